@@ -1,0 +1,39 @@
+import type { Role } from "./roles";
+
+/**
+ * Permissions are small pure predicates: what a role may do, independent of which records.
+ * Which records it may see is the data scope (scope.ts). Routes declare the action they need.
+ */
+export const ACTIONS = [
+  "home.read",
+  "org.read",
+  "org.write",
+  "project.read",
+  "project.write",
+  "project.export",
+  "import.run",
+  "user.manage",
+  "audit.read",
+  "profile.write",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const EVERYONE: readonly Role[] = ["finance_admin", "finance_staff", "department", "unit", "firm", "expert", "auditor"];
+const FINANCE: readonly Role[] = ["finance_admin", "finance_staff"];
+
+const POLICY: Record<Action, readonly Role[]> = {
+  "home.read": EVERYONE,
+  "org.read": EVERYONE,
+  "org.write": ["finance_admin"],
+  "project.read": EVERYONE,
+  "project.write": FINANCE,
+  "project.export": EVERYONE,
+  "import.run": FINANCE,
+  "user.manage": ["finance_admin"],
+  "audit.read": ["finance_admin", "auditor"],
+  "profile.write": EVERYONE,
+};
+
+export const can = (role: Role, action: Action): boolean => POLICY[action].includes(role);
+
+export const allowedRoles = (action: Action): readonly Role[] => POLICY[action];
