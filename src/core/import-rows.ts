@@ -1,0 +1,66 @@
+import type { Fen } from "./money";
+import type { ProjectCategory } from "./project";
+
+/**
+ * Typed rows of each import kind, after cell-by-cell validation. The demo district is produced in
+ * the same shapes and loaded through the same import use case as a budget-system file.
+ */
+export interface OrgRow {
+  code: string;
+  name: string;
+  kind: "department" | "unit";
+  /** For a unit: its department's code. Empty for a department. */
+  parentCode: string | null;
+  sector: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+}
+
+export interface ProjectRow {
+  fiscalYear: number;
+  code: string;
+  name: string;
+  departmentCode: string;
+  /** The implementing unit; a department implementing its own project gives its own code. */
+  unitCode: string;
+  category: ProjectCategory;
+  isKey: boolean;
+  sector: string | null;
+  initialBudget: Fen;
+  adjustedBudget: Fen;
+  fiscalFunds: Fen;
+  otherFunds: Fen;
+}
+
+export interface ExecutionRow {
+  fiscalYear: number;
+  projectCode: string;
+  month: number;
+  /** Paid in that month (not cumulative). */
+  executed: Fen;
+}
+
+export interface DeptBudgetRow {
+  fiscalYear: number;
+  departmentCode: string;
+  initialBudget: Fen;
+  adjustedBudget: Fen;
+  fiscalFunds: Fen;
+  otherFunds: Fen;
+}
+
+export interface ImportRowsByKind {
+  orgs: OrgRow;
+  projects: ProjectRow;
+  execution: ExecutionRow;
+  "dept-budgets": DeptBudgetRow;
+}
+
+/** One finding of an import, named by the file's row number (1 = header) and column header. */
+export interface ImportIssue {
+  row: number;
+  column: string | null;
+  field: string | null;
+  code: string;
+  message: string;
+}
