@@ -45,7 +45,7 @@ for (const layer of Object.keys(RULES)) {
       const rule = RULES[layer];
       const where = relative(root, file);
       if (spec.startsWith(".")) {
-        const target = layerOf(resolve(dirname(file), spec) + ".ts");
+        const target = layerOf(`${resolve(dirname(file), spec)}.ts`);
         if (target && !rule.layers.includes(target))
           problems.push(`${where}: ${layer} must not import ${target} (${spec})`);
       } else if (spec.startsWith("node:")) {

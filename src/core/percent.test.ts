@@ -26,3 +26,10 @@ describe("percent", () => {
     );
   });
 });
+
+describe("percent of large money sums", () => {
+  it("stays exact for fen totals beyond 2^53 / 1e6", () => {
+    expect(percent(85_234_567_891, 94_100_000_000)).toBe("90.58");
+    expect(percent(1, 3)).toBe("33.33");
+  });
+});

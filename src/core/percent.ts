@@ -4,9 +4,12 @@ import { divRoundHalfUp } from "./money";
  * Percentages are computed, never stored: part / whole × 100, rounded half up to 2 decimals.
  * 5/54 → "9.26", 7/97 → "7.22".
  */
+// Integers (counts, fen) stay exact however large; fractional inputs keep six decimals.
+const scaled = (x: number): bigint => (Number.isInteger(x) ? BigInt(x) * 1_000_000n : BigInt(Math.round(x * 1e6)));
+
 export function percent(part: number, whole: number): string {
   if (whole === 0) return "0.00";
-  const hundredths = divRoundHalfUp(BigInt(Math.round(part * 1e6)) * 10_000n, BigInt(Math.round(whole * 1e6)));
+  const hundredths = divRoundHalfUp(scaled(part) * 10_000n, scaled(whole));
   const neg = hundredths < 0n;
   const abs = neg ? -hundredths : hundredths;
   return `${neg ? "-" : ""}${abs / 100n}.${(abs % 100n).toString().padStart(2, "0")}`;

@@ -2,18 +2,21 @@ import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { inject } from "vitest";
 import { createDb, type Database } from "../../src/db/client";
-import { withDatabase } from "./template";
+import { type TemplateName, withDatabase } from "./template";
+
+export type TestDb = Database & { dispose(): Promise<void> };
 
 /**
- * A fresh migrated database for one test file: a clone of the PGlite template, or on PostgreSQL
- * (TEST_DATABASE_URL set) a new database created from the migrated template database.
+ * A fresh database for one test file, cloned from a template: the PGlite dump, or on PostgreSQL
+ * (TEST_DATABASE_URL set) a new database created from the template database.
  */
-export async function freshDb(): Promise<Database & { dispose(): Promise<void> }> {
+export async function freshDb(template: TemplateName = "empty"): Promise<TestDb> {
   const url = process.env.TEST_DATABASE_URL;
-  if (url) {
+  const pg = inject("pgTemplates");
+  if (url && pg) {
     const name = `jixiao_t_${randomBytes(6).toString("hex")}`;
     const admin = await createDb({ databaseUrl: url });
-    await admin.pool!.query(`CREATE DATABASE ${name} TEMPLATE ${inject("pgTemplateDb")}`);
+    await admin.pool!.query(`CREATE DATABASE ${name} TEMPLATE ${pg[template]}`);
     await admin.close();
     const db = await createDb({ databaseUrl: withDatabase(url, name) });
     return {
@@ -26,7 +29,7 @@ export async function freshDb(): Promise<Database & { dispose(): Promise<void> }
       },
     };
   }
-  const dump = await readFile(inject("pgliteTemplate"));
+  const dump = await readFile(inject("pgliteTemplates")[template]);
   const db = await createDb({ dataDir: "memory://", loadDataDir: new Blob([dump]) });
   return { ...db, dispose: () => db.close() };
 }

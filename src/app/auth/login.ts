@@ -1,0 +1,49 @@
+import { AppError } from "../../core/errors";
+import { auditEntry } from "../audit/entry";
+import type { Deps } from "../context";
+import type { UserWithOrg } from "../ports";
+import { actorOf } from "./actor";
+import { hashToken, newToken, SESSION_TTL_MS } from "./tokens";
+
+// Verifying against a real hash for unknown users keeps the response time the same, so timing
+// does not tell which usernames exist.
+let dummyHash: Promise<string> | null = null;
+
+export async function login(
+  deps: Deps,
+  input: { username: string; password: string; userAgent: string | null },
+): Promise<{ token: string; expiresAt: Date; user: UserWithOrg }> {
+  const user = await deps.uow.read.users.byUsername(input.username.trim());
+  if (!user) {
+    dummyHash ??= deps.hasher.hash("not-a-real-password-0");
+    await deps.hasher.verify(await dummyHash, input.password);
+    throw invalid();
+  }
+  if (!(await deps.hasher.verify(user.passwordHash, input.password))) throw invalid();
+  if (!user.active) throw new AppError("forbidden", "AUTH_INACTIVE", "该账号已停用，请联系财政局管理员");
+  const full = await deps.uow.read.users.withOrg(user.id);
+  if (!full) throw invalid();
+  const token = newToken("s_");
+  const now = deps.clock.now();
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  await deps.uow.transaction(async (repos) => {
+    await repos.sessions.insert({
+      tokenHash: hashToken(token),
+      userId: user.id,
+      expiresAt,
+      userAgent: input.userAgent,
+    });
+    await repos.users.touchLogin(user.id, now);
+    await repos.audit.append([
+      auditEntry(actorOf(full), deps.clock, {
+        action: "login",
+        entity: "user",
+        entityId: user.id,
+        after: { userAgent: input.userAgent },
+      }),
+    ]);
+  });
+  return { token, expiresAt, user: full };
+}
+
+const invalid = () => new AppError("unauthenticated", "AUTH_INVALID", "用户名或密码错误");

@@ -1,0 +1,7 @@
+import { createHash, randomBytes } from "node:crypto";
+
+/** Random bearer secrets; only their SHA-256 is stored, so a database leak yields no usable token. */
+export const newToken = (prefix: string) => `${prefix}${randomBytes(32).toString("base64url")}`;
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;

@@ -1,0 +1,89 @@
+import { AppError } from "../../core/errors";
+import type { DeptBudgetRow, ExecutionRow, OrgRow, ProjectRow } from "../../core/import-rows";
+import type { Role } from "../../core/roles";
+import { systemActor } from "../auth/actor";
+import type { Deps } from "../context";
+import { commitRows } from "../imports/run-import";
+
+/** The demo district as src/demo generates it (structural, so app does not depend on demo). */
+export interface DemoData {
+  region: { code: string; name: string };
+  fiscalYear: number;
+  bureau: { code: string; name: string };
+  firms: { code: string; name: string }[];
+  orgs: OrgRow[];
+  projects: ProjectRow[];
+  execution: ExecutionRow[];
+  deptBudgets: DeptBudgetRow[];
+  users: { username: string; displayName: string; role: Role; orgCode: string }[];
+}
+
+export const DEMO_PASSWORD = "jixiao-demo";
+
+/**
+ * Loads the demo district in one transaction through the same writes as a budget-system import,
+ * so every figure shown afterwards is computed from these rows. All demo accounts share one
+ * password, so one argon2 hash serves them all.
+ */
+export async function loadDemo(deps: Deps, data: DemoData, onStep?: (step: string) => void) {
+  const existing = await deps.uow.read.users.byUsername("finance");
+  if (existing) throw new AppError("conflict", "DEMO_PRESENT", "数据库中已有演示数据；如需重新载入请使用 --reset");
+  const passwordHash = await deps.hasher.hash(DEMO_PASSWORD);
+  const meta = { fileName: "demo", sha256: "demo" };
+  await deps.uow.transaction(async (repos) => {
+    onStep?.("区划与财政局");
+    await repos.orgs.ensureRegion(data.region.code, data.region.name);
+    const bureau = await repos.orgs.insert({
+      regionCode: data.region.code,
+      code: data.bureau.code,
+      name: data.bureau.name,
+      kind: "bureau",
+      parentId: null,
+      path: data.bureau.code,
+      sector: "财政",
+      contactName: null,
+      contactPhone: null,
+      sortOrder: -1,
+    });
+    for (const [i, firm] of data.firms.entries()) {
+      await repos.orgs.insert({
+        regionCode: data.region.code,
+        code: firm.code,
+        name: firm.name,
+        kind: "firm",
+        parentId: null,
+        path: firm.code,
+        sector: null,
+        contactName: null,
+        contactPhone: null,
+        sortOrder: 100_000 + i,
+      });
+    }
+    const actor = systemActor(data.region.code, bureau.id, bureau.path);
+    onStep?.(`单位 ${data.orgs.length} 个`);
+    await commitRows(deps, repos, actor, "orgs", data.orgs, data.fiscalYear, meta);
+    onStep?.(`项目 ${data.projects.length} 个`);
+    await commitRows(deps, repos, actor, "projects", data.projects, data.fiscalYear, meta);
+    onStep?.(`部门整体预算 ${data.deptBudgets.length} 个`);
+    await commitRows(deps, repos, actor, "dept-budgets", data.deptBudgets, data.fiscalYear, meta);
+    onStep?.(`月度执行 ${data.execution.length} 行`);
+    await commitRows(deps, repos, actor, "execution", data.execution, data.fiscalYear, meta);
+    onStep?.(`账号 ${data.users.length} 个`);
+    const orgIds = new Map((await repos.orgs.allInRegion(data.region.code)).map((o) => [o.code, o.id]));
+    for (const u of data.users) {
+      const orgId = orgIds.get(u.orgCode);
+      if (orgId === undefined)
+        throw new AppError("validation", "DEMO_ORG_MISSING", `演示账号 ${u.username} 的单位不存在：${u.orgCode}`);
+      await repos.users.insert({
+        username: u.username,
+        displayName: u.displayName,
+        passwordHash,
+        role: u.role,
+        regionCode: data.region.code,
+        orgId,
+        active: true,
+        mustChangePassword: false,
+      });
+    }
+  });
+}

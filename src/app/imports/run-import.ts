@@ -1,0 +1,232 @@
+import type { AuditFields } from "../../core/audit-chain";
+import { AppError } from "../../core/errors";
+import type { ImportIssue, ImportRowsByKind } from "../../core/import-rows";
+import { IMPORT_KIND_LABELS, type ImportKind } from "../../core/import-spec";
+import { type ImportContext, type RawRowInput, validateImport } from "../../core/import-validate";
+import { auditEntry } from "../audit/entry";
+import { authorize } from "../authorize";
+import type { Actor, Deps } from "../context";
+import type { Repos } from "../ports";
+import { diffRows, type ImportDiff, rowKey } from "./diff";
+
+export interface ImportInput {
+  kind: ImportKind;
+  fileName: string;
+  sha256: string;
+  rows: readonly RawRowInput[];
+  mode: "preview" | "commit";
+  /** Called between phases so the CLI can draw a progress bar. */
+  onProgress?: (phase: "validate" | "compare" | "write" | "done", share: number) => void;
+}
+
+export const SHOWN_ISSUES = 500;
+export const SHOWN_ROWS = 50;
+
+/**
+ * The import of one file from the budget system: validate every cell, compare with the database,
+ * and in commit mode write everything in one transaction (or nothing when any row has an error).
+ */
+export async function runImport(deps: Deps, actor: Actor, input: ImportInput) {
+  authorize(actor, "import.run");
+  const { kind } = input;
+  input.onProgress?.("validate", 0);
+  const year = yearOf(input.rows);
+  const ctx = await contextFor(deps.uow.read, actor.regionCode, kind, year);
+  const validated = validateImport(kind, input.rows, ctx);
+  input.onProgress?.("compare", 0.3);
+  let diff = diffRows(kind, validated.rows, await snapshot(deps.uow.read, actor.regionCode, kind, year));
+  const summary = (committed: boolean, batchId: number | null) => ({
+    kind,
+    fileName: input.fileName,
+    sha256: input.sha256,
+    mode: input.mode,
+    committed,
+    batchId,
+    counts: {
+      total: input.rows.length,
+      new: diff.added.length,
+      changed: diff.changed.length,
+      unchanged: diff.unchanged,
+      errors: validated.issues.length,
+    },
+    issues: validated.issues.slice(0, SHOWN_ISSUES),
+    newRows: diff.added.slice(0, SHOWN_ROWS),
+    changedRows: diff.changed.slice(0, SHOWN_ROWS).map((c) => ({ key: c.key, changes: c.changes })),
+  });
+  if (input.mode === "preview") return summary(false, null);
+  if (validated.issues.length > 0) throw invalid(validated.issues);
+
+  input.onProgress?.("write", 0.5);
+  const batchId = await deps.uow.transaction(async (repos) => {
+    const written = await commitRows(deps, repos, actor, kind, validated.rows, year, {
+      ...input,
+      total: input.rows.length,
+    });
+    diff = written.diff;
+    return written.batchId;
+  });
+  input.onProgress?.("done", 1);
+  return summary(true, batchId);
+}
+
+/**
+ * Writes valid rows inside the caller's transaction: set-based upserts, one audit entry per new or
+ * changed record and one for the batch. Shared by file imports and the demo loader.
+ */
+export async function commitRows<K extends ImportKind>(
+  deps: Deps,
+  repos: Repos,
+  actor: Actor,
+  kind: K,
+  rows: readonly ImportRowsByKind[K][],
+  year: number,
+  meta: { fileName: string; sha256: string; total?: number },
+) {
+  // Compare inside the transaction: another import may have landed since the preview.
+  const diff = diffRows(kind, rows, await snapshot(repos, actor.regionCode, kind, year));
+  await write(repos, actor.regionCode, kind, [...diff.added, ...diff.changed.map((c) => c.after)]);
+  const counts = {
+    total: meta.total ?? rows.length,
+    new: diff.added.length,
+    changed: diff.changed.length,
+    unchanged: diff.unchanged,
+  };
+  const batchId = await repos.imports.recordBatch({
+    regionCode: actor.regionCode,
+    kind,
+    fileName: meta.fileName,
+    sha256: meta.sha256,
+    counts,
+    actorId: actor.userId,
+  });
+  await repos.audit.append([
+    ...auditEntries(deps, actor, kind, diff),
+    auditEntry(actor, deps.clock, {
+      action: "import",
+      entity: "import_batch",
+      entityId: batchId,
+      after: { kind, fileName: meta.fileName, sha256: meta.sha256, counts },
+      reason: `导入${IMPORT_KIND_LABELS[kind]}`,
+    }),
+  ]);
+  return { diff, batchId };
+}
+
+const invalid = (issues: ImportIssue[]) =>
+  new AppError("validation", "IMPORT_INVALID", `文件有 ${issues.length} 处错误，未写入任何数据`, {
+    issues: issues.slice(0, SHOWN_ISSUES),
+    total: issues.length,
+  });
+
+/** Files hold one fiscal year; the first row's year chooses what to compare with (mixed years are an error). */
+function yearOf(rows: readonly RawRowInput[]): number {
+  const raw = rows[0]?.cells.fiscalYear;
+  const year = typeof raw === "number" ? raw : Number.parseInt(String(raw ?? ""), 10);
+  return Number.isInteger(year) ? year : 0;
+}
+
+async function contextFor(repos: Repos, regionCode: string, kind: ImportKind, year: number): Promise<ImportContext> {
+  const orgs = await repos.imports.snapshotOrgs(regionCode);
+  const orgsByCode = new Map([...orgs].map(([code, o]) => [code, { kind: o.kindInDb, parentCode: o.parentCode }]));
+  const projectsByKey = new Map<string, { adjustedBudget: number }>();
+  if (kind === "execution" && year) {
+    for (const [code, p] of await repos.imports.snapshotProjects(regionCode, year)) {
+      projectsByKey.set(`${year}:${code}`, { adjustedBudget: p.adjustedBudget });
+    }
+  }
+  return { regionCode, orgsByCode, projectsByKey };
+}
+
+async function snapshot(
+  repos: Repos,
+  regionCode: string,
+  kind: ImportKind,
+  year: number,
+): Promise<Map<string, unknown>> {
+  switch (kind) {
+    case "orgs": {
+      const all = await repos.imports.snapshotOrgs(regionCode);
+      return new Map([...all].map(([code, { kindInDb: _k, ...row }]) => [code, row]));
+    }
+    case "projects":
+      return repos.imports.snapshotProjects(regionCode, year);
+    case "execution":
+      return repos.imports.snapshotExecution(regionCode, year);
+    case "dept-budgets":
+      return repos.imports.snapshotDeptBudgets(regionCode, year);
+  }
+}
+
+async function write(repos: Repos, regionCode: string, kind: ImportKind, rows: unknown[]) {
+  switch (kind) {
+    case "orgs":
+      return repos.imports.upsertOrgs(regionCode, rows as ImportRowsByKind["orgs"][]);
+    case "projects":
+      return repos.imports.upsertProjects(regionCode, rows as ImportRowsByKind["projects"][]);
+    case "execution":
+      return repos.imports.upsertExecution(regionCode, rows as ImportRowsByKind["execution"][]);
+    case "dept-budgets":
+      return repos.imports.upsertDeptBudgets(regionCode, rows as ImportRowsByKind["dept-budgets"][]);
+  }
+}
+
+const ENTITY: Record<ImportKind, string> = {
+  orgs: "org",
+  projects: "project",
+  execution: "project_execution",
+  "dept-budgets": "dept_budget",
+};
+
+/** One audit entry per new or changed record; monthly execution is grouped per project. */
+function auditEntries<K extends ImportKind>(
+  deps: Deps,
+  actor: Actor,
+  kind: K,
+  diff: ImportDiff<ImportRowsByKind[K]>,
+): AuditFields[] {
+  const reason = `导入${IMPORT_KIND_LABELS[kind]}`;
+  if (kind !== "execution") {
+    return [
+      ...diff.added.map((r) =>
+        auditEntry(actor, deps.clock, {
+          action: "create",
+          entity: ENTITY[kind],
+          entityId: rowKey(kind, r),
+          after: r,
+          reason,
+        }),
+      ),
+      ...diff.changed.map((c) =>
+        auditEntry(actor, deps.clock, {
+          action: "update",
+          entity: ENTITY[kind],
+          entityId: c.key,
+          before: c.before,
+          after: c.after,
+          reason,
+        }),
+      ),
+    ];
+  }
+  const byProject = new Map<string, { before: Record<number, number>; after: Record<number, number> }>();
+  const note = (r: ImportRowsByKind["execution"], before: number | null) => {
+    const entry = byProject.get(r.projectCode) ?? { before: {}, after: {} };
+    if (before !== null) entry.before[r.month] = before;
+    entry.after[r.month] = r.executed;
+    byProject.set(r.projectCode, entry);
+  };
+  for (const r of diff.added as ImportRowsByKind["execution"][]) note(r, null);
+  for (const c of diff.changed as { before: ImportRowsByKind["execution"]; after: ImportRowsByKind["execution"] }[]) {
+    note(c.after, c.before.executed);
+  }
+  return [...byProject].map(([code, e]) =>
+    auditEntry(actor, deps.clock, {
+      action: "update",
+      entity: "project_execution",
+      entityId: code,
+      before: Object.keys(e.before).length ? e.before : null,
+      after: e.after,
+      reason,
+    }),
+  );
+}

@@ -1,0 +1,253 @@
+import type { AuditFields } from "../core/audit-chain";
+import type { DeptBudgetRow, ExecutionRow, OrgRow, ProjectRow } from "../core/import-rows";
+import type { Fen } from "../core/money";
+import type { ProjectCategory, SizeBand } from "../core/project";
+import type { OrgKind, Role } from "../core/roles";
+import type { Scope } from "../core/scope";
+
+/**
+ * The repositories use cases depend on. src/db implements them (the only place with SQL);
+ * tests and other shells may provide their own.
+ */
+export interface OrgRecord {
+  id: number;
+  regionCode: string;
+  code: string;
+  name: string;
+  kind: OrgKind;
+  parentId: number | null;
+  path: string;
+  sector: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  sortOrder: number;
+  version: number;
+}
+
+export interface OrgRef {
+  id: number;
+  code: string;
+  name: string;
+}
+
+export interface ProjectListItem {
+  id: number;
+  code: string;
+  name: string;
+  fiscalYear: number;
+  department: OrgRef;
+  unit: OrgRef;
+  category: ProjectCategory;
+  isKey: boolean;
+  sector: string | null;
+  initialBudget: Fen;
+  adjustedBudget: Fen;
+  fiscalFunds: Fen;
+  otherFunds: Fen;
+  executed: Fen;
+  executionRate: number | null;
+}
+
+export interface ProjectDetail extends ProjectListItem {
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const PROJECT_SORTS = ["code", "name", "adjustedBudget", "executed", "executionRate", "department"] as const;
+export type ProjectSort = (typeof PROJECT_SORTS)[number];
+
+export interface ProjectFilter {
+  fiscalYear: number;
+  q?: string | undefined;
+  departmentId?: number | undefined;
+  unitId?: number | undefined;
+  category?: ProjectCategory | undefined;
+  size?: SizeBand | undefined;
+  isKey?: boolean | undefined;
+}
+
+export interface Paging<S extends string> {
+  sort: S;
+  order: "asc" | "desc";
+  page: number;
+  pageSize: number;
+}
+
+export interface Page<T> {
+  total: number;
+  rows: T[];
+}
+
+export interface DeptBudgetItem {
+  department: OrgRef;
+  initialBudget: Fen;
+  adjustedBudget: Fen;
+  fiscalFunds: Fen;
+  otherFunds: Fen;
+  executed: Fen;
+  projectCount: number;
+  projectBudget: Fen;
+}
+
+export interface DepartmentSummary {
+  id: number;
+  code: string;
+  name: string;
+  projectCount: number;
+  adjustedBudget: Fen;
+  executed: Fen;
+}
+
+export interface UserRecord {
+  id: number;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  role: Role;
+  regionCode: string;
+  orgId: number;
+  active: boolean;
+  mustChangePassword: boolean;
+  lastLoginAt: string | null;
+  version: number;
+}
+
+export interface UserWithOrg extends UserRecord {
+  org: OrgRecord;
+  regionName: string;
+}
+
+export interface AuditEntry extends AuditFields {
+  id: number;
+}
+
+export interface AuditFilter {
+  regionCode?: string | undefined;
+  entity?: string | undefined;
+  /** Any of these entities (e.g. a project and its execution), instead of `entity`. */
+  entities?: readonly string[] | undefined;
+  entityId?: string | undefined;
+  actor?: string | undefined;
+  action?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+}
+
+/** What an import compares against: the current values, in the typed-row shape, by key. */
+export interface ImportSnapshot<R> {
+  byKey: Map<string, R>;
+}
+
+export interface OrgRepo {
+  listInScope(scope: Scope): Promise<OrgRecord[]>;
+  byId(id: number): Promise<OrgRecord | null>;
+  byCode(regionCode: string, code: string): Promise<OrgRecord | null>;
+  allInRegion(regionCode: string): Promise<OrgRecord[]>;
+  insert(org: Omit<OrgRecord, "id" | "version">): Promise<OrgRecord>;
+  /** Returns null when `version` is stale (someone else changed it). */
+  update(
+    id: number,
+    version: number,
+    patch: Partial<Pick<OrgRecord, "name" | "sector" | "contactName" | "contactPhone">>,
+  ): Promise<OrgRecord | null>;
+  ensureRegion(code: string, name: string): Promise<void>;
+  regionName(code: string): Promise<string | null>;
+  listRegions(): Promise<{ code: string; name: string }[]>;
+}
+
+export interface ProjectRepo {
+  list(
+    scope: Scope,
+    filter: ProjectFilter,
+    paging: Paging<ProjectSort>,
+  ): Promise<Page<ProjectListItem> & { sums: { adjustedBudget: Fen; executed: Fen } }>;
+  /** The whole filtered view, for Excel export (bounded by the caller). */
+  listAll(
+    scope: Scope,
+    filter: ProjectFilter,
+    sort: ProjectSort,
+    order: "asc" | "desc",
+    limit: number,
+  ): Promise<ProjectListItem[]>;
+  get(scope: Scope, id: number): Promise<ProjectDetail | null>;
+  execution(projectId: number): Promise<{ month: number; executed: Fen }[]>;
+  deptBudgets(scope: Scope, fiscalYear: number): Promise<DeptBudgetItem[]>;
+  departmentSummaries(scope: Scope, fiscalYear: number): Promise<DepartmentSummary[]>;
+  years(regionCode: string): Promise<number[]>;
+}
+
+export interface UserRepo {
+  byUsername(username: string): Promise<UserRecord | null>;
+  byId(id: number): Promise<UserRecord | null>;
+  withOrg(id: number): Promise<UserWithOrg | null>;
+  list(
+    regionCode: string,
+    filter: { q?: string | undefined; role?: Role | undefined },
+    page: number,
+    pageSize: number,
+  ): Promise<Page<UserRecord & { org: OrgRef }>>;
+  insert(user: Omit<UserRecord, "id" | "version" | "lastLoginAt">): Promise<UserRecord>;
+  update(
+    id: number,
+    version: number,
+    patch: Partial<
+      Pick<UserRecord, "displayName" | "role" | "orgId" | "active" | "passwordHash" | "mustChangePassword">
+    >,
+  ): Promise<UserRecord | null>;
+  touchLogin(id: number, at: Date): Promise<void>;
+}
+
+export interface SessionRepo {
+  insert(session: { tokenHash: string; userId: number; expiresAt: Date; userAgent: string | null }): Promise<void>;
+  find(tokenHash: string, now: Date): Promise<{ userId: number; expiresAt: Date } | null>;
+  extend(tokenHash: string, expiresAt: Date): Promise<void>;
+  delete(tokenHash: string): Promise<void>;
+  deleteForUser(userId: number, exceptTokenHash?: string): Promise<void>;
+  insertApiToken(token: { name: string; tokenHash: string; userId: number }): Promise<number>;
+  findApiToken(tokenHash: string): Promise<{ id: number; userId: number } | null>;
+}
+
+export interface AuditRepo {
+  /** Appends entries to the hash chain, inside the caller's transaction. */
+  append(entries: readonly AuditFields[]): Promise<void>;
+  list(filter: AuditFilter, page: number, pageSize: number): Promise<Page<AuditEntry>>;
+  /** Every entry in id order with its links, for verification. */
+  chain(): AsyncIterable<(AuditFields & { id: number; prevHash: string; hash: string })[]>;
+}
+
+/** Bulk writes of an import: set-based upserts keyed by the budget system's codes. */
+export interface ImportRepo {
+  snapshotOrgs(regionCode: string): Promise<Map<string, OrgRow & { kindInDb: OrgKind }>>;
+  snapshotProjects(regionCode: string, fiscalYear: number): Promise<Map<string, ProjectRow>>;
+  snapshotExecution(regionCode: string, fiscalYear: number): Promise<Map<string, ExecutionRow>>;
+  snapshotDeptBudgets(regionCode: string, fiscalYear: number): Promise<Map<string, DeptBudgetRow>>;
+  upsertOrgs(regionCode: string, rows: readonly OrgRow[]): Promise<void>;
+  upsertProjects(regionCode: string, rows: readonly ProjectRow[]): Promise<void>;
+  upsertExecution(regionCode: string, rows: readonly ExecutionRow[]): Promise<void>;
+  upsertDeptBudgets(regionCode: string, rows: readonly DeptBudgetRow[]): Promise<void>;
+  recordBatch(batch: {
+    regionCode: string;
+    kind: string;
+    fileName: string;
+    sha256: string;
+    counts: unknown;
+    actorId: number | null;
+  }): Promise<number>;
+}
+
+export interface Repos {
+  orgs: OrgRepo;
+  projects: ProjectRepo;
+  users: UserRepo;
+  sessions: SessionRepo;
+  audit: AuditRepo;
+  imports: ImportRepo;
+}
+
+export interface UnitOfWork {
+  /** Repositories outside any transaction, for reads. */
+  read: Repos;
+  /** Runs `work` in one transaction: all its writes and audit entries commit together or not at all. */
+  transaction<T>(work: (repos: Repos) => Promise<T>): Promise<T>;
+}

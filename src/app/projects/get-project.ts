@@ -1,0 +1,22 @@
+import { notFound } from "../../core/errors";
+import { authorize } from "../authorize";
+import type { Actor, Deps } from "../context";
+
+/** A project with its month-by-month execution and its change history. */
+export async function getProject(deps: Deps, actor: Actor, id: number) {
+  const scope = authorize(actor, "project.read");
+  const project = await deps.uow.read.projects.get(scope, id);
+  if (!project) throw notFound("项目", id);
+  const months = await deps.uow.read.projects.execution(id);
+  let cumulative = 0;
+  const execution = months.map((m) => {
+    cumulative += m.executed;
+    return { month: m.month, executed: m.executed, cumulative };
+  });
+  const history = await deps.uow.read.audit.list(
+    { regionCode: actor.regionCode, entities: ["project", "project_execution"], entityId: project.code },
+    1,
+    50,
+  );
+  return { project, execution, history: history.rows };
+}

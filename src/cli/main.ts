@@ -1,0 +1,80 @@
+import { Command } from "commander";
+import { AppError } from "../core/errors";
+import { demo } from "./commands/demo";
+import { exportCommand } from "./commands/export";
+import { importFile } from "./commands/import";
+import { migrate } from "./commands/migrate";
+import { serve } from "./commands/serve";
+import { userActive, userCreate, userList, userPassword, userToken } from "./commands/user";
+
+const program = new Command()
+  .name("jixiao")
+  .description("jixiao 预算绩效管理平台。数据库：DATABASE_URL（PostgreSQL）或 JIXIAO_DATA_DIR（内嵌，默认 ./data）")
+  .showHelpAfterError();
+
+program
+  .command("serve")
+  .description(
+    "启动网页与 API（PORT 默认 3000，HOST 默认 127.0.0.1）；新的内嵌数据目录会载入演示区县（JIXIAO_DEMO=0 关闭）",
+  )
+  .option("--build-web", "网页前端缺失或过期时先构建")
+  .action(serve);
+program.command("migrate").description("把数据库结构升级到最新").action(migrate);
+program
+  .command("demo")
+  .description("载入演示区县（2024 年度，重构的模拟数据）")
+  .option("--reset", "先清空数据库中的全部业务数据")
+  .action(demo);
+program
+  .command("import")
+  .description("导入一体化系统文件：orgs | projects | execution | dept-budgets（.xlsx/.csv/.json）")
+  .argument("<kind>", "导入类型")
+  .argument("<file>", "文件路径")
+  .option("--dry-run", "只预览，不写入")
+  .option("--region <code>", "区划代码（库中只有一个区划时可省略）")
+  .option("--json", "以 JSON 输出结果")
+  .action(importFile);
+program
+  .command("export")
+  .description("导出数据：projects（.xlsx 或 .json）")
+  .argument("<what>", "导出内容")
+  .requiredOption("--year <year>", "预算年度")
+  .requiredOption("--out <file>", "输出文件")
+  .option("--region <code>", "区划代码")
+  .action(exportCommand);
+
+const user = program.command("user").description("账号管理");
+user
+  .command("create")
+  .argument("<username>")
+  .requiredOption("--role <role>", "finance_admin | finance_staff | department | unit | firm | expert | auditor")
+  .option("--name <displayName>", "姓名")
+  .option("--org <code>", "所属单位编码（财政角色可省略，默认财政局）")
+  .option("--password <password>", "密码（也可用环境变量 JIXIAO_PASSWORD）")
+  .option("--region <code>", "区划代码；首个管理员用它创建区划")
+  .option("--region-name <name>", "新区划的名称，如 柳州市城中区")
+  .option("--bureau-name <name>", "新区划财政局的名称")
+  .action(userCreate);
+user.command("list").option("--region <code>").option("--json").action(userList);
+user.command("password").argument("<username>").option("--password <password>").action(userPassword);
+user
+  .command("disable")
+  .argument("<username>")
+  .action((u: string) => userActive(u, false));
+user
+  .command("enable")
+  .argument("<username>")
+  .action((u: string) => userActive(u, true));
+user
+  .command("token")
+  .description("为系统对接签发 Bearer 令牌")
+  .argument("<username>")
+  .requiredOption("--name <name>", "令牌用途，如 一体化系统")
+  .action(userToken);
+
+try {
+  await program.parseAsync();
+} catch (err) {
+  console.error(`错误：${err instanceof AppError || err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,237 @@
+import type { IssueSink, ParsedRow } from "./import-issues";
+import type { ImportKind } from "./import-spec";
+import { fenToYuan, groupThousands } from "./money";
+import { ORG_KIND_LABELS, type OrgKind } from "./roles";
+
+/** What the database already holds, as far as an import's references need it. */
+export interface ImportContext {
+  regionCode: string;
+  /** organisations known in the database, by code */
+  orgsByCode: ReadonlyMap<string, { kind: OrgKind; parentCode: string | null }>;
+  /** projects known in the database, by `${fiscalYear}:${code}` */
+  projectsByKey: ReadonlyMap<string, { adjustedBudget: number }>;
+}
+
+const yuan = (fen: number) => groupThousands(fenToYuan(fen));
+type Values = Record<string, unknown>;
+
+/** A file holds one fiscal year: rows that differ from the most frequent year are flagged. */
+export function checkSingleYear(rows: readonly ParsedRow[], sink: IssueSink): void {
+  const counts = new Map<number, number>();
+  for (const r of rows) {
+    const y = r.values.fiscalYear;
+    if (typeof y === "number") counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
+  if (counts.size <= 1) return;
+  let main = 0;
+  let most = 0;
+  for (const [y, n] of counts) if (n > most) [main, most] = [y, n];
+  for (const r of rows) {
+    const y = r.values.fiscalYear;
+    if (typeof y === "number" && y !== main)
+      sink.add(
+        r,
+        "fiscalYear",
+        "IMPORT_MIXED_YEARS",
+        `${y}年与文件中其他行的${main}年（共${most}行）不一致，一个文件只能包含一个预算年度`,
+      );
+  }
+}
+
+interface DuplicateKey {
+  /** The row's identity, or null while a part of it failed to parse. */
+  key: (v: Values) => string | null;
+  /** The column the issue names: the one a clerk most likely mistyped. */
+  column: string;
+  describe: (v: Values) => string;
+}
+
+const parts = (...p: unknown[]) => (p.includes(undefined) ? null : p.join("\u0000"));
+
+const DUPLICATE_KEYS: Record<ImportKind, DuplicateKey> = {
+  orgs: { key: (v) => parts(v.code), column: "code", describe: (v) => `单位编码“${v.code}”` },
+  projects: {
+    key: (v) => parts(v.fiscalYear, v.code),
+    column: "code",
+    describe: (v) => `${v.fiscalYear}年度项目“${v.code}”`,
+  },
+  execution: {
+    key: (v) => parts(v.fiscalYear, v.projectCode, v.month),
+    column: "month",
+    describe: (v) => `项目“${v.projectCode}”${v.fiscalYear}年${v.month}月的支付数`,
+  },
+  "dept-budgets": {
+    key: (v) => parts(v.fiscalYear, v.departmentCode),
+    column: "departmentCode",
+    describe: (v) => `主管部门“${v.departmentCode}”${v.fiscalYear}年度的预算`,
+  },
+};
+
+/** Flags each later row whose key repeats an earlier row's; returns the flagged rows. */
+export function checkDuplicates(kind: ImportKind, rows: readonly ParsedRow[], sink: IssueSink): Set<ParsedRow> {
+  const { key, column, describe } = DUPLICATE_KEYS[kind];
+  const first = new Map<string, number>();
+  const dups = new Set<ParsedRow>();
+  for (const r of rows) {
+    const k = key(r.values);
+    if (k === null) continue;
+    const seen = first.get(k);
+    if (seen === undefined) first.set(k, r.rowNumber);
+    else {
+      dups.add(r);
+      sink.add(r, column, "IMPORT_DUPLICATE", `${describe(r.values)}与第${seen}行重复`);
+    }
+  }
+  return dups;
+}
+
+/** 财政拨款 + 其他资金 must make up 全年预算数 exactly. */
+export function checkSplit(rows: readonly ParsedRow[], sink: IssueSink): void {
+  for (const r of rows) {
+    const { adjustedBudget: a, fiscalFunds: f, otherFunds: o } = r.values;
+    if (typeof a !== "number" || typeof f !== "number" || typeof o !== "number" || f + o === a) continue;
+    sink.add(
+      r,
+      "adjustedBudget",
+      "IMPORT_SPLIT_MISMATCH",
+      `财政拨款${yuan(f)}元 + 其他资金${yuan(o)}元 = ${yuan(f + o)}元，与全年预算数${yuan(a)}元不一致`,
+    );
+  }
+}
+
+const kindLabel = (kind: OrgKind) => ORG_KIND_LABELS[kind];
+
+/** Checks that `code` names a department; returns false (after flagging) when it does not. */
+function requireDepartment(
+  r: ParsedRow,
+  key: string,
+  code: string,
+  kindOf: (code: string) => OrgKind | undefined,
+  sink: IssueSink,
+  where: string,
+): boolean {
+  const kind = kindOf(code);
+  if (kind === undefined) {
+    sink.add(
+      r,
+      key,
+      "IMPORT_UNKNOWN_DEPARTMENT",
+      `主管部门“${code}”在${where}中不存在，请核对编码或先导入单位（部门）`,
+    );
+    return false;
+  }
+  if (kind !== "department") {
+    sink.add(r, key, "IMPORT_NOT_DEPARTMENT", `“${code}”是${kindLabel(kind)}，不是主管部门`);
+    return false;
+  }
+  return true;
+}
+
+/** Orgs: a unit belongs to a department (in the file or already known); a department has no parent. */
+export function checkOrgRefs(rows: readonly ParsedRow[], ctx: ImportContext, sink: IssueSink): void {
+  // The file wins over the database: importing is an upsert by code.
+  const inFile = new Map<string, OrgKind>();
+  for (const r of rows) {
+    const { code, kind } = r.values;
+    if (typeof code === "string" && typeof kind === "string" && !inFile.has(code)) inFile.set(code, kind as OrgKind);
+  }
+  const kindOf = (code: string) => inFile.get(code) ?? ctx.orgsByCode.get(code)?.kind;
+  for (const r of rows) {
+    const { code, kind, parentCode } = r.values;
+    if (typeof code === "string") {
+      const known = ctx.orgsByCode.get(code)?.kind;
+      if (known === "bureau" || known === "firm")
+        sink.add(
+          r,
+          "code",
+          "IMPORT_CODE_CONFLICT",
+          `编码“${code}”已被${kindLabel(known)}使用，不能再作为单位或部门导入`,
+        );
+    }
+    if (parentCode === undefined) continue;
+    if (kind === "department" && parentCode !== null)
+      sink.add(
+        r,
+        "parentCode",
+        "IMPORT_UNEXPECTED_PARENT",
+        `主管部门不填写上级编码（实际填写了“${parentCode}”），请留空`,
+      );
+    if (kind === "unit") {
+      if (parentCode === null) sink.add(r, "parentCode", "IMPORT_REQUIRED", "预算单位必须填写所属主管部门的编码");
+      else requireDepartment(r, "parentCode", parentCode as string, kindOf, sink, "文件和系统");
+    }
+  }
+}
+
+/** Projects: a known department, and an implementing unit that is that department or one of its units. */
+export function checkProjectRefs(rows: readonly ParsedRow[], ctx: ImportContext, sink: IssueSink): void {
+  const kindOf = (code: string) => ctx.orgsByCode.get(code)?.kind;
+  for (const r of rows) {
+    const { departmentCode: dept, unitCode: unit } = r.values;
+    const deptOk = typeof dept === "string" && requireDepartment(r, "departmentCode", dept, kindOf, sink, "系统");
+    if (typeof unit !== "string") continue;
+    const org = ctx.orgsByCode.get(unit);
+    if (org === undefined) {
+      sink.add(r, "unitCode", "IMPORT_UNKNOWN_UNIT", `实施单位“${unit}”在系统中不存在，请核对编码或先导入单位（部门）`);
+      continue;
+    }
+    if (!deptOk || unit === dept) continue;
+    if (org.kind !== "unit")
+      sink.add(r, "unitCode", "IMPORT_UNIT_NOT_IN_DEPARTMENT", `“${unit}”是${kindLabel(org.kind)}，不能作为实施单位`);
+    else if (org.parentCode !== dept)
+      sink.add(
+        r,
+        "unitCode",
+        "IMPORT_UNIT_NOT_IN_DEPARTMENT",
+        `实施单位“${unit}”隶属于主管部门“${org.parentCode ?? "（无）"}”，不属于“${dept}”`,
+      );
+  }
+}
+
+/** Department budgets: the department must be known. */
+export function checkDeptBudgetRefs(rows: readonly ParsedRow[], ctx: ImportContext, sink: IssueSink): void {
+  const kindOf = (code: string) => ctx.orgsByCode.get(code)?.kind;
+  for (const r of rows) {
+    const dept = r.values.departmentCode;
+    if (typeof dept === "string") requireDepartment(r, "departmentCode", dept, kindOf, sink, "系统");
+  }
+}
+
+/**
+ * Execution: the project must be known, and what the file pays on it over the months must stay within
+ * its 全年预算数. Months already in the database but absent from the file are not counted here.
+ */
+export function checkExecution(
+  rows: readonly ParsedRow[],
+  ctx: ImportContext,
+  sink: IssueSink,
+  duplicates: ReadonlySet<ParsedRow>,
+): void {
+  const paid = new Map<string, number>();
+  for (const r of rows) {
+    const { fiscalYear: year, projectCode: code, executed } = r.values;
+    if (typeof year !== "number" || typeof code !== "string") continue;
+    const key = `${year}:${code}`;
+    const project = ctx.projectsByKey.get(key);
+    if (project === undefined) {
+      sink.add(
+        r,
+        "projectCode",
+        "IMPORT_UNKNOWN_PROJECT",
+        `${year}年度项目“${code}”在系统中不存在，请先导入项目及预算`,
+      );
+      continue;
+    }
+    if (typeof executed !== "number" || duplicates.has(r)) continue;
+    const before = paid.get(key) ?? 0;
+    const total = before + executed;
+    paid.set(key, total);
+    if (before <= project.adjustedBudget && total > project.adjustedBudget)
+      sink.add(
+        r,
+        "executed",
+        "IMPORT_OVER_BUDGET",
+        `项目“${code}”截至本行累计支付${yuan(total)}元，超过全年预算数${yuan(project.adjustedBudget)}元`,
+      );
+  }
+}

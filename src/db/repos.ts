@@ -1,0 +1,51 @@
+import type { Repos, UnitOfWork } from "../app/ports";
+import type { Database, Executor } from "./client";
+import { auditRepo } from "./repos/audit";
+import { importRepo } from "./repos/imports";
+import { orgRepo } from "./repos/orgs";
+import { ProjectReadModel } from "./repos/project-read-model";
+import { projectRepo } from "./repos/projects";
+import { SessionCache } from "./repos/read-cache";
+import { sessionRepo } from "./repos/sessions";
+import { userRepo } from "./repos/users";
+
+function reposFor(db: Database, ex: Executor): Repos {
+  return {
+    orgs: orgRepo(ex),
+    projects: projectRepo(ex),
+    users: userRepo(ex),
+    sessions: sessionRepo(ex),
+    audit: auditRepo(db, ex),
+    imports: importRepo(db, ex),
+  };
+}
+
+/**
+ * The unit of work use cases receive: reads outside, writes in one transaction each. On PGlite,
+ * which runs one query at a time, hot reads come from in-process caches that every committed
+ * transaction drops; PostgreSQL runs queries in parallel and reads straight from SQL.
+ */
+export function createUnitOfWork(db: Database): UnitOfWork {
+  const read = reposFor(db, db.orm);
+  if (db.kind !== "pglite") {
+    return { read, transaction: (work) => db.orm.transaction((tx) => work(reposFor(db, tx))) };
+  }
+  const model = new ProjectReadModel(db.orm);
+  const sessions = new SessionCache();
+  return {
+    read: {
+      ...read,
+      projects: model.wrap(read.projects),
+      sessions: sessions.wrapSessions(read.sessions),
+      users: sessions.wrapUsers(read.users),
+    },
+    transaction: async (work) => {
+      try {
+        return await db.orm.transaction((tx) => work(reposFor(db, tx)));
+      } finally {
+        model.invalidate();
+        sessions.invalidate();
+      }
+    },
+  };
+}

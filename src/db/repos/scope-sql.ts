@@ -1,0 +1,34 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Scope } from "../../core/scope";
+
+/**
+ * The SQL condition that limits projects (alias p, unit alias u) to what a scope may see.
+ * Keep in step with core/scope.ts: the permission test walks both.
+ */
+export function projectScopeSql(scope: Scope): SQL {
+  const region = sql`p.region_code = ${scope.regionCode}`;
+  switch (scope.kind) {
+    case "region":
+      return region;
+    case "subtree":
+      return sql`${region} and (u.path = ${scope.orgPath} or u.path like ${`${scope.orgPath}/%`})`;
+    case "own":
+      return sql`${region} and p.unit_id = ${scope.orgId}`;
+    case "assigned":
+      return sql`${region} and exists (select 1 from assignments a where a.project_id = p.id and a.org_id = ${scope.orgId})`;
+  }
+}
+
+/** Organisations (alias o) a scope may see; a firm sees its own organisation only. */
+export function orgScopeSql(scope: Scope): SQL {
+  const region = sql`o.region_code = ${scope.regionCode}`;
+  switch (scope.kind) {
+    case "region":
+      return region;
+    case "subtree":
+      return sql`${region} and (o.path = ${scope.orgPath} or o.path like ${`${scope.orgPath}/%`})`;
+    case "own":
+    case "assigned":
+      return sql`${region} and o.id = ${scope.orgId}`;
+  }
+}

@@ -1,0 +1,59 @@
+import type { DeptBudgetRow, ExecutionRow, OrgRow, ProjectRow } from "../core/import-rows";
+import { assignBudgets } from "./amounts";
+import { departmentIndex } from "./departments";
+import { buildDeptBudgets } from "./dept-budgets";
+import { projectExecution } from "./execution";
+import { markKeyProjects } from "./key-projects";
+import { buildOrgs } from "./orgs";
+import { draftProjects, FISCAL_YEAR } from "./projects";
+import { forkRng } from "./random";
+import { buildUsers, type DemoUser } from "./users";
+
+export type { DemoUser } from "./users";
+
+/**
+ * The reconstructed demo district (柳州市城中区, fiscal 2024), in the row shapes of the budget-system
+ * import so that it is loaded through the same import use case. Synthetic data: only the seed's
+ * published totals (54 departments, 1,713 projects, 9.41亿元, the four key projects' 1,336.64万元) are
+ * fixed; everything the system reports must be computed from these rows.
+ */
+export interface DemoDistrict {
+  region: { code: "450202"; name: string };
+  fiscalYear: 2024;
+  /** The finance bureau's performance office (org kind "bureau"). */
+  bureau: { code: string; name: string };
+  /** Third-party firms (org kind "firm"); the first one does the review and hosts the expert account. */
+  firms: { code: string; name: string }[];
+  orgs: OrgRow[];
+  projects: ProjectRow[];
+  execution: ExecutionRow[];
+  deptBudgets: DeptBudgetRow[];
+  users: DemoUser[];
+}
+
+export const DEFAULT_DEMO_SEED = 20240101;
+
+/** Pure and deterministic: the same seed gives the same district, with no I/O, clock or Math.random. */
+export function generateDemoDistrict(seed: number = DEFAULT_DEMO_SEED): DemoDistrict {
+  // The performance office is where finance accounts sit; the bureau as a budget department is org 113.
+  const bureau = { code: "000000", name: "城中区财政局绩效管理股" };
+  const firms = [{ code: "900001", name: "广西桂衡财务管理有限公司" }];
+  const { rows: orgs, departments } = buildOrgs(forkRng(seed, "orgs"));
+  const projects = assignBudgets(forkRng(seed, "amounts"), draftProjects(forkRng(seed, "projects"), departments));
+  markKeyProjects(projects);
+  const executionRng = forkRng(seed, "execution");
+  const execution = projects.flatMap((p) => projectExecution(executionRng, p));
+  const education = departments[departmentIndex("城中区教育局")];
+  if (!education) throw new Error("the demo district has no education department");
+  return {
+    region: { code: "450202", name: "柳州市城中区" },
+    fiscalYear: FISCAL_YEAR,
+    bureau,
+    firms,
+    orgs,
+    projects,
+    execution,
+    deptBudgets: buildDeptBudgets(forkRng(seed, "dept-budgets"), departments, projects),
+    users: buildUsers(bureau.code, firms[0]?.code ?? "", education, departments),
+  };
+}

@@ -1,0 +1,56 @@
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { normaliseHeader } from "../core/import-headers";
+import { IMPORT_KINDS, IMPORT_SPECS } from "../core/import-spec";
+import { type ImportContext, validateImport } from "../core/import-validate";
+import { readTable } from "./read-table";
+import { importTemplate, TEMPLATE_EXAMPLES, templateFileName } from "./templates";
+
+/** What the database holds for the examples: 教育局 101 with its school, 卫健局 102, their projects. */
+const ctx: ImportContext = {
+  regionCode: "450202",
+  orgsByCode: new Map([
+    ["101", { kind: "department", parentCode: null }],
+    ["101001", { kind: "unit", parentCode: "101" }],
+    ["102", { kind: "department", parentCode: null }],
+  ]),
+  projectsByKey: new Map([["2024:450202240001", { adjustedBudget: 345_000_000 }]]),
+};
+
+describe.each(IMPORT_KINDS)("importTemplate(%s)", (kind) => {
+  const spec = IMPORT_SPECS[kind];
+
+  it("reads back through readTable with every header and valid example rows", async () => {
+    const bytes = await importTemplate(kind);
+    const t = await readTable({ bytes, fileName: templateFileName(kind) }, spec);
+    expect(t.format).toBe("xlsx");
+    expect(t.headers.map(normaliseHeader)).toEqual(spec.map((f) => normaliseHeader(f.header)));
+    expect(t.rows).toHaveLength(2);
+    const v = validateImport(kind, t.rows, ctx);
+    expect(v.issues).toEqual([]);
+    expect(v.rowNumbers).toEqual([2, 3]);
+    expect(TEMPLATE_EXAMPLES[kind]).toHaveLength(2);
+  });
+
+  it("marks required columns, explains each column and offers drop-downs", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await importTemplate(kind)) as unknown as Parameters<typeof wb.xlsx.load>[0]);
+    const [sheet, help] = wb.worksheets as [ExcelJS.Worksheet, ExcelJS.Worksheet];
+    spec.forEach((f, i) => {
+      const cell = sheet.getCell(1, i + 1);
+      expect(cell.value).toBe(f.required ? `*${f.header}` : f.header);
+      if (f.required) expect(cell.font?.color).toEqual({ argb: "FFC00000" });
+      const note = cell.note as string | { texts: { text: string }[] };
+      const text = typeof note === "string" ? note : note.texts.map((t) => t.text).join("");
+      expect(text).toContain(f.required ? "必填" : "选填");
+      if (f.hint) expect(text).toContain(f.hint);
+    });
+    expect(help.name).toBe("填写说明");
+    const described = help.getColumn(1).values.slice(3);
+    expect(described.slice(0, spec.length)).toEqual(spec.map((f) => f.header));
+    if (kind === "projects") {
+      const dv = sheet.getCell("F10").dataValidation;
+      expect(dv).toMatchObject({ type: "list", formulae: ['"常年性,延续性,一次性"'] });
+    }
+  });
+});

@@ -1,0 +1,100 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import fastifyCookie from "@fastify/cookie";
+import fastifyMultipart from "@fastify/multipart";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type RouteOptions } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { z } from "zod";
+import { LoginThrottle } from "../app/auth/login-throttle";
+import { type Deps, systemClock } from "../app/context";
+import { MAX_UPLOAD_BYTES } from "../core/import-spec";
+import type { Database } from "../db/client";
+import { createUnitOfWork } from "../db/repos";
+import { registerAuthHook } from "./auth/hook";
+import { argon2Hasher } from "./auth/password";
+import type { Api, ServerContext } from "./context";
+import { registerErrorHandling } from "./errors";
+import { ROUTES } from "./routes";
+
+z.config(z.locales.zhCN());
+
+export interface ServerOptions {
+  db: Database;
+  deps?: Partial<Deps>;
+  logLevel?: string;
+  webDir?: string | undefined;
+}
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: string | undefined;
+}
+
+/** Builds the HTTP server: API under /api, OpenAPI at /api/openapi.json, docs at /api/docs, the web app at /. */
+export async function buildServer(options: ServerOptions) {
+  const deps: Deps = {
+    uow: createUnitOfWork(options.db),
+    clock: systemClock,
+    hasher: argon2Hasher,
+    ...options.deps,
+  };
+  const ctx: ServerContext = { db: options.db, deps, throttle: new LoginThrottle(deps.clock), webDir: options.webDir };
+  const app = Fastify({
+    logger: { level: options.logLevel ?? "info" },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>() as unknown as Api;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const routes: RouteInfo[] = [];
+  app.addHook("onRoute", (r: RouteOptions) => {
+    const methods = Array.isArray(r.method) ? r.method : [r.method];
+    for (const method of methods) {
+      if (method === "HEAD") continue;
+      routes.push({ method, url: r.url, access: (r.config as { access?: string } | undefined)?.access });
+    }
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "jixiao 预算绩效管理平台 API",
+        version: "0.1.0",
+        description:
+          "REST API。人员使用登录后的会话 Cookie（写操作须带 X-Requested-With 头）；系统对接使用 Bearer 令牌。金额一律为整数“分”。错误格式：{ error: { code, message, details } }。",
+      },
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  registerErrorHandling(app);
+  registerAuthHook(app, ctx);
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  for (const register of ROUTES) register(app, ctx);
+
+  if (options.webDir && existsSync(join(options.webDir, "index.html"))) {
+    await app.register(fastifyStatic, { root: options.webDir, wildcard: false, maxAge: "1h" });
+    // Client-side routes (/projects/12 …) all load the single-page app.
+    app.get("/*", { schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith("/api/")) {
+        return reply.status(404).send({ error: { code: "NOT_FOUND", message: `接口不存在：${req.url}` } });
+      }
+      return reply.header("cache-control", "no-cache").sendFile("index.html");
+    });
+  }
+  await app.ready();
+  return { app, ctx, routes };
+}

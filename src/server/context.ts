@@ -1,0 +1,45 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { LoginThrottle } from "../app/auth/login-throttle";
+import type { Actor, Deps } from "../app/context";
+import type { UserWithOrg } from "../app/ports";
+import type { Action } from "../core/permissions";
+import type { Database } from "../db/client";
+
+/** Who may call a route: anyone, any signed-in account, or the roles allowed an action. */
+export type Access = "public" | "signed-in" | Action;
+
+export interface ServerContext {
+  db: Database;
+  deps: Deps;
+  throttle: LoginThrottle;
+  /** Where the built web app lives; absent in API-only tests. */
+  webDir?: string | undefined;
+}
+
+export type Api = FastifyInstance<
+  import("node:http").Server,
+  import("node:http").IncomingMessage,
+  import("node:http").ServerResponse,
+  import("fastify").FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    user: UserWithOrg | null;
+    actor: Actor | null;
+    sessionToken: string | null;
+  }
+}
+
+/** The actor of a request that passed the access hook (routes other than "public" always have one). */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw new Error("route without access control reached a handler");
+  return req.actor;
+}
+
+export type Reply = FastifyReply;

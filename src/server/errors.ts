@@ -1,0 +1,58 @@
+import type { FastifyError, FastifyInstance } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { AppError, type ErrorKind } from "../core/errors";
+
+/** The one place where domain error kinds become HTTP statuses. */
+const STATUS: Record<ErrorKind, number> = {
+  validation: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  too_large: 413,
+};
+
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    if (err instanceof AppError) {
+      const status = err.code === "IMPORT_INVALID" ? 422 : STATUS[err.kind];
+      return reply.status(status).send({ error: { code: err.code, message: err.message, details: err.details } });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issues = err.validation.map((v) => ({
+        field: [err.validationContext, ...String(v.instancePath).split("/").filter(Boolean)].join("."),
+        message: v.message,
+      }));
+      const first = issues[0];
+      return reply.status(400).send({
+        error: {
+          code: "REQUEST_INVALID",
+          message: first ? `请求参数有误：${first.field} ${first.message}` : "请求参数有误",
+          details: { issues },
+        },
+      });
+    }
+    if (err.code === "FST_REQ_FILE_TOO_LARGE" || err.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
+      return reply.status(413).send({ error: { code: "IMPORT_FILE_TOO_LARGE", message: "上传的文件超过 10 MB 上限" } });
+    }
+    if (err.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {
+      return reply.status(415).send({ error: { code: "UNSUPPORTED_MEDIA_TYPE", message: "不支持的内容类型" } });
+    }
+    if (err.code === "FST_ERR_CTP_INVALID_JSON_BODY" || err instanceof SyntaxError) {
+      return reply.status(400).send({ error: { code: "REQUEST_INVALID", message: "请求体不是有效的 JSON" } });
+    }
+    if (err.statusCode && err.statusCode < 500) {
+      return reply
+        .status(err.statusCode)
+        .send({ error: { code: err.code ?? "REQUEST_INVALID", message: err.message } });
+    }
+    req.log.error(err);
+    return reply.status(500).send({ error: { code: "INTERNAL", message: "服务器内部错误，请稍后重试或联系管理员" } });
+  });
+  app.setNotFoundHandler((req, reply) =>
+    reply
+      .status(404)
+      .send({ error: { code: "NOT_FOUND", message: `接口不存在：${req.method} ${req.url.split("?")[0]}` } }),
+  );
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { login } from "../../../app/auth/login";
+import { AppError } from "../../../core/errors";
+import { SESSION_COOKIE } from "../../auth/hook";
+import type { Api, ServerContext } from "../../context";
+import { presentMe } from "../../presenters/me";
+
+export default function loginRoute(app: Api, ctx: ServerContext) {
+  app.post(
+    "/api/v1/auth/login",
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["auth"],
+        summary: "登录（设置会话 Cookie）",
+        body: z.object({
+          username: z.string().min(1, "请输入用户名").max(64),
+          password: z.string().min(1, "请输入密码").max(128),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const { username, password } = req.body;
+      ctx.throttle.check(username, req.ip);
+      try {
+        const result = await login(ctx.deps, { username, password, userAgent: req.headers["user-agent"] ?? null });
+        ctx.throttle.succeed(username);
+        reply.setCookie(SESSION_COOKIE, result.token, {
+          path: "/",
+          httpOnly: true,
+          sameSite: "lax",
+          secure: req.protocol === "https",
+          expires: result.expiresAt,
+        });
+        return { user: presentMe(result.user) };
+      } catch (err) {
+        if (err instanceof AppError && err.code === "AUTH_INVALID") ctx.throttle.fail(username, req.ip);
+        throw err;
+      }
+    },
+  );
+}

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { IMPORT_KINDS } from "../../../core/import-spec";
+import { importTemplate, templateFileName } from "../../../io/templates";
+import type { Api } from "../../context";
+
+export default function getTemplateRoute(app: Api) {
+  app.get(
+    "/api/v1/imports/templates/:file",
+    {
+      config: { access: "signed-in" },
+      schema: {
+        tags: ["imports"],
+        summary: "下载导入模板（中文表头、填写说明）",
+        params: z.object({ file: z.enum(IMPORT_KINDS.map((k) => `${k}.xlsx`) as [string, ...string[]]) }),
+      },
+    },
+    async (req, reply) => {
+      const kind = req.params.file.replace(/\.xlsx$/, "") as (typeof IMPORT_KINDS)[number];
+      const buffer = await importTemplate(kind);
+      return reply
+        .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .header(
+          "content-disposition",
+          `attachment; filename="${kind}-template.xlsx"; filename*=UTF-8''${encodeURIComponent(templateFileName(kind))}`,
+        )
+        .send(buffer);
+    },
+  );
+}

@@ -1,0 +1,49 @@
+import type { Api, ServerContext } from "../context";
+import getAudit from "./audit/list-audit";
+import verifyAudit from "./audit/verify-audit";
+import changePassword from "./auth/change-password";
+import login from "./auth/login";
+import logout from "./auth/logout";
+import me from "./auth/me";
+import health from "./health";
+import getHome from "./home/get-home";
+import getTemplate from "./imports/get-template";
+import runImport from "./imports/run-import";
+import getMeta from "./meta/get-meta";
+import createOrg from "./org/create-org";
+import getTree from "./org/get-tree";
+import updateOrg from "./org/update-org";
+import exportProjects from "./projects/export-projects";
+import getProject from "./projects/get-project";
+import listDeptBudgets from "./projects/list-dept-budgets";
+import listProjects from "./projects/list-projects";
+import createUser from "./users/create-user";
+import listUsers from "./users/list-users";
+import resetPassword from "./users/reset-password";
+import updateUser from "./users/update-user";
+
+/** Every route of the API; each file is one use case's HTTP face. */
+export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
+  health,
+  getMeta,
+  login,
+  logout,
+  me,
+  changePassword,
+  getHome,
+  getTree,
+  createOrg,
+  updateOrg,
+  listProjects,
+  exportProjects,
+  getProject,
+  listDeptBudgets,
+  getTemplate,
+  runImport,
+  listUsers,
+  createUser,
+  updateUser,
+  resetPassword,
+  getAudit,
+  verifyAudit,
+];
