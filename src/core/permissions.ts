@@ -11,6 +11,7 @@ export const ACTIONS = [
   "project.read",
   "project.write",
   "project.export",
+  "deptBudget.read",
   "import.run",
   "user.manage",
   "audit.read",
@@ -28,6 +29,8 @@ const POLICY: Record<Action, readonly Role[]> = {
   "project.read": EVERYONE,
   "project.write": FINANCE,
   "project.export": EVERYONE,
+  // A department-wide budget is the department's own affair: units and outside reviewers do not see it.
+  "deptBudget.read": ["finance_admin", "finance_staff", "auditor", "department"],
   "import.run": FINANCE,
   "user.manage": ["finance_admin"],
   "audit.read": ["finance_admin", "auditor"],

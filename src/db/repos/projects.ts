@@ -35,12 +35,13 @@ interface ProjectSqlRow {
 }
 
 const SORT_SQL: Record<ProjectSort, SQL> = {
-  code: sql`p.code`,
-  name: sql`p.name`,
+  // Byte order ("C") sorts the same on PGlite and on any PostgreSQL locale, and as the read model does.
+  code: sql`p.code collate "C"`,
+  name: sql`p.name collate "C"`,
   adjustedBudget: sql`p.adjusted_budget`,
   executed: sql`executed`,
   executionRate: sql`(coalesce(e.executed, 0)::float8 / nullif(p.adjusted_budget, 0))`,
-  department: sql`d.code`,
+  department: sql`d.code collate "C"`,
 };
 
 const SELECT = sql`
@@ -74,7 +75,7 @@ function where(scope: Scope, f: ProjectFilter): SQL {
 }
 
 const orderBy = (sort: ProjectSort, order: "asc" | "desc") =>
-  sql`${SORT_SQL[sort]} ${order === "desc" ? sql`desc nulls last` : sql`asc nulls first`}, p.code asc`;
+  sql`${SORT_SQL[sort]} ${order === "desc" ? sql`desc nulls last` : sql`asc nulls first`}, p.code collate "C" asc`;
 
 export function toListItem(r: ProjectSqlRow): ProjectListItem {
   return {

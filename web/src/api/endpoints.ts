@@ -1,0 +1,87 @@
+/** One typed function per endpoint of /api/v1. */
+import type { ImportKind } from "../../../src/core/import-spec";
+import { ApiError, apiUrl, request } from "./client";
+import type {
+  AuditEntry,
+  AuditFilters,
+  AuditVerify,
+  DeptBudgetRow,
+  HomeData,
+  ImportResult,
+  Me,
+  Meta,
+  OrgCreate,
+  OrgNode,
+  OrgPatch,
+  Paged,
+  ProjectDetail,
+  ProjectFilters,
+  ProjectPage,
+  UserCreate,
+  UserPatch,
+  UserRow,
+} from "./types";
+
+// auth
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    const { user } = await request<{ user: Me }>("/auth/me", { expect401: true });
+    return user;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) return null;
+    throw e;
+  }
+}
+
+export const login = (username: string, password: string) =>
+  request<{ user: Me }>("/auth/login", { method: "POST", body: { username, password }, expect401: true });
+
+export const logout = () => request<void>("/auth/logout", { method: "POST", expect401: true });
+
+export const changePassword = (currentPassword: string, newPassword: string) =>
+  request<void>("/auth/password", { method: "POST", body: { currentPassword, newPassword } });
+
+// meta and home
+export const fetchMeta = () => request<Meta>("/meta");
+export const fetchHome = (year: number) => request<HomeData>("/home", { query: { year } });
+
+// projects
+export type ProjectQuery = ProjectFilters & { year: number; page: number; pageSize: number };
+
+export const fetchProjects = (q: ProjectQuery) => request<ProjectPage>("/projects", { query: { ...q } });
+
+/** The URL of the Excel export with the same filters as the list (no paging). */
+export const projectsExportUrl = (q: ProjectFilters & { year: number }) => apiUrl("/projects/export.xlsx", { ...q });
+
+export const fetchProject = (id: number) => request<ProjectDetail>(`/projects/${id}`);
+
+export const fetchDeptBudgets = (year: number) =>
+  request<{ rows: DeptBudgetRow[] }>("/dept-budgets", { query: { year } });
+
+// organisations
+export const fetchOrgTree = () => request<{ nodes: OrgNode[] }>("/org/tree");
+export const createOrg = (body: OrgCreate) => request<{ org: OrgNode }>("/org/orgs", { method: "POST", body });
+export const updateOrg = (id: number, body: OrgPatch) =>
+  request<{ org: OrgNode }>(`/org/orgs/${id}`, { method: "PATCH", body });
+
+// imports
+export const importTemplateUrl = (kind: ImportKind) => apiUrl(`/imports/templates/${kind}.xlsx`);
+
+export function runImport(kind: ImportKind, mode: "preview" | "commit", file: File): Promise<ImportResult> {
+  const form = new FormData();
+  form.append("file", file, file.name);
+  return request<ImportResult>(`/imports/${kind}`, { method: "POST", query: { mode }, body: form });
+}
+
+// users
+export const fetchUsers = (q: { q?: string; role?: string; page: number; pageSize: number }) =>
+  request<Paged<UserRow>>("/users", { query: q });
+export const createUser = (body: UserCreate) => request<{ user: UserRow }>("/users", { method: "POST", body });
+export const updateUser = (id: number, body: UserPatch) =>
+  request<{ user: UserRow }>(`/users/${id}`, { method: "PATCH", body });
+export const resetUserPassword = (id: number, password: string) =>
+  request<void>(`/users/${id}/password`, { method: "POST", body: { password } });
+
+// audit
+export const fetchAudit = (f: AuditFilters) => request<Paged<AuditEntry>>("/audit", { query: { ...f } });
+export const verifyAudit = () => request<AuditVerify>("/audit/verify");

@@ -1,0 +1,46 @@
+/** TanStack Query hooks over the endpoints; query keys start with the resource name. */
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import * as api from "./endpoints";
+import type { AuditFilters } from "./types";
+
+export const qk = {
+  me: ["me"] as const,
+  meta: ["meta"] as const,
+  home: (year: number) => ["home", year] as const,
+  projects: (q: api.ProjectQuery) => ["projects", q] as const,
+  project: (id: number) => ["project", id] as const,
+  deptBudgets: (year: number) => ["dept-budgets", year] as const,
+  orgTree: ["org-tree"] as const,
+  users: (q: object) => ["users", q] as const,
+  audit: (f: AuditFilters) => ["audit", f] as const,
+};
+
+export const useMeQuery = () => useQuery({ queryKey: qk.me, queryFn: api.fetchMe, staleTime: 60_000, retry: false });
+
+export const useMeta = () =>
+  useQuery({ queryKey: qk.meta, queryFn: api.fetchMeta, staleTime: Number.POSITIVE_INFINITY });
+
+export const useHome = (year: number) => useQuery({ queryKey: qk.home(year), queryFn: () => api.fetchHome(year) });
+
+export const useProjects = (q: api.ProjectQuery, enabled = true) =>
+  useQuery({
+    queryKey: qk.projects(q),
+    queryFn: () => api.fetchProjects(q),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+
+export const useProject = (id: number) =>
+  useQuery({ queryKey: qk.project(id), queryFn: () => api.fetchProject(id), enabled: Number.isInteger(id) && id > 0 });
+
+export const useDeptBudgets = (year: number) =>
+  useQuery({ queryKey: qk.deptBudgets(year), queryFn: () => api.fetchDeptBudgets(year) });
+
+export const useOrgTree = (enabled = true) =>
+  useQuery({ queryKey: qk.orgTree, queryFn: api.fetchOrgTree, staleTime: 60_000, enabled });
+
+export const useUsers = (q: { q?: string; role?: string; page: number; pageSize: number }) =>
+  useQuery({ queryKey: qk.users(q), queryFn: () => api.fetchUsers(q), placeholderData: keepPreviousData });
+
+export const useAudit = (f: AuditFilters) =>
+  useQuery({ queryKey: qk.audit(f), queryFn: () => api.fetchAudit(f), placeholderData: keepPreviousData });

@@ -1,0 +1,238 @@
+/** Shapes of the /api/v1 responses the web app reads. Money is integer fen; rates are fractions. */
+import type { ImportKind } from "../../../src/core/import-spec";
+import type { ProjectCategory } from "../../../src/core/project";
+import type { OrgKind, Role } from "../../../src/core/roles";
+
+export interface OrgRef {
+  id: number;
+  code: string;
+  name: string;
+}
+
+export interface Me {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  roleLabel: string;
+  regionCode: string;
+  regionName: string;
+  org: OrgRef & { kind: OrgKind };
+  mustChangePassword: boolean;
+  permissions: string[];
+}
+
+export interface KeyLabel<K extends string = string> {
+  key: K;
+  label: string;
+}
+
+export interface Meta {
+  years: number[];
+  categories: KeyLabel<ProjectCategory>[];
+  sizeBands: KeyLabel[];
+  roles: KeyLabel<Role>[];
+  orgKinds: KeyLabel<OrgKind>[];
+  importKinds: KeyLabel<ImportKind>[];
+}
+
+export interface ProjectRow {
+  id: number;
+  code: string;
+  name: string;
+  fiscalYear: number;
+  department: OrgRef;
+  unit: OrgRef;
+  category: ProjectCategory;
+  isKey: boolean;
+  sector: string | null;
+  initialBudget: number;
+  adjustedBudget: number;
+  fiscalFunds: number;
+  otherFunds: number;
+  executed: number;
+  executionRate: number | null;
+}
+
+export interface HomeCard {
+  key: string;
+  label: string;
+  value: number;
+  unit: "个" | "元" | "%" | "fen";
+}
+
+export interface HomeDepartment extends OrgRef {
+  projectCount: number;
+  adjustedBudget: number;
+  executed: number;
+}
+
+export interface HomeData {
+  year: number;
+  cards: HomeCard[];
+  departments: HomeDepartment[];
+  projects: ProjectRow[];
+}
+
+export type ProjectSort = "code" | "name" | "adjustedBudget" | "executed" | "executionRate";
+
+export interface ProjectFilters {
+  q?: string;
+  departmentId?: number;
+  unitId?: number;
+  category?: ProjectCategory;
+  size?: string;
+  isKey?: boolean;
+  sort?: ProjectSort;
+  order?: "asc" | "desc";
+}
+
+export interface ProjectPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  rows: ProjectRow[];
+  sums: { adjustedBudget: number; executed: number };
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actorName: string;
+  action: string;
+  entity: string;
+  entityId: string | number;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+}
+
+export interface ExecutionMonth {
+  month: number;
+  executed: number;
+  cumulative: number;
+}
+
+export interface ProjectDetail {
+  project: ProjectRow & { version: number; createdAt: string; updatedAt: string };
+  execution: ExecutionMonth[];
+  history: AuditEntry[];
+}
+
+export interface DeptBudgetRow {
+  department: OrgRef;
+  initialBudget: number;
+  adjustedBudget: number;
+  fiscalFunds: number;
+  otherFunds: number;
+  executed: number;
+  projectCount: number;
+  projectBudget: number;
+}
+
+export interface OrgNode {
+  id: number;
+  code: string;
+  name: string;
+  kind: OrgKind;
+  parentId: number | null;
+  sector: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  version: number;
+  children: OrgNode[];
+}
+
+export interface OrgCreate {
+  code: string;
+  name: string;
+  kind: "unit" | "department";
+  parentId?: number;
+  sector?: string;
+  contactName?: string;
+  contactPhone?: string;
+}
+
+export interface OrgPatch {
+  version: number;
+  name?: string;
+  sector?: string;
+  contactName?: string;
+  contactPhone?: string;
+}
+
+export interface ImportIssue {
+  row: number;
+  column: string;
+  field: string;
+  code: string;
+  message: string;
+}
+
+export interface ImportChange {
+  field: string;
+  label: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface ImportResult {
+  kind: ImportKind;
+  fileName: string;
+  sha256: string;
+  mode: "preview" | "commit";
+  committed: boolean;
+  counts: { total: number; new: number; changed: number; unchanged: number; errors: number };
+  issues: ImportIssue[];
+  newRows: Record<string, unknown>[];
+  changedRows: { key: string; changes: ImportChange[] }[];
+}
+
+export interface UserRow {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  roleLabel: string;
+  org: OrgRef;
+  active: boolean;
+  lastLoginAt: string | null;
+  version: number;
+}
+
+export interface UserCreate {
+  username: string;
+  displayName: string;
+  role: Role;
+  orgId: number;
+  password: string;
+}
+
+export interface UserPatch {
+  version: number;
+  displayName?: string;
+  role?: Role;
+  orgId?: number;
+  active?: boolean;
+}
+
+export interface AuditFilters {
+  entity?: string;
+  actor?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+export interface Paged<T> {
+  total: number;
+  rows: T[];
+}
+
+export interface AuditVerify {
+  ok: boolean;
+  checked: number;
+  brokenAt: number | null;
+}

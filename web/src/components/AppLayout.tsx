@@ -1,0 +1,161 @@
+import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons";
+import { useQueryClient } from "@tanstack/react-query";
+import { App, Breadcrumb, Dropdown, Layout, Menu, Select, Space, Typography } from "antd";
+import { type ReactNode, Suspense, useState } from "react";
+import { Link, Outlet, useLocation, useNavigate } from "react-router";
+import { errorMessage } from "../api/client";
+import { logout } from "../api/endpoints";
+import { qk, useMeta } from "../api/hooks";
+import { useSession, useYear } from "../auth/session";
+import { EXTRA_TITLES, mayUse, NAV } from "../nav";
+import { PageSpin } from "./PageSpin";
+
+const { Header, Sider, Content } = Layout;
+
+/** The menu key of a path: the top-level section it belongs to. */
+function sectionOf(pathname: string): string {
+  const first = pathname.split("/")[1] ?? "";
+  return first ? `/${first}` : "/";
+}
+
+function Crumbs() {
+  const { pathname } = useLocation();
+  const section = sectionOf(pathname);
+  const items: { title: ReactNode }[] = [{ title: <Link to="/">首页</Link> }];
+  if (section !== "/") {
+    const nav = NAV.find((n) => n.path === section);
+    const title = nav?.label ?? EXTRA_TITLES[section] ?? "页面不存在";
+    const isDeeper = pathname.length > section.length + 1;
+    items.push({ title: isDeeper && nav ? <Link to={section}>{title}</Link> : title });
+    if (isDeeper && section === "/projects") items.push({ title: "项目详情" });
+  }
+  return <Breadcrumb items={items} style={{ marginBottom: 12 }} />;
+}
+
+function YearSelect() {
+  const { year, setYear } = useYear();
+  const meta = useMeta();
+  const years = meta.data?.years?.length ? meta.data.years : [year];
+  return (
+    <Space size={6}>
+      <span style={{ color: "rgba(255,255,255,0.85)" }}>预算年度</span>
+      <Select
+        aria-label="预算年度"
+        data-testid="year-select"
+        size="small"
+        value={year}
+        onChange={setYear}
+        style={{ width: 92 }}
+        options={[...new Set([...years, year])].sort((a, b) => b - a).map((y) => ({ value: y, label: `${y}年` }))}
+      />
+    </Space>
+  );
+}
+
+function UserMenu() {
+  const { me } = useSession();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+
+  const doLogout = async () => {
+    try {
+      await logout();
+    } catch (e) {
+      message.warning(errorMessage(e, "退出时服务器未响应，已在本机退出"));
+    }
+    queryClient.clear();
+    queryClient.setQueryData(qk.me, null);
+    navigate("/login", { replace: true });
+  };
+
+  return (
+    <Dropdown
+      trigger={["click"]}
+      menu={{
+        items: [
+          { key: "password", icon: <KeyOutlined />, label: "修改密码" },
+          { type: "divider" },
+          { key: "logout", icon: <LogoutOutlined />, label: "退出登录" },
+        ],
+        onClick: ({ key }) => {
+          if (key === "password") navigate("/profile");
+          if (key === "logout") void doLogout();
+        },
+      }}
+    >
+      <button type="button" data-testid="user-menu" className="jx-user-button">
+        <UserOutlined />
+        <span>{me.displayName}</span>
+        <span className="jx-role-tag">{me.roleLabel}</span>
+        <DownOutlined style={{ fontSize: 10 }} />
+      </button>
+    </Dropdown>
+  );
+}
+
+export function AppLayout() {
+  const { me } = useSession();
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const [collapsed, setCollapsed] = useState(false);
+  const items = NAV.filter((n) => mayUse(n, me)).map((n) => ({ key: n.path, icon: n.icon, label: n.label }));
+
+  return (
+    <Layout style={{ minHeight: "100vh" }}>
+      <style>{LAYOUT_CSS}</style>
+      <Header style={{ display: "flex", alignItems: "center", gap: 20, position: "sticky", top: 0, zIndex: 10 }}>
+        <Link to="/" className="jx-brand">
+          <span className="jx-logo">绩</span>
+          <span>绩效 · 预算绩效管理平台</span>
+        </Link>
+        <span className="jx-region" data-testid="region-name">
+          {me.regionName}
+        </span>
+        <div style={{ flex: 1 }} />
+        <YearSelect />
+        <UserMenu />
+      </Header>
+      <Layout>
+        <Sider
+          width={200}
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          breakpoint="lg"
+          theme="light"
+          style={{ borderRight: "1px solid #e5e8ed" }}
+        >
+          <Menu
+            mode="inline"
+            aria-label="主菜单"
+            selectedKeys={[sectionOf(pathname)]}
+            items={items}
+            onClick={({ key }) => navigate(key)}
+            style={{ borderInlineEnd: 0, paddingTop: 8 }}
+          />
+        </Sider>
+        <Content style={{ padding: "16px 20px 24px", minWidth: 0 }}>
+          <Crumbs />
+          <Suspense fallback={<PageSpin />}>
+            <Outlet />
+          </Suspense>
+          <Typography.Paragraph type="secondary" style={{ textAlign: "center", marginTop: 24, fontSize: 12 }}>
+            {me.regionName} · 预算绩效管理平台
+          </Typography.Paragraph>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+const LAYOUT_CSS = `
+.jx-brand { display: flex; align-items: center; gap: 10px; color: #fff; font-size: 17px; font-weight: 600; white-space: nowrap; }
+.jx-brand:hover { color: #fff; }
+.jx-logo { display: inline-flex; width: 28px; height: 28px; align-items: center; justify-content: center; border-radius: 4px; background: #fff; color: #17467f; font-size: 16px; }
+.jx-region { color: rgba(255,255,255,0.85); padding-left: 16px; border-left: 1px solid rgba(255,255,255,0.3); white-space: nowrap; }
+.jx-user-button { display: inline-flex; align-items: center; gap: 8px; background: transparent; border: 0; color: #fff; cursor: pointer; font: inherit; padding: 4px 8px; border-radius: 4px; }
+.jx-user-button:hover { background: rgba(255,255,255,0.12); }
+.jx-role-tag { font-size: 12px; padding: 0 6px; border-radius: 3px; background: rgba(255,255,255,0.18); line-height: 20px; }
+.jx-num { font-variant-numeric: tabular-nums; }
+`;

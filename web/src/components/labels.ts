@@ -1,0 +1,84 @@
+/** Chinese labels of codes, from the core where it has them. */
+import { PROJECT_CATEGORY_LABELS, type ProjectCategory } from "../../../src/core/project";
+import { ORG_KIND_LABELS, type OrgKind, ROLE_LABELS, type Role } from "../../../src/core/roles";
+
+export const categoryLabel = (c: string): string => PROJECT_CATEGORY_LABELS[c as ProjectCategory] ?? c;
+export const orgKindLabel = (k: string): string => ORG_KIND_LABELS[k as OrgKind] ?? k;
+export const roleLabel = (r: string): string => ROLE_LABELS[r as Role] ?? r;
+
+/** Audit-log entities and actions as the server names them; unknown names are shown as they are. */
+export const ENTITY_LABELS: Record<string, string> = {
+  org: "单位",
+  project: "项目",
+  user: "用户",
+  deptBudget: "部门整体预算",
+  "dept-budget": "部门整体预算",
+  dept_budget: "部门整体预算",
+  execution: "月度执行",
+  project_execution: "月度执行",
+  import_batch: "导入批次",
+  api_token: "接口令牌",
+  import: "数据导入",
+  session: "登录会话",
+  auth: "登录",
+};
+
+export const ACTION_LABELS: Record<string, string> = {
+  create: "新增",
+  update: "修改",
+  delete: "删除",
+  import: "导入",
+  login: "登录",
+  logout: "退出",
+  login_failed: "登录失败",
+  password_change: "修改密码",
+  password_reset: "重置密码",
+  "password.change": "修改密码",
+  "password.reset": "重置密码",
+};
+
+export const entityLabel = (e: string): string => ENTITY_LABELS[e] ?? e;
+export const actionLabel = (a: string): string => ACTION_LABELS[a] ?? a;
+
+/** Chinese names of record fields, for before/after views of the audit log. */
+export const FIELD_LABELS: Record<string, string> = {
+  id: "编号",
+  code: "编码",
+  name: "名称",
+  kind: "类型",
+  parentId: "上级",
+  parentCode: "上级编码",
+  path: "层级路径",
+  sector: "所属行业",
+  contactName: "联系人",
+  contactPhone: "联系电话",
+  version: "版本",
+  fiscalYear: "预算年度",
+  departmentId: "主管部门",
+  departmentCode: "主管部门编码",
+  unitId: "实施单位",
+  unitCode: "实施单位编码",
+  category: "项目类别",
+  isKey: "重点项目",
+  initialBudget: "年初预算数",
+  adjustedBudget: "全年预算数",
+  fiscalFunds: "财政拨款",
+  otherFunds: "其他资金",
+  executed: "执行数",
+  projectCode: "项目编码",
+  month: "月份",
+  username: "用户名",
+  displayName: "姓名",
+  role: "角色",
+  orgId: "所属单位",
+  active: "启用",
+  mustChangePassword: "须修改密码",
+  regionCode: "区划代码",
+  createdAt: "创建时间",
+  updatedAt: "更新时间",
+};
+
+/** Fields holding fen. */
+export const MONEY_FIELDS = new Set(["initialBudget", "adjustedBudget", "fiscalFunds", "otherFunds", "executed"]);
+
+export const fieldLabel = (k: string): string => FIELD_LABELS[k] ?? k;

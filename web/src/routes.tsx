@@ -1,0 +1,119 @@
+import { lazy, type ReactNode, Suspense } from "react";
+import { Navigate, Route, Routes, useLocation } from "react-router";
+import { useMeQuery } from "./api/hooks";
+import { SessionProvider, useSession, YearProvider } from "./auth/session";
+import { AppLayout } from "./components/AppLayout";
+import { PageError } from "./components/PageError";
+import { PageSpin } from "./components/PageSpin";
+import { mayUse, NAV } from "./nav";
+import ForbiddenPage from "./pages/ForbiddenPage";
+import LoginPage from "./pages/LoginPage";
+import NotFoundPage from "./pages/NotFoundPage";
+
+const HomePage = lazy(() => import("./pages/HomePage"));
+const ProjectsPage = lazy(() => import("./pages/ProjectsPage"));
+const ProjectDetailPage = lazy(() => import("./pages/ProjectDetailPage"));
+const DeptBudgetsPage = lazy(() => import("./pages/DeptBudgetsPage"));
+const OrgsPage = lazy(() => import("./pages/OrgsPage"));
+const ImportsPage = lazy(() => import("./pages/ImportsPage"));
+const UsersPage = lazy(() => import("./pages/UsersPage"));
+const AuditPage = lazy(() => import("./pages/AuditPage"));
+const ProfilePage = lazy(() => import("./pages/ProfilePage"));
+
+/** Signed-in area: loads the account, sends strangers to /login and new accounts to /profile. */
+function Protected() {
+  const { data: me, isPending, error, refetch } = useMeQuery();
+  const location = useLocation();
+  if (isPending) return <PageSpin />;
+  if (error) return <PageError error={error} onRetry={() => void refetch()} />;
+  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (me.mustChangePassword && location.pathname !== "/profile")
+    return <Navigate to="/profile" replace state={{ mustChange: true }} />;
+  return (
+    <SessionProvider me={me}>
+      <YearProvider>
+        <AppLayout />
+      </YearProvider>
+    </SessionProvider>
+  );
+}
+
+/** A page of the menu: shown if the account may use it, else the 403 page. */
+function Guard({ path, children }: { path: string; children: ReactNode }) {
+  const { me } = useSession();
+  const item = NAV.find((n) => n.path === path);
+  if (item && !mayUse(item, me)) return <ForbiddenPage />;
+  return <>{children}</>;
+}
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<PageSpin />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route element={<Protected />}>
+          <Route index element={<HomePage />} />
+          <Route
+            path="projects"
+            element={
+              <Guard path="/projects">
+                <ProjectsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="projects/:id"
+            element={
+              <Guard path="/projects">
+                <ProjectDetailPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="dept-budgets"
+            element={
+              <Guard path="/dept-budgets">
+                <DeptBudgetsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="orgs"
+            element={
+              <Guard path="/orgs">
+                <OrgsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="imports"
+            element={
+              <Guard path="/imports">
+                <ImportsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="users"
+            element={
+              <Guard path="/users">
+                <UsersPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="audit"
+            element={
+              <Guard path="/audit">
+                <AuditPage />
+              </Guard>
+            }
+          />
+          <Route path="profile" element={<ProfilePage />} />
+          <Route path="403" element={<ForbiddenPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
