@@ -1,5 +1,5 @@
 import type { AuditFields } from "../core/audit-chain";
-import type { DeptBudgetRow, ExecutionRow, OrgRow, ProjectRow } from "../core/import-rows";
+import type { DeptBudgetRow, DeptExecutionRow, ExecutionRow, OrgRow, ProjectRow } from "../core/import-rows";
 import type { Fen } from "../core/money";
 import type { ProjectCategory, SizeBand } from "../core/project";
 import type { OrgKind, Role } from "../core/roles";
@@ -222,10 +222,12 @@ export interface ImportRepo {
   snapshotProjects(regionCode: string, fiscalYear: number): Promise<Map<string, ProjectRow>>;
   snapshotExecution(regionCode: string, fiscalYear: number): Promise<Map<string, ExecutionRow>>;
   snapshotDeptBudgets(regionCode: string, fiscalYear: number): Promise<Map<string, DeptBudgetRow>>;
+  snapshotDeptExecution(regionCode: string, fiscalYear: number): Promise<Map<string, DeptExecutionRow>>;
   upsertOrgs(regionCode: string, rows: readonly OrgRow[]): Promise<void>;
   upsertProjects(regionCode: string, rows: readonly ProjectRow[]): Promise<void>;
   upsertExecution(regionCode: string, rows: readonly ExecutionRow[]): Promise<void>;
   upsertDeptBudgets(regionCode: string, rows: readonly DeptBudgetRow[]): Promise<void>;
+  upsertDeptExecution(regionCode: string, rows: readonly DeptExecutionRow[]): Promise<void>;
   recordBatch(batch: {
     regionCode: string;
     kind: string;

@@ -10,6 +10,8 @@ export interface ImportContext {
   orgsByCode: ReadonlyMap<string, { kind: OrgKind; parentCode: string | null }>;
   /** projects known in the database, by `${fiscalYear}:${code}` */
   projectsByKey: ReadonlyMap<string, { adjustedBudget: number }>;
+  /** department-wide budgets known in the database, by `${fiscalYear}:${departmentCode}` */
+  deptBudgetsByKey: ReadonlyMap<string, { adjustedBudget: number }>;
 }
 
 const yuan = (fen: number) => groupThousands(fenToYuan(fen));
@@ -59,6 +61,11 @@ const DUPLICATE_KEYS: Record<ImportKind, DuplicateKey> = {
     key: (v) => parts(v.fiscalYear, v.projectCode, v.month),
     column: "month",
     describe: (v) => `项目“${v.projectCode}”${v.fiscalYear}年${v.month}月的支付数`,
+  },
+  "dept-execution": {
+    key: (v) => parts(v.fiscalYear, v.departmentCode, v.month),
+    column: "month",
+    describe: (v) => `主管部门“${v.departmentCode}”${v.fiscalYear}年${v.month}月的支付数`,
   },
   "dept-budgets": {
     key: (v) => parts(v.fiscalYear, v.departmentCode),
@@ -232,6 +239,45 @@ export function checkExecution(
         "executed",
         "IMPORT_OVER_BUDGET",
         `项目“${code}”截至本行累计支付${yuan(total)}元，超过全年预算数${yuan(project.adjustedBudget)}元`,
+      );
+  }
+}
+
+/**
+ * Department-wide execution: the department's whole budget for the year must be known, and the
+ * months in the file must not pay out more than its 全年预算数.
+ */
+export function checkDeptExecution(
+  rows: readonly ParsedRow[],
+  ctx: ImportContext,
+  sink: IssueSink,
+  duplicates: ReadonlySet<ParsedRow>,
+): void {
+  const paid = new Map<string, number>();
+  for (const r of rows) {
+    const { fiscalYear: year, departmentCode: code, executed } = r.values;
+    if (typeof year !== "number" || typeof code !== "string") continue;
+    const key = `${year}:${code}`;
+    const budget = ctx.deptBudgetsByKey.get(key);
+    if (budget === undefined) {
+      sink.add(
+        r,
+        "departmentCode",
+        "IMPORT_UNKNOWN_DEPT_BUDGET",
+        `主管部门“${code}”${year}年度的部门整体预算在系统中不存在，请先导入部门整体预算`,
+      );
+      continue;
+    }
+    if (typeof executed !== "number" || duplicates.has(r)) continue;
+    const before = paid.get(key) ?? 0;
+    const total = before + executed;
+    paid.set(key, total);
+    if (before <= budget.adjustedBudget && total > budget.adjustedBudget)
+      sink.add(
+        r,
+        "executed",
+        "IMPORT_OVER_BUDGET",
+        `主管部门“${code}”截至本行累计支付${yuan(total)}元，超过部门整体全年预算数${yuan(budget.adjustedBudget)}元`,
       );
   }
 }

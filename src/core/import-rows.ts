@@ -49,11 +49,20 @@ export interface DeptBudgetRow {
   otherFunds: Fen;
 }
 
+/** A department's whole-budget payments in one month (基本支出 and 项目支出 together). */
+export interface DeptExecutionRow {
+  fiscalYear: number;
+  departmentCode: string;
+  month: number;
+  executed: Fen;
+}
+
 export interface ImportRowsByKind {
   orgs: OrgRow;
   projects: ProjectRow;
   execution: ExecutionRow;
   "dept-budgets": DeptBudgetRow;
+  "dept-execution": DeptExecutionRow;
 }
 
 /** One finding of an import, named by the file's row number (1 = header) and column header. */

@@ -17,7 +17,7 @@ export interface FieldSpec {
   hint?: string;
 }
 
-export const IMPORT_KINDS = ["orgs", "projects", "execution", "dept-budgets"] as const;
+export const IMPORT_KINDS = ["orgs", "projects", "execution", "dept-budgets", "dept-execution"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
@@ -25,6 +25,7 @@ export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   projects: "项目及预算",
   execution: "月度执行",
   "dept-budgets": "部门整体预算",
+  "dept-execution": "部门整体月度执行",
 };
 
 const yearField: FieldSpec = { key: "fiscalYear", header: "预算年度", type: "year", required: true, hint: "如 2024" };
@@ -86,6 +87,18 @@ export const IMPORT_SPECS: Record<ImportKind, readonly FieldSpec[]> = {
     { key: "adjustedBudget", header: "全年预算数（元）", aliases: ["全年预算数"], type: "money", required: true },
     { key: "fiscalFunds", header: "财政拨款（元）", aliases: ["其中：财政拨款"], type: "money", required: true },
     { key: "otherFunds", header: "其他资金（元）", aliases: ["其中：其他资金"], type: "money", required: true },
+  ],
+  "dept-execution": [
+    yearField,
+    { key: "departmentCode", header: "主管部门编码", type: "code", required: true, maxLength: 32 },
+    { key: "month", header: "月份", type: "month", required: true, hint: "1–12" },
+    {
+      key: "executed",
+      header: "支付数（元）",
+      aliases: ["执行数（元）", "支付数", "执行数"],
+      type: "money",
+      required: true,
+    },
   ],
 };
 

@@ -16,6 +16,7 @@ const ctx: ImportContext = {
     ["2024:P001", { adjustedBudget: 100_000 }], // 1,000.00 元
     ["2024:P002", { adjustedBudget: 5_000_000 }],
   ]),
+  deptBudgetsByKey: new Map([["2024:101", { adjustedBudget: 1_000_000 }]]), // 10,000.00 元
 };
 
 /** Rows as a reader hands them over: row 1 is the header, data from row 2. */
@@ -377,5 +378,37 @@ describe("validateImport: across rows", () => {
     const r = validateImport("execution", many, { ...ctx, projectsByKey });
     expect(r.issues).toEqual([]);
     expect(r.rows).toHaveLength(20_000);
+  });
+});
+
+describe("validateImport: department-wide execution", () => {
+  const month = (departmentCode: string, m: number, executed: string) => ({
+    fiscalYear: 2024,
+    departmentCode,
+    month: m,
+    executed,
+  });
+
+  it("accepts months within the department's whole budget", () => {
+    const r = validateImport("dept-execution", rows(month("101", 1, "4000.00"), month("101", 2, "6000.00")), ctx);
+    expect(r.issues).toEqual([]);
+    expect(r.rows[1]).toEqual({ fiscalYear: 2024, departmentCode: "101", month: 2, executed: 600_000 });
+  });
+
+  it("refuses a department without a whole budget for the year", () => {
+    const r = validateImport("dept-execution", rows(month("102", 1, "1.00")), ctx);
+    expect(r.issues[0]).toMatchObject({ row: 2, column: "主管部门编码", code: "IMPORT_UNKNOWN_DEPT_BUDGET" });
+  });
+
+  it("flags the month where payments pass the whole budget", () => {
+    const r = validateImport("dept-execution", rows(month("101", 1, "6000.00"), month("101", 2, "4000.01")), ctx);
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0]).toMatchObject({ row: 3, column: "支付数（元）", code: "IMPORT_OVER_BUDGET" });
+    expect(r.issues[0]!.message).toContain("超过部门整体全年预算数10,000.00元");
+  });
+
+  it("refuses the same department and month twice", () => {
+    const r = validateImport("dept-execution", rows(month("101", 1, "1.00"), month("101", 1, "2.00")), ctx);
+    expect(r.issues[0]).toMatchObject({ row: 3, code: "IMPORT_DUPLICATE" });
   });
 });

@@ -1,6 +1,7 @@
 import { CellIssue, parseCell, type RawCellInput } from "./import-cells";
 import {
   checkDeptBudgetRefs,
+  checkDeptExecution,
   checkDuplicates,
   checkExecution,
   checkOrgRefs,
@@ -62,6 +63,7 @@ export function validateImport<K extends ImportKind>(
   if (kind === "dept-budgets") checkDeptBudgetRefs(parsed, ctx, sink);
   if (kind === "projects" || kind === "dept-budgets") checkSplit(parsed, sink);
   if (kind === "execution") checkExecution(parsed, ctx, sink, duplicates);
+  if (kind === "dept-execution") checkDeptExecution(parsed, ctx, sink, duplicates);
 
   const out: ImportValidation<K> = { rows: [], rowNumbers: [], issues: sink.sorted() };
   for (const r of parsed) {

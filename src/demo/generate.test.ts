@@ -163,3 +163,21 @@ describe("the demo district", () => {
     expect(fenToYi(sum(other.projects.map((p) => p.adjustedBudget)))).toBe("9.41");
   });
 });
+
+describe("department-wide monthly execution", () => {
+  it("pays each department's projects plus its basic expenditure, within its whole budget", () => {
+    const d = generateDemoDistrict();
+    expect(d.deptExecution).toHaveLength(54 * 12);
+    for (const b of d.deptBudgets) {
+      const months = d.deptExecution.filter((e) => e.departmentCode === b.departmentCode);
+      const paid = months.reduce((s, e) => s + e.executed, 0);
+      const projectCodes = new Set(d.projects.filter((p) => p.departmentCode === b.departmentCode).map((p) => p.code));
+      const projectPaid = d.execution
+        .filter((e) => projectCodes.has(e.projectCode))
+        .reduce((s, e) => s + e.executed, 0);
+      expect(paid).toBeLessThanOrEqual(b.adjustedBudget);
+      expect(paid).toBeGreaterThan(projectPaid);
+      expect(months.every((e) => e.executed >= 0)).toBe(true);
+    }
+  });
+});

@@ -1,7 +1,8 @@
-import type { DeptBudgetRow, ExecutionRow, OrgRow, ProjectRow } from "../core/import-rows";
+import type { DeptBudgetRow, DeptExecutionRow, ExecutionRow, OrgRow, ProjectRow } from "../core/import-rows";
 import { assignBudgets } from "./amounts";
 import { departmentIndex } from "./departments";
 import { buildDeptBudgets } from "./dept-budgets";
+import { buildDeptExecution } from "./dept-execution";
 import { projectExecution } from "./execution";
 import { markKeyProjects } from "./key-projects";
 import { buildOrgs } from "./orgs";
@@ -28,6 +29,7 @@ export interface DemoDistrict {
   projects: ProjectRow[];
   execution: ExecutionRow[];
   deptBudgets: DeptBudgetRow[];
+  deptExecution: DeptExecutionRow[];
   users: DemoUser[];
 }
 
@@ -45,6 +47,7 @@ export function generateDemoDistrict(seed: number = DEFAULT_DEMO_SEED): DemoDist
   const execution = projects.flatMap((p) => projectExecution(executionRng, p));
   const education = departments[departmentIndex("城中区教育局")];
   if (!education) throw new Error("the demo district has no education department");
+  const deptBudgets = buildDeptBudgets(forkRng(seed, "dept-budgets"), departments, projects);
   return {
     region: { code: "450202", name: "柳州市城中区" },
     fiscalYear: FISCAL_YEAR,
@@ -53,7 +56,8 @@ export function generateDemoDistrict(seed: number = DEFAULT_DEMO_SEED): DemoDist
     orgs,
     projects,
     execution,
-    deptBudgets: buildDeptBudgets(forkRng(seed, "dept-budgets"), departments, projects),
+    deptBudgets,
+    deptExecution: buildDeptExecution(forkRng(seed, "dept-execution"), deptBudgets, projects, execution),
     users: buildUsers(bureau.code, firms[0]?.code ?? "", education, departments),
   };
 }

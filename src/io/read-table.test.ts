@@ -35,6 +35,7 @@ const ctx = {
     ["101001", { kind: "unit" as const, parentCode: "101" }],
   ]),
   projectsByKey: new Map([["2024:P001", { adjustedBudget: 100_000 }]]),
+  deptBudgetsByKey: new Map(),
 };
 
 describe("readTable: CSV", () => {

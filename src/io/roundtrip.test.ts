@@ -104,6 +104,7 @@ describe("CSV round trip", () => {
               : []),
           ]),
           projectsByKey: new Map(),
+          deptBudgetsByKey: new Map(),
         };
         const table = await readTable({ bytes, fileName: "projects.csv" }, spec);
         const v = validateImport("projects", table.rows, ctx);

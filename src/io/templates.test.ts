@@ -15,6 +15,7 @@ const ctx: ImportContext = {
     ["102", { kind: "department", parentCode: null }],
   ]),
   projectsByKey: new Map([["2024:450202240001", { adjustedBudget: 345_000_000 }]]),
+  deptBudgetsByKey: new Map([["2024:101", { adjustedBudget: 5_923_000_000 }]]),
 };
 
 describe.each(IMPORT_KINDS)("importTemplate(%s)", (kind) => {

@@ -61,6 +61,10 @@ export const TEMPLATE_EXAMPLES: Record<ImportKind, Record<string, string | numbe
     { fiscalYear: 2024, projectCode: "450202240001", month: 1, executed: 268_500 },
     { fiscalYear: 2024, projectCode: "450202240001", month: 2, executed: 287_300.5 },
   ],
+  "dept-execution": [
+    { fiscalYear: 2024, departmentCode: "101", month: 1, executed: 3_912_000 },
+    { fiscalYear: 2024, departmentCode: "101", month: 2, executed: 4_105_600.5 },
+  ],
   "dept-budgets": [
     {
       fiscalYear: 2024,
@@ -131,6 +135,10 @@ const GENERAL_NOTES: Record<ImportKind, string[]> = {
     "项目须已在系统中；同一项目各月支付数之和不得超过全年预算数",
   ],
   "dept-budgets": ["财政拨款 + 其他资金 须等于全年预算数", "主管部门须已在系统中"],
+  "dept-execution": [
+    "支付数为部门整体（基本支出和项目支出合计）当月支付数，不是累计数；同一部门、同一月份只填一行",
+    "须先导入该部门的部门整体预算；各月支付数之和不得超过部门整体全年预算数",
+  ],
 };
 
 const columnKind = (f: FieldSpec): XlsxColumnKind | undefined =>

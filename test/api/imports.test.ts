@@ -101,6 +101,17 @@ describe("importing projects from the budget system", () => {
     expect(j.counts).toMatchObject({ new: 1, errors: 0 });
   });
 
+  it("updates a department's monthly whole-budget execution and audits it per department", async () => {
+    const csv = "预算年度,主管部门编码,月份,支付数（元）\n2024,120,1,1234.56\n";
+    const preview = (await upload("dept-execution", "preview", csv)).json();
+    expect(preview.counts).toMatchObject({ total: 1, changed: 1, errors: 0 });
+    expect((await upload("dept-execution", "commit", csv)).statusCode).toBe(201);
+    const audit = (
+      await t.as(await t.login("finance"), "GET", "/api/v1/audit?entity=dept_execution&entityId=120")
+    ).json();
+    expect(audit.rows[0].after).toEqual({ "1": 123_456 });
+  });
+
   it("imports through the API with a raw JSON body as well", async () => {
     const body = JSON.stringify({
       rows: [{ fiscalYear: 2024, projectCode: "45020224999001", month: 1, executed: "100.00" }],

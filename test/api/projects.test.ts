@@ -78,7 +78,11 @@ describe("project library", () => {
     expect(rows).toHaveLength(54);
     const total = rows.reduce((s: number, r: { projectBudget: number }) => s + r.projectBudget, 0);
     expect(fenToYi(total)).toBe("9.41");
-    for (const r of rows) expect(r.adjustedBudget).toBeGreaterThanOrEqual(r.projectBudget);
+    for (const r of rows) {
+      expect(r.adjustedBudget).toBeGreaterThanOrEqual(r.projectBudget);
+      expect(r.executed).toBeGreaterThan(0);
+      expect(r.executed).toBeLessThanOrEqual(r.adjustedBudget);
+    }
   });
 
   it("gives each role a home page computed from its own scope", async () => {

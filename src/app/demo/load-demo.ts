@@ -1,5 +1,5 @@
 import { AppError } from "../../core/errors";
-import type { DeptBudgetRow, ExecutionRow, OrgRow, ProjectRow } from "../../core/import-rows";
+import type { DeptBudgetRow, DeptExecutionRow, ExecutionRow, OrgRow, ProjectRow } from "../../core/import-rows";
 import type { Role } from "../../core/roles";
 import { systemActor } from "../auth/actor";
 import type { Deps } from "../context";
@@ -15,6 +15,7 @@ export interface DemoData {
   projects: ProjectRow[];
   execution: ExecutionRow[];
   deptBudgets: DeptBudgetRow[];
+  deptExecution: DeptExecutionRow[];
   users: { username: string; displayName: string; role: Role; orgCode: string }[];
 }
 
@@ -66,8 +67,10 @@ export async function loadDemo(deps: Deps, data: DemoData, onStep?: (step: strin
     await commitRows(deps, repos, actor, "projects", data.projects, data.fiscalYear, meta);
     onStep?.(`部门整体预算 ${data.deptBudgets.length} 个`);
     await commitRows(deps, repos, actor, "dept-budgets", data.deptBudgets, data.fiscalYear, meta);
-    onStep?.(`月度执行 ${data.execution.length} 行`);
+    onStep?.(`项目月度执行 ${data.execution.length} 行`);
     await commitRows(deps, repos, actor, "execution", data.execution, data.fiscalYear, meta);
+    onStep?.(`部门整体月度执行 ${data.deptExecution.length} 行`);
+    await commitRows(deps, repos, actor, "dept-execution", data.deptExecution, data.fiscalYear, meta);
     onStep?.(`账号 ${data.users.length} 个`);
     const orgIds = new Map((await repos.orgs.allInRegion(data.region.code)).map((o) => [o.code, o.id]));
     for (const u of data.users) {

@@ -12,6 +12,8 @@ export function rowKey<K extends ImportKind>(kind: K, row: ImportRowsByKind[K]):
       return String(r.code);
     case "execution":
       return `${r.projectCode}:${r.month}`;
+    case "dept-execution":
+      return `${r.departmentCode}:${r.month}`;
     default:
       return String(r.departmentCode);
   }

@@ -129,12 +129,18 @@ async function contextFor(repos: Repos, regionCode: string, kind: ImportKind, ye
   const orgs = await repos.imports.snapshotOrgs(regionCode);
   const orgsByCode = new Map([...orgs].map(([code, o]) => [code, { kind: o.kindInDb, parentCode: o.parentCode }]));
   const projectsByKey = new Map<string, { adjustedBudget: number }>();
+  const deptBudgetsByKey = new Map<string, { adjustedBudget: number }>();
   if (kind === "execution" && year) {
     for (const [code, p] of await repos.imports.snapshotProjects(regionCode, year)) {
       projectsByKey.set(`${year}:${code}`, { adjustedBudget: p.adjustedBudget });
     }
   }
-  return { regionCode, orgsByCode, projectsByKey };
+  if (kind === "dept-execution" && year) {
+    for (const [code, b] of await repos.imports.snapshotDeptBudgets(regionCode, year)) {
+      deptBudgetsByKey.set(`${year}:${code}`, { adjustedBudget: b.adjustedBudget });
+    }
+  }
+  return { regionCode, orgsByCode, projectsByKey, deptBudgetsByKey };
 }
 
 async function snapshot(
@@ -154,6 +160,8 @@ async function snapshot(
       return repos.imports.snapshotExecution(regionCode, year);
     case "dept-budgets":
       return repos.imports.snapshotDeptBudgets(regionCode, year);
+    case "dept-execution":
+      return repos.imports.snapshotDeptExecution(regionCode, year);
   }
 }
 
@@ -167,6 +175,8 @@ async function write(repos: Repos, regionCode: string, kind: ImportKind, rows: u
       return repos.imports.upsertExecution(regionCode, rows as ImportRowsByKind["execution"][]);
     case "dept-budgets":
       return repos.imports.upsertDeptBudgets(regionCode, rows as ImportRowsByKind["dept-budgets"][]);
+    case "dept-execution":
+      return repos.imports.upsertDeptExecution(regionCode, rows as ImportRowsByKind["dept-execution"][]);
   }
 }
 
@@ -175,9 +185,12 @@ const ENTITY: Record<ImportKind, string> = {
   projects: "project",
   execution: "project_execution",
   "dept-budgets": "dept_budget",
+  "dept-execution": "dept_execution",
 };
 
-/** One audit entry per new or changed record; monthly execution is grouped per project. */
+type MonthRow = { month: number; executed: number };
+
+/** One audit entry per new or changed record; monthly execution is grouped per project or department. */
 function auditEntries<K extends ImportKind>(
   deps: Deps,
   actor: Actor,
@@ -185,7 +198,7 @@ function auditEntries<K extends ImportKind>(
   diff: ImportDiff<ImportRowsByKind[K]>,
 ): AuditFields[] {
   const reason = `导入${IMPORT_KIND_LABELS[kind]}`;
-  if (kind !== "execution") {
+  if (kind !== "execution" && kind !== "dept-execution") {
     return [
       ...diff.added.map((r) =>
         auditEntry(actor, deps.clock, {
@@ -208,21 +221,24 @@ function auditEntries<K extends ImportKind>(
       ),
     ];
   }
-  const byProject = new Map<string, { before: Record<number, number>; after: Record<number, number> }>();
-  const note = (r: ImportRowsByKind["execution"], before: number | null) => {
-    const entry = byProject.get(r.projectCode) ?? { before: {}, after: {} };
+  // The owner of a monthly row: the project's code, or the department's.
+  const owner = (r: unknown) => {
+    const row = r as { projectCode?: string; departmentCode?: string };
+    return row.projectCode ?? row.departmentCode ?? "";
+  };
+  const byOwner = new Map<string, { before: Record<number, number>; after: Record<number, number> }>();
+  const note = (r: MonthRow, before: number | null) => {
+    const entry = byOwner.get(owner(r)) ?? { before: {}, after: {} };
     if (before !== null) entry.before[r.month] = before;
     entry.after[r.month] = r.executed;
-    byProject.set(r.projectCode, entry);
+    byOwner.set(owner(r), entry);
   };
-  for (const r of diff.added as ImportRowsByKind["execution"][]) note(r, null);
-  for (const c of diff.changed as { before: ImportRowsByKind["execution"]; after: ImportRowsByKind["execution"] }[]) {
-    note(c.after, c.before.executed);
-  }
-  return [...byProject].map(([code, e]) =>
+  for (const r of diff.added as unknown as MonthRow[]) note(r, null);
+  for (const c of diff.changed as unknown as { before: MonthRow; after: MonthRow }[]) note(c.after, c.before.executed);
+  return [...byOwner].map(([code, e]) =>
     auditEntry(actor, deps.clock, {
       action: "update",
-      entity: "project_execution",
+      entity: ENTITY[kind],
       entityId: code,
       before: Object.keys(e.before).length ? e.before : null,
       after: e.after,

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { ImportRepo } from "../../app/ports";
-import type { DeptBudgetRow, ExecutionRow, OrgRow, ProjectRow } from "../../core/import-rows";
+import type { DeptBudgetRow, DeptExecutionRow, ExecutionRow, OrgRow, ProjectRow } from "../../core/import-rows";
 import type { OrgKind } from "../../core/roles";
 import { copyRows } from "../bulk";
 import type { Database, Executor, Tx } from "../client";
@@ -134,6 +134,20 @@ export function importRepo(db: Database, ex: Executor): ImportRepo {
         ]),
       );
     },
+    async snapshotDeptExecution(regionCode, fiscalYear) {
+      const found = await rows<{ code: string; month: number; executed: number }>(
+        ex,
+        sql`select d.code, x.month, x.executed::float8 as executed
+            from dept_execution x join dept_budgets b on b.id = x.dept_budget_id join orgs d on d.id = b.department_id
+            where b.region_code = ${regionCode} and b.fiscal_year = ${fiscalYear}`,
+      );
+      return new Map(
+        found.map((r): [string, DeptExecutionRow] => [
+          `${r.code}:${r.month}`,
+          { fiscalYear, departmentCode: r.code, month: r.month, executed: r.executed },
+        ]),
+      );
+    },
     async upsertOrgs(regionCode, list: readonly OrgRow[]) {
       if (list.length === 0) return;
       await stage(
@@ -257,6 +271,23 @@ export function importRepo(db: Database, ex: Executor): ImportRepo {
         where (dept_budgets.initial_budget, dept_budgets.adjusted_budget, dept_budgets.fiscal_funds, dept_budgets.other_funds)
           is distinct from (excluded.initial_budget, excluded.adjusted_budget, excluded.fiscal_funds, excluded.other_funds)`);
       await ex.execute(sql`analyze dept_budgets`);
+    },
+    async upsertDeptExecution(regionCode, list) {
+      if (list.length === 0) return;
+      await stage(
+        "stage_dept_execution",
+        "fiscal_year smallint, department_code text, month smallint, executed bigint",
+        ["fiscal_year", "department_code", "month", "executed"],
+        list.map((r) => [r.fiscalYear, r.departmentCode, r.month, r.executed]),
+      );
+      await ex.execute(sql`
+        insert into dept_execution (dept_budget_id, month, executed)
+        select b.id, s.month, s.executed from stage_dept_execution s
+        join orgs d on d.region_code = ${regionCode} and d.code = s.department_code
+        join dept_budgets b on b.department_id = d.id and b.fiscal_year = s.fiscal_year
+        on conflict (dept_budget_id, month) do update set executed = excluded.executed
+        where dept_execution.executed <> excluded.executed`);
+      await ex.execute(sql`analyze dept_execution`);
     },
     async recordBatch(batch) {
       const [r] = await ex.insert(importBatches).values(batch).returning({ id: importBatches.id });

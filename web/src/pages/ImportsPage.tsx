@@ -31,6 +31,7 @@ const KIND_HINTS: Record<ImportKind, string> = {
   projects: "项目编码、名称、单位、类别及各项预算数",
   execution: "各项目每月的支付数",
   "dept-budgets": "各主管部门的整体预算数",
+  "dept-execution": "各主管部门整体支出每月的支付数",
 };
 
 function Counts({ r }: { r: ImportResult }) {
