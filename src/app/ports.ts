@@ -99,6 +99,15 @@ export interface DepartmentSummary {
   executed: Fen;
 }
 
+/** A department's projects summed by implementing unit, for its home page. */
+export interface UnitSummary {
+  unit: OrgRef;
+  projectCount: number;
+  keyCount: number;
+  adjustedBudget: Fen;
+  executed: Fen;
+}
+
 export interface UserRecord {
   id: number;
   username: string;
@@ -174,6 +183,7 @@ export interface ProjectRepo {
   execution(projectId: number): Promise<{ month: number; executed: Fen }[]>;
   deptBudgets(scope: Scope, fiscalYear: number): Promise<DeptBudgetItem[]>;
   departmentSummaries(scope: Scope, fiscalYear: number): Promise<DepartmentSummary[]>;
+  unitSummaries(scope: Scope, fiscalYear: number): Promise<UnitSummary[]>;
   years(regionCode: string): Promise<number[]>;
 }
 

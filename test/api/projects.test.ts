@@ -89,6 +89,9 @@ describe("project library", () => {
     const finance = (await t.as(staff, "GET", "/api/v1/home?year=2024")).json();
     expect(finance.cards.find((c: { key: string }) => c.key === "departments").value).toBe(54);
     expect(finance.departments).toHaveLength(54);
+    const dept = (await t.as(await t.login("dept"), "GET", "/api/v1/home?year=2024")).json();
+    const deptProjects = dept.cards.find((c: { key: string }) => c.key === "projects").value;
+    expect(dept.units.reduce((n: number, u: { projectCount: number }) => n + u.projectCount, 0)).toBe(deptProjects);
     const unit = (await t.as(await t.login("unit"), "GET", "/api/v1/home?year=2024")).json();
     expect(unit.cards.find((c: { key: string }) => c.key === "departments")).toBeUndefined();
     expect(unit.projects.length).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 import { sumFen } from "../../core/money";
+import { percent } from "../../core/percent";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
 
@@ -16,15 +17,12 @@ export async function getHome(deps: Deps, actor: Actor, fiscalYear: number) {
   const budget = sumFen(departments.map((d) => d.adjustedBudget));
   const executed = sumFen(departments.map((d) => d.executed));
   const projectCount = departments.reduce((n, d) => n + d.projectCount, 0);
+  // A department's home sums its projects by implementing unit (the department itself is one of them).
+  const units = scope.kind === "subtree" ? await deps.uow.read.projects.unitSummaries(scope, fiscalYear) : [];
   const cards: HomeCard[] = [];
-  if (scope.kind === "region" || scope.kind === "subtree") {
-    cards.push({
-      key: "departments",
-      label: scope.kind === "region" ? "预算部门" : "本部门",
-      value: departments.length,
-      unit: "个",
-    });
-  }
+  if (scope.kind === "region")
+    cards.push({ key: "departments", label: "预算部门", value: departments.length, unit: "个" });
+  if (scope.kind === "subtree") cards.push({ key: "units", label: "实施单位", value: units.length, unit: "个" });
   cards.push(
     { key: "projects", label: "项目数", value: projectCount, unit: "个" },
     { key: "adjustedBudget", label: "全年预算数", value: budget, unit: "fen" },
@@ -32,7 +30,7 @@ export async function getHome(deps: Deps, actor: Actor, fiscalYear: number) {
     {
       key: "executionRate",
       label: "执行率",
-      value: budget > 0 ? Math.round((executed / budget) * 10000) / 100 : 0,
+      value: Number(percent(executed, budget)),
       unit: "%",
     },
   );
@@ -46,5 +44,5 @@ export async function getHome(deps: Deps, actor: Actor, fiscalYear: number) {
         )
       ).rows
     : [];
-  return { year: fiscalYear, cards, departments, projects };
+  return { year: fiscalYear, cards, departments, units, projects };
 }

@@ -216,6 +216,30 @@ export function projectRepo(ex: Executor): ProjectRepo {
         executed: r.executed,
       }));
     },
+    async unitSummaries(scope, fiscalYear) {
+      const found = await rows<{
+        id: number;
+        code: string;
+        name: string;
+        project_count: number;
+        key_count: number;
+        adjusted_budget: number;
+        executed: number;
+      }>(
+        ex,
+        sql`select u.id, u.code, u.name, count(*)::int as project_count, count(*) filter (where p.is_key)::int as key_count,
+                   sum(p.adjusted_budget)::float8 as adjusted_budget, coalesce(sum(e.executed), 0)::float8 as executed
+            ${FROM} where ${projectScopeSql(scope)} and p.fiscal_year = ${fiscalYear}
+            group by u.id, u.code, u.name order by adjusted_budget desc, u.code collate "C"`,
+      );
+      return found.map((r) => ({
+        unit: { id: r.id, code: r.code, name: r.name },
+        projectCount: r.project_count,
+        keyCount: r.key_count,
+        adjustedBudget: r.adjusted_budget,
+        executed: r.executed,
+      }));
+    },
     async years(regionCode) {
       const found = await rows<{ fiscal_year: number }>(
         ex,

@@ -67,10 +67,20 @@ export interface HomeDepartment extends OrgRef {
   executed: number;
 }
 
+export interface HomeUnit {
+  unit: OrgRef;
+  projectCount: number;
+  keyCount: number;
+  adjustedBudget: number;
+  executed: number;
+}
+
 export interface HomeData {
   year: number;
   cards: HomeCard[];
   departments: HomeDepartment[];
+  /** The department's projects summed by implementing unit (department accounts only). */
+  units: HomeUnit[];
   projects: ProjectRow[];
 }
 

@@ -32,12 +32,12 @@ function FinanceHome({ data }: { data: HomeData }) {
   );
 }
 
-function DepartmentHome({ data, year }: { data: HomeData; year: number }) {
+function DepartmentHome({ data }: { data: HomeData }) {
   return (
     <>
       <StatCards cards={data.cards} />
       <Card title="下属单位项目概况" extra={allProjectsLink}>
-        <UnitSummary year={year} />
+        <UnitSummary units={data.units} />
       </Card>
     </>
   );
@@ -92,7 +92,7 @@ export default function HomePage() {
           <Skeleton active paragraph={{ rows: 8 }} />
         </Card>
       ) : me.role === "department" ? (
-        <DepartmentHome data={home.data} year={year} />
+        <DepartmentHome data={home.data} />
       ) : me.role === "unit" ? (
         <UnitHome data={home.data} />
       ) : me.role === "firm" || me.role === "expert" ? (
