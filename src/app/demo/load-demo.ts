@@ -1,9 +1,12 @@
+import type { AuditFields } from "../../core/audit-chain";
 import { AppError } from "../../core/errors";
 import type { DeptBudgetRow, DeptExecutionRow, ExecutionRow, OrgRow, ProjectRow } from "../../core/import-rows";
 import type { Role } from "../../core/roles";
+import { auditEntry } from "../audit/entry";
 import { systemActor } from "../auth/actor";
 import type { Deps } from "../context";
 import { commitRows } from "../imports/run-import";
+import { publicUser } from "../users/create-user";
 
 /** The demo district as src/demo generates it (structural, so app does not depend on demo). */
 export interface DemoData {
@@ -46,8 +49,9 @@ export async function loadDemo(deps: Deps, data: DemoData, onStep?: (step: strin
       contactPhone: null,
       sortOrder: -1,
     });
+    const firms = [];
     for (const [i, firm] of data.firms.entries()) {
-      await repos.orgs.insert({
+      const inserted = await repos.orgs.insert({
         regionCode: data.region.code,
         code: firm.code,
         name: firm.name,
@@ -59,6 +63,7 @@ export async function loadDemo(deps: Deps, data: DemoData, onStep?: (step: strin
         contactPhone: null,
         sortOrder: 100_000 + i,
       });
+      firms.push(inserted);
     }
     const actor = systemActor(data.region.code, bureau.id, bureau.path);
     onStep?.(`单位 ${data.orgs.length} 个`);
@@ -73,11 +78,22 @@ export async function loadDemo(deps: Deps, data: DemoData, onStep?: (step: strin
     await commitRows(deps, repos, actor, "dept-execution", data.deptExecution, data.fiscalYear, meta);
     onStep?.(`账号 ${data.users.length} 个`);
     const orgIds = new Map((await repos.orgs.allInRegion(data.region.code)).map((o) => [o.code, o.id]));
+    const created: AuditFields[] = [
+      auditEntry(actor, deps.clock, {
+        action: "create",
+        entity: "region",
+        entityId: data.region.code,
+        after: data.region,
+      }),
+      ...[bureau, ...firms].map((org) =>
+        auditEntry(actor, deps.clock, { action: "create", entity: "org", entityId: org.id, after: org }),
+      ),
+    ];
     for (const u of data.users) {
       const orgId = orgIds.get(u.orgCode);
       if (orgId === undefined)
         throw new AppError("validation", "DEMO_ORG_MISSING", `演示账号 ${u.username} 的单位不存在：${u.orgCode}`);
-      await repos.users.insert({
+      const user = await repos.users.insert({
         username: u.username,
         displayName: u.displayName,
         passwordHash,
@@ -87,6 +103,10 @@ export async function loadDemo(deps: Deps, data: DemoData, onStep?: (step: strin
         active: true,
         mustChangePassword: false,
       });
+      created.push(
+        auditEntry(actor, deps.clock, { action: "create", entity: "user", entityId: user.id, after: publicUser(user) }),
+      );
     }
+    await repos.audit.append(created);
   });
 }

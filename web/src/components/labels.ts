@@ -11,16 +11,12 @@ export const ENTITY_LABELS: Record<string, string> = {
   org: "单位",
   project: "项目",
   user: "用户",
-  deptBudget: "部门整体预算",
-  "dept-budget": "部门整体预算",
+  region: "区划",
   dept_budget: "部门整体预算",
-  execution: "月度执行",
-  project_execution: "月度执行",
+  project_execution: "项目月度执行",
+  dept_execution: "部门整体月度执行",
   import_batch: "导入批次",
   api_token: "接口令牌",
-  import: "数据导入",
-  session: "登录会话",
-  auth: "登录",
 };
 
 export const ACTION_LABELS: Record<string, string> = {
