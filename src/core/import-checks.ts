@@ -204,68 +204,33 @@ export function checkDeptBudgetRefs(rows: readonly ParsedRow[], ctx: ImportConte
   }
 }
 
-/**
- * Execution: the project must be known, and what the file pays on it over the months must stay within
- * its 全年预算数. Months already in the database but absent from the file are not counted here.
- */
-export function checkExecution(
-  rows: readonly ParsedRow[],
-  ctx: ImportContext,
-  sink: IssueSink,
-  duplicates: ReadonlySet<ParsedRow>,
-): void {
-  const paid = new Map<string, number>();
-  for (const r of rows) {
-    const { fiscalYear: year, projectCode: code, executed } = r.values;
-    if (typeof year !== "number" || typeof code !== "string") continue;
-    const key = `${year}:${code}`;
-    const project = ctx.projectsByKey.get(key);
-    if (project === undefined) {
-      sink.add(
-        r,
-        "projectCode",
-        "IMPORT_UNKNOWN_PROJECT",
-        `${year}年度项目“${code}”在系统中不存在，请先导入项目及预算`,
-      );
-      continue;
-    }
-    if (typeof executed !== "number" || duplicates.has(r)) continue;
-    const before = paid.get(key) ?? 0;
-    const total = before + executed;
-    paid.set(key, total);
-    if (before <= project.adjustedBudget && total > project.adjustedBudget)
-      sink.add(
-        r,
-        "executed",
-        "IMPORT_OVER_BUDGET",
-        `项目“${code}”截至本行累计支付${yuan(total)}元，超过全年预算数${yuan(project.adjustedBudget)}元`,
-      );
-  }
+interface PaidWithin {
+  /** The field naming who is paid: the project or the department. */
+  owner: "projectCode" | "departmentCode";
+  budgets: ReadonlyMap<string, { adjustedBudget: number }>;
+  unknownCode: string;
+  unknown: (year: number, code: string) => string;
+  over: (code: string, total: string, budget: string) => string;
 }
 
 /**
- * Department-wide execution: the department's whole budget for the year must be known, and the
- * months in the file must not pay out more than its 全年预算数.
+ * Monthly payments: whom they pay must be known, and what the file pays over the months must stay
+ * within the 全年预算数. Months already in the database but absent from the file are not counted here.
  */
-export function checkDeptExecution(
+function checkPaidWithinBudget(
   rows: readonly ParsedRow[],
-  ctx: ImportContext,
+  rule: PaidWithin,
   sink: IssueSink,
   duplicates: ReadonlySet<ParsedRow>,
 ): void {
   const paid = new Map<string, number>();
   for (const r of rows) {
-    const { fiscalYear: year, departmentCode: code, executed } = r.values;
+    const { fiscalYear: year, [rule.owner]: code, executed } = r.values;
     if (typeof year !== "number" || typeof code !== "string") continue;
     const key = `${year}:${code}`;
-    const budget = ctx.deptBudgetsByKey.get(key);
+    const budget = rule.budgets.get(key);
     if (budget === undefined) {
-      sink.add(
-        r,
-        "departmentCode",
-        "IMPORT_UNKNOWN_DEPT_BUDGET",
-        `主管部门“${code}”${year}年度的部门整体预算在系统中不存在，请先导入部门整体预算`,
-      );
+      sink.add(r, rule.owner, rule.unknownCode, rule.unknown(year, code));
       continue;
     }
     if (typeof executed !== "number" || duplicates.has(r)) continue;
@@ -273,11 +238,48 @@ export function checkDeptExecution(
     const total = before + executed;
     paid.set(key, total);
     if (before <= budget.adjustedBudget && total > budget.adjustedBudget)
-      sink.add(
-        r,
-        "executed",
-        "IMPORT_OVER_BUDGET",
-        `主管部门“${code}”截至本行累计支付${yuan(total)}元，超过部门整体全年预算数${yuan(budget.adjustedBudget)}元`,
-      );
+      sink.add(r, "executed", "IMPORT_OVER_BUDGET", rule.over(code, yuan(total), yuan(budget.adjustedBudget)));
   }
+}
+
+/** Project execution: the project must be in the system and its months within its budget. */
+export function checkExecution(
+  rows: readonly ParsedRow[],
+  ctx: ImportContext,
+  sink: IssueSink,
+  duplicates: ReadonlySet<ParsedRow>,
+): void {
+  checkPaidWithinBudget(
+    rows,
+    {
+      owner: "projectCode",
+      budgets: ctx.projectsByKey,
+      unknownCode: "IMPORT_UNKNOWN_PROJECT",
+      unknown: (year, code) => `${year}年度项目“${code}”在系统中不存在，请先导入项目及预算`,
+      over: (code, total, budget) => `项目“${code}”截至本行累计支付${total}元，超过全年预算数${budget}元`,
+    },
+    sink,
+    duplicates,
+  );
+}
+
+/** Department-wide execution: the department's whole budget must be in the system and its months within it. */
+export function checkDeptExecution(
+  rows: readonly ParsedRow[],
+  ctx: ImportContext,
+  sink: IssueSink,
+  duplicates: ReadonlySet<ParsedRow>,
+): void {
+  checkPaidWithinBudget(
+    rows,
+    {
+      owner: "departmentCode",
+      budgets: ctx.deptBudgetsByKey,
+      unknownCode: "IMPORT_UNKNOWN_DEPT_BUDGET",
+      unknown: (year, code) => `主管部门“${code}”${year}年度的部门整体预算在系统中不存在，请先导入部门整体预算`,
+      over: (code, total, budget) => `主管部门“${code}”截至本行累计支付${total}元，超过部门整体全年预算数${budget}元`,
+    },
+    sink,
+    duplicates,
+  );
 }

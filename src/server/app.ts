@@ -31,6 +31,7 @@ export interface ServerOptions {
   deps?: Partial<Deps>;
   logLevel?: string;
   webDir?: string | undefined;
+  trustProxy?: boolean;
 }
 
 export interface RouteInfo {
@@ -51,7 +52,8 @@ export async function buildServer(options: ServerOptions) {
   const app = Fastify({
     logger: { level: options.logLevel ?? "info" },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Only behind a proxy may X-Forwarded-For name the client; otherwise anyone could dodge the login throttle.
+    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>() as unknown as Api;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -6,6 +6,8 @@ export interface Config {
   host: string;
   demo: boolean;
   logLevel: string;
+  /** Behind a reverse proxy: trust X-Forwarded-For/-Proto (client address for login throttling, https). */
+  trustProxy: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -18,5 +20,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || "127.0.0.1",
     demo: env.JIXIAO_DEMO !== "0",
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === "test" ? "silent" : "info"),
+    trustProxy: env.JIXIAO_TRUST_PROXY === "1",
   };
 }

@@ -31,6 +31,7 @@ export async function serve(options: { buildWeb?: boolean }) {
     db: rt.db,
     logLevel: rt.config.logLevel === "info" ? "warn" : rt.config.logLevel,
     webDir: existsSync(WEB_DIST) ? WEB_DIST : undefined,
+    trustProxy: rt.config.trustProxy,
   });
   let closing = false;
   const shutdown = async (signal: string) => {
