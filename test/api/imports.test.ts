@@ -112,6 +112,17 @@ describe("importing projects from the budget system", () => {
     expect(audit.rows[0].after).toEqual({ "1": 123_456 });
   });
 
+  it("reads back its own downloadable Excel template", async () => {
+    const template = await t.as(cookie, "GET", "/api/v1/imports/templates/orgs.xlsx");
+    expect(template.statusCode).toBe(200);
+    expect(template.headers["content-disposition"]).toContain("filename*=UTF-8''");
+    const preview = (await upload("orgs", "preview", template.rawPayload, "模板.xlsx")).json();
+    expect(preview.format).toBe("xlsx");
+    // The example rows reuse demo codes with other names: the preview shows them as changes.
+    expect(preview.counts).toMatchObject({ total: 2, errors: 0 });
+    expect(preview.counts.new + preview.counts.changed).toBe(2);
+  });
+
   it("imports through the API with a raw JSON body as well", async () => {
     const body = JSON.stringify({
       rows: [{ fiscalYear: 2024, projectCode: "45020224999001", month: 1, executed: "100.00" }],
