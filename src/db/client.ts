@@ -41,6 +41,9 @@ export interface DbConfig {
 export async function createDb(config: DbConfig): Promise<Database> {
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    // An idle connection closed by the server (restart, admin termination) must not crash the process;
+    // the pool replaces it on next use.
+    pool.on("error", (err) => console.warn(`PostgreSQL 连接中断：${err.message}`));
     const orm = drizzlePg(pool, { schema }) as unknown as Orm;
     return { kind: "postgres", orm, pool, close: () => pool.end() };
   }
