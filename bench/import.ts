@@ -184,8 +184,8 @@ const IMPORT_METHODS = [
   "snapshotOrgs",
   "snapshotProjects",
   "snapshotExecution",
-  "upsertProjects",
-  "upsertExecution",
+  "writeProjects",
+  "writeExecution",
   "recordBatch",
 ];
 
@@ -241,7 +241,7 @@ async function importFile(deps: Deps, actor: Actor, kind: FileKind, bytes: Buffe
   const compareQueries = clock.sum("compare", "snapshot");
   const body = at("txBodyEnd") - at("txBody");
   const txSnapshot = clock.sum("write", "snapshot");
-  const upsert = clock.sum("write", "upsert");
+  const upsert = clock.sum("write", "write");
   const audit = clock.sum("write", "append");
   const batch = clock.sum("write", "recordBatch");
   return {
@@ -255,7 +255,7 @@ async function importFile(deps: Deps, actor: Actor, kind: FileKind, bytes: Buffe
       "write: BEGIN": at("txBody") - at("write"),
       "write: snapshot again in tx (SQL)": txSnapshot,
       "write: diff + audit entries (JS)": body - txSnapshot - upsert - audit - batch,
-      "write: upsert (stage COPY + insert … on conflict + analyze)": upsert,
+      "write: rows (COPY new rows; staged upsert of changed ones; analyze)": upsert,
       [ANALYZE_KEY]: Number.NaN,
       "write: import batch row": batch,
       "write: audit append (hash chain + COPY)": audit,

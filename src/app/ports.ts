@@ -226,18 +226,24 @@ export interface AuditRepo {
   chain(): AsyncIterable<(AuditFields & { id: number; prevHash: string; hash: string })[]>;
 }
 
-/** Bulk writes of an import: set-based upserts keyed by the budget system's codes. */
+/** New and changed rows of one import, as the diff classified them. */
+export interface RowsToWrite<R> {
+  added: readonly R[];
+  changed: readonly R[];
+}
+
+/** Bulk writes of an import, keyed by the budget system's codes. */
 export interface ImportRepo {
   snapshotOrgs(regionCode: string): Promise<Map<string, OrgRow & { kindInDb: OrgKind }>>;
   snapshotProjects(regionCode: string, fiscalYear: number): Promise<Map<string, ProjectRow>>;
   snapshotExecution(regionCode: string, fiscalYear: number): Promise<Map<string, ExecutionRow>>;
   snapshotDeptBudgets(regionCode: string, fiscalYear: number): Promise<Map<string, DeptBudgetRow>>;
   snapshotDeptExecution(regionCode: string, fiscalYear: number): Promise<Map<string, DeptExecutionRow>>;
-  upsertOrgs(regionCode: string, rows: readonly OrgRow[]): Promise<void>;
-  upsertProjects(regionCode: string, rows: readonly ProjectRow[]): Promise<void>;
-  upsertExecution(regionCode: string, rows: readonly ExecutionRow[]): Promise<void>;
-  upsertDeptBudgets(regionCode: string, rows: readonly DeptBudgetRow[]): Promise<void>;
-  upsertDeptExecution(regionCode: string, rows: readonly DeptExecutionRow[]): Promise<void>;
+  writeOrgs(regionCode: string, rows: RowsToWrite<OrgRow>): Promise<void>;
+  writeProjects(regionCode: string, rows: RowsToWrite<ProjectRow>): Promise<void>;
+  writeExecution(regionCode: string, rows: RowsToWrite<ExecutionRow>): Promise<void>;
+  writeDeptBudgets(regionCode: string, rows: RowsToWrite<DeptBudgetRow>): Promise<void>;
+  writeDeptExecution(regionCode: string, rows: RowsToWrite<DeptExecutionRow>): Promise<void>;
   recordBatch(batch: {
     regionCode: string;
     kind: string;

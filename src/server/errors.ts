@@ -13,6 +13,15 @@ const STATUS: Record<ErrorKind, number> = {
   too_large: 413,
 };
 
+/** The SQLSTATE of a database error, looking through the ORM's wrapper. */
+function sqlState(err: unknown): string | undefined {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+    if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+    e = e.cause as typeof e;
+  }
+  return undefined;
+}
+
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) {
@@ -41,6 +50,12 @@ export function registerErrorHandling(app: FastifyInstance) {
     }
     if (err.code === "FST_ERR_CTP_INVALID_JSON_BODY" || err instanceof SyntaxError) {
       return reply.status(400).send({ error: { code: "REQUEST_INVALID", message: "请求体不是有效的 JSON" } });
+    }
+    if (sqlState(err) === "23505") {
+      // Two writers added the same code at once (possible on PostgreSQL); the later one is refused whole.
+      return reply.status(409).send({
+        error: { code: "CONCURRENT_CHANGE", message: "数据正被他人同时修改，本次未写入任何数据，请刷新后重试" },
+      });
     }
     if (err.statusCode && err.statusCode < 500) {
       return reply

@@ -6,7 +6,7 @@ import { type ImportContext, type RawRowInput, validateImport } from "../../core
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
-import type { Repos } from "../ports";
+import type { Repos, RowsToWrite } from "../ports";
 import { diffRows, type ImportDiff, rowKey } from "./diff";
 
 export interface ImportInput {
@@ -84,7 +84,7 @@ export async function commitRows<K extends ImportKind>(
 ) {
   // Compare inside the transaction: another import may have landed since the preview.
   const diff = diffRows(kind, rows, await snapshot(repos, actor.regionCode, kind, year));
-  await write(repos, actor.regionCode, kind, [...diff.added, ...diff.changed.map((c) => c.after)]);
+  await write(repos, actor.regionCode, kind, { added: diff.added, changed: diff.changed.map((c) => c.after) });
   const counts = {
     total: meta.total ?? rows.length,
     new: diff.added.length,
@@ -165,18 +165,18 @@ async function snapshot(
   }
 }
 
-async function write(repos: Repos, regionCode: string, kind: ImportKind, rows: unknown[]) {
+async function write(repos: Repos, regionCode: string, kind: ImportKind, rows: RowsToWrite<unknown>) {
   switch (kind) {
     case "orgs":
-      return repos.imports.upsertOrgs(regionCode, rows as ImportRowsByKind["orgs"][]);
+      return repos.imports.writeOrgs(regionCode, rows as RowsToWrite<ImportRowsByKind["orgs"]>);
     case "projects":
-      return repos.imports.upsertProjects(regionCode, rows as ImportRowsByKind["projects"][]);
+      return repos.imports.writeProjects(regionCode, rows as RowsToWrite<ImportRowsByKind["projects"]>);
     case "execution":
-      return repos.imports.upsertExecution(regionCode, rows as ImportRowsByKind["execution"][]);
+      return repos.imports.writeExecution(regionCode, rows as RowsToWrite<ImportRowsByKind["execution"]>);
     case "dept-budgets":
-      return repos.imports.upsertDeptBudgets(regionCode, rows as ImportRowsByKind["dept-budgets"][]);
+      return repos.imports.writeDeptBudgets(regionCode, rows as RowsToWrite<ImportRowsByKind["dept-budgets"]>);
     case "dept-execution":
-      return repos.imports.upsertDeptExecution(regionCode, rows as ImportRowsByKind["dept-execution"][]);
+      return repos.imports.writeDeptExecution(regionCode, rows as RowsToWrite<ImportRowsByKind["dept-execution"]>);
   }
 }
 
