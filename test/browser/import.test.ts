@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type BrowserHarness, startHarness } from "./harness";
+
+let h: BrowserHarness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h?.close());
+
+const HEADER =
+  "预算年度,项目编码,项目名称,主管部门编码,实施单位编码,项目类别,重点项目,年初预算数（元）,全年预算数（元）,财政拨款（元）,其他资金（元）";
+
+describe("the import wizard", () => {
+  it("finance staff sees a bad file's errors, then previews and commits a good one", async () => {
+    const page = await h.newPage();
+    await h.login(page, "staff");
+    await page.goto(`${h.baseUrl}/imports`);
+    await page.getByTestId("import-kind").getByText("项目及预算").click();
+
+    const bad = `${HEADER}\n2024,45020224990001,浏览器导入测试项目,120,120001,一次性,否,一百,1000.00,1000.00,0\n`;
+    await page
+      .locator("input[type=file]")
+      .setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+    await page.getByRole("button", { name: "下一步：预览" }).click();
+    await expect.poll(() => page.getByTestId("import-errors-alert").count()).toBe(1);
+    await expect.poll(() => page.getByText("第2行“年初预算数（元）”").count()).toBeGreaterThan(0);
+    expect(await page.getByTestId("import-commit").isDisabled()).toBe(true);
+    await h.shot(page, "import-errors");
+
+    await page.getByRole("button", { name: "上一步：重新选择文件" }).click();
+    const good = bad.replace("一百", "1000.00");
+    await page
+      .locator("input[type=file]")
+      .setInputFiles({ name: "good.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
+    await page.getByRole("button", { name: "下一步：预览" }).click();
+    await expect.poll(() => page.getByTestId("import-count-new").textContent()).toContain("1");
+    await page.getByTestId("import-commit").click();
+    await expect.poll(() => page.getByTestId("import-done").count()).toBe(1);
+
+    await page.goto(`${h.baseUrl}/projects?q=${encodeURIComponent("浏览器导入测试项目")}`);
+    await expect.poll(() => page.getByText("浏览器导入测试项目").count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+});
