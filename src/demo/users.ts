@@ -8,7 +8,10 @@ export interface DemoUser {
   orgCode: string;
 }
 
-/** One login per role for trying the system out (all get the password "jixiao-demo" when loaded). */
+/**
+ * One login per role for trying the system out, plus one per department (dept<code>) and per unit
+ * (unit<code>); all get the password "jixiao-demo" when loaded.
+ */
 export function buildUsers(
   bureauCode: string,
   firmCode: string,
@@ -33,5 +36,11 @@ export function buildUsers(
       }),
     ),
     { username: "unit", displayName: `${school.name}报账员`, role: "unit", orgCode: school.code },
+    // Every unit has its own account too, so each sees exactly its own part.
+    ...departments.flatMap((d) =>
+      d.units.map(
+        (u): DemoUser => ({ username: `unit${u.code}`, displayName: `${u.name}报账员`, role: "unit", orgCode: u.code }),
+      ),
+    ),
   ];
 }

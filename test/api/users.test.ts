@@ -67,7 +67,11 @@ describe("user administration", () => {
 
   it("lists users with roles and organisations, filtered and paged", async () => {
     const page = (await t.as(admin, "GET", "/api/v1/users?role=department&pageSize=10")).json();
-    expect(page.total).toBe(55);
+    expect(page.total).toBe(55); // dept plus one per department
+    const units = (await t.as(admin, "GET", "/api/v1/users?role=unit&q=unit&pageSize=200")).json();
+    const perUnit = units.rows.filter((u: { username: string }) => /^unit\d+$/.test(u.username));
+    expect(perUnit).toHaveLength(151); // one account per demo unit
+    for (const u of perUnit) expect(u.username).toBe(`unit${u.org.code}`);
     expect(page.rows).toHaveLength(10);
     expect(page.rows[0]).toMatchObject({ role: "department", roleLabel: "主管部门" });
   });

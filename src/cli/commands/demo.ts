@@ -12,7 +12,7 @@ export function printDemoAccounts(users: { username: string; displayName: string
   for (const u of users.filter((x) => SHOWN.includes(x.username))) {
     console.log(`  ${u.username.padEnd(10)} ${u.displayName}`);
   }
-  console.log("  dept101 … dept154  各主管部门账号");
+  console.log("  dept101 … dept154  各主管部门账号；unit120001 等  各预算单位账号（unit + 单位编码）");
 }
 
 async function load(rt: Runtime) {
