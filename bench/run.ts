@@ -1,10 +1,11 @@
 /**
- * `npm run bench [-- --only import|list]`: runs the benchmarks of design.md §5 and prints one
+ * `npm run bench [-- --only import|list|goals]`: runs the benchmarks of design.md §5 and prints one
  * Markdown table. Benchmarks are not tests: a missed target is printed as MISSED and the exit code
  * stays 0. A benchmark that cannot run at all is reported as FAILED (the others still run) and the exit
  * code is then 1.
  */
 import { cpus, totalmem } from "node:os";
+import { goalsLintBench } from "./goals-lint";
 import { importBench } from "./import";
 import { listBench } from "./list";
 import { type BenchRow, log, markdownTable } from "./stats";
@@ -12,6 +13,7 @@ import { type BenchRow, log, markdownTable } from "./stats";
 const BENCHMARKS = {
   import: importBench,
   list: listBench,
+  goals: goalsLintBench,
 } as const satisfies Record<string, () => Promise<{ rows: BenchRow[]; notes: string[] }>>;
 type Name = keyof typeof BENCHMARKS;
 

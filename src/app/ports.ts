@@ -1,8 +1,10 @@
 import type { AuditFields } from "../core/audit-chain";
+import type { GoalTable } from "../core/goals/types";
 import type { DeptBudgetRow, DeptExecutionRow, ExecutionRow, OrgRow, ProjectRow } from "../core/import-rows";
 import type { Fen } from "../core/money";
 import type { ProjectCategory, SizeBand } from "../core/project";
 import type { OrgKind, Role } from "../core/roles";
+import type { RollingDrawCandidate, RollingDrawParams, RollingDrawResult } from "../core/sampling/rolling-draw";
 import type { Scope } from "../core/scope";
 
 /**
@@ -254,6 +256,51 @@ export interface ImportRepo {
   }): Promise<number>;
 }
 
+/** A goal table as stored, with where it belongs. */
+export interface StoredGoalTable {
+  id: number;
+  status: string;
+  revision: number;
+  departmentCode: string;
+  departmentName: string;
+  unitCode: string;
+  table: GoalTable;
+}
+
+export interface GoalRepo {
+  /** Bulk insert of goal tables with their indicators (the demo, later imports), in the caller's transaction. */
+  insertMany(
+    regionCode: string,
+    tables: readonly { table: GoalTable; status: string; templateVersion: string }[],
+    actorName: string,
+  ): Promise<number>;
+  /** Every current goal table of a year with its indicators: two set-based queries, no query per table. */
+  listCurrent(regionCode: string, fiscalYear: number): Promise<StoredGoalTable[]>;
+}
+
+/** A recorded draw for the on-site review of goal tables. */
+export interface StoredReviewDraw {
+  id: number;
+  fiscalYear: number;
+  algorithm: string;
+  params: RollingDrawParams;
+  population: RollingDrawCandidate[];
+  result: RollingDrawResult;
+  createdAt: string;
+}
+
+export interface ReviewRepo {
+  /** The region's departments with the years each was reviewed on site (from recorded draws). */
+  population(regionCode: string): Promise<RollingDrawCandidate[]>;
+  insertDraw(
+    regionCode: string,
+    draw: Omit<StoredReviewDraw, "id" | "createdAt">,
+    actorId: number | null,
+  ): Promise<number>;
+  draws(regionCode: string, fiscalYear?: number): Promise<StoredReviewDraw[]>;
+  draw(regionCode: string, id: number): Promise<StoredReviewDraw | null>;
+}
+
 export interface Repos {
   orgs: OrgRepo;
   projects: ProjectRepo;
@@ -261,6 +308,8 @@ export interface Repos {
   sessions: SessionRepo;
   audit: AuditRepo;
   imports: ImportRepo;
+  goals: GoalRepo;
+  reviews: ReviewRepo;
 }
 
 export interface UnitOfWork {

@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { AppError } from "../core/errors";
 import { demo } from "./commands/demo";
 import { exportCommand } from "./commands/export";
+import { goalsLint } from "./commands/goals";
 import { importFile } from "./commands/import";
 import { migrate } from "./commands/migrate";
 import { serve } from "./commands/serve";
@@ -42,6 +43,16 @@ program
   .requiredOption("--out <file>", "输出文件")
   .option("--region <code>", "区划代码")
   .action(exportCommand);
+
+const goals = program.command("goals").description("绩效目标");
+goals
+  .command("lint")
+  .description("全区绩效目标表智能审核，按规则、按部门汇总")
+  .requiredOption("--year <year>", "预算年度")
+  .option("--region <code>", "区划代码")
+  .option("--top <n>", "列出问题最多的部门数", "10")
+  .option("--json", "以 JSON 输出")
+  .action(goalsLint);
 
 const user = program.command("user").description("账号管理");
 user

@@ -12,6 +12,8 @@ export const ACTIONS = [
   "project.write",
   "project.export",
   "deptBudget.read",
+  "goal.lint",
+  "goal.review",
   "import.run",
   "user.manage",
   "audit.read",
@@ -31,6 +33,10 @@ const POLICY: Record<Action, readonly Role[]> = {
   "project.export": EVERYONE,
   // A department-wide budget is the department's own affair: units and outside reviewers do not see it.
   "deptBudget.read": ["finance_admin", "finance_staff", "auditor", "department"],
+  // The region-wide quality check of goal tables is the finance bureau's review tool.
+  "goal.lint": ["finance_admin", "finance_staff", "auditor"],
+  // Drawing departments for the on-site review; the record itself is open to the auditor.
+  "goal.review": ["finance_admin", "finance_staff"],
   "import.run": FINANCE,
   "user.manage": ["finance_admin"],
   "audit.read": ["finance_admin", "auditor"],

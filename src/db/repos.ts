@@ -1,11 +1,13 @@
 import type { Repos, UnitOfWork } from "../app/ports";
 import type { Database, Executor } from "./client";
 import { auditRepo } from "./repos/audit";
+import { goalRepo } from "./repos/goals";
 import { importRepo } from "./repos/imports";
 import { orgRepo } from "./repos/orgs";
 import { ProjectReadModel } from "./repos/project-read-model";
 import { projectRepo } from "./repos/projects";
 import { SessionCache } from "./repos/read-cache";
+import { reviewRepo } from "./repos/reviews";
 import { sessionRepo } from "./repos/sessions";
 import { userRepo } from "./repos/users";
 
@@ -17,6 +19,8 @@ function reposFor(db: Database, ex: Executor): Repos {
     sessions: sessionRepo(ex),
     audit: auditRepo(db, ex),
     imports: importRepo(db, ex),
+    goals: goalRepo(db, ex),
+    reviews: reviewRepo(ex),
   };
 }
 

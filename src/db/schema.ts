@@ -7,6 +7,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   serial,
@@ -251,3 +252,176 @@ export const importBatches = pgTable("import_batches", {
   actorId: integer("actor_id"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Versioned rule sets per region, year and module ([policy] rules of domain.md: indicator template,
+ * goal quality thresholds, monitoring warning thresholds, scoring weights …). The body is the
+ * module's policy object; a new version never overwrites an old one.
+ */
+export const ruleSets = pgTable(
+  "rule_sets",
+  {
+    id: serial("id").primaryKey(),
+    regionCode: text("region_code").notNull(),
+    fiscalYear: smallint("fiscal_year").notNull(),
+    module: text("module").notNull(),
+    version: text("version").notNull(),
+    body: jsonb("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdBy: integer("created_by"),
+  },
+  (t) => [uniqueIndex("rule_sets_uq").on(t.regionCode, t.fiscalYear, t.module, t.version)],
+);
+
+/**
+ * 绩效目标表: one per project (or department-wide budget) and fiscal year and version. Version 1 is
+ * the first declaration; a change after approval creates the next version with its reason, and the
+ * approved one is kept.
+ */
+export const goalTables = pgTable(
+  "goal_tables",
+  {
+    id: serial("id").primaryKey(),
+    regionCode: text("region_code").notNull(),
+    fiscalYear: smallint("fiscal_year").notNull(),
+    subjectKind: text("subject_kind").notNull(),
+    projectId: integer("project_id").references(() => projects.id),
+    departmentId: integer("department_id")
+      .notNull()
+      .references(() => orgs.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => orgs.id),
+    subjectCode: text("subject_code").notNull(),
+    revision: integer("revision").notNull().default(1),
+    isCurrent: boolean("is_current").notNull().default(true),
+    status: text("status").notNull().default("draft"),
+    returnedBy: text("returned_by"),
+    overallGoal: text("overall_goal").notNull().default(""),
+    templateVersion: text("template_version").notNull(),
+    revisionReason: text("revision_reason"),
+    ...stamps,
+  },
+  (t) => [
+    uniqueIndex("goal_tables_uq").on(t.regionCode, t.fiscalYear, t.subjectKind, t.subjectCode, t.revision),
+    index("goal_tables_dept_idx").on(t.regionCode, t.fiscalYear, t.departmentId),
+    check("goal_tables_kind_ck", sql`${t.subjectKind} in ('project','deptWide')`),
+    check("goal_tables_status_ck", sql`${t.status} in ('draft','submitted','dept_approved','returned','approved')`),
+  ],
+);
+
+/** Level-3 indicators of a goal table, in their declared order. Weights have two decimals. */
+export const goalIndicators = pgTable(
+  "goal_indicators",
+  {
+    id: serial("id").primaryKey(),
+    goalTableId: integer("goal_table_id")
+      .notNull()
+      .references(() => goalTables.id, { onDelete: "cascade" }),
+    position: smallint("position").notNull(),
+    level1: text("level1").notNull(),
+    level2: text("level2").notNull(),
+    name: text("name").notNull(),
+    kind: text("kind").notNull(),
+    operator: text("operator"),
+    target: text("target").notNull(),
+    unit: text("unit"),
+    weight: numeric("weight", { precision: 6, scale: 2, mode: "number" }).notNull(),
+    explanation: text("explanation"),
+  },
+  (t) => [
+    uniqueIndex("goal_indicators_pos_uq").on(t.goalTableId, t.position),
+    check("goal_indicators_kind_ck", sql`${t.kind} in ('quantitative','qualitative')`),
+  ],
+);
+
+/** Every state change of a goal table with who, when, the comment and per-indicator comments. */
+export const goalTransitions = pgTable(
+  "goal_transitions",
+  {
+    id: serial("id").primaryKey(),
+    goalTableId: integer("goal_table_id")
+      .notNull()
+      .references(() => goalTables.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorId: integer("actor_id"),
+    actorName: text("actor_name").notNull(),
+    action: text("action").notNull(),
+    fromStatus: text("from_status").notNull(),
+    toStatus: text("to_status").notNull(),
+    comment: text("comment"),
+    indicatorComments: jsonb("indicator_comments"),
+  },
+  (t) => [index("goal_transitions_table_idx").on(t.goalTableId)],
+);
+
+/** 指标库: reusable indicators by sector, curated by finance and fed by approved goal tables. */
+export const indicatorLibrary = pgTable(
+  "indicator_library",
+  {
+    id: serial("id").primaryKey(),
+    regionCode: text("region_code").notNull(),
+    sector: text("sector").notNull(),
+    level1: text("level1").notNull(),
+    level2: text("level2").notNull(),
+    name: text("name").notNull(),
+    kind: text("kind").notNull(),
+    operator: text("operator"),
+    unit: text("unit"),
+    explanation: text("explanation"),
+    curated: boolean("curated").notNull().default(false),
+    ...stamps,
+  },
+  (t) => [uniqueIndex("indicator_library_uq").on(t.regionCode, t.sector, t.level2, t.name)],
+);
+
+/** A draw of departments for the rolling on-site joint review: the population and parameters are kept so anyone can re-run it. */
+export const reviewDraws = pgTable(
+  "review_draws",
+  {
+    id: serial("id").primaryKey(),
+    regionCode: text("region_code").notNull(),
+    fiscalYear: smallint("fiscal_year").notNull(),
+    algorithm: text("algorithm").notNull(),
+    params: jsonb("params").notNull(),
+    population: jsonb("population").notNull(),
+    result: jsonb("result").notNull(),
+    createdBy: integer("created_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("review_draws_year_idx").on(t.regionCode, t.fiscalYear)],
+);
+
+/** Findings and guidance of the on-site review for one picked department; revised tables link back. */
+export const reviewVisits = pgTable(
+  "review_visits",
+  {
+    id: serial("id").primaryKey(),
+    drawId: integer("draw_id")
+      .notNull()
+      .references(() => reviewDraws.id),
+    departmentId: integer("department_id")
+      .notNull()
+      .references(() => orgs.id),
+    reviewedOn: text("reviewed_on"),
+    findings: text("findings").notNull().default(""),
+    guidance: text("guidance").notNull().default(""),
+    ...stamps,
+  },
+  (t) => [uniqueIndex("review_visits_uq").on(t.drawId, t.departmentId)],
+);
+
+export const reviewVisitTables = pgTable(
+  "review_visit_tables",
+  {
+    visitId: integer("visit_id")
+      .notNull()
+      .references(() => reviewVisits.id, { onDelete: "cascade" }),
+    goalTableId: integer("goal_table_id")
+      .notNull()
+      .references(() => goalTables.id),
+    actedOn: boolean("acted_on").notNull().default(false),
+    note: text("note"),
+  },
+  (t) => [primaryKey({ columns: [t.visitId, t.goalTableId] })],
+);

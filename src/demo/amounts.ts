@@ -1,7 +1,7 @@
 import type { ProjectRow } from "../core/import-rows";
 import type { Fen } from "../core/money";
+import type { Rng } from "../core/random";
 import type { ProjectDraft } from "./projects";
-import type { Rng } from "./random";
 
 /** The district's 1,713 projects come to 941,026,800.00 元: 9.41亿元 as in the seed, for every seed. */
 export const TOTAL_ADJUSTED: Fen = 94_102_680_000;

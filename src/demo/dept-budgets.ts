@@ -1,8 +1,8 @@
 import type { DeptBudgetRow, ProjectRow } from "../core/import-rows";
 import type { Fen } from "../core/money";
+import type { Rng } from "../core/random";
 import type { DemoDepartment } from "./orgs";
 import { FISCAL_YEAR } from "./projects";
-import type { Rng } from "./random";
 
 const HUNDRED_YUAN: Fen = 10_000;
 const round100 = (fen: number): Fen => Math.round(fen / HUNDRED_YUAN) * HUNDRED_YUAN;

@@ -1,6 +1,6 @@
 import type { DeptBudgetRow, DeptExecutionRow, ExecutionRow, ProjectRow } from "../core/import-rows";
 import type { Fen } from "../core/money";
-import type { Rng } from "./random";
+import type { Rng } from "../core/random";
 
 /**
  * A department's whole-budget payments by month: its projects' payments plus its basic expenditure

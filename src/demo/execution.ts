@@ -1,6 +1,6 @@
 import type { ExecutionRow, ProjectRow } from "../core/import-rows";
 import type { Fen } from "../core/money";
-import type { Rng } from "./random";
+import type { Rng } from "../core/random";
 
 /**
  * Year-end execution rate: mostly 85–100%, some fully paid, a tail of slow projects (40–80%) and a

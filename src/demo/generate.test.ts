@@ -181,3 +181,15 @@ describe("department-wide monthly execution", () => {
     }
   });
 });
+
+describe("goal tables", () => {
+  it("declares one table per project and per department, about 20,000 indicators in all", () => {
+    const d = generateDemoDistrict();
+    expect(d.goalTables.filter((t) => t.subjectKind === "project")).toHaveLength(1713);
+    expect(d.goalTables.filter((t) => t.subjectKind === "deptWide")).toHaveLength(54);
+    const indicators = d.goalTables.reduce((n, t) => n + t.indicators.length, 0);
+    expect(indicators).toBeGreaterThan(18_000);
+    expect(indicators).toBeLessThan(22_000);
+    for (const t of d.goalTables) expect(t.indicators.every((i) => i.weight > 0)).toBe(true);
+  });
+});

@@ -1,13 +1,15 @@
+import type { GoalTable } from "../core/goals/types";
 import type { DeptBudgetRow, DeptExecutionRow, ExecutionRow, OrgRow, ProjectRow } from "../core/import-rows";
+import { forkRng } from "../core/random";
 import { assignBudgets } from "./amounts";
 import { departmentIndex } from "./departments";
 import { buildDeptBudgets } from "./dept-budgets";
 import { buildDeptExecution } from "./dept-execution";
 import { projectExecution } from "./execution";
+import { buildGoalTables } from "./goals";
 import { markKeyProjects } from "./key-projects";
 import { buildOrgs } from "./orgs";
 import { draftProjects, FISCAL_YEAR } from "./projects";
-import { forkRng } from "./random";
 import { buildUsers, type DemoUser } from "./users";
 
 export type { DemoUser } from "./users";
@@ -30,6 +32,8 @@ export interface DemoDistrict {
   execution: ExecutionRow[];
   deptBudgets: DeptBudgetRow[];
   deptExecution: DeptExecutionRow[];
+  /** Goal tables of every project and department-wide budget (issue: goals). */
+  goalTables: GoalTable[];
   users: DemoUser[];
 }
 
@@ -58,6 +62,13 @@ export function generateDemoDistrict(seed: number = DEFAULT_DEMO_SEED): DemoDist
     execution,
     deptBudgets,
     deptExecution: buildDeptExecution(forkRng(seed, "dept-execution"), deptBudgets, projects, execution),
+    goalTables: buildGoalTables(
+      seed,
+      FISCAL_YEAR,
+      projects,
+      deptBudgets,
+      new Map(orgs.filter((o) => o.kind === "department").map((o) => [o.code, { name: o.name, sector: o.sector }])),
+    ),
     users: buildUsers(bureau.code, firms[0]?.code ?? "", education, departments),
   };
 }

@@ -1,4 +1,4 @@
-import type { Rng } from "./random";
+import type { Rng } from "../core/random";
 
 // Surnames weighted towards Guangxi (韦, 覃, 蒙, 莫 … are common in Liuzhou); repeats act as weights.
 const SURNAMES = [..."韦覃黄梁莫陆蒙廖罗李张王刘陈杨周吴何谭潘卢唐邓蓝石韩钟冯曾龙", ..."韦覃黄黄梁莫李陈刘"] as const;

@@ -1,7 +1,7 @@
 import type { OrgRow } from "../core/import-rows";
+import type { Rng } from "../core/random";
 import { DEPARTMENTS, type DepartmentDef } from "./departments";
 import { personName, phoneNumber } from "./names";
-import type { Rng } from "./random";
 
 export interface DemoDepartment {
   def: DepartmentDef;

@@ -1,11 +1,11 @@
 import type { ProjectRow } from "../core/import-rows";
 import type { Fen } from "../core/money";
 import type { ProjectCategory } from "../core/project";
+import type { Rng } from "../core/random";
 import { EVALUATED_KEY_PROJECTS } from "./key-projects";
 import { PLACES, VILLAGES } from "./names";
 import type { DemoDepartment } from "./orgs";
 import { isCapital, itemSize, POOLS, type PoolKey } from "./project-items";
-import type { Rng } from "./random";
 
 export const FISCAL_YEAR = 2024;
 export const PROJECT_COUNT = 1713;

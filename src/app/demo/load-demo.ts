@@ -1,10 +1,12 @@
 import type { AuditFields } from "../../core/audit-chain";
 import { AppError } from "../../core/errors";
+import { DEFAULT_TEMPLATE, type GoalTable } from "../../core/goals/types";
 import type { DeptBudgetRow, DeptExecutionRow, ExecutionRow, OrgRow, ProjectRow } from "../../core/import-rows";
 import type { Role } from "../../core/roles";
 import { auditEntry } from "../audit/entry";
 import { systemActor } from "../auth/actor";
 import type { Deps } from "../context";
+import { drawReview } from "../goals/draw-review";
 import { commitRows } from "../imports/run-import";
 import { publicUser } from "../users/create-user";
 
@@ -19,6 +21,7 @@ export interface DemoData {
   execution: ExecutionRow[];
   deptBudgets: DeptBudgetRow[];
   deptExecution: DeptExecutionRow[];
+  goalTables: GoalTable[];
   users: { username: string; displayName: string; role: Role; orgCode: string }[];
 }
 
@@ -34,7 +37,7 @@ export async function loadDemo(deps: Deps, data: DemoData, onStep?: (step: strin
   if (existing) throw new AppError("conflict", "DEMO_PRESENT", "数据库中已有演示数据；如需重新载入请使用 --reset");
   const passwordHash = await deps.hasher.hash(DEMO_PASSWORD);
   const meta = { fileName: "demo", sha256: "demo" };
-  await deps.uow.transaction(async (repos) => {
+  const bureauActor = await deps.uow.transaction(async (repos) => {
     onStep?.("区划与财政局");
     await repos.orgs.ensureRegion(data.region.code, data.region.name);
     const bureau = await repos.orgs.insert({
@@ -107,6 +110,44 @@ export async function loadDemo(deps: Deps, data: DemoData, onStep?: (step: strin
         auditEntry(actor, deps.clock, { action: "create", entity: "user", entityId: user.id, after: publicUser(user) }),
       );
     }
+    onStep?.(`绩效目标表 ${data.goalTables.length} 张`);
+    // The demo year is over: its goal tables were approved; the quality checks still find their faults.
+    await repos.goals.insertMany(
+      data.region.code,
+      data.goalTables.map((table) => ({ table, status: "approved", templateVersion: DEFAULT_TEMPLATE.version })),
+      actor.displayName,
+    );
+    for (const t of data.goalTables) {
+      created.push(
+        auditEntry(actor, deps.clock, {
+          action: "create",
+          entity: "goal_table",
+          entityId: `${t.subjectKind}:${t.subjectCode}`,
+          after: { fiscalYear: t.fiscalYear, status: "approved", indicators: t.indicators.length },
+          reason: "载入演示数据",
+        }),
+      );
+    }
     await repos.audit.append(created);
+    return actor;
   });
+  // The rolling on-site review of goal tables: two years of history, then the demo year's draw.
+  for (const [year, count] of DEMO_REVIEW_DRAWS) {
+    onStep?.(`${year}年度目标现场会审抽取 ${count} 个部门`);
+    await drawReview(deps, bureauActor, {
+      year,
+      count,
+      lookbackYears: 3,
+      seed: `城中区目标现场会审-${year}`,
+      forced: [],
+      excluded: [],
+    });
+  }
 }
+
+/** Departments drawn for the on-site review each year (the seed's 以滚动方式每年抽取不等数量的部门). */
+export const DEMO_REVIEW_DRAWS: readonly (readonly [number, number])[] = [
+  [2022, 8],
+  [2023, 9],
+  [2024, 10],
+];

@@ -5,6 +5,8 @@ import changePassword from "./auth/change-password";
 import login from "./auth/login";
 import logout from "./auth/logout";
 import me from "./auth/me";
+import lintGoals from "./goals/lint-goals";
+import reviewDraws from "./goals/review-draws";
 import health from "./health";
 import getHome from "./home/get-home";
 import getTemplate from "./imports/get-template";
@@ -46,4 +48,6 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   resetPassword,
   getAudit,
   verifyAudit,
+  lintGoals,
+  reviewDraws,
 ];

@@ -1,0 +1,39 @@
+import {
+  duplicateIndicator,
+  inputAsOutput,
+  nameMissing,
+  operatorMissing,
+  percentOver100,
+  satisfactionAsBenefit,
+  targetMissing,
+  targetNotNumber,
+  unitMissing,
+  unknownLevel,
+  vague,
+  weightInvalid,
+} from "./quality-rules-indicator";
+import { level1Empty, overallMissing, tooFew, tooQualitative, weightsNot100 } from "./quality-rules-table";
+import type { GoalRule } from "./quality-types";
+
+/** Every goal-table rule, in the order findings are listed for one row. */
+export const GOAL_RULES: readonly GoalRule[] = [
+  overallMissing,
+  unknownLevel,
+  level1Empty,
+  tooFew,
+  weightsNot100,
+  weightInvalid,
+  operatorMissing,
+  targetNotNumber,
+  unitMissing,
+  targetMissing,
+  nameMissing,
+  duplicateIndicator,
+  inputAsOutput,
+  satisfactionAsBenefit,
+  vague,
+  tooQualitative,
+  percentOver100,
+];
+
+export const GOAL_RULES_BY_CODE: ReadonlyMap<string, GoalRule> = new Map(GOAL_RULES.map((r) => [r.code, r]));

@@ -1,0 +1,221 @@
+import { sql } from "drizzle-orm";
+import type { GoalRepo, StoredGoalTable } from "../../app/ports";
+import type { GoalIndicator, GoalTable } from "../../core/goals/types";
+import { copyRows } from "../bulk";
+import type { Database, Executor, Tx } from "../client";
+import { rows } from "./rows";
+
+interface TableRow {
+  id: number;
+  subject_kind: GoalTable["subjectKind"];
+  subject_code: string;
+  fiscal_year: number;
+  status: string;
+  revision: number;
+  overall_goal: string;
+  department_code: string;
+  department_name: string;
+  unit_code: string;
+  subject_name: string;
+  total: number | null;
+  fiscal: number | null;
+  other: number | null;
+}
+
+interface IndicatorRow {
+  goal_table_id: number;
+  level1: string;
+  level2: string;
+  name: string;
+  kind: GoalIndicator["kind"];
+  operator: GoalIndicator["operator"];
+  target: string;
+  unit: string | null;
+  weight: number | string;
+  explanation: string | null;
+}
+
+export function goalRepo(db: Database, ex: Executor): GoalRepo {
+  return {
+    async insertMany(regionCode, list, actorName) {
+      if (list.length === 0) return 0;
+      const orgIds = new Map(
+        (
+          await rows<{ id: number; code: string }>(ex, sql`select id, code from orgs where region_code = ${regionCode}`)
+        ).map((r) => [r.code, r.id]),
+      );
+      const year = list[0]!.table.fiscalYear;
+      const projects = new Map(
+        (
+          await rows<{ id: number; code: string; department_id: number; unit_id: number }>(
+            ex,
+            sql`select id, code, department_id, unit_id from projects where region_code = ${regionCode} and fiscal_year = ${year}`,
+          )
+        ).map((r) => [r.code, r]),
+      );
+      const owner = (t: GoalTable) => {
+        if (t.subjectKind === "deptWide") {
+          const id = orgIds.get(t.subjectCode);
+          return id === undefined ? undefined : { projectId: null, departmentId: id, unitId: id };
+        }
+        const p = projects.get(t.subjectCode);
+        return p && { projectId: p.id, departmentId: p.department_id, unitId: p.unit_id };
+      };
+      const data = list.map(({ table, status, templateVersion }) => {
+        const o = owner(table);
+        if (!o) throw new Error(`goal table for unknown ${table.subjectKind} ${table.subjectCode}`);
+        return [
+          regionCode,
+          table.fiscalYear,
+          table.subjectKind,
+          o.projectId,
+          o.departmentId,
+          o.unitId,
+          table.subjectCode,
+          status,
+          table.overallGoal,
+          templateVersion,
+        ];
+      });
+      await copyRows(
+        db,
+        ex as Tx,
+        "goal_tables",
+        [
+          "region_code",
+          "fiscal_year",
+          "subject_kind",
+          "project_id",
+          "department_id",
+          "unit_id",
+          "subject_code",
+          "status",
+          "overall_goal",
+          "template_version",
+        ],
+        data,
+      );
+      const ids = new Map(
+        (
+          await rows<{ id: number; subject_kind: string; subject_code: string }>(
+            ex,
+            sql`select id, subject_kind, subject_code from goal_tables
+                where region_code = ${regionCode} and fiscal_year = ${year} and is_current`,
+          )
+        ).map((r) => [`${r.subject_kind}:${r.subject_code}`, r.id]),
+      );
+      const indicatorRows: unknown[][] = [];
+      const transitions: unknown[][] = [];
+      for (const { table, status } of list) {
+        const id = ids.get(`${table.subjectKind}:${table.subjectCode}`)!;
+        table.indicators.forEach((i, position) => {
+          indicatorRows.push([
+            id,
+            position,
+            i.level1,
+            i.level2,
+            i.name,
+            i.kind,
+            i.operator,
+            i.target,
+            i.unit,
+            i.weight,
+            i.explanation,
+          ]);
+        });
+        transitions.push([id, actorName, "load", "draft", status, "载入"]);
+      }
+      await copyRows(
+        db,
+        ex as Tx,
+        "goal_indicators",
+        [
+          "goal_table_id",
+          "position",
+          "level1",
+          "level2",
+          "name",
+          "kind",
+          "operator",
+          "target",
+          "unit",
+          "weight",
+          "explanation",
+        ],
+        indicatorRows,
+      );
+      await copyRows(
+        db,
+        ex as Tx,
+        "goal_transitions",
+        ["goal_table_id", "actor_name", "action", "from_status", "to_status", "comment"],
+        transitions,
+      );
+      await ex.execute(sql`analyze goal_tables`);
+      await ex.execute(sql`analyze goal_indicators`);
+      return list.length;
+    },
+
+    async listCurrent(regionCode, fiscalYear) {
+      const tables = await rows<TableRow>(
+        ex,
+        sql`select g.id, g.subject_kind, g.subject_code, g.fiscal_year, g.status, g.revision, g.overall_goal,
+                   d.code as department_code, d.name as department_name, u.code as unit_code,
+                   coalesce(p.name, d.name) as subject_name,
+                   coalesce(p.adjusted_budget, b.adjusted_budget)::float8 as total,
+                   coalesce(p.fiscal_funds, b.fiscal_funds)::float8 as fiscal,
+                   coalesce(p.other_funds, b.other_funds)::float8 as other
+            from goal_tables g
+            join orgs d on d.id = g.department_id
+            join orgs u on u.id = g.unit_id
+            left join projects p on p.id = g.project_id
+            left join dept_budgets b on g.subject_kind = 'deptWide' and b.department_id = g.department_id
+                                    and b.fiscal_year = g.fiscal_year
+            where g.region_code = ${regionCode} and g.fiscal_year = ${fiscalYear} and g.is_current
+            order by g.id`,
+      );
+      const indicators = await rows<IndicatorRow>(
+        ex,
+        sql`select i.goal_table_id, i.level1, i.level2, i.name, i.kind, i.operator, i.target, i.unit, i.weight, i.explanation
+            from goal_indicators i join goal_tables g on g.id = i.goal_table_id
+            where g.region_code = ${regionCode} and g.fiscal_year = ${fiscalYear} and g.is_current
+            order by i.goal_table_id, i.position`,
+      );
+      const byTable = new Map<number, GoalIndicator[]>();
+      for (const i of indicators) {
+        const list = byTable.get(i.goal_table_id) ?? [];
+        list.push({
+          level1: i.level1,
+          level2: i.level2,
+          name: i.name,
+          kind: i.kind,
+          operator: i.operator,
+          target: i.target,
+          unit: i.unit,
+          weight: Number(i.weight),
+          explanation: i.explanation,
+        });
+        byTable.set(i.goal_table_id, list);
+      }
+      return tables.map(
+        (t): StoredGoalTable => ({
+          id: t.id,
+          status: t.status,
+          revision: t.revision,
+          departmentCode: t.department_code,
+          departmentName: t.department_name,
+          unitCode: t.unit_code,
+          table: {
+            subjectKind: t.subject_kind,
+            subjectCode: t.subject_code,
+            subjectName: t.subject_name,
+            fiscalYear: t.fiscal_year,
+            funds: t.total === null ? null : { total: t.total, fiscal: t.fiscal ?? 0, other: t.other ?? 0 },
+            overallGoal: t.overall_goal,
+            indicators: byTable.get(t.id) ?? [],
+          },
+        }),
+      );
+    },
+  };
+}

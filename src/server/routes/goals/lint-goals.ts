@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { lintGoals } from "../../../app/goals/lint-goals";
+import { type Api, actorOf, type ServerContext } from "../../context";
+import { yearQuery } from "../query";
+
+export default function lintGoalsRoute(app: Api, ctx: ServerContext) {
+  app.get(
+    "/api/v1/goals/lint",
+    {
+      config: { access: "goal.lint" },
+      schema: {
+        tags: ["goals"],
+        summary: "全区绩效目标表智能审核：按规则、按部门汇总（tables=true 时附每张表的问题）",
+        querystring: z.object({ year: yearQuery, tables: z.enum(["true", "false"]).default("false") }),
+      },
+    },
+    async (req) => {
+      const result = await lintGoals(ctx.deps, actorOf(req), req.query.year);
+      return req.query.tables === "true" ? result : { fiscalYear: result.fiscalYear, summary: result.summary };
+    },
+  );
+}

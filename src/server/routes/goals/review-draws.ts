@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { drawReview, listReviewDraws, replayReviewDraw } from "../../../app/goals/draw-review";
+import { type Api, actorOf, type ServerContext } from "../../context";
+import { idParam, yearQuery } from "../query";
+
+const code = z.string().trim().min(1).max(32);
+
+export default function reviewDrawRoutes(app: Api, ctx: ServerContext) {
+  app.post(
+    "/api/v1/goals/review-draws",
+    {
+      config: { access: "goal.review" },
+      schema: {
+        tags: ["goals"],
+        summary: "目标现场会审：滚动抽取本年度的部门（记录总体与参数，可复现）",
+        body: z.object({
+          year: yearQuery,
+          count: z.number().int(),
+          lookbackYears: z.number().int(),
+          seed: z.string().trim().max(100),
+          forced: z.array(code).max(100).default([]),
+          excluded: z.array(code).max(100).default([]),
+        }),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await drawReview(ctx.deps, actorOf(req), req.body)),
+  );
+  app.get(
+    "/api/v1/goals/review-draws",
+    {
+      config: { access: "goal.lint" },
+      schema: {
+        tags: ["goals"],
+        summary: "历年目标现场会审抽取记录",
+        querystring: z.object({ year: yearQuery.optional() }),
+      },
+    },
+    async (req) => ({ rows: await listReviewDraws(ctx.deps, actorOf(req), req.query.year) }),
+  );
+  app.get(
+    "/api/v1/goals/review-draws/:id/replay",
+    {
+      config: { access: "goal.lint" },
+      schema: { tags: ["goals"], summary: "按记录重新运行抽取并核对结果", params: idParam },
+    },
+    async (req) => replayReviewDraw(ctx.deps, actorOf(req), req.params.id),
+  );
+}

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type TestApp, testApp } from "../support/app";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(() => t.close());
+
+describe("region-wide goal table quality check", () => {
+  it("checks every project's and department's goal table and summarises by rule and department", async () => {
+    const res = await t.as(await t.login("staff"), "GET", "/api/v1/goals/lint?year=2024");
+    expect(res.statusCode).toBe(200);
+    const { summary } = res.json();
+    expect(summary.totals.tables).toBe(1713 + 54);
+    // A realistic mix: most tables are sound, a sizeable minority has findings.
+    const withFindings = summary.byDepartment.reduce(
+      (n: number, d: { tables: number; tablesWithErrors: number }) => n + d.tablesWithErrors,
+      0,
+    );
+    expect(withFindings).toBe(summary.totals.tablesWithErrors);
+    expect(summary.totals.tablesWithErrors).toBeGreaterThan(50);
+    expect(summary.totals.tablesWithErrors + summary.totals.tablesWithWarnings).toBeLessThan(1767 / 2);
+    const counts = summary.byRule.map((r: { count: number }) => r.count);
+    expect(counts).toEqual([...counts].sort((a: number, b: number) => b - a));
+    expect(summary.byRule.map((r: { code: string }) => r.code)).toEqual(
+      expect.arrayContaining(["GOAL_WEIGHTS_NOT_100", "GOAL_VAGUE", "GOAL_SATISFACTION_AS_BENEFIT"]),
+    );
+  });
+
+  it("lists each table's findings on request, naming the indicator", async () => {
+    const res = await t.as(await t.login("auditor"), "GET", "/api/v1/goals/lint?year=2024&tables=true");
+    const flawed = res
+      .json()
+      .tables.find((x: { findings: { code: string }[] }) => x.findings.some((f) => f.code === "GOAL_VAGUE"));
+    const finding = flawed.findings.find((f: { code: string }) => f.code === "GOAL_VAGUE");
+    expect(finding.indicatorIndex).toBeGreaterThanOrEqual(0);
+    expect(finding.message).toMatch(/第\d+/);
+  });
+
+  it("is the finance bureau's tool: departments and units are refused", async () => {
+    for (const u of ["dept", "unit", "firm"]) {
+      expect((await t.as(await t.login(u), "GET", "/api/v1/goals/lint?year=2024")).statusCode).toBe(403);
+    }
+  });
+});
+
+describe("rolling on-site review of goal tables", () => {
+  it("keeps the demo's 2022–2024 draws, each replayable, rotating through departments", async () => {
+    const cookie = await t.login("auditor");
+    const draws = (await t.as(cookie, "GET", "/api/v1/goals/review-draws")).json().rows;
+    expect(draws.map((d: { fiscalYear: number }) => d.fiscalYear)).toEqual([2024, 2023, 2022]);
+    const picked = draws.flatMap((d: { result: { picks: { code: string }[] } }) => d.result.picks.map((p) => p.code));
+    expect(new Set(picked).size).toBe(8 + 9 + 10); // nobody twice while others wait
+    for (const d of draws) {
+      const replay = (await t.as(cookie, "GET", `/api/v1/goals/review-draws/${d.id}/replay`)).json();
+      expect(replay).toMatchObject({ matches: true, differences: [] });
+    }
+  });
+
+  it("refuses bad parameters with a message per field and a second draw for the same year", async () => {
+    const cookie = await t.login("staff");
+    const bad = await t.as(cookie, "POST", "/api/v1/goals/review-draws", {
+      year: 2025,
+      count: 0,
+      lookbackYears: 3,
+      seed: "s",
+      forced: ["999"],
+      excluded: [],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe("DRAW_PARAMS_INVALID");
+    expect(bad.json().error.details.issues.map((i: { field: string }) => i.field)).toEqual(
+      expect.arrayContaining(["count", "forced"]),
+    );
+    const again = await t.as(cookie, "POST", "/api/v1/goals/review-draws", {
+      year: 2024,
+      count: 5,
+      lookbackYears: 3,
+      seed: "again",
+      forced: [],
+      excluded: [],
+    });
+    expect(again.json().error.code).toBe("DRAW_EXISTS");
+  });
+
+  it("draws next year with forced picks first and exclusions left out, and records it", async () => {
+    const cookie = await t.login("staff");
+    const res = await t.as(cookie, "POST", "/api/v1/goals/review-draws", {
+      year: 2025,
+      count: 6,
+      lookbackYears: 3,
+      seed: "2025-goal-review",
+      forced: ["120"],
+      excluded: ["121"],
+    });
+    expect(res.statusCode).toBe(201);
+    const picks = res.json().picks;
+    expect(picks).toHaveLength(6);
+    expect(picks[0]).toMatchObject({ code: "120", reason: "forced" });
+    expect(picks.some((p: { code: string }) => p.code === "121")).toBe(false);
+  });
+});
