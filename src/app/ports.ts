@@ -1,5 +1,5 @@
 import type { AuditFields } from "../core/audit-chain";
-import type { GoalTable } from "../core/goals/types";
+import type { GoalIndicator, GoalTable } from "../core/goals/types";
 import type { DeptBudgetRow, DeptExecutionRow, ExecutionRow, OrgRow, ProjectRow } from "../core/import-rows";
 import type { Fen } from "../core/money";
 import type { ProjectCategory, SizeBand } from "../core/project";
@@ -267,7 +267,46 @@ export interface StoredGoalTable {
   table: GoalTable;
 }
 
+export interface GoalTableRecord extends StoredGoalTable {
+  version: number;
+  returnedBy: "department" | "finance" | null;
+  templateVersion: string;
+  revisionReason: string | null;
+  updatedAt: string;
+}
+
+export interface GoalTransitionRecord {
+  at: string;
+  actorName: string;
+  action: string;
+  fromStatus: string;
+  toStatus: string;
+  comment: string | null;
+  indicatorComments: Record<string, string> | null;
+}
+
+export interface GoalListFilter {
+  fiscalYear: number;
+  status?: string | undefined;
+  departmentId?: number | undefined;
+  subjectKind?: "project" | "deptWide" | undefined;
+  q?: string | undefined;
+}
+
 export interface GoalRepo {
+  get(scope: Scope, id: number): Promise<GoalTableRecord | null>;
+  list(scope: Scope, filter: GoalListFilter, page: number, pageSize: number): Promise<Page<GoalTableRecord>>;
+  transitions(id: number): Promise<GoalTransitionRecord[]>;
+  /** Replaces the overall goal and the indicators; null when `version` is stale. */
+  save(id: number, version: number, overallGoal: string, indicators: readonly GoalIndicator[]): Promise<number | null>;
+  setState(
+    id: number,
+    version: number,
+    state: { status: string; returnedBy: "department" | "finance" | null },
+  ): Promise<number | null>;
+  recordTransition(id: number, t: Omit<GoalTransitionRecord, "at"> & { actorId: number | null }): Promise<void>;
+  /** A new current revision copying the approved one (which stays, no longer current). */
+  revise(id: number, reason: string): Promise<number>;
   /** Bulk insert of goal tables with their indicators (the demo, later imports), in the caller's transaction. */
   insertMany(
     regionCode: string,

@@ -12,6 +12,8 @@ export const ACTIONS = [
   "project.write",
   "project.export",
   "deptBudget.read",
+  "goal.read",
+  "goal.write",
   "goal.lint",
   "goal.review",
   "import.run",
@@ -34,6 +36,9 @@ const POLICY: Record<Action, readonly Role[]> = {
   // A department-wide budget is the department's own affair: units and outside reviewers do not see it.
   "deptBudget.read": ["finance_admin", "finance_staff", "auditor", "department"],
   // The region-wide quality check of goal tables is the finance bureau's review tool.
+  "goal.read": EVERYONE,
+  // Declaring, reviewing and approving goal tables; which step each role may take is the workflow's rule.
+  "goal.write": ["finance_admin", "finance_staff", "department", "unit"],
   "goal.lint": ["finance_admin", "finance_staff", "auditor"],
   // Drawing departments for the on-site review; the record itself is open to the auditor.
   "goal.review": ["finance_admin", "finance_staff"],

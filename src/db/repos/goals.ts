@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
-import type { GoalRepo, StoredGoalTable } from "../../app/ports";
+import type { GoalRepo, GoalTableRecord, StoredGoalTable } from "../../app/ports";
 import type { GoalIndicator, GoalTable } from "../../core/goals/types";
 import { copyRows } from "../bulk";
 import type { Database, Executor, Tx } from "../client";
-import { rows } from "./rows";
+import { iso, one, rows } from "./rows";
+import { goalScopeSql } from "./scope-sql";
 
 interface TableRow {
   id: number;
@@ -35,8 +36,181 @@ interface IndicatorRow {
   explanation: string | null;
 }
 
-export function goalRepo(db: Database, ex: Executor): GoalRepo {
+const TABLE_SELECT = sql`
+  select g.id, g.subject_kind, g.subject_code, g.fiscal_year, g.status, g.revision, g.overall_goal, g.version,
+         g.returned_by, g.template_version, g.revision_reason, g.updated_at,
+         d.code as department_code, d.name as department_name, u.code as unit_code,
+         coalesce(p.name, d.name) as subject_name,
+         coalesce(p.adjusted_budget, b.adjusted_budget)::float8 as total,
+         coalesce(p.fiscal_funds, b.fiscal_funds)::float8 as fiscal,
+         coalesce(p.other_funds, b.other_funds)::float8 as other
+  from goal_tables g
+  join orgs d on d.id = g.department_id
+  join orgs u on u.id = g.unit_id
+  left join projects p on p.id = g.project_id
+  left join dept_budgets b on g.subject_kind = 'deptWide' and b.department_id = g.department_id
+                          and b.fiscal_year = g.fiscal_year`;
+
+type FullRow = TableRow & {
+  version: number;
+  returned_by: "department" | "finance" | null;
+  template_version: string;
+  revision_reason: string | null;
+  updated_at: Date | string;
+};
+
+const toIndicator = (i: IndicatorRow): GoalIndicator => ({
+  level1: i.level1,
+  level2: i.level2,
+  name: i.name,
+  kind: i.kind,
+  operator: i.operator,
+  target: i.target,
+  unit: i.unit,
+  weight: Number(i.weight),
+  explanation: i.explanation,
+});
+
+function toRecord(t: FullRow, indicators: GoalIndicator[]): GoalTableRecord {
   return {
+    id: t.id,
+    status: t.status,
+    revision: t.revision,
+    departmentCode: t.department_code,
+    departmentName: t.department_name,
+    unitCode: t.unit_code,
+    version: t.version,
+    returnedBy: t.returned_by,
+    templateVersion: t.template_version,
+    revisionReason: t.revision_reason,
+    updatedAt: iso(t.updated_at)!,
+    table: {
+      subjectKind: t.subject_kind,
+      subjectCode: t.subject_code,
+      subjectName: t.subject_name,
+      fiscalYear: t.fiscal_year,
+      funds: t.total === null ? null : { total: t.total, fiscal: t.fiscal ?? 0, other: t.other ?? 0 },
+      overallGoal: t.overall_goal,
+      indicators,
+    },
+  };
+}
+
+export function goalRepo(db: Database, ex: Executor): GoalRepo {
+  /** Indicators of several tables in one query. */
+  const indicatorsOf = async (ids: readonly number[]) => {
+    const byTable = new Map<number, GoalIndicator[]>();
+    if (ids.length === 0) return byTable;
+    const found = await rows<IndicatorRow>(
+      ex,
+      sql`select goal_table_id, level1, level2, name, kind, operator, target, unit, weight, explanation
+          from goal_indicators where goal_table_id in (${sql.join(
+            ids.map((id) => sql`${id}`),
+            sql`, `,
+          )}) order by goal_table_id, position`,
+    );
+    for (const i of found) byTable.set(i.goal_table_id, [...(byTable.get(i.goal_table_id) ?? []), toIndicator(i)]);
+    return byTable;
+  };
+  const writeIndicators = async (id: number, indicators: readonly GoalIndicator[]) => {
+    await ex.execute(sql`delete from goal_indicators where goal_table_id = ${id}`);
+    if (indicators.length === 0) return;
+    await ex.execute(sql`
+      insert into goal_indicators (goal_table_id, position, level1, level2, name, kind, operator, target, unit, weight, explanation)
+      values ${sql.join(
+        indicators.map(
+          (i, position) =>
+            sql`(${id}, ${position}, ${i.level1}, ${i.level2}, ${i.name}, ${i.kind}, ${i.operator}, ${i.target}, ${i.unit}, ${i.weight}, ${i.explanation})`,
+        ),
+        sql`, `,
+      )}`);
+  };
+
+  return {
+    async get(scope, id) {
+      const t = await one<FullRow>(ex, sql`${TABLE_SELECT} where ${goalScopeSql(scope)} and g.id = ${id}`);
+      if (!t) return null;
+      return toRecord(t, (await indicatorsOf([id])).get(id) ?? []);
+    },
+    async list(scope, f, page, pageSize) {
+      const parts = [goalScopeSql(scope), sql`g.fiscal_year = ${f.fiscalYear}`, sql`g.is_current`];
+      if (f.status) parts.push(sql`g.status = ${f.status}`);
+      if (f.departmentId !== undefined) parts.push(sql`g.department_id = ${f.departmentId}`);
+      if (f.subjectKind) parts.push(sql`g.subject_kind = ${f.subjectKind}`);
+      if (f.q) {
+        const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        parts.push(sql`(g.subject_code ilike ${like} or coalesce(p.name, d.name) ilike ${like})`);
+      }
+      const list = await rows<FullRow & { total_count: number }>(
+        ex,
+        sql`select x.*, count(*) over ()::int as total_count from (${TABLE_SELECT} where ${sql.join(parts, sql` and `)}) x
+            order by x.subject_kind desc, x.subject_code collate "C" limit ${pageSize} offset ${(page - 1) * pageSize}`,
+      );
+      const indicators = await indicatorsOf(list.map((t) => t.id));
+      return { total: list[0]?.total_count ?? 0, rows: list.map((t) => toRecord(t, indicators.get(t.id) ?? [])) };
+    },
+    async transitions(id) {
+      const found = await rows<{
+        at: Date | string;
+        actor_name: string;
+        action: string;
+        from_status: string;
+        to_status: string;
+        comment: string | null;
+        indicator_comments: Record<string, string> | null;
+      }>(ex, sql`select * from goal_transitions where goal_table_id = ${id} order by id`);
+      return found.map((r) => ({
+        at: iso(r.at)!,
+        actorName: r.actor_name,
+        action: r.action,
+        fromStatus: r.from_status,
+        toStatus: r.to_status,
+        comment: r.comment,
+        indicatorComments: r.indicator_comments,
+      }));
+    },
+    async save(id, version, overallGoal, indicators) {
+      const updated = await one<{ version: number }>(
+        ex,
+        sql`update goal_tables set overall_goal = ${overallGoal}, version = version + 1, updated_at = now()
+            where id = ${id} and version = ${version} returning version`,
+      );
+      if (!updated) return null;
+      await writeIndicators(id, indicators);
+      return updated.version;
+    },
+    async setState(id, version, state) {
+      const updated = await one<{ version: number }>(
+        ex,
+        sql`update goal_tables set status = ${state.status}, returned_by = ${state.returnedBy}, version = version + 1,
+                   updated_at = now()
+            where id = ${id} and version = ${version} returning version`,
+      );
+      return updated?.version ?? null;
+    },
+    async recordTransition(id, t) {
+      await ex.execute(sql`
+        insert into goal_transitions (goal_table_id, actor_id, actor_name, action, from_status, to_status, comment, indicator_comments)
+        values (${id}, ${t.actorId}, ${t.actorName}, ${t.action}, ${t.fromStatus}, ${t.toStatus}, ${t.comment},
+                ${t.indicatorComments === null ? null : JSON.stringify(t.indicatorComments)}::jsonb)`);
+    },
+    async revise(id, reason) {
+      const created = await one<{ id: number }>(
+        ex,
+        sql`insert into goal_tables (region_code, fiscal_year, subject_kind, project_id, department_id, unit_id,
+                                     subject_code, revision, is_current, status, overall_goal, template_version, revision_reason)
+            select region_code, fiscal_year, subject_kind, project_id, department_id, unit_id, subject_code,
+                   revision + 1, true, 'draft', overall_goal, template_version, ${reason}
+            from goal_tables where id = ${id} returning id`,
+      );
+      const newId = created!.id;
+      await ex.execute(sql`update goal_tables set is_current = false, updated_at = now() where id = ${id}`);
+      await ex.execute(sql`
+        insert into goal_indicators (goal_table_id, position, level1, level2, name, kind, operator, target, unit, weight, explanation)
+        select ${newId}, position, level1, level2, name, kind, operator, target, unit, weight, explanation
+        from goal_indicators where goal_table_id = ${id}`);
+      return newId;
+    },
     async insertMany(regionCode, list, actorName) {
       if (list.length === 0) return 0;
       const orgIds = new Map(

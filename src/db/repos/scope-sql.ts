@@ -32,3 +32,22 @@ export function orgScopeSql(scope: Scope): SQL {
       return sql`${region} and o.id = ${scope.orgId}`;
   }
 }
+
+/**
+ * Goal tables (alias g, their unit alias u) a scope may see: a unit its own project tables; a
+ * department everything under it, its own department-wide table included; a firm or expert the
+ * tables of projects assigned to it.
+ */
+export function goalScopeSql(scope: Scope): SQL {
+  const region = sql`g.region_code = ${scope.regionCode}`;
+  switch (scope.kind) {
+    case "region":
+      return region;
+    case "subtree":
+      return sql`${region} and (u.path = ${scope.orgPath} or u.path like ${`${scope.orgPath}/%`})`;
+    case "own":
+      return sql`${region} and g.subject_kind = 'project' and g.unit_id = ${scope.orgId}`;
+    case "assigned":
+      return sql`${region} and g.subject_kind = 'project' and exists (select 1 from assignments a where a.project_id = g.project_id and a.org_id = ${scope.orgId})`;
+  }
+}

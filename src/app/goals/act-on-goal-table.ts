@@ -1,0 +1,80 @@
+import { AppError, notFound, staleVersion } from "../../core/errors";
+import { checkGoalTable } from "../../core/goals/quality";
+import { GOAL_ACTION_LABELS, type GoalAction, transition } from "../../core/goals/workflow";
+import { auditEntry } from "../audit/entry";
+import { authorize } from "../authorize";
+import type { Actor, Deps } from "../context";
+import { stateOf } from "./get-goal-table";
+
+/**
+ * Submit, approve, return, withdraw or revise a goal table. The workflow in core decides what is
+ * allowed; the transition, its comment and per-indicator comments are recorded with the change.
+ */
+export async function actOnGoalTable(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  input: {
+    version: number;
+    action: GoalAction;
+    comment?: string | undefined;
+    indicatorComments?: Record<string, string> | undefined;
+  },
+) {
+  const scope = authorize(actor, "goal.write");
+  const record = await deps.uow.read.goals.get(scope, id);
+  if (!record) throw notFound("绩效目标表", id);
+  const quality = checkGoalTable(record.table);
+  const from = stateOf(record);
+  const comment = input.comment?.trim() || undefined;
+  const result = transition(from, input.action, {
+    role: actor.role,
+    subjectKind: record.table.subjectKind,
+    blockingFindings: quality.errors,
+    ...(comment ? { comment } : {}),
+  });
+  if (!result.ok) {
+    throw new AppError(
+      result.code === "GOAL_ROLE_NOT_ALLOWED" ? "forbidden" : "validation",
+      result.code,
+      result.message,
+      {
+        findings:
+          result.code === "GOAL_HAS_ERRORS" ? quality.findings.filter((f) => f.severity === "error") : undefined,
+      },
+    );
+  }
+  return deps.uow.transaction(async (repos) => {
+    let targetId = id;
+    if (input.action === "revise") {
+      if (record.version !== input.version) throw staleVersion("该目标表");
+      targetId = await repos.goals.revise(id, comment ?? "");
+    } else {
+      const version = await repos.goals.setState(id, input.version, {
+        status: result.next.status,
+        returnedBy: result.next.returnedBy,
+      });
+      if (version === null) throw staleVersion("该目标表");
+    }
+    await repos.goals.recordTransition(targetId, {
+      actorId: actor.userId,
+      actorName: actor.displayName,
+      action: input.action,
+      fromStatus: from.status,
+      toStatus: result.next.status,
+      comment: comment ?? null,
+      indicatorComments: input.indicatorComments ?? null,
+    });
+    await repos.audit.append([
+      auditEntry(actor, deps.clock, {
+        action: input.action,
+        entity: "goal_table",
+        entityId: targetId,
+        before: { status: from.status, revision: from.version },
+        after: { status: result.next.status, revision: result.next.version },
+        reason: comment ?? GOAL_ACTION_LABELS[input.action],
+      }),
+    ]);
+    return { id: targetId, status: result.next.status, revision: result.next.version };
+  });
+}

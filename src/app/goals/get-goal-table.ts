@@ -1,0 +1,48 @@
+import { notFound } from "../../core/errors";
+import { checkGoalTable } from "../../core/goals/quality";
+import { allowedActions, type GoalTableState, isEditable } from "../../core/goals/workflow";
+import { authorize } from "../authorize";
+import type { Actor, Deps } from "../context";
+import type { GoalListFilter, GoalTableRecord } from "../ports";
+
+export const stateOf = (r: GoalTableRecord): GoalTableState => ({
+  status: r.status as GoalTableState["status"],
+  version: r.revision,
+  returnedBy: r.returnedBy,
+});
+
+/** A goal table with its quality findings, its history and what the viewer may do with it now. */
+export async function getGoalTable(deps: Deps, actor: Actor, id: number) {
+  const scope = authorize(actor, "goal.read");
+  const record = await deps.uow.read.goals.get(scope, id);
+  if (!record) throw notFound("绩效目标表", id);
+  const state = stateOf(record);
+  return {
+    ...record,
+    quality: checkGoalTable(record.table),
+    transitions: await deps.uow.read.goals.transitions(id),
+    editable: isEditable(state, actor.role, record.table.subjectKind),
+    actions: allowedActions(state, actor.role, record.table.subjectKind),
+  };
+}
+
+/** One page of goal tables in the viewer's scope, each with its finding counts. */
+export async function listGoalTables(deps: Deps, actor: Actor, filter: GoalListFilter, page: number, pageSize: number) {
+  const scope = authorize(actor, "goal.read");
+  const found = await deps.uow.read.goals.list(scope, filter, page, pageSize);
+  return {
+    total: found.total,
+    rows: found.rows.map(({ table, ...r }) => {
+      const quality = checkGoalTable(table);
+      return {
+        ...r,
+        subjectKind: table.subjectKind,
+        subjectCode: table.subjectCode,
+        subjectName: table.subjectName,
+        indicators: table.indicators.length,
+        errors: quality.errors,
+        warnings: quality.warnings,
+      };
+    }),
+  };
+}
