@@ -293,6 +293,22 @@ export interface GoalListFilter {
   q?: string | undefined;
 }
 
+export interface IndicatorSuggestion {
+  level1: string;
+  level2: string;
+  name: string;
+  kind: string;
+  operator: string | null;
+  unit: string | null;
+  /** Approved tables that used it, and in which years. */
+  uses: number;
+  years: number[];
+  /** The most frequent target, and the range of numeric targets. */
+  commonTarget: string;
+  minTarget: number | null;
+  maxTarget: number | null;
+}
+
 export interface GoalRepo {
   get(scope: Scope, id: number): Promise<GoalTableRecord | null>;
   list(scope: Scope, filter: GoalListFilter, page: number, pageSize: number): Promise<Page<GoalTableRecord>>;
@@ -307,6 +323,14 @@ export interface GoalRepo {
   recordTransition(id: number, t: Omit<GoalTransitionRecord, "at"> & { actorId: number | null }): Promise<void>;
   /** A new current revision copying the approved one (which stays, no longer current). */
   revise(id: number, reason: string): Promise<number>;
+  /**
+   * 指标库 suggestions: indicators that approved tables of projects in the same sector used under a
+   * level 2, with how many tables used them and their typical target.
+   */
+  suggest(
+    regionCode: string,
+    q: { sector: string | null; level2: string | null; text: string | null; limit: number },
+  ): Promise<IndicatorSuggestion[]>;
   /** Bulk insert of goal tables with their indicators (the demo, later imports), in the caller's transaction. */
   insertMany(
     regionCode: string,
@@ -328,6 +352,26 @@ export interface StoredReviewDraw {
   createdAt: string;
 }
 
+export interface ReviewVisit {
+  id: number;
+  drawId: number;
+  fiscalYear: number;
+  department: OrgRef;
+  reviewedOn: string | null;
+  findings: string;
+  guidance: string;
+  version: number;
+  /** Goal tables linked to the guidance: whether they were acted on, and their current state. */
+  tables: {
+    goalTableId: number;
+    subjectCode: string;
+    status: string;
+    revision: number;
+    actedOn: boolean;
+    note: string | null;
+  }[];
+}
+
 export interface ReviewRepo {
   /** The region's departments with the years each was reviewed on site (from recorded draws). */
   population(regionCode: string): Promise<RollingDrawCandidate[]>;
@@ -338,6 +382,14 @@ export interface ReviewRepo {
   ): Promise<number>;
   draws(regionCode: string, fiscalYear?: number): Promise<StoredReviewDraw[]>;
   draw(regionCode: string, id: number): Promise<StoredReviewDraw | null>;
+  visits(regionCode: string, drawId: number): Promise<ReviewVisit[]>;
+  visit(regionCode: string, id: number): Promise<ReviewVisit | null>;
+  updateVisit(
+    id: number,
+    version: number,
+    patch: { reviewedOn: string | null; findings: string; guidance: string },
+  ): Promise<number | null>;
+  linkTable(visitId: number, goalTableId: number, actedOn: boolean, note: string | null): Promise<void>;
 }
 
 export interface Repos {

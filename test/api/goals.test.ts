@@ -101,3 +101,72 @@ describe("rolling on-site review of goal tables", () => {
     expect(picks.some((p: { code: string }) => p.code === "121")).toBe(false);
   });
 });
+
+describe("indicator library suggestions", () => {
+  it("offers what approved tables of the same sector used, most used first, with typical targets", async () => {
+    const cookie = await t.login("unit");
+    const res = await t.as(
+      cookie,
+      "GET",
+      `/api/v1/goals/library/suggestions?sector=${encodeURIComponent("教育")}&limit=5`,
+    );
+    expect(res.statusCode).toBe(200);
+    const rows = res.json().rows;
+    expect(rows.length).toBe(5);
+    const uses = rows.map((r: { uses: number }) => r.uses);
+    expect(uses).toEqual([...uses].sort((a, b) => b - a));
+    const rate = (
+      await t.as(cookie, "GET", `/api/v1/goals/library/suggestions?q=${encodeURIComponent("验收合格率")}&limit=1`)
+    ).json().rows[0];
+    expect(rate).toMatchObject({ name: "验收合格率", unit: "%", operator: ">=", years: [2024] });
+    expect(rate.minTarget).toBeGreaterThanOrEqual(90);
+    expect(rate.maxTarget).toBeLessThanOrEqual(100);
+  });
+});
+
+describe("on-site review findings and guidance", () => {
+  it("records findings and guidance for a picked department and links its revised table as acted on", async () => {
+    const staff = await t.login("staff");
+    const draw = (await t.as(staff, "GET", "/api/v1/goals/review-draws?year=2024")).json().rows[0];
+    const visits = (await t.as(staff, "GET", `/api/v1/goals/review-draws/${draw.id}/visits`)).json().rows;
+    expect(visits).toHaveLength(10);
+    const visit = visits[0];
+    const saved = await t.as(staff, "PUT", `/api/v1/goals/review-visits/${visit.id}`, {
+      version: visit.version,
+      reviewedOn: "2024-03-15",
+      findings: "部分项目满意度指标列在效益指标下；定性指标偏多。",
+      guidance: "满意度指标单列；把“进一步提高”改为可衡量的目标值。",
+    });
+    expect(saved.statusCode).toBe(200);
+    const stale = await t.as(staff, "PUT", `/api/v1/goals/review-visits/${visit.id}`, {
+      version: visit.version,
+      reviewedOn: null,
+      findings: "x",
+      guidance: "y",
+    });
+    expect(stale.statusCode).toBe(409);
+
+    const tables = (
+      await t.as(staff, "GET", `/api/v1/goals/tables?year=2024&departmentId=${visit.department.id}&pageSize=1`)
+    ).json().rows;
+    const linked = await t.as(staff, "POST", `/api/v1/goals/review-visits/${visit.id}/tables`, {
+      goalTableId: tables[0].id,
+      actedOn: true,
+      note: "已按建议调整满意度指标",
+    });
+    expect(linked.statusCode).toBe(200);
+    expect(linked.json()).toMatchObject({
+      guidance: "满意度指标单列；把“进一步提高”改为可衡量的目标值。",
+      tables: [{ goalTableId: tables[0].id, actedOn: true }],
+    });
+
+    const other = (await t.as(staff, "GET", "/api/v1/goals/tables?year=2024&pageSize=200"))
+      .json()
+      .rows.find((r: { departmentCode: string }) => r.departmentCode !== visit.department.code);
+    const wrong = await t.as(staff, "POST", `/api/v1/goals/review-visits/${visit.id}/tables`, {
+      goalTableId: other.id,
+      actedOn: true,
+    });
+    expect(wrong.json().error.code).toBe("VISIT_TABLE_OTHER_DEPARTMENT");
+  });
+});

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { ReviewRepo, StoredReviewDraw } from "../../app/ports";
+import type { ReviewRepo, ReviewVisit, StoredReviewDraw } from "../../app/ports";
 import type { RollingDrawCandidate } from "../../core/sampling/rolling-draw";
 import type { Executor } from "../client";
 import { reviewDraws } from "../schema";
@@ -25,8 +25,68 @@ const toDraw = (r: DrawRow): StoredReviewDraw => ({
   createdAt: iso(r.created_at)!,
 });
 
+interface VisitRow {
+  id: number;
+  draw_id: number;
+  fiscal_year: number;
+  department_id: number;
+  department_code: string;
+  department_name: string;
+  reviewed_on: string | null;
+  findings: string;
+  guidance: string;
+  version: number;
+  tables: ReviewVisit["tables"] | null;
+}
+
+const VISIT_SELECT = sql`
+  select v.id, v.draw_id, r.fiscal_year, d.id as department_id, d.code as department_code, d.name as department_name,
+         v.reviewed_on, v.findings, v.guidance, v.version,
+         (select json_agg(json_build_object('goalTableId', g.id, 'subjectCode', g.subject_code, 'status', g.status,
+                                            'revision', g.revision, 'actedOn', t.acted_on, 'note', t.note)
+                          order by g.subject_code)
+          from review_visit_tables t join goal_tables g on g.id = t.goal_table_id where t.visit_id = v.id) as tables
+  from review_visits v join review_draws r on r.id = v.draw_id join orgs d on d.id = v.department_id`;
+
+const toVisit = (r: VisitRow): ReviewVisit => ({
+  id: r.id,
+  drawId: r.draw_id,
+  fiscalYear: r.fiscal_year,
+  department: { id: r.department_id, code: r.department_code, name: r.department_name },
+  reviewedOn: r.reviewed_on,
+  findings: r.findings,
+  guidance: r.guidance,
+  version: r.version,
+  tables: r.tables ?? [],
+});
+
 export function reviewRepo(ex: Executor): ReviewRepo {
   return {
+    async visits(regionCode, drawId) {
+      const found = await rows<VisitRow>(
+        ex,
+        sql`${VISIT_SELECT} where r.region_code = ${regionCode} and v.draw_id = ${drawId} order by d.code collate "C"`,
+      );
+      return found.map(toVisit);
+    },
+    async visit(regionCode, id) {
+      const r = await one<VisitRow>(ex, sql`${VISIT_SELECT} where r.region_code = ${regionCode} and v.id = ${id}`);
+      return r ? toVisit(r) : null;
+    },
+    async updateVisit(id, version, patch) {
+      const r = await one<{ version: number }>(
+        ex,
+        sql`update review_visits set reviewed_on = ${patch.reviewedOn}, findings = ${patch.findings},
+                   guidance = ${patch.guidance}, version = version + 1, updated_at = now()
+            where id = ${id} and version = ${version} returning version`,
+      );
+      return r?.version ?? null;
+    },
+    async linkTable(visitId, goalTableId, actedOn, note) {
+      await ex.execute(sql`
+        insert into review_visit_tables (visit_id, goal_table_id, acted_on, note) values (${visitId}, ${goalTableId}, ${actedOn}, ${note})
+        on conflict (visit_id, goal_table_id) do update set acted_on = excluded.acted_on, note = excluded.note`);
+    },
     async population(regionCode) {
       const found = await rows<{ code: string; name: string; years: number[] | null }>(
         ex,

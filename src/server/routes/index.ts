@@ -8,6 +8,8 @@ import me from "./auth/me";
 import goalTables from "./goals/goal-tables";
 import lintGoals from "./goals/lint-goals";
 import reviewDraws from "./goals/review-draws";
+import reviewVisits from "./goals/review-visits";
+import suggestIndicators from "./goals/suggest-indicators";
 import health from "./health";
 import getHome from "./home/get-home";
 import getTemplate from "./imports/get-template";
@@ -52,4 +54,6 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   lintGoals,
   reviewDraws,
   goalTables,
+  suggestIndicators,
+  reviewVisits,
 ];

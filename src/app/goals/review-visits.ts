@@ -1,0 +1,85 @@
+import { AppError, notFound, staleVersion } from "../../core/errors";
+import { markupReason } from "../../core/import-cells";
+import { auditEntry } from "../audit/entry";
+import { authorize } from "../authorize";
+import type { Actor, Deps } from "../context";
+
+/** The picked departments of a draw with the on-site review's findings, guidance and linked tables. */
+export async function listReviewVisits(deps: Deps, actor: Actor, drawId: number) {
+  authorize(actor, "goal.lint");
+  if (!(await deps.uow.read.reviews.draw(actor.regionCode, drawId))) throw notFound("抽取记录", drawId);
+  return deps.uow.read.reviews.visits(actor.regionCode, drawId);
+}
+
+const text = (field: string, label: string, value: string, max: number) => {
+  const v = value.trim();
+  if (v.length > max) throw new AppError("validation", "VISIT_TOO_LONG", `${label}不能超过 ${max} 字`, { field });
+  const reason = markupReason(v.replace(/\n/g, " "));
+  if (reason) throw new AppError("validation", "VISIT_MARKUP", `${label}含有${reason}`, { field });
+  return v;
+};
+
+/** Finance records what the on-site review found and the guidance it gave the department. */
+export async function recordReviewVisit(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  input: { version: number; reviewedOn: string | null; findings: string; guidance: string },
+) {
+  authorize(actor, "goal.review");
+  const before = await deps.uow.read.reviews.visit(actor.regionCode, id);
+  if (!before) throw notFound("会审记录", id);
+  if (input.reviewedOn !== null && !/^\d{4}-\d{2}-\d{2}$/.test(input.reviewedOn)) {
+    throw new AppError("validation", "VISIT_DATE_INVALID", "会审日期格式应为 YYYY-MM-DD", { field: "reviewedOn" });
+  }
+  const patch = {
+    reviewedOn: input.reviewedOn,
+    findings: text("findings", "发现的问题", input.findings, 5000),
+    guidance: text("guidance", "指导建议", input.guidance, 5000),
+  };
+  return deps.uow.transaction(async (repos) => {
+    const version = await repos.reviews.updateVisit(id, input.version, patch);
+    if (version === null) throw staleVersion("该会审记录");
+    await repos.audit.append([
+      auditEntry(actor, deps.clock, {
+        action: "update",
+        entity: "review_visit",
+        entityId: id,
+        before: { reviewedOn: before.reviewedOn, findings: before.findings, guidance: before.guidance },
+        after: patch,
+      }),
+    ]);
+    return { id, version };
+  });
+}
+
+/** Links one of the department's goal tables to the guidance, saying whether the guidance was acted on. */
+export async function linkReviewTable(
+  deps: Deps,
+  actor: Actor,
+  visitId: number,
+  input: { goalTableId: number; actedOn: boolean; note: string | null },
+) {
+  const scope = authorize(actor, "goal.review");
+  const visit = await deps.uow.read.reviews.visit(actor.regionCode, visitId);
+  if (!visit) throw notFound("会审记录", visitId);
+  const table = await deps.uow.read.goals.get(scope, input.goalTableId);
+  if (!table || table.departmentCode !== visit.department.code) {
+    throw new AppError("validation", "VISIT_TABLE_OTHER_DEPARTMENT", "只能关联被会审部门自己的目标表", {
+      field: "goalTableId",
+    });
+  }
+  const note = input.note === null ? null : text("note", "说明", input.note, 500);
+  await deps.uow.transaction(async (repos) => {
+    await repos.reviews.linkTable(visitId, input.goalTableId, input.actedOn, note);
+    await repos.audit.append([
+      auditEntry(actor, deps.clock, {
+        action: "link",
+        entity: "review_visit",
+        entityId: visitId,
+        after: { goalTableId: input.goalTableId, actedOn: input.actedOn, note },
+      }),
+    ]);
+  });
+  return deps.uow.read.reviews.visit(actor.regionCode, visitId);
+}
