@@ -1,12 +1,15 @@
 import type { AuditFields } from "../../core/audit-chain";
 import { AppError } from "../../core/errors";
+import { GOAL_RULES } from "../../core/goals/quality";
 import { DEFAULT_TEMPLATE, type GoalTable } from "../../core/goals/types";
 import type { DeptBudgetRow, DeptExecutionRow, ExecutionRow, OrgRow, ProjectRow } from "../../core/import-rows";
 import type { Role } from "../../core/roles";
 import { auditEntry } from "../audit/entry";
 import { systemActor } from "../auth/actor";
-import type { Deps } from "../context";
+import type { Actor, Deps } from "../context";
 import { drawReview } from "../goals/draw-review";
+import { lintGoals } from "../goals/lint-goals";
+import { recordReviewVisit } from "../goals/review-visits";
 import { commitRows } from "../imports/run-import";
 import { publicUser } from "../users/create-user";
 
@@ -141,6 +144,37 @@ export async function loadDemo(deps: Deps, data: DemoData, onStep?: (step: strin
       seed: `城中区目标现场会审-${year}`,
       forced: [],
       excluded: [],
+    });
+  }
+  await recordDemoGuidance(deps, bureauActor, data.fiscalYear);
+}
+
+/**
+ * The demo year's on-site reviews: what each picked department's tables showed (from the system's own
+ * quality checks) and the guidance given for it.
+ */
+async function recordDemoGuidance(deps: Deps, actor: Actor, year: number) {
+  const [draw] = await deps.uow.read.reviews.draws(actor.regionCode, year);
+  if (!draw) return;
+  const { tables } = await lintGoals(deps, actor, year);
+  const rules = new Map(GOAL_RULES.map((r) => [r.code, r]));
+  for (const [i, visit] of (await deps.uow.read.reviews.visits(actor.regionCode, draw.id)).entries()) {
+    const own = tables.filter((t) => t.departmentCode === visit.department.code);
+    const byRule = new Map<string, number>();
+    for (const t of own)
+      for (const code of new Set(t.findings.map((f) => f.code))) byRule.set(code, (byRule.get(code) ?? 0) + 1);
+    const ranked = [...byRule].sort((a, b) => b[1] - a[1]);
+    const findings = ranked.length
+      ? `会审目标表 ${own.length} 张，发现：${ranked.map(([code, n]) => `${rules.get(code)?.title ?? code}（${n} 张）`).join("、")}。`
+      : `会审目标表 ${own.length} 张，未发现明显问题。`;
+    const guidance = ranked.length
+      ? ranked.map(([code]) => rules.get(code)?.explanation ?? "").join(" ")
+      : "保持现有编制质量，继续细化可衡量的产出和效益指标。";
+    await recordReviewVisit(deps, actor, visit.id, {
+      version: visit.version,
+      reviewedOn: `${year}-03-${String(11 + i).padStart(2, "0")}`,
+      findings,
+      guidance,
     });
   }
 }
