@@ -376,23 +376,12 @@ export function goalRepo(db: Database, ex: Executor): GoalRepo {
     },
 
     async listCurrent(regionCode, fiscalYear) {
-      const tables = await rows<TableRow>(
+      const tables = await rows<FullRow>(
         ex,
-        sql`select g.id, g.subject_kind, g.subject_code, g.fiscal_year, g.status, g.revision, g.overall_goal,
-                   d.code as department_code, d.name as department_name, u.code as unit_code,
-                   coalesce(p.name, d.name) as subject_name,
-                   coalesce(p.adjusted_budget, b.adjusted_budget)::float8 as total,
-                   coalesce(p.fiscal_funds, b.fiscal_funds)::float8 as fiscal,
-                   coalesce(p.other_funds, b.other_funds)::float8 as other
-            from goal_tables g
-            join orgs d on d.id = g.department_id
-            join orgs u on u.id = g.unit_id
-            left join projects p on p.id = g.project_id
-            left join dept_budgets b on g.subject_kind = 'deptWide' and b.department_id = g.department_id
-                                    and b.fiscal_year = g.fiscal_year
-            where g.region_code = ${regionCode} and g.fiscal_year = ${fiscalYear} and g.is_current
+        sql`${TABLE_SELECT} where g.region_code = ${regionCode} and g.fiscal_year = ${fiscalYear} and g.is_current
             order by g.id`,
       );
+      // All indicators of the year in one query (not one per table), grouped in memory.
       const indicators = await rows<IndicatorRow>(
         ex,
         sql`select i.goal_table_id, i.level1, i.level2, i.name, i.kind, i.operator, i.target, i.unit, i.weight, i.explanation
@@ -402,39 +391,11 @@ export function goalRepo(db: Database, ex: Executor): GoalRepo {
       );
       const byTable = new Map<number, GoalIndicator[]>();
       for (const i of indicators) {
-        const list = byTable.get(i.goal_table_id) ?? [];
-        list.push({
-          level1: i.level1,
-          level2: i.level2,
-          name: i.name,
-          kind: i.kind,
-          operator: i.operator,
-          target: i.target,
-          unit: i.unit,
-          weight: Number(i.weight),
-          explanation: i.explanation,
-        });
-        byTable.set(i.goal_table_id, list);
+        const list = byTable.get(i.goal_table_id);
+        if (list) list.push(toIndicator(i));
+        else byTable.set(i.goal_table_id, [toIndicator(i)]);
       }
-      return tables.map(
-        (t): StoredGoalTable => ({
-          id: t.id,
-          status: t.status,
-          revision: t.revision,
-          departmentCode: t.department_code,
-          departmentName: t.department_name,
-          unitCode: t.unit_code,
-          table: {
-            subjectKind: t.subject_kind,
-            subjectCode: t.subject_code,
-            subjectName: t.subject_name,
-            fiscalYear: t.fiscal_year,
-            funds: t.total === null ? null : { total: t.total, fiscal: t.fiscal ?? 0, other: t.other ?? 0 },
-            overallGoal: t.overall_goal,
-            indicators: byTable.get(t.id) ?? [],
-          },
-        }),
-      );
+      return tables.map((t): StoredGoalTable => toRecord(t, byTable.get(t.id) ?? []));
     },
   };
 }
