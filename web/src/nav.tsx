@@ -4,10 +4,14 @@ import {
   AuditOutlined,
   BankOutlined,
   CloudUploadOutlined,
+  FileSearchOutlined,
+  FileTextOutlined,
   HomeOutlined,
   ProjectOutlined,
+  ScheduleOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
+import type { MenuProps } from "antd";
 import type { ReactNode } from "react";
 import type { Action } from "../../src/core/permissions";
 import type { Me } from "./api/types";
@@ -20,7 +24,14 @@ export interface NavItem {
   permission?: Action;
   /** Extra condition beyond the permission. */
   visible?: (me: Me) => boolean;
+  /** The menu group it is listed under (a key of NAV_GROUPS); none = top level. */
+  group?: string;
 }
+
+/** Menu groups: a heading over consecutive NAV items that share the group. */
+export const NAV_GROUPS: Record<string, { label: string }> = {
+  goals: { label: "绩效目标" },
+};
 
 export const NAV: NavItem[] = [
   { path: "/", label: "首页", icon: <HomeOutlined /> },
@@ -31,6 +42,27 @@ export const NAV: NavItem[] = [
     icon: <BankOutlined />,
     permission: "deptBudget.read",
   },
+  {
+    path: "/goal-tables",
+    label: "绩效目标表",
+    icon: <FileTextOutlined />,
+    permission: "goal.read",
+    group: "goals",
+  },
+  {
+    path: "/goals/quality",
+    label: "目标智能审核",
+    icon: <FileSearchOutlined />,
+    permission: "goal.lint",
+    group: "goals",
+  },
+  {
+    path: "/goals/reviews",
+    label: "目标现场会审",
+    icon: <ScheduleOutlined />,
+    permission: "goal.lint",
+    group: "goals",
+  },
   { path: "/orgs", label: "组织机构", icon: <ApartmentOutlined />, permission: "org.read" },
   { path: "/imports", label: "数据导入", icon: <CloudUploadOutlined />, permission: "import.run" },
   { path: "/users", label: "用户管理", icon: <TeamOutlined />, permission: "user.manage" },
@@ -40,8 +72,32 @@ export const NAV: NavItem[] = [
 export const mayUse = (item: NavItem, me: Me): boolean =>
   (!item.permission || me.permissions.includes(item.permission)) && (!item.visible || item.visible(me));
 
+type MenuItems = NonNullable<MenuProps["items"]>;
+
+/** The side menu's items for an account: NAV in order, grouped items under their group's heading. */
+export function navMenuItems(me: Me): MenuItems {
+  const items: MenuItems = [];
+  for (const n of NAV.filter((item) => mayUse(item, me))) {
+    const item = { key: n.path, icon: n.icon, label: n.label };
+    const last = items.at(-1);
+    if (!n.group) items.push(item);
+    else if (last?.type === "group" && last.key === `group:${n.group}`) last.children?.push(item);
+    else items.push({ type: "group", key: `group:${n.group}`, label: NAV_GROUPS[n.group]?.label, children: [item] });
+  }
+  return items;
+}
+
+/** The menu key of a path: the longest NAV path it lies under ("/goals/quality/x" → "/goals/quality"), or "/". */
+export function navKeyOf(pathname: string): string {
+  let best = "/";
+  for (const n of NAV)
+    if ((pathname === n.path || pathname.startsWith(`${n.path}/`)) && n.path.length > best.length) best = n.path;
+  return best;
+}
+
 /** Titles of paths that are not in the menu, for breadcrumbs. */
 export const EXTRA_TITLES: Record<string, string> = {
   "/profile": "修改密码",
   "/403": "无权访问",
+  "/goals": "绩效目标",
 };

@@ -19,6 +19,10 @@ const ImportsPage = lazy(() => import("./pages/ImportsPage"));
 const UsersPage = lazy(() => import("./pages/UsersPage"));
 const AuditPage = lazy(() => import("./pages/AuditPage"));
 const ProfilePage = lazy(() => import("./pages/ProfilePage"));
+const GoalQualityPage = lazy(() => import("./pages/goals/GoalQualityPage"));
+const GoalReviewsPage = lazy(() => import("./pages/goals/GoalReviewsPage"));
+const GoalTablesPage = lazy(() => import("./pages/goal-tables/GoalTablesPage"));
+const GoalTableDetailPage = lazy(() => import("./pages/goal-tables/GoalTableDetailPage"));
 
 /** Signed-in area: loads the account, sends strangers to /login and new accounts to /profile. */
 function Protected() {
@@ -74,6 +78,38 @@ export function AppRoutes() {
             element={
               <Guard path="/dept-budgets">
                 <DeptBudgetsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="goal-tables"
+            element={
+              <Guard path="/goal-tables">
+                <GoalTablesPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="goal-tables/:id"
+            element={
+              <Guard path="/goal-tables">
+                <GoalTableDetailPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="goals/quality"
+            element={
+              <Guard path="/goals/quality">
+                <GoalQualityPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="goals/reviews"
+            element={
+              <Guard path="/goals/reviews">
+                <GoalReviewsPage />
               </Guard>
             }
           />

@@ -6,6 +6,8 @@ import type {
   AuditFilters,
   AuditVerify,
   DeptBudgetRow,
+  GoalLint,
+  GoalLintDetail,
   HomeData,
   ImportResult,
   Me,
@@ -17,6 +19,10 @@ import type {
   ProjectDetail,
   ProjectFilters,
   ProjectPage,
+  ReviewDraw,
+  ReviewDrawCreated,
+  ReviewDrawParams,
+  ReviewDrawReplay,
   UserCreate,
   UserPatch,
   UserRow,
@@ -85,3 +91,14 @@ export const resetUserPassword = (id: number, password: string) =>
 // audit
 export const fetchAudit = (f: AuditFilters) => request<Paged<AuditEntry>>("/audit", { query: { ...f } });
 export const verifyAudit = () => request<AuditVerify>("/audit/verify");
+
+// goals: 智能审核 and 目标现场会审
+export const fetchGoalLint = (year: number) => request<GoalLint>("/goals/lint", { query: { year } });
+/** The summary with every table's findings (large: about 0.6 MB for 1,800 tables). */
+export const fetchGoalLintDetail = (year: number) =>
+  request<GoalLintDetail>("/goals/lint", { query: { year, tables: true } });
+export const fetchReviewDraws = (year?: number) =>
+  request<{ rows: ReviewDraw[] }>("/goals/review-draws", { query: { year } });
+export const createReviewDraw = (body: ReviewDrawParams) =>
+  request<ReviewDrawCreated>("/goals/review-draws", { method: "POST", body });
+export const replayReviewDraw = (id: number) => request<ReviewDrawReplay>(`/goals/review-draws/${id}/replay`);

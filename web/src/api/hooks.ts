@@ -13,6 +13,9 @@ export const qk = {
   orgTree: ["org-tree"] as const,
   users: (q: object) => ["users", q] as const,
   audit: (f: AuditFilters) => ["audit", f] as const,
+  goalLint: (year: number) => ["goal-lint", year] as const,
+  goalLintDetail: (year: number) => ["goal-lint", year, "tables"] as const,
+  reviewDraws: ["review-draws"] as const,
 };
 
 export const useMeQuery = () => useQuery({ queryKey: qk.me, queryFn: api.fetchMe, staleTime: 60_000, retry: false });
@@ -44,3 +47,19 @@ export const useUsers = (q: { q?: string; role?: string; page: number; pageSize:
 
 export const useAudit = (f: AuditFilters) =>
   useQuery({ queryKey: qk.audit(f), queryFn: () => api.fetchAudit(f), placeholderData: keepPreviousData });
+
+export const useGoalLint = (year: number) =>
+  useQuery({ queryKey: qk.goalLint(year), queryFn: () => api.fetchGoalLint(year), staleTime: 60_000 });
+
+/** Every table's findings: large, so only loaded when asked for and kept for a while. */
+export const useGoalLintDetail = (year: number, enabled: boolean) =>
+  useQuery({
+    queryKey: qk.goalLintDetail(year),
+    queryFn: () => api.fetchGoalLintDetail(year),
+    enabled,
+    staleTime: 5 * 60_000,
+    gcTime: 30 * 60_000,
+  });
+
+/** All recorded review draws, newest year first. */
+export const useReviewDraws = () => useQuery({ queryKey: qk.reviewDraws, queryFn: () => api.fetchReviewDraws() });

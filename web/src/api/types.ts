@@ -1,7 +1,14 @@
 /** Shapes of the /api/v1 responses the web app reads. Money is integer fen; rates are fractions. */
+import type { FindingsSummary, GoalFinding } from "../../../src/core/goals/quality";
+import type { GoalSubjectKind } from "../../../src/core/goals/types";
 import type { ImportKind } from "../../../src/core/import-spec";
 import type { ProjectCategory } from "../../../src/core/project";
 import type { OrgKind, Role } from "../../../src/core/roles";
+import type {
+  RollingDrawCandidate,
+  RollingDrawParams,
+  RollingDrawResult,
+} from "../../../src/core/sampling/rolling-draw";
 
 export interface OrgRef {
   id: number;
@@ -245,4 +252,50 @@ export interface AuditVerify {
   ok: boolean;
   checked: number;
   brokenAt: number | null;
+}
+
+/** GET /goals/lint: the region-wide quality check of a year's goal tables (智能审核). */
+export interface GoalLint {
+  fiscalYear: number;
+  summary: FindingsSummary;
+}
+
+export interface GoalLintTable {
+  /** The goal table's id (not the project's). */
+  id: number;
+  subjectKind: GoalSubjectKind;
+  subjectCode: string;
+  subjectName: string;
+  departmentCode: string;
+  departmentName: string;
+  errors: number;
+  warnings: number;
+  findings: GoalFinding[];
+}
+
+/** GET /goals/lint?tables=true: the summary with every table's findings. */
+export interface GoalLintDetail extends GoalLint {
+  tables: GoalLintTable[];
+}
+
+/** POST /goals/review-draws body. */
+export type ReviewDrawParams = RollingDrawParams;
+
+/** A recorded 目标现场会审 draw: population and parameters are kept so anyone can re-run it. */
+export interface ReviewDraw {
+  id: number;
+  fiscalYear: number;
+  algorithm: string;
+  params: RollingDrawParams;
+  population: RollingDrawCandidate[];
+  result: RollingDrawResult;
+  createdAt: string;
+}
+
+export type ReviewDrawCreated = RollingDrawResult & { id: number };
+
+export interface ReviewDrawReplay {
+  id: number;
+  matches: boolean;
+  differences: string[];
 }

@@ -7,7 +7,7 @@ import { errorMessage } from "../api/client";
 import { logout } from "../api/endpoints";
 import { qk, useMeta } from "../api/hooks";
 import { useSession, useYear } from "../auth/session";
-import { EXTRA_TITLES, mayUse, NAV } from "../nav";
+import { EXTRA_TITLES, NAV, navKeyOf, navMenuItems } from "../nav";
 import { PageSpin } from "./PageSpin";
 
 const { Header, Sider, Content } = Layout;
@@ -20,7 +20,8 @@ function sectionOf(pathname: string): string {
 
 function Crumbs() {
   const { pathname } = useLocation();
-  const section = sectionOf(pathname);
+  const key = navKeyOf(pathname);
+  const section = key === "/" ? sectionOf(pathname) : key;
   const items: { title: ReactNode }[] = [{ title: <Link to="/">首页</Link> }];
   if (section !== "/") {
     const nav = NAV.find((n) => n.path === section);
@@ -28,6 +29,7 @@ function Crumbs() {
     const isDeeper = pathname.length > section.length + 1;
     items.push({ title: isDeeper && nav ? <Link to={section}>{title}</Link> : title });
     if (isDeeper && section === "/projects") items.push({ title: "项目详情" });
+    if (isDeeper && section === "/goal-tables") items.push({ title: "目标表" });
   }
   return <Breadcrumb items={items} style={{ marginBottom: 12 }} />;
 }
@@ -99,7 +101,7 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
-  const items = NAV.filter((n) => mayUse(n, me)).map((n) => ({ key: n.path, icon: n.icon, label: n.label }));
+  const items = navMenuItems(me);
 
   return (
     <Layout style={{ minHeight: "100vh" }}>
@@ -129,7 +131,7 @@ export function AppLayout() {
           <Menu
             mode="inline"
             aria-label="主菜单"
-            selectedKeys={[sectionOf(pathname)]}
+            selectedKeys={[navKeyOf(pathname)]}
             items={items}
             onClick={({ key }) => navigate(key)}
             style={{ borderInlineEnd: 0, paddingTop: 8 }}

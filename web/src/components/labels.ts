@@ -17,6 +17,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   dept_execution: "部门整体月度执行",
   import_batch: "导入批次",
   api_token: "接口令牌",
+  review_draw: "目标现场会审抽取",
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -31,6 +32,7 @@ export const ACTION_LABELS: Record<string, string> = {
   password_reset: "重置密码",
   "password.change": "修改密码",
   "password.reset": "重置密码",
+  draw: "抽取",
 };
 
 export const entityLabel = (e: string): string => ENTITY_LABELS[e] ?? e;
@@ -72,9 +74,17 @@ export const FIELD_LABELS: Record<string, string> = {
   regionCode: "区划代码",
   createdAt: "创建时间",
   updatedAt: "更新时间",
+  params: "抽取参数",
+  picks: "抽中部门",
 };
 
 /** Fields holding fen. */
 export const MONEY_FIELDS = new Set(["initialBudget", "adjustedBudget", "fiscalFunds", "otherFunds", "executed"]);
 
 export const fieldLabel = (k: string): string => FIELD_LABELS[k] ?? k;
+
+/** Goal tables: whose table it is, and how bad a finding is (errors block submission, warnings do not). */
+export const GOAL_SUBJECT_KIND_LABELS: Record<string, string> = { project: "项目", deptWide: "部门整体" };
+export const GOAL_SEVERITY_LABELS: Record<string, string> = { error: "错误", warning: "提示" };
+export const goalSubjectKindLabel = (k: string): string => GOAL_SUBJECT_KIND_LABELS[k] ?? k;
+export const goalSeverityLabel = (s: string): string => GOAL_SEVERITY_LABELS[s] ?? s;

@@ -1,0 +1,151 @@
+/** The goal-table form as the page edits it: rows with stable keys, kept in the template's order. */
+import { useEffect, useState } from "react";
+import { checkGoalTable, type GoalCheckResult } from "../../../../src/core/goals/quality";
+import {
+  DEFAULT_TEMPLATE,
+  type GoalIndicator,
+  type GoalTable,
+  type IndicatorTemplate,
+  OPERATOR_LABELS,
+} from "../../../../src/core/goals/types";
+import type { GoalTableSaveBody, IndicatorSuggestion } from "../../api/goal-tables";
+
+export const TEMPLATE: IndicatorTemplate = DEFAULT_TEMPLATE;
+
+export interface IndicatorRow extends GoalIndicator {
+  /** React key, stable while the row is moved or edited. */
+  key: string;
+  /** The row's position in the table as loaded (reviewers' per-indicator comments refer to it), or null for a new row. */
+  loadedIndex: number | null;
+}
+
+export interface GoalForm {
+  overallGoal: string;
+  rows: IndicatorRow[];
+}
+
+let nextKey = 1;
+const newKey = () => `r${nextKey++}`;
+
+/** Sort key of a row: its level 1 and level 2 in template order, unknown ones last. */
+function rank(row: GoalIndicator, template: IndicatorTemplate): [number, number] {
+  const l1 = template.levels.findIndex((l) => l.level1 === row.level1.trim());
+  if (l1 < 0) return [template.levels.length, 0];
+  const l2 = template.levels[l1]!.level2.indexOf(row.level2.trim());
+  return [l1, l2 < 0 ? 99 : l2];
+}
+
+/** Rows grouped by level 1 and level 2 as the template lists them; the order within a group is kept. */
+export function sortRows<T extends GoalIndicator>(rows: readonly T[], template: IndicatorTemplate = TEMPLATE): T[] {
+  return rows
+    .map((row, i) => ({ row, i, r: rank(row, template) }))
+    .sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1] || a.i - b.i)
+    .map((x) => x.row);
+}
+
+export function formOf(table: GoalTable): GoalForm {
+  return {
+    overallGoal: table.overallGoal,
+    rows: sortRows(table.indicators.map((ind, i) => ({ ...ind, key: newKey(), loadedIndex: i }))),
+  };
+}
+
+export function emptyRow(level1: string, level2 = ""): IndicatorRow {
+  return {
+    key: newKey(),
+    loadedIndex: null,
+    level1,
+    level2,
+    name: "",
+    kind: "quantitative",
+    operator: ">=",
+    target: "",
+    unit: "",
+    weight: 0,
+    explanation: null,
+  };
+}
+
+export function rowFromSuggestion(s: IndicatorSuggestion): IndicatorRow {
+  const quantitative = s.kind === "quantitative";
+  return {
+    key: newKey(),
+    loadedIndex: null,
+    level1: s.level1,
+    level2: s.level2,
+    name: s.name,
+    kind: quantitative ? "quantitative" : "qualitative",
+    operator: quantitative ? (s.operator ?? ">=") : null,
+    target: s.commonTarget ?? "",
+    unit: quantitative ? (s.unit ?? "") : null,
+    weight: 0,
+    explanation: null,
+  };
+}
+
+/** Inserts a row after the last row of its level 2 (or of its level 1), keeping the grouping. */
+export function insertRow(rows: readonly IndicatorRow[], row: IndicatorRow): IndicatorRow[] {
+  return sortRows([...rows, row]);
+}
+
+const clean = (s: string | null): string | null => {
+  const t = (s ?? "").trim();
+  return t === "" ? null : t;
+};
+
+/** What the server stores: trimmed text, no unit or operator on a qualitative indicator. */
+export function indicatorsOf(rows: readonly IndicatorRow[]): GoalIndicator[] {
+  return rows.map((r) => {
+    const quantitative = r.kind === "quantitative";
+    return {
+      level1: r.level1.trim(),
+      level2: r.level2.trim(),
+      name: r.name.trim(),
+      kind: r.kind,
+      operator: quantitative ? r.operator : null,
+      target: r.target.trim(),
+      unit: quantitative ? clean(r.unit) : null,
+      weight: Number.isFinite(r.weight) ? Math.round(r.weight * 100) / 100 : 0,
+      explanation: clean(r.explanation),
+    };
+  });
+}
+
+export const payloadOf = (form: GoalForm, version: number): GoalTableSaveBody => ({
+  version,
+  overallGoal: form.overallGoal.trim(),
+  indicators: indicatorsOf(form.rows),
+});
+
+/** A fingerprint of what would be saved: equal fingerprints mean nothing to save. */
+export const fingerprint = (form: GoalForm): string =>
+  JSON.stringify([form.overallGoal.trim(), indicatorsOf(form.rows)]);
+
+/** The quality check of the form as it stands: the same rules the server applies on submission. */
+export function checkForm(base: GoalTable, form: GoalForm): GoalCheckResult {
+  return checkGoalTable({ ...base, overallGoal: form.overallGoal, indicators: indicatorsOf(form.rows) });
+}
+
+/** Weight total in hundredths of a point (exact: 33.33 + 33.33 + 33.34 = 100). */
+export const weightHundredths = (rows: readonly GoalIndicator[]): number =>
+  rows.reduce((sum, r) => sum + (Number.isFinite(r.weight) ? Math.round(r.weight * 100) : 0), 0);
+
+export const points = (hundredths: number): string => (hundredths / 100).toFixed(2).replace(/\.00$/, "");
+
+/** "≥95%", "按期完成": the target as the form shows it. */
+export function targetText(ind: Pick<GoalIndicator, "kind" | "operator" | "target" | "unit">): string {
+  const target = ind.target.trim();
+  if (ind.kind !== "quantitative") return target;
+  const op = ind.operator ? OPERATOR_LABELS[ind.operator] : "";
+  return `${op}${target}${(ind.unit ?? "").trim()}`;
+}
+
+/** The value, once it has stopped changing for `ms`. */
+export function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const t = window.setTimeout(() => setSettled(value), ms);
+    return () => window.clearTimeout(t);
+  }, [value, ms]);
+  return settled;
+}

@@ -1,0 +1,58 @@
+/** What the review page derives from the recorded draws and the organisation tree. */
+import type { RollingDrawCandidate } from "../../../../src/core/sampling/rolling-draw";
+import type { OrgNode, ReviewDraw } from "../../api/types";
+import { flattenOrgs } from "../orgs";
+
+export interface DepartmentRef {
+  code: string;
+  name: string;
+}
+
+/** Compares codes as the draw does (UTF-16 code units, no locale rules). */
+export const byCode = (a: { code: string }, b: { code: string }): number =>
+  a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+
+/** Department code → the fiscal years in which it was drawn for the on-site review, ascending. */
+export function reviewHistory(draws: readonly ReviewDraw[]): Map<string, number[]> {
+  const years = new Map<string, number[]>();
+  for (const d of draws)
+    for (const p of d.result.picks) {
+      const list = years.get(p.code) ?? [];
+      if (!list.includes(d.fiscalYear)) list.push(d.fiscalYear);
+      years.set(p.code, list);
+    }
+  for (const list of years.values()) list.sort((a, b) => a - b);
+  return years;
+}
+
+/**
+ * The region's departments: those of the organisation tree (what the server draws from), else the newest
+ * draw's population (for accounts that cannot read the whole tree), in code order.
+ */
+export function departmentsOf(orgs: readonly OrgNode[] | undefined, draws: readonly ReviewDraw[]): DepartmentRef[] {
+  const fromTree = flattenOrgs(orgs ?? []).filter((o) => o.kind === "department");
+  const list: DepartmentRef[] =
+    fromTree.length > 0 ? fromTree.map((o) => ({ code: o.code, name: o.name })) : (draws[0]?.population ?? []);
+  return [...list].sort(byCode);
+}
+
+/** The population a new draw would use: every department with the years it was reviewed. */
+export function populationOf(departments: readonly DepartmentRef[], history: Map<string, number[]>) {
+  return departments.map((d): RollingDrawCandidate => ({ ...d, reviewedYears: history.get(d.code) ?? [] }));
+}
+
+/** "柳州市城中区" → "城中区": the district's own name, as the bureau writes it in its seeds. */
+export function shortRegionName(regionName: string): string {
+  const short = regionName.replace(/^.*[省市州盟]/u, "");
+  return short.length >= 2 ? short : regionName;
+}
+
+export const defaultSeed = (regionName: string, year: number) => `${shortRegionName(regionName)}目标现场会审-${year}`;
+
+/** The year a new draw is for: the selected year, or the first later year without a draw. */
+export function nextDrawYear(selectedYear: number, draws: readonly ReviewDraw[]): number {
+  const drawn = new Set(draws.map((d) => d.fiscalYear));
+  let year = selectedYear;
+  while (drawn.has(year)) year++;
+  return year;
+}

@@ -1,0 +1,837 @@
+import {
+  ArrowLeftOutlined,
+  BookOutlined,
+  CheckOutlined,
+  EditOutlined,
+  ReloadOutlined,
+  RollbackOutlined,
+  SaveOutlined,
+  SendOutlined,
+  UndoOutlined,
+} from "@ant-design/icons";
+import { useQueryClient } from "@tanstack/react-query";
+import { Alert, App, Button, Card, Col, Descriptions, Input, Row, Skeleton, Space, Tooltip, Typography } from "antd";
+import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import type { GoalFinding } from "../../../../src/core/goals/quality";
+import { GOAL_RETURNED_BY_LABELS, type GoalAction } from "../../../../src/core/goals/workflow";
+import { errorMessage, isApiError } from "../../api/client";
+import {
+  actOnGoalTable,
+  type GoalTableDetail,
+  goalTableKeys,
+  type IndicatorSuggestion,
+  saveGoalTable,
+  useGoalTable,
+} from "../../api/goal-tables";
+import { useProjects } from "../../api/hooks";
+import {
+  ActionModal,
+  type CommentAction,
+  type CommentDraft,
+  EMPTY_DRAFT,
+  indicatorCommentsOf,
+  withRowComment,
+} from "../../components/goal-tables/ActionModal";
+import { GOAL_TABLE_CSS } from "../../components/goal-tables/css";
+import { IndicatorTable } from "../../components/goal-tables/IndicatorTable";
+import {
+  checkForm,
+  emptyRow,
+  fingerprint,
+  formOf,
+  type GoalForm,
+  type IndicatorRow,
+  insertRow,
+  payloadOf,
+  points,
+  rowFromSuggestion,
+  sortRows,
+  TEMPLATE,
+  useDebounced,
+  weightHundredths,
+} from "../../components/goal-tables/indicatorForm";
+import { LibraryDrawer, type LibraryRequest } from "../../components/goal-tables/LibraryDrawer";
+import { QualityPanel } from "../../components/goal-tables/QualityPanel";
+import { GoalStatusTag } from "../../components/goal-tables/status";
+import { TransitionTimeline } from "../../components/goal-tables/TransitionTimeline";
+import { useLeaveGuard } from "../../components/goal-tables/useLeaveGuard";
+import { PageError } from "../../components/PageError";
+import { PageTitle } from "../../components/PageTitle";
+import { dateTime, wan } from "../../format";
+import NotFoundPage from "../NotFoundPage";
+
+const STALE_TEXT = "该目标表已被他人修改，请刷新后重试";
+const KIND_TEXT = { project: "项目", deptWide: "部门整体" } as const;
+const FIELD_LABELS: Partial<Record<string, string>> = {
+  level1: "二级指标",
+  level2: "二级指标",
+  name: "指标名称",
+  kind: "指标性质",
+  operator: "运算符",
+  target: "目标值",
+  unit: "计量单位",
+  weight: "权重",
+  explanation: "指标解释",
+};
+
+interface PageAlert {
+  title: string;
+  findings?: GoalFinding[] | undefined;
+  stale?: boolean | undefined;
+}
+
+/** An API error as an Alert: the findings that block a submission, or a stale version with a refresh. */
+function alertOf(e: unknown): PageAlert {
+  if (isApiError(e)) {
+    if (e.code === "STALE_VERSION" || e.status === 409) return { title: STALE_TEXT, stale: true };
+    if (e.code === "GOAL_HAS_ERRORS") {
+      const details = e.details as { findings?: GoalFinding[] } | undefined;
+      return { title: e.message, findings: details?.findings };
+    }
+  }
+  return { title: errorMessage(e) };
+}
+
+export default function GoalTableDetailPage() {
+  const id = Number(useParams().id);
+  if (!Number.isInteger(id) || id <= 0) return <NotFoundPage />;
+  // A revision is another table: start afresh rather than carry one table's edits into the other.
+  return <GoalTableLoader key={id} id={id} />;
+}
+
+function GoalTableLoader({ id }: { id: number }) {
+  const q = useGoalTable(id);
+  if (isApiError(q.error) && q.error.status === 404) return <NotFoundPage />;
+  if (q.error && !q.data) return <PageError error={q.error} onRetry={() => void q.refetch()} />;
+  if (!q.data)
+    return (
+      <Card>
+        <Skeleton active paragraph={{ rows: 12 }} />
+      </Card>
+    );
+  return <GoalTableEditor data={q.data} refetch={() => q.refetch()} />;
+}
+
+function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: () => Promise<unknown> }) {
+  const { id } = data;
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { message, modal } = App.useApp();
+  const editable = data.editable;
+  const table = data.table;
+
+  // The form follows the server's table until the user edits it; a new version from the server (after a
+  // workflow action or a refresh) replaces it, our own save does not.
+  const [form, setForm] = useState<GoalForm>(() => formOf(table));
+  const [baseline, setBaseline] = useState(() => fingerprint(formOf(table)));
+  // The form lists indicators grouped by level (formOf sorts them); the server may hold them in
+  // another order (the demo does). Submitting saves first then, so that "第n行" means the same row
+  // to the unit, to its reviewers and in the server's messages.
+  const [storedInOrder, setStoredInOrder] = useState(() => inStoredOrder(form));
+  const synced = useRef(`${data.id}:${data.version}`);
+  useEffect(() => {
+    const key = `${data.id}:${data.version}`;
+    if (synced.current === key) return;
+    synced.current = key;
+    const next = formOf(data.table);
+    setForm(next);
+    setBaseline(fingerprint(next));
+    setStoredInOrder(inStoredOrder(next));
+  }, [data]);
+
+  const dirty = editable && fingerprint(form) !== baseline;
+  const confirmLeave = useLeaveGuard(dirty);
+
+  const [busy, setBusy] = useState<GoalAction | "save" | null>(null);
+  const [alert, setAlert] = useState<PageAlert | null>(null);
+  const [modalAction, setModalAction] = useState<CommentAction | null>(null);
+  const [modalError, setModalError] = useState<PageAlert | null>(null);
+  const [draft, setDraft] = useState<CommentDraft>(EMPTY_DRAFT);
+  const [library, setLibrary] = useState<LibraryRequest | null>(null);
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const [flash, setFlash] = useState<{ key: string; scroll: boolean } | null>(null);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const overallRef = useRef<HTMLDivElement>(null);
+  const indicatorsRef = useRef<HTMLDivElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+
+  // Live 智能审核: the core's rules on the form, once typing pauses. Findings point at rows of the form
+  // as it was checked; they are moved to the rows' current places so a quick add or delete cannot
+  // attach a hint to the wrong row.
+  const settled = useDebounced(form, 250);
+  const checked = useMemo(() => {
+    const result = checkForm(table, settled);
+    const place = new Map(form.rows.map((r, i) => [r.key, i]));
+    const findings: GoalFinding[] = [];
+    for (const f of result.findings) {
+      if (f.indicatorIndex === null) {
+        findings.push(f);
+        continue;
+      }
+      const at = place.get(settled.rows[f.indicatorIndex]?.key ?? "");
+      if (at !== undefined) findings.push({ ...f, indicatorIndex: at });
+    }
+    const errors = findings.filter((f) => f.severity === "error").length;
+    return { findings, errors, warnings: findings.length - errors, blocking: errors > 0 };
+  }, [table, settled, form.rows]);
+  const weightTotal = weightHundredths(form.rows);
+  const weightTarget = Math.round(TEMPLATE.totalWeight * 100);
+
+  // The last return, while the table is back with its declarer.
+  const lastReturn = useMemo(
+    () => (data.status === "returned" ? [...data.transitions].reverse().find((t) => t.action === "return") : undefined),
+    [data.status, data.transitions],
+  );
+  const returnedBy = data.returnedBy ? GOAL_RETURNED_BY_LABELS[data.returnedBy] : "审核";
+  const rowComments = useMemo(() => {
+    const m = new Map<number, string>();
+    for (const [k, v] of Object.entries(lastReturn?.indicatorComments ?? {})) m.set(Number(k), v);
+    return m;
+  }, [lastReturn]);
+  /** A stored position (what reviewers' comments refer to) as the row the form shows now. */
+  const loadedName = (index: number) => {
+    const at = form.rows.findIndex((r) => r.loadedIndex === index);
+    const name = form.rows[at]?.name ?? table.indicators[index]?.name;
+    if (at < 0) return name ? `已删除的指标“${name}”` : `第${index + 1}项指标`;
+    return `第${at + 1}行“${name}”`;
+  };
+
+  // The project behind a project table: its implementing unit and sector (for the 指标库).
+  const projects = useProjects(
+    { q: table.subjectCode, year: table.fiscalYear, page: 1, pageSize: 5 },
+    table.subjectKind === "project",
+  );
+  const project = projects.data?.rows.find((p) => p.code === table.subjectCode);
+
+  useEffect(() => {
+    if (!flash) return;
+    if (flash.scroll)
+      document
+        .querySelector(`.jx-gt-table [data-row-key="${flash.key}"]`)
+        ?.scrollIntoView({ block: "center", behavior: "smooth" });
+    const t = window.setTimeout(() => setFlash(null), 1600);
+    return () => window.clearTimeout(t);
+  }, [flash]);
+
+  // ---- editing
+  const setRows = (rows: IndicatorRow[]) => setForm((f) => ({ ...f, rows }));
+  const changeRow = (key: string, patch: Partial<IndicatorRow>) => {
+    setForm((f) => {
+      const rows = f.rows.map((r) => (r.key === key ? { ...r, ...patch } : r));
+      const regroup = "level1" in patch || "level2" in patch;
+      return { ...f, rows: regroup ? sortRows(rows) : rows };
+    });
+    if ("level1" in patch || "level2" in patch) setFlash({ key, scroll: true });
+  };
+  const moveRow = (key: string, delta: -1 | 1) => {
+    const i = form.rows.findIndex((r) => r.key === key);
+    const j = i + delta;
+    if (i < 0 || j < 0 || j >= form.rows.length) return;
+    const rows = [...form.rows];
+    [rows[i], rows[j]] = [rows[j]!, rows[i]!];
+    setRows(rows);
+    setFlash({ key, scroll: false });
+  };
+  const removeRow = (key: string) => {
+    const i = form.rows.findIndex((r) => r.key === key);
+    const row = form.rows[i];
+    if (!row) return;
+    const blank = !row.name.trim() && !row.target.trim();
+    const go = () => setRows(form.rows.filter((r) => r.key !== key));
+    if (blank) go();
+    else
+      modal.confirm({
+        title: "删除指标",
+        content: `确定删除第${i + 1}行“${row.name}”吗？保存后生效。`,
+        okText: "删除",
+        okButtonProps: { danger: true },
+        onOk: go,
+      });
+  };
+  const addRow = (row: IndicatorRow) => {
+    setRows(insertRow(form.rows, row));
+    setFlash({ key: row.key, scroll: true });
+  };
+  const addSuggestion = (s: IndicatorSuggestion) => {
+    addRow(rowFromSuggestion(s));
+    message.success(`已添加“${s.name}”，请按本项目实际核对目标值并填写权重`);
+  };
+  const openLibrary = (level1?: string, level2?: string) => {
+    const active = form.rows.find((r) => r.key === activeKey);
+    if (level1 === undefined && active) setLibrary({ level1: active.level1, level2: active.level2 || undefined });
+    else setLibrary({ level1, level2 });
+  };
+
+  const jumpTo = (f: GoalFinding) => {
+    if (f.indicatorIndex === null) {
+      const target = f.field === "overallGoal" ? overallRef.current : indicatorsRef.current;
+      target?.scrollIntoView({ block: "center", behavior: "smooth" });
+      if (f.field === "overallGoal") overallRef.current?.querySelector("textarea")?.focus({ preventScroll: true });
+      return;
+    }
+    const row = form.rows[f.indicatorIndex];
+    if (!row) return;
+    setFlash({ key: row.key, scroll: true });
+    const label = f.field ? FIELD_LABELS[f.field] : undefined;
+    if (editable && label)
+      document
+        .querySelector<HTMLElement>(`[aria-label="第${f.indicatorIndex + 1}行${label}"]`)
+        ?.focus({ preventScroll: true });
+  };
+
+  // ---- saving and the workflow
+  const invalidateLists = () => queryClient.invalidateQueries({ queryKey: [...goalTableKeys.all, "list"] });
+
+  /** Saves the form; the new version, or null when the save failed (the reason is on the page). */
+  const save = async (): Promise<number | null> => {
+    const payload = payloadOf(form, data.version);
+    try {
+      const saved = await saveGoalTable(id, payload);
+      synced.current = `${id}:${saved.version}`;
+      setBaseline(JSON.stringify([payload.overallGoal, payload.indicators]));
+      setStoredInOrder(true);
+      queryClient.setQueryData<GoalTableDetail>(goalTableKeys.detail(id), (old) =>
+        old
+          ? {
+              ...old,
+              version: saved.version,
+              quality: saved.quality,
+              updatedAt: new Date().toISOString(),
+              table: { ...old.table, overallGoal: payload.overallGoal, indicators: payload.indicators },
+            }
+          : old,
+      );
+      void invalidateLists();
+      setSavedAt(dateTime(new Date().toISOString()).slice(11, 16));
+      setAlert(null);
+      return saved.version;
+    } catch (e) {
+      if (isApiError(e) && e.code === "GOAL_TEXT_MARKUP") {
+        const d = e.details as { row?: number | null } | undefined;
+        const row = typeof d?.row === "number" ? form.rows[d.row] : undefined;
+        if (row) setFlash({ key: row.key, scroll: true });
+      }
+      setAlert(alertOf(e));
+      return null;
+    }
+  };
+
+  const onSave = async () => {
+    if (busy) return;
+    setBusy("save");
+    const v = await save();
+    setBusy(null);
+    if (v !== null)
+      message.success(checked.errors > 0 ? `已保存。还有 ${checked.errors} 个错误，改正后才能提交` : "已保存");
+  };
+
+  // Ctrl+S saves while the table is being edited.
+  const saveRef = useRef(onSave);
+  saveRef.current = onSave;
+  useEffect(() => {
+    if (!editable) return;
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
+        e.preventDefault();
+        void saveRef.current();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [editable]);
+
+  const act = async (
+    action: GoalAction,
+    extra: { comment?: string; indicatorComments?: Record<string, string> } = {},
+  ) => {
+    setBusy(action);
+    const inModal = action === "return" || action === "revise" || action === "approve";
+    try {
+      let version = data.version;
+      if (action === "submit" && (dirty || !storedInOrder)) {
+        const v = await save();
+        if (v === null) return;
+        version = v;
+      }
+      const res = await actOnGoalTable(id, { version, action, ...extra });
+      setModalAction(null);
+      setModalError(null);
+      setDraft(EMPTY_DRAFT);
+      setAlert(null);
+      await queryClient.invalidateQueries({ queryKey: goalTableKeys.all });
+      if (action === "revise") {
+        message.success(`已生成第 ${res.revision} 版（草稿），修改后请重新提交`);
+        navigate(`/goal-tables/${res.id}`);
+        return;
+      }
+      const done: Record<GoalAction, string> = {
+        submit: data.table.subjectKind === "project" ? "已提交，等待主管部门审核" : "已提交，等待财政审核",
+        approve: res.status === "approved" ? "已审核通过，目标表已批复" : "已审核通过，已报送财政审核",
+        return: "已退回",
+        withdraw: "已撤回，可继续修改",
+        revise: "",
+      };
+      message.success(done[action]);
+    } catch (e) {
+      if (inModal && !(isApiError(e) && e.code === "STALE_VERSION")) setModalError(alertOf(e));
+      else {
+        setModalAction(null);
+        setAlert(alertOf(e));
+      }
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const confirmSubmit = () =>
+    modal.confirm({
+      title: "提交绩效目标表",
+      content: (
+        <>
+          <p style={{ margin: 0 }}>
+            提交后由{data.table.subjectKind === "project" ? "主管部门" : "财政"}审核，审核期间不能修改（可撤回）。
+          </p>
+          {dirty && <p style={{ margin: "8px 0 0" }}>当前修改尚未保存，将先保存再提交。</p>}
+          {checked.warnings > 0 && (
+            <p style={{ margin: "8px 0 0", color: "#d46b08" }}>
+              还有 {checked.warnings} 个提示未处理，不影响提交，但审核时可能被退回。
+            </p>
+          )}
+        </>
+      ),
+      okText: "提交",
+      onOk: () => act("submit"),
+    });
+  const confirmWithdraw = () =>
+    modal.confirm({
+      title: "撤回绩效目标表",
+      content: "撤回后目标表回到草稿状态，可以继续修改，修改后须重新提交。",
+      okText: "撤回",
+      onOk: () => act("withdraw"),
+    });
+  const openModal = (action: CommentAction) => {
+    setModalError(null);
+    setModalAction(action);
+  };
+  const submitModal = () => {
+    if (!modalAction) return;
+    const comment = draft.comment.trim();
+    // The API keys comments by the indicator's stored position, which a reviewer's view may not share.
+    const commentsByStored = indicatorCommentsOf(draft, (i) => form.rows[i]?.loadedIndex ?? i);
+    void act(modalAction, {
+      ...(comment ? { comment } : {}),
+      ...(modalAction === "return" && commentsByStored ? { indicatorComments: commentsByStored } : {}),
+    });
+  };
+  const commentOnRow = (index: number) => {
+    setDraft((d) => withRowComment(d, index));
+    openModal("return");
+  };
+  const refresh = async () => {
+    synced.current = "";
+    setAlert(null);
+    await refetch();
+  };
+  const confirmRefresh = () =>
+    dirty
+      ? modal.confirm({
+          title: "刷新将放弃本页未保存的修改",
+          content: "刷新后显示他人保存的最新内容，您的修改需要重新填写。",
+          okText: "刷新",
+          onOk: refresh,
+        })
+      : void refresh();
+
+  const can = (a: GoalAction) => data.actions.includes(a);
+  const draftByIndex = useMemo(() => {
+    const out: Record<number, string> = {};
+    for (const r of draft.rows) if (r.index !== null && r.text.trim()) out[r.index] = r.text.trim();
+    return out;
+  }, [draft]);
+
+  // ---- rendering
+  const f = table.funds;
+  const unitText = project ? `${project.unit.name}（${project.unit.code}）` : data.unitCode;
+  const alertNode = (a: PageAlert | null, onClose?: () => void): ReactNode =>
+    a && (
+      <Alert
+        type="error"
+        showIcon
+        data-testid="goal-error"
+        style={{ marginBottom: 12 }}
+        title={a.title}
+        closable={onClose ? { onClose } : false}
+        description={
+          a.findings && a.findings.length > 0 ? (
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {a.findings.map((x, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list from one answer
+                <li key={i}>
+                  {x.message}
+                  {x.suggestion && <Typography.Text type="secondary">（建议：{x.suggestion}）</Typography.Text>}
+                </li>
+              ))}
+            </ul>
+          ) : undefined
+        }
+        action={
+          a.stale ? (
+            <Button size="small" icon={<ReloadOutlined />} onClick={confirmRefresh}>
+              刷新
+            </Button>
+          ) : undefined
+        }
+      />
+    );
+
+  const statusLine = editable
+    ? null
+    : data.status === "approved"
+      ? can("revise")
+        ? "已批复，如需修改请点“调整”生成新版本"
+        : `已批复，如需修改由${table.subjectKind === "project" ? "预算单位" : "主管部门"}调整`
+      : data.status === "submitted"
+        ? "待主管部门审核，审核期间不能修改"
+        : data.status === "dept_approved"
+          ? "待财政审核，审核期间不能修改"
+          : "只读";
+
+  return (
+    <>
+      <style>{GOAL_TABLE_CSS}</style>
+      <PageTitle
+        title={table.subjectName}
+        sub={
+          <Space size={8}>
+            <span>
+              {KIND_TEXT[table.subjectKind]}绩效目标表 · {table.fiscalYear}年度
+            </span>
+            <GoalStatusTag status={data.status} returnedBy={data.returnedBy} testId="goal-status" />
+            <span>第{data.revision}版</span>
+          </Space>
+        }
+        extra={
+          <Button icon={<ArrowLeftOutlined />} onClick={() => confirmLeave(() => navigate("/goal-tables"))}>
+            返回列表
+          </Button>
+        }
+      />
+      {lastReturn && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="goal-returned-alert"
+          style={{ marginBottom: 12 }}
+          title={`${returnedBy}已退回：${lastReturn.actorName}（${dateTime(lastReturn.at).slice(0, 16)}）`}
+          description={
+            <div>
+              <div>
+                <b>退回意见：</b>
+                {lastReturn.comment}
+              </div>
+              {rowComments.size > 0 && (
+                <ul style={{ margin: "4px 0 0", paddingLeft: 18 }}>
+                  {[...rowComments].map(([i, text]) => (
+                    <li key={i}>
+                      {loadedName(i)}：{text}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {editable && (
+                <div style={{ marginTop: 4, fontSize: 12 }}>
+                  请按意见修改后保存，再重新提交。逐项意见也显示在对应指标下方。
+                </div>
+              )}
+            </div>
+          }
+        />
+      )}
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Descriptions
+          size="small"
+          column={{ xs: 1, md: 2, xl: 3 }}
+          data-testid="goal-header"
+          items={[
+            {
+              key: "code",
+              label: table.subjectKind === "project" ? "项目编码" : "部门编码",
+              children: (
+                <span className="jx-num">
+                  {project ? (
+                    <Link to={`/projects/${project.id}`} title="查看项目（执行情况、预算）">
+                      {table.subjectCode}
+                    </Link>
+                  ) : (
+                    table.subjectCode
+                  )}
+                </span>
+              ),
+            },
+            { key: "dept", label: "主管部门", children: `${data.departmentName}（${data.departmentCode}）` },
+            ...(table.subjectKind === "project" ? [{ key: "unit", label: "实施单位", children: unitText }] : []),
+            {
+              key: "funds",
+              label: "资金总额",
+              children: f ? (
+                <span className="jx-num">
+                  {wan(f.total)} 万元
+                  <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 6 }}>
+                    （财政拨款 {wan(f.fiscal)}，其他资金 {wan(f.other)}）
+                  </Typography.Text>
+                </span>
+              ) : (
+                "—"
+              ),
+            },
+            ...(project?.sector ? [{ key: "sector", label: "所属行业", children: project.sector }] : []),
+            { key: "updated", label: "最近更新", children: <span className="jx-num">{dateTime(data.updatedAt)}</span> },
+            ...(data.revisionReason
+              ? [
+                  {
+                    key: "reason",
+                    label: "调整原因",
+                    span: 3,
+                    children: <span data-testid="goal-revision-reason">{data.revisionReason}</span>,
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Card>
+      <Row gutter={[12, 12]} align="stretch" style={{ marginBottom: 12 }}>
+        <Col xs={24} xl={14}>
+          <Card size="small" title="年度总体目标" style={{ height: "100%" }}>
+            <div ref={overallRef} data-testid="goal-overall">
+              {editable ? (
+                <>
+                  <Input.TextArea
+                    aria-label="年度总体目标"
+                    autoSize={{ minRows: 4, maxRows: 10 }}
+                    maxLength={2000}
+                    placeholder="写明本年度要完成的主要任务和预期效果，如：完成 3 所学校校舍改造，新增学位 600 个，师生满意度达到 90% 以上"
+                    status={checked.findings.some((x) => x.field === "overallGoal") ? "error" : undefined}
+                    value={form.overallGoal}
+                    onChange={(e) => setForm((old) => ({ ...old, overallGoal: e.target.value }))}
+                  />
+                  {checked.findings
+                    .filter((x) => x.field === "overallGoal")
+                    .map((x) => (
+                      <div key={x.code} className="jx-gt-note jx-gt-note-error" style={{ fontSize: 12, marginTop: 4 }}>
+                        {x.message}
+                      </div>
+                    ))}
+                </>
+              ) : (
+                <Typography.Paragraph style={{ whiteSpace: "pre-wrap", margin: 0 }}>
+                  {form.overallGoal || <Typography.Text type="secondary">（未填写）</Typography.Text>}
+                </Typography.Paragraph>
+              )}
+            </div>
+          </Card>
+        </Col>
+        <Col xs={24} xl={10} ref={panelRef}>
+          <QualityPanel result={checked} editable={editable} onJump={jumpTo} />
+        </Col>
+      </Row>
+      <div ref={indicatorsRef}>
+        <Card
+          size="small"
+          title="绩效指标"
+          style={{ marginBottom: 12 }}
+          extra={
+            <Space size={12}>
+              <WeightTotal total={weightTotal} target={weightTarget} testId="goal-weight-total" />
+              <Button size="small" icon={<BookOutlined />} onClick={() => openLibrary()}>
+                指标库
+              </Button>
+            </Space>
+          }
+        >
+          <IndicatorTable
+            rows={form.rows}
+            editable={editable}
+            findings={checked.findings}
+            comments={rowComments}
+            commentBy={lastReturn ? `${returnedBy}` : undefined}
+            flashKey={flash?.key}
+            draftComments={draftByIndex}
+            onChangeRow={changeRow}
+            onMove={moveRow}
+            onRemove={removeRow}
+            onAdd={(level1) => addRow(emptyRow(level1))}
+            onOpenLibrary={(level1, level2) => openLibrary(level1, level2)}
+            onFocusRow={setActiveKey}
+            onComment={can("return") ? commentOnRow : undefined}
+          />
+        </Card>
+      </div>
+      <Card size="small" title="审核记录">
+        <TransitionTimeline transitions={data.transitions} rowName={loadedName} />
+      </Card>
+
+      <div className="jx-gt-bar" data-testid="goal-toolbar">
+        {alert && <div className="jx-gt-bar-alert">{alertNode(alert, () => setAlert(null))}</div>}
+        <WeightTotal total={weightTotal} target={weightTarget} />
+        <button
+          type="button"
+          className="jx-gt-linkish"
+          onClick={() => panelRef.current?.scrollIntoView({ block: "center", behavior: "smooth" })}
+        >
+          <span style={{ color: checked.errors > 0 ? "#cf1322" : undefined }}>{checked.errors} 个错误</span>
+          {" · "}
+          <span style={{ color: checked.warnings > 0 ? "#d46b08" : undefined }}>{checked.warnings} 个提示</span>
+        </button>
+        {editable ? (
+          dirty ? (
+            <span style={{ color: "#d46b08" }} data-testid="goal-dirty">
+              ● 有未保存的修改
+            </span>
+          ) : (
+            <Typography.Text type="secondary">{savedAt ? `已于 ${savedAt} 保存` : "没有未保存的修改"}</Typography.Text>
+          )
+        ) : (
+          <Typography.Text type="secondary">{statusLine}</Typography.Text>
+        )}
+        <div style={{ flex: 1 }} />
+        <Space wrap size={8}>
+          {editable && (
+            <Tooltip title={dirty ? "Ctrl+S" : "没有需要保存的修改"}>
+              <Button
+                icon={<SaveOutlined />}
+                data-testid="goal-save"
+                disabled={!dirty || busy !== null}
+                loading={busy === "save"}
+                onClick={() => void onSave()}
+              >
+                保存
+              </Button>
+            </Tooltip>
+          )}
+          {can("withdraw") && (
+            <Button
+              icon={<UndoOutlined />}
+              data-testid="goal-action-withdraw"
+              loading={busy === "withdraw"}
+              disabled={busy !== null}
+              onClick={confirmWithdraw}
+            >
+              撤回
+            </Button>
+          )}
+          {can("revise") && (
+            <Button
+              icon={<EditOutlined />}
+              data-testid="goal-action-revise"
+              disabled={busy !== null}
+              onClick={() => openModal("revise")}
+            >
+              调整
+            </Button>
+          )}
+          {can("return") && (
+            <Button
+              danger
+              icon={<RollbackOutlined />}
+              data-testid="goal-action-return"
+              disabled={busy !== null}
+              onClick={() => openModal("return")}
+            >
+              退回
+            </Button>
+          )}
+          {can("approve") && (
+            <Button
+              type="primary"
+              icon={<CheckOutlined />}
+              data-testid="goal-action-approve"
+              disabled={busy !== null}
+              onClick={() => openModal("approve")}
+            >
+              审核通过
+            </Button>
+          )}
+          {can("submit") && (
+            <Tooltip
+              title={
+                checked.errors > 0 ? `还有 ${checked.errors} 个错误未改正，改正后才能提交（见“智能审核”）` : undefined
+              }
+            >
+              <Button
+                type="primary"
+                icon={<SendOutlined />}
+                data-testid="goal-action-submit"
+                disabled={checked.errors > 0 || busy !== null}
+                loading={busy === "submit"}
+                onClick={confirmSubmit}
+              >
+                提交
+              </Button>
+            </Tooltip>
+          )}
+        </Space>
+      </div>
+
+      <ActionModal
+        action={modalAction}
+        draft={draft}
+        rows={form.rows}
+        busy={busy !== null}
+        error={alertNode(modalError)}
+        intro={modalIntro(modalAction, data)}
+        onChange={setDraft}
+        onCancel={() => setModalAction(null)}
+        onOk={submitModal}
+      />
+      <LibraryDrawer
+        request={library}
+        sector={project?.sector ?? null}
+        editable={editable}
+        rows={form.rows}
+        onAdd={addSuggestion}
+        onClose={() => setLibrary(null)}
+      />
+    </>
+  );
+}
+
+/** The form's rows are in the order the server holds them. */
+const inStoredOrder = (form: GoalForm): boolean => form.rows.every((r, i) => r.loadedIndex === i);
+
+function modalIntro(action: CommentAction | null, data: GoalTableDetail): ReactNode {
+  if (action === "revise")
+    return (
+      <Alert
+        type="info"
+        showIcon
+        title={`将以已批复的第 ${data.revision} 版为底稿生成第 ${data.revision + 1} 版草稿；第 ${data.revision} 版保留为历史，新版本修改后须重新提交审核。`}
+      />
+    );
+  if (action === "return")
+    return (
+      <Typography.Text type="secondary">
+        退回后目标表回到{data.table.subjectKind === "project" ? "预算单位" : "主管部门"}手中修改，修改后须重新提交。
+      </Typography.Text>
+    );
+  if (action === "approve")
+    return (
+      <Typography.Text>
+        {data.status === "submitted"
+          ? "审核通过后报送财政审核。"
+          : "审核通过后目标表即批复生效，以后如需修改须由填报单位“调整”。"}
+      </Typography.Text>
+    );
+  return null;
+}
+
+function WeightTotal({ total, target, testId }: { total: number; target: number; testId?: string }) {
+  const ok = total === target;
+  const gap = target - total;
+  return (
+    <span data-testid={testId} className={ok ? "jx-gt-weight-ok" : "jx-gt-weight-bad"}>
+      权重合计 <span className="jx-num">{points(total)}</span> / {points(target)}
+      {ok ? " ✓" : gap > 0 ? `（还差 ${points(gap)}）` : `（多出 ${points(-gap)}）`}
+    </span>
+  );
+}

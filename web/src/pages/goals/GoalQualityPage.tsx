@@ -1,0 +1,160 @@
+import { ReloadOutlined, UnorderedListOutlined } from "@ant-design/icons";
+import { useQueryClient } from "@tanstack/react-query";
+import { Button, Card, Col, Empty, Row, Typography } from "antd";
+import { useEffect, useRef, useState } from "react";
+import { useSearchParams } from "react-router";
+import { GOAL_RULES } from "../../../../src/core/goals/quality";
+import { qk, useGoalLint, useGoalLintDetail } from "../../api/hooks";
+import { useSession, useYear } from "../../auth/session";
+import { DeptLintTable } from "../../components/goals/DeptLintTable";
+import { type FindingFilter, FindingsTable } from "../../components/goals/FindingsTable";
+import { GOAL_PAGE_CSS } from "../../components/goals/goalPageCss";
+import { LintCards } from "../../components/goals/LintCards";
+import { RuleChart } from "../../components/goals/RuleChart";
+import { RuleTable } from "../../components/goals/RuleTable";
+import { PageError } from "../../components/PageError";
+import { PageTitle } from "../../components/PageTitle";
+import { count } from "../../format";
+import { mayUse, NAV } from "../../nav";
+
+/** 目标智能审核: the year's goal tables checked against the quality rules, by rule and by department, with details. */
+export default function GoalQualityPage() {
+  const { year } = useYear();
+  const { me } = useSession();
+  // The goal-table editor, where a finding is fixed, if this account may open it.
+  const canOpenTables = NAV.some((n) => n.path === "/goal-tables" && mayUse(n, me));
+  const lint = useGoalLint(year);
+  const queryClient = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const filter: FindingFilter = { rule: params.get("rule") ?? undefined, department: params.get("dept") ?? undefined };
+  const [wantAll, setWantAll] = useState(false);
+  const detailsWanted = wantAll || Boolean(filter.rule || filter.department);
+  const detail = useGoalLintDetail(year, detailsWanted);
+  const detailsRef = useRef<HTMLDivElement>(null);
+  const scrollPending = useRef(false);
+
+  const setFilter = (key: "rule" | "dept", value: string | undefined) => {
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+    if (value) scrollPending.current = true;
+  };
+
+  // After a click on a rule or department, bring the details into view once they are there to see.
+  useEffect(() => {
+    if (!scrollPending.current || !detail.data) return;
+    scrollPending.current = false;
+    window.setTimeout(() => detailsRef.current?.scrollIntoView({ behavior: "smooth", block: "start" }), 50);
+  });
+
+  if (lint.error && !lint.data) return <PageError error={lint.error} onRetry={() => void lint.refetch()} />;
+  const summary = lint.data?.summary;
+  const empty = summary !== undefined && summary.totals.tables === 0;
+
+  return (
+    <>
+      <style>{GOAL_PAGE_CSS}</style>
+      <PageTitle
+        title="目标智能审核"
+        sub={`${year}年度 · 按 ${GOAL_RULES.length} 条规则检查全区项目和部门整体绩效目标表`}
+        extra={
+          <Button
+            icon={<ReloadOutlined />}
+            loading={lint.isFetching}
+            onClick={() => void queryClient.invalidateQueries({ queryKey: qk.goalLint(year) })}
+          >
+            重新审核
+          </Button>
+        }
+      />
+      <LintCards totals={summary?.totals} loading={lint.isPending} />
+      {empty ? (
+        <Card>
+          <Empty description={`${year}年度还没有绩效目标表`} />
+        </Card>
+      ) : (
+        <>
+          <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+            <Col xs={24} xl={11}>
+              <Card title="问题最多的规则" size="small" style={{ height: "100%" }}>
+                {summary && summary.byRule.length > 0 ? (
+                  <RuleChart rules={summary.byRule} />
+                ) : (
+                  <Empty description={lint.isPending ? "正在审核…" : "未发现问题"} />
+                )}
+              </Card>
+            </Col>
+            <Col xs={24} xl={13}>
+              <Card
+                title="审核规则"
+                size="small"
+                extra={<Typography.Text type="secondary">点击规则查看问题明细</Typography.Text>}
+                style={{ height: "100%" }}
+              >
+                <RuleTable
+                  rules={summary?.byRule ?? []}
+                  selected={filter.rule}
+                  onSelect={(code) => setFilter("rule", code)}
+                  loading={lint.isPending}
+                />
+              </Card>
+            </Col>
+          </Row>
+          <Card
+            title="各部门目标表审核情况"
+            size="small"
+            extra={<Typography.Text type="secondary">点击部门查看问题明细</Typography.Text>}
+            style={{ marginBottom: 16 }}
+          >
+            <DeptLintTable
+              departments={summary?.byDepartment ?? []}
+              selected={filter.department}
+              onSelect={(code) => setFilter("dept", code)}
+              loading={lint.isPending}
+            />
+          </Card>
+          <div ref={detailsRef} style={{ scrollMarginTop: 72 }}>
+            <Card title="问题明细" size="small">
+              {detailsWanted ? (
+                detail.error && !detail.data ? (
+                  <PageError error={detail.error} onRetry={() => void detail.refetch()} />
+                ) : (
+                  <FindingsTable
+                    tables={detail.data?.tables}
+                    loading={detail.isPending}
+                    filter={filter}
+                    onClear={(which) => setFilter(which === "rule" ? "rule" : "dept", undefined)}
+                    linkOf={canOpenTables ? (t) => `/goal-tables/${t.id}` : undefined}
+                  />
+                )
+              ) : (
+                <Empty
+                  image={Empty.PRESENTED_IMAGE_SIMPLE}
+                  description={
+                    summary
+                      ? `点击上方的规则或部门查看对应问题，或查看全部 ${count(summary.totals.errors + summary.totals.warnings)} 处问题`
+                      : "点击上方的规则或部门查看对应问题"
+                  }
+                >
+                  <Button
+                    icon={<UnorderedListOutlined />}
+                    onClick={() => setWantAll(true)}
+                    data-testid="goal-all-findings"
+                  >
+                    查看全部问题
+                  </Button>
+                </Empty>
+              )}
+            </Card>
+          </div>
+        </>
+      )}
+    </>
+  );
+}
