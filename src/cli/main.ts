@@ -8,6 +8,14 @@ import { migrate } from "./commands/migrate";
 import { serve } from "./commands/serve";
 import { userActive, userCreate, userList, userPassword, userToken } from "./commands/user";
 
+// A reader that leaves early (`| head`, `| grep -q`) closes the pipe; the command still finishes
+// its work (an import commits) and its remaining output is simply dropped.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code !== "EPIPE") throw err;
+  });
+}
+
 const program = new Command()
   .name("jixiao")
   .description("jixiao 预算绩效管理平台。数据库：DATABASE_URL（PostgreSQL）或 JIXIAO_DATA_DIR（内嵌，默认 ./data）")
