@@ -282,7 +282,10 @@ export interface GoalTransitionRecord {
   fromStatus: string;
   toStatus: string;
   comment: string | null;
+  /** Per-indicator comments keyed by the indicator's uid. */
   indicatorComments: Record<string, string> | null;
+  /** The revision of the table the transition belongs to (history spans revisions). */
+  revision: number;
 }
 
 export interface GoalListFilter {
@@ -320,7 +323,10 @@ export interface GoalRepo {
     version: number,
     state: { status: string; returnedBy: "department" | "finance" | null },
   ): Promise<number | null>;
-  recordTransition(id: number, t: Omit<GoalTransitionRecord, "at"> & { actorId: number | null }): Promise<void>;
+  recordTransition(
+    id: number,
+    t: Omit<GoalTransitionRecord, "at" | "revision"> & { actorId: number | null },
+  ): Promise<void>;
   /** A new current revision copying the approved one (which stays, no longer current). */
   revise(id: number, reason: string): Promise<number>;
   /**
@@ -392,6 +398,33 @@ export interface ReviewRepo {
   linkTable(visitId: number, goalTableId: number, actedOn: boolean, note: string | null): Promise<void>;
 }
 
+/** A versioned rule set ([policy] data of domain.md) of one module for a region and year. */
+export interface StoredRuleSet {
+  id: number;
+  fiscalYear: number;
+  module: string;
+  version: string;
+  body: unknown;
+  createdAt: string;
+  createdByName: string | null;
+}
+
+export interface RuleSetRepo {
+  /** The rule set in effect for a year: the year's latest version, else the latest of an earlier year. */
+  inEffect(regionCode: string, fiscalYear: number, module: string): Promise<StoredRuleSet | null>;
+  /** Every version of the year, newest first. */
+  history(regionCode: string, fiscalYear: number, module: string): Promise<StoredRuleSet[]>;
+  /** Null when the version name is already taken for that year. */
+  insert(
+    regionCode: string,
+    fiscalYear: number,
+    module: string,
+    version: string,
+    body: unknown,
+    createdBy: number | null,
+  ): Promise<number | null>;
+}
+
 export interface Repos {
   orgs: OrgRepo;
   projects: ProjectRepo;
@@ -401,6 +434,7 @@ export interface Repos {
   imports: ImportRepo;
   goals: GoalRepo;
   reviews: ReviewRepo;
+  ruleSets: RuleSetRepo;
 }
 
 export interface UnitOfWork {

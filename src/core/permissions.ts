@@ -16,6 +16,7 @@ export const ACTIONS = [
   "goal.write",
   "goal.lint",
   "goal.review",
+  "goal.configure",
   "import.run",
   "user.manage",
   "audit.read",
@@ -42,6 +43,8 @@ const POLICY: Record<Action, readonly Role[]> = {
   "goal.lint": ["finance_admin", "finance_staff", "auditor"],
   // Drawing departments for the on-site review; the record itself is open to the auditor.
   "goal.review": ["finance_admin", "finance_staff"],
+  // The year's indicator template, check thresholds and the indicator library are the bureau's to set.
+  "goal.configure": FINANCE,
   "import.run": FINANCE,
   "user.manage": ["finance_admin"],
   "audit.read": ["finance_admin", "auditor"],

@@ -8,6 +8,7 @@ import { ProjectReadModel } from "./repos/project-read-model";
 import { projectRepo } from "./repos/projects";
 import { SessionCache } from "./repos/read-cache";
 import { reviewRepo } from "./repos/reviews";
+import { ruleSetRepo } from "./repos/rule-sets";
 import { sessionRepo } from "./repos/sessions";
 import { userRepo } from "./repos/users";
 
@@ -21,6 +22,7 @@ function reposFor(db: Database, ex: Executor): Repos {
     imports: importRepo(db, ex),
     goals: goalRepo(db, ex),
     reviews: reviewRepo(ex),
+    ruleSets: ruleSetRepo(ex),
   };
 }
 

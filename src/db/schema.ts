@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -300,6 +301,10 @@ export const goalTables = pgTable(
     overallGoal: text("overall_goal").notNull().default(""),
     templateVersion: text("template_version").notNull(),
     revisionReason: text("revision_reason"),
+    /** The revision this one replaced (null for revision 1): the history runs through the chain. */
+    previousId: integer("previous_id").references((): AnyPgColumn => goalTables.id),
+    /** Last year's table this one was started from (carry-over), if any. */
+    carriedFromId: integer("carried_from_id").references((): AnyPgColumn => goalTables.id),
     ...stamps,
   },
   (t) => [
@@ -319,6 +324,8 @@ export const goalIndicators = pgTable(
       .notNull()
       .references(() => goalTables.id, { onDelete: "cascade" }),
     position: smallint("position").notNull(),
+    /** Stable identity of the indicator across saves, reorderings and revisions: comments are keyed by it. */
+    uid: text("uid").notNull().default(sql`gen_random_uuid()::text`),
     level1: text("level1").notNull(),
     level2: text("level2").notNull(),
     name: text("name").notNull(),
@@ -331,6 +338,7 @@ export const goalIndicators = pgTable(
   },
   (t) => [
     uniqueIndex("goal_indicators_pos_uq").on(t.goalTableId, t.position),
+    uniqueIndex("goal_indicators_uid_uq").on(t.goalTableId, t.uid),
     check("goal_indicators_kind_ck", sql`${t.kind} in ('quantitative','qualitative')`),
   ],
 );
@@ -369,7 +377,13 @@ export const indicatorLibrary = pgTable(
     operator: text("operator"),
     unit: text("unit"),
     explanation: text("explanation"),
+    /** Entered or confirmed by finance; fed entries (from approved tables) are not curated until then. */
     curated: boolean("curated").notNull().default(false),
+    /** Withdrawn by finance: no longer suggested, kept for the record. */
+    retired: boolean("retired").notNull().default(false),
+    /** Approved goal tables that used it, and the last fiscal year one did. */
+    uses: integer("uses").notNull().default(0),
+    lastYear: smallint("last_year"),
     ...stamps,
   },
   (t) => [uniqueIndex("indicator_library_uq").on(t.regionCode, t.sector, t.level2, t.name)],

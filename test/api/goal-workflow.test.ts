@@ -51,10 +51,15 @@ describe("goal table approval, from a revision to finance approval", () => {
     const blocked = await act(unit, draftId, { version: draft.version, action: "submit" });
     expect(blocked.json().error.code).toBe("GOAL_HAS_ERRORS");
 
+    // Indicators keep their uid through the revision; the unit also moves the last one to the top.
+    expect(draft.table.indicators.map((i: { uid: string }) => i.uid)).toEqual(
+      approved.table.indicators.map((i: { uid: string }) => i.uid),
+    );
+    const reordered = [approved.table.indicators.at(-1), ...approved.table.indicators.slice(0, -1)];
     const fixed = await t.as(unit, "PUT", `/api/v1/goals/tables/${draftId}`, {
       version: draft.version,
       overallGoal: draft.table.overallGoal,
-      indicators: approved.table.indicators,
+      indicators: reordered,
     });
     expect(fixed.json().quality.errors).toBe(0);
     draft = await get(unit, draftId);
@@ -67,11 +72,19 @@ describe("goal table approval, from a revision to finance approval", () => {
     expect(seen.actions).toEqual(expect.arrayContaining(["approve", "return"]));
     const bare = await act(dept, draftId, { version: seen.version, action: "return" });
     expect(bare.json().error.code).toBe("GOAL_RETURN_NEEDS_COMMENT");
+    const target = seen.table.indicators[4];
+    const unknown = await act(dept, draftId, {
+      version: seen.version,
+      action: "return",
+      comment: "受益人数偏低，请核实",
+      indicatorComments: { "no-such-indicator": "？" },
+    });
+    expect(unknown.json().error.code).toBe("GOAL_COMMENT_UNKNOWN_INDICATOR");
     const returned = await act(dept, draftId, {
       version: seen.version,
       action: "return",
       comment: "受益人数偏低，请核实",
-      indicatorComments: { "4": "与上年相比明显下降" },
+      indicatorComments: { [target.uid]: "与上年相比明显下降" },
     });
     expect(returned.json().status).toBe("returned");
 
@@ -81,8 +94,19 @@ describe("goal table approval, from a revision to finance approval", () => {
     expect(why).toMatchObject({
       action: "return",
       comment: "受益人数偏低，请核实",
-      indicatorComments: { "4": "与上年相比明显下降" },
+      indicatorComments: { [target.uid]: "与上年相比明显下降" },
     });
+    // The unit moves that indicator down; the comment still names it, not whatever row took its place.
+    const moved = [...draft.table.indicators];
+    moved.push(...moved.splice(4, 1));
+    const resaved = await t.as(unit, "PUT", `/api/v1/goals/tables/${draftId}`, {
+      version: draft.version,
+      overallGoal: draft.table.overallGoal,
+      indicators: moved,
+    });
+    expect(resaved.statusCode).toBe(200);
+    draft = await get(unit, draftId);
+    expect(draft.table.indicators.at(-1)).toMatchObject({ uid: target.uid, name: target.name });
     expect((await act(unit, draftId, { version: draft.version, action: "submit" })).json().status).toBe("submitted");
     seen = await get(dept, draftId);
     expect((await act(dept, draftId, { version: seen.version, action: "approve" })).json().status).toBe(
@@ -92,7 +116,18 @@ describe("goal table approval, from a revision to finance approval", () => {
     expect((await act(finance, draftId, { version: f.version, action: "approve" })).json().status).toBe("approved");
 
     const done = await get(finance, draftId);
+    // The history runs through the revisions: revision 1 was loaded and approved, revision 2 is this one.
+    expect(done.transitions.map((x: { action: string; revision: number }) => `${x.revision}:${x.action}`)).toEqual([
+      "1:load",
+      "2:revise",
+      "2:submit",
+      "2:return",
+      "2:submit",
+      "2:approve",
+      "2:approve",
+    ]);
     expect(done.transitions.map((x: { action: string }) => x.action)).toEqual([
+      "load",
       "revise",
       "submit",
       "return",

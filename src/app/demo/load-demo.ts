@@ -1,5 +1,6 @@
 import type { AuditFields } from "../../core/audit-chain";
 import { AppError } from "../../core/errors";
+import { DEFAULT_GOAL_RULES, GOAL_RULES_MODULE } from "../../core/goals/goal-rules";
 import { GOAL_RULES } from "../../core/goals/quality";
 import { DEFAULT_TEMPLATE, type GoalTable } from "../../core/goals/types";
 import type { DeptBudgetRow, DeptExecutionRow, ExecutionRow, OrgRow, ProjectRow } from "../../core/import-rows";
@@ -113,6 +114,16 @@ export async function loadDemo(deps: Deps, data: DemoData, onStep?: (step: strin
         auditEntry(actor, deps.clock, { action: "create", entity: "user", entityId: user.id, after: publicUser(user) }),
       );
     }
+    // The year's indicator template and check policy, as finance set them: the defaults of domain.md §3.
+    const rulesYear = data.goalTables[0]?.fiscalYear ?? 2024;
+    await repos.ruleSets.insert(
+      data.region.code,
+      rulesYear,
+      GOAL_RULES_MODULE,
+      DEFAULT_GOAL_RULES.version,
+      { template: DEFAULT_GOAL_RULES.template, policy: DEFAULT_GOAL_RULES.policy },
+      null,
+    );
     onStep?.(`绩效目标表 ${data.goalTables.length} 张`);
     // The demo year is over: its goal tables were approved; the quality checks still find their faults.
     await repos.goals.insertMany(

@@ -5,6 +5,7 @@ import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
 import { stateOf } from "./get-goal-table";
+import { goalRulesFor } from "./goal-rules";
 
 /**
  * Submit, approve, return, withdraw or revise a goal table. The workflow in core decides what is
@@ -24,7 +25,20 @@ export async function actOnGoalTable(
   const scope = authorize(actor, "goal.write");
   const record = await deps.uow.read.goals.get(scope, id);
   if (!record) throw notFound("绩效目标表", id);
-  const quality = checkGoalTable(record.table);
+  const known = new Set(record.table.indicators.map((i) => i.uid));
+  for (const uid of Object.keys(input.indicatorComments ?? {}))
+    if (!known.has(uid))
+      throw new AppError(
+        "validation",
+        "GOAL_COMMENT_UNKNOWN_INDICATOR",
+        "意见所指的指标不在该目标表中（可能已被删除）",
+        {
+          field: "indicatorComments",
+          uid,
+        },
+      );
+  const rules = await goalRulesFor(deps.uow.read, actor.regionCode, record.table.fiscalYear);
+  const quality = checkGoalTable(record.table, rules);
   const from = stateOf(record);
   const comment = input.comment?.trim() || undefined;
   const result = transition(from, input.action, {

@@ -4,6 +4,7 @@ import { allowedActions, type GoalTableState, isEditable } from "../../core/goal
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
 import type { GoalListFilter, GoalTableRecord } from "../ports";
+import { goalRulesFor } from "./goal-rules";
 
 export const stateOf = (r: GoalTableRecord): GoalTableState => ({
   status: r.status as GoalTableState["status"],
@@ -17,9 +18,11 @@ export async function getGoalTable(deps: Deps, actor: Actor, id: number) {
   const record = await deps.uow.read.goals.get(scope, id);
   if (!record) throw notFound("绩效目标表", id);
   const state = stateOf(record);
+  const rules = await goalRulesFor(deps.uow.read, actor.regionCode, record.table.fiscalYear);
   return {
     ...record,
-    quality: checkGoalTable(record.table),
+    rulesVersion: rules.version,
+    quality: checkGoalTable(record.table, rules),
     transitions: await deps.uow.read.goals.transitions(id),
     editable: isEditable(state, actor.role, record.table.subjectKind),
     actions: allowedActions(state, actor.role, record.table.subjectKind),
@@ -29,11 +32,14 @@ export async function getGoalTable(deps: Deps, actor: Actor, id: number) {
 /** One page of goal tables in the viewer's scope, each with its finding counts. */
 export async function listGoalTables(deps: Deps, actor: Actor, filter: GoalListFilter, page: number, pageSize: number) {
   const scope = authorize(actor, "goal.read");
-  const found = await deps.uow.read.goals.list(scope, filter, page, pageSize);
+  const [found, rules] = await Promise.all([
+    deps.uow.read.goals.list(scope, filter, page, pageSize),
+    goalRulesFor(deps.uow.read, actor.regionCode, filter.fiscalYear),
+  ]);
   return {
     total: found.total,
     rows: found.rows.map(({ table, ...r }) => {
-      const quality = checkGoalTable(table);
+      const quality = checkGoalTable(table, rules);
       return {
         ...r,
         subjectKind: table.subjectKind,

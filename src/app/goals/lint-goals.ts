@@ -1,6 +1,7 @@
 import { checkGoalTable, type FindingsSummary, type GoalFinding, summariseFindings } from "../../core/goals/quality";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
+import { goalRulesFor } from "./goal-rules";
 
 export interface GoalLintTable {
   id: number;
@@ -22,11 +23,14 @@ export async function lintGoals(
   deps: Deps,
   actor: Actor,
   fiscalYear: number,
-): Promise<{ fiscalYear: number; summary: FindingsSummary; tables: GoalLintTable[] }> {
+): Promise<{ fiscalYear: number; rulesVersion: string; summary: FindingsSummary; tables: GoalLintTable[] }> {
   authorize(actor, "goal.lint");
-  const stored = await deps.uow.read.goals.listCurrent(actor.regionCode, fiscalYear);
+  const [stored, rules] = await Promise.all([
+    deps.uow.read.goals.listCurrent(actor.regionCode, fiscalYear),
+    goalRulesFor(deps.uow.read, actor.regionCode, fiscalYear),
+  ]);
   const tables = stored.map((s): GoalLintTable => {
-    const result = checkGoalTable(s.table);
+    const result = checkGoalTable(s.table, rules);
     return {
       id: s.id,
       subjectKind: s.table.subjectKind,
@@ -39,5 +43,5 @@ export async function lintGoals(
       findings: result.findings,
     };
   });
-  return { fiscalYear, summary: summariseFindings(tables), tables };
+  return { fiscalYear, rulesVersion: rules.version, summary: summariseFindings(tables), tables };
 }

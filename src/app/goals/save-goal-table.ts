@@ -7,6 +7,7 @@ import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
 import { stateOf } from "./get-goal-table";
+import { goalRulesFor } from "./goal-rules";
 
 const TEXT_FIELDS = [
   ["level1", "一级指标"],
@@ -48,8 +49,18 @@ export async function saveGoalTable(
   input.indicators.forEach((i, row) => {
     for (const [field, label] of TEXT_FIELDS) refuseMarkup(field, `第${row + 1}个指标的${label}`, i[field] ?? "", row);
   });
+  const seen = new Set<string>();
+  input.indicators.forEach((i, row) => {
+    if (i.uid === undefined) return;
+    if (seen.has(i.uid))
+      throw new AppError("validation", "GOAL_INDICATOR_UID_DUPLICATE", `第${row + 1}个指标的标识与前面的指标重复`, {
+        field: "uid",
+        row,
+      });
+    seen.add(i.uid);
+  });
   const after = { ...before.table, overallGoal, indicators: input.indicators };
-  const quality = checkGoalTable(after);
+  const quality = checkGoalTable(after, await goalRulesFor(deps.uow.read, actor.regionCode, after.fiscalYear));
   return deps.uow.transaction(async (repos) => {
     const version = await repos.goals.save(id, input.version, overallGoal, input.indicators);
     if (version === null) throw staleVersion("该目标表");

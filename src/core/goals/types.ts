@@ -15,8 +15,16 @@ export const OPERATORS = [">=", "<=", "="] as const;
 export type Operator = (typeof OPERATORS)[number];
 export const OPERATOR_LABELS: Record<Operator, string> = { ">=": "≥", "<=": "≤", "=": "=" };
 
+/** What an indicator uid may look like (a UUID from the store, or a key the editor made). */
+export const INDICATOR_UID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
 /** One level-3 indicator as declared. `target` is the text the unit entered ("50", "100", "按期完成"). */
 export interface GoalIndicator {
+  /**
+   * Stable identity across saves, reorderings and revisions (comments on a returned table are keyed by
+   * it). Assigned by the store when absent; a new row in the editor may bring its own.
+   */
+  uid?: string;
   level1: string;
   level2: string;
   name: string;

@@ -25,6 +25,7 @@ interface TableRow {
 
 interface IndicatorRow {
   goal_table_id: number;
+  uid: string;
   level1: string;
   level2: string;
   name: string;
@@ -60,6 +61,7 @@ type FullRow = TableRow & {
 };
 
 const toIndicator = (i: IndicatorRow): GoalIndicator => ({
+  uid: i.uid,
   level1: i.level1,
   level2: i.level2,
   name: i.name,
@@ -103,7 +105,7 @@ export function goalRepo(db: Database, ex: Executor): GoalRepo {
     if (ids.length === 0) return byTable;
     const found = await rows<IndicatorRow>(
       ex,
-      sql`select goal_table_id, level1, level2, name, kind, operator, target, unit, weight, explanation
+      sql`select goal_table_id, uid, level1, level2, name, kind, operator, target, unit, weight, explanation
           from goal_indicators where goal_table_id in (${sql.join(
             ids.map((id) => sql`${id}`),
             sql`, `,
@@ -116,11 +118,11 @@ export function goalRepo(db: Database, ex: Executor): GoalRepo {
     await ex.execute(sql`delete from goal_indicators where goal_table_id = ${id}`);
     if (indicators.length === 0) return;
     await ex.execute(sql`
-      insert into goal_indicators (goal_table_id, position, level1, level2, name, kind, operator, target, unit, weight, explanation)
+      insert into goal_indicators (goal_table_id, position, uid, level1, level2, name, kind, operator, target, unit, weight, explanation)
       values ${sql.join(
         indicators.map(
           (i, position) =>
-            sql`(${id}, ${position}, ${i.level1}, ${i.level2}, ${i.name}, ${i.kind}, ${i.operator}, ${i.target}, ${i.unit}, ${i.weight}, ${i.explanation})`,
+            sql`(${id}, ${position}, coalesce(${i.uid ?? null}::text, gen_random_uuid()::text), ${i.level1}, ${i.level2}, ${i.name}, ${i.kind}, ${i.operator}, ${i.target}, ${i.unit}, ${i.weight}, ${i.explanation})`,
         ),
         sql`, `,
       )}`);
@@ -158,7 +160,17 @@ export function goalRepo(db: Database, ex: Executor): GoalRepo {
         to_status: string;
         comment: string | null;
         indicator_comments: Record<string, string> | null;
-      }>(ex, sql`select * from goal_transitions where goal_table_id = ${id} order by id`);
+        revision: number;
+      }>(
+        ex,
+        // The whole history: this revision's transitions and those of every revision it replaced.
+        sql`with recursive chain(id, revision, previous_id) as (
+              select id, revision, previous_id from goal_tables where id = ${id}
+              union all
+              select g.id, g.revision, g.previous_id from goal_tables g join chain c on g.id = c.previous_id
+            )
+            select t.*, c.revision from goal_transitions t join chain c on c.id = t.goal_table_id order by t.id`,
+      );
       return found.map((r) => ({
         at: iso(r.at)!,
         actorName: r.actor_name,
@@ -167,6 +179,7 @@ export function goalRepo(db: Database, ex: Executor): GoalRepo {
         toStatus: r.to_status,
         comment: r.comment,
         indicatorComments: r.indicator_comments,
+        revision: r.revision,
       }));
     },
     async save(id, version, overallGoal, indicators) {
@@ -243,16 +256,17 @@ export function goalRepo(db: Database, ex: Executor): GoalRepo {
       const created = await one<{ id: number }>(
         ex,
         sql`insert into goal_tables (region_code, fiscal_year, subject_kind, project_id, department_id, unit_id,
-                                     subject_code, revision, is_current, status, overall_goal, template_version, revision_reason)
+                                     subject_code, revision, is_current, status, overall_goal, template_version, revision_reason,
+                                     previous_id, carried_from_id)
             select region_code, fiscal_year, subject_kind, project_id, department_id, unit_id, subject_code,
-                   revision + 1, true, 'draft', overall_goal, template_version, ${reason}
+                   revision + 1, true, 'draft', overall_goal, template_version, ${reason}, id, carried_from_id
             from goal_tables where id = ${id} returning id`,
       );
       const newId = created!.id;
       await ex.execute(sql`update goal_tables set is_current = false, updated_at = now() where id = ${id}`);
       await ex.execute(sql`
-        insert into goal_indicators (goal_table_id, position, level1, level2, name, kind, operator, target, unit, weight, explanation)
-        select ${newId}, position, level1, level2, name, kind, operator, target, unit, weight, explanation
+        insert into goal_indicators (goal_table_id, position, uid, level1, level2, name, kind, operator, target, unit, weight, explanation)
+        select ${newId}, position, uid, level1, level2, name, kind, operator, target, unit, weight, explanation
         from goal_indicators where goal_table_id = ${id}`);
       return newId;
     },

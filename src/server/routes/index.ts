@@ -5,6 +5,7 @@ import changePassword from "./auth/change-password";
 import login from "./auth/login";
 import logout from "./auth/logout";
 import me from "./auth/me";
+import goalRules from "./goals/goal-rules";
 import goalTables from "./goals/goal-tables";
 import lintGoals from "./goals/lint-goals";
 import reviewDraws from "./goals/review-draws";
@@ -56,4 +57,5 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   goalTables,
   suggestIndicators,
   reviewVisits,
+  goalRules,
 ];

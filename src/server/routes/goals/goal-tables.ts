@@ -2,12 +2,13 @@ import { z } from "zod";
 import { actOnGoalTable } from "../../../app/goals/act-on-goal-table";
 import { getGoalTable, listGoalTables } from "../../../app/goals/get-goal-table";
 import { saveGoalTable } from "../../../app/goals/save-goal-table";
-import { INDICATOR_KINDS, OPERATORS } from "../../../core/goals/types";
+import { INDICATOR_KINDS, INDICATOR_UID_PATTERN, OPERATORS } from "../../../core/goals/types";
 import { GOAL_ACTIONS, GOAL_STATUSES } from "../../../core/goals/workflow";
 import { type Api, actorOf, type ServerContext } from "../../context";
 import { idParam, paging, yearQuery } from "../query";
 
 const indicator = z.object({
+  uid: z.string().regex(INDICATOR_UID_PATTERN).optional(),
   level1: z.string().trim().max(20),
   level2: z.string().trim().max(30),
   name: z.string().trim().max(100),
@@ -86,7 +87,7 @@ export default function goalTableRoutes(app: Api, ctx: ServerContext) {
           version: z.number().int().positive(),
           action: z.enum(GOAL_ACTIONS),
           comment: z.string().max(2000).optional(),
-          indicatorComments: z.record(z.string().regex(/^\d+$/), z.string().max(500)).optional(),
+          indicatorComments: z.record(z.string().regex(INDICATOR_UID_PATTERN), z.string().max(500)).optional(),
         }),
       },
     },

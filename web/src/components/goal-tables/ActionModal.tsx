@@ -158,12 +158,12 @@ export function withRowComment(draft: CommentDraft, index: number): CommentDraft
 }
 
 /**
- * The per-indicator comments as the API takes them: {"<index>": "text"}, empty ones left out. Draft
- * rows hold the row as shown; `stored` turns it into the position the server knows it by.
+ * The per-indicator comments as the API takes them: {"<uid>": "text"}, empty ones left out. Draft
+ * rows hold the row as shown; `stored` turns it into the key the server knows the indicator by.
  */
 export function indicatorCommentsOf(
   draft: CommentDraft,
-  stored: (shown: number) => number = (i) => i,
+  stored: (shown: number) => string = String,
 ): Record<string, string> | undefined {
   const out: Record<string, string> = {};
   for (const r of draft.rows) {

@@ -21,8 +21,8 @@ export function TransitionTimeline({
   rowName,
 }: {
   transitions: readonly GoalTransition[];
-  /** The indicator at a 0-based position, for per-indicator comments. */
-  rowName: (index: number) => string;
+  /** The indicator with this uid, for per-indicator comments. */
+  rowName: (uid: string) => string;
 }) {
   if (transitions.length === 0) return <Empty description="暂无审核记录" image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   return (
@@ -58,7 +58,7 @@ export function TransitionTimeline({
             {t.indicatorComments &&
               Object.entries(t.indicatorComments).map(([k, v]) => (
                 <div key={k} style={{ fontSize: 12, color: "#0958d9" }}>
-                  {rowName(Number(k))}：{v}
+                  {rowName(k)}：{v}
                 </div>
               ))}
           </div>

@@ -186,15 +186,23 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
   const returnedBy = data.returnedBy ? GOAL_RETURNED_BY_LABELS[data.returnedBy] : "审核";
   const rowComments = useMemo(() => {
     const m = new Map<number, string>();
-    for (const [k, v] of Object.entries(lastReturn?.indicatorComments ?? {})) m.set(Number(k), v);
+    for (const [uid, v] of Object.entries(lastReturn?.indicatorComments ?? {})) {
+      const at = table.indicators.findIndex((i) => i.uid === uid);
+      if (at >= 0) m.set(at, v);
+    }
     return m;
-  }, [lastReturn]);
+  }, [lastReturn, table.indicators]);
   /** A stored position (what reviewers' comments refer to) as the row the form shows now. */
   const loadedName = (index: number) => {
     const at = form.rows.findIndex((r) => r.loadedIndex === index);
     const name = form.rows[at]?.name ?? table.indicators[index]?.name;
     if (at < 0) return name ? `已删除的指标“${name}”` : `第${index + 1}项指标`;
     return `第${at + 1}行“${name}”`;
+  };
+  /** Comments are keyed by the indicator's uid, which stays with it through edits and revisions. */
+  const uidName = (uid: string) => {
+    const index = table.indicators.findIndex((i) => i.uid === uid);
+    return index >= 0 ? loadedName(index) : "已删除的指标";
   };
 
   // The project behind a project table: its implementing unit and sector (for the 指标库).
@@ -417,8 +425,11 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
   const submitModal = () => {
     if (!modalAction) return;
     const comment = draft.comment.trim();
-    // The API keys comments by the indicator's stored position, which a reviewer's view may not share.
-    const commentsByStored = indicatorCommentsOf(draft, (i) => form.rows[i]?.loadedIndex ?? i);
+    // The API keys comments by the indicator's uid; the draft holds the row as shown.
+    const commentsByStored = indicatorCommentsOf(draft, (i) => {
+      const loaded = form.rows[i]?.loadedIndex;
+      return (loaded !== null && loaded !== undefined ? table.indicators[loaded]?.uid : undefined) ?? String(i);
+    });
     void act(modalAction, {
       ...(comment ? { comment } : {}),
       ...(modalAction === "return" && commentsByStored ? { indicatorComments: commentsByStored } : {}),
@@ -668,7 +679,7 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
         </Card>
       </div>
       <Card size="small" title="审核记录">
-        <TransitionTimeline transitions={data.transitions} rowName={loadedName} />
+        <TransitionTimeline transitions={data.transitions} rowName={uidName} />
       </Card>
 
       <div className="jx-gt-bar" data-testid="goal-toolbar">
