@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "../support/app";
 
@@ -28,14 +29,45 @@ describe("region-wide goal table quality check", () => {
     );
   });
 
-  it("lists each table's findings on request, naming the indicator", async () => {
-    const res = await t.as(await t.login("auditor"), "GET", "/api/v1/goals/lint?year=2024&tables=true");
-    const flawed = res
-      .json()
-      .tables.find((x: { findings: { code: string }[] }) => x.findings.some((f) => f.code === "GOAL_VAGUE"));
-    const finding = flawed.findings.find((f: { code: string }) => f.code === "GOAL_VAGUE");
-    expect(finding.indicatorIndex).toBeGreaterThanOrEqual(0);
-    expect(finding.message).toMatch(/第\d+/);
+  it("lists the findings filtered and paged on the server, naming the indicator, and exports them", async () => {
+    const auditor = await t.login("auditor");
+    const { summary } = (await t.as(auditor, "GET", "/api/v1/goals/lint?year=2024")).json();
+    const vague = summary.byRule.find((r: { code: string }) => r.code === "GOAL_VAGUE");
+    const page = (
+      await t.as(auditor, "GET", "/api/v1/goals/lint/findings?year=2024&rule=GOAL_VAGUE&pageSize=7&page=2")
+    ).json();
+    expect(page).toMatchObject({ total: vague.count, tables: vague.tables });
+    expect(page.rows).toHaveLength(7);
+    for (const r of page.rows) {
+      expect(r.finding.code).toBe("GOAL_VAGUE");
+      expect(r.finding.indicatorIndex).toBeGreaterThanOrEqual(0);
+      expect(r.finding.message).toMatch(/第\d+/);
+    }
+
+    // Filters combine: one department, errors only; the pages together are the whole list.
+    const dept = summary.byDepartment[0];
+    const errors = (
+      await t.as(
+        auditor,
+        "GET",
+        `/api/v1/goals/lint/findings?year=2024&department=${dept.departmentCode}&severity=error&pageSize=200`,
+      )
+    ).json();
+    expect(errors.total).toBe(dept.errors);
+    expect(
+      errors.rows.every((r: { table: { departmentCode: string } }) => r.table.departmentCode === dept.departmentCode),
+    ).toBe(true);
+    const all = (await t.as(auditor, "GET", "/api/v1/goals/lint/findings?year=2024&pageSize=1")).json();
+    expect(all.total).toBe(summary.totals.errors + summary.totals.warnings);
+
+    const xlsx = await t.as(auditor, "GET", "/api/v1/goals/lint/findings.xlsx?year=2024&rule=GOAL_VAGUE");
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers["content-type"]).toContain("spreadsheetml");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet("问题明细")!;
+    // A title row and a header row above one row per finding.
+    expect(sheet.actualRowCount).toBe(vague.count + 2);
   });
 
   it("is the finance bureau's tool: departments and units are refused", async () => {
@@ -56,6 +88,13 @@ describe("rolling on-site review of goal tables", () => {
       const replay = (await t.as(cookie, "GET", `/api/v1/goals/review-draws/${d.id}/replay`)).json();
       expect(replay).toMatchObject({ matches: true, differences: [] });
     }
+    // The population a new draw would use: all 54 departments, each with the years it was drawn.
+    const population = (await t.as(cookie, "GET", "/api/v1/goals/review-draws/population")).json().rows;
+    expect(population).toHaveLength(54);
+    for (const d of draws)
+      for (const p of d.result.picks)
+        expect(population.find((c: { code: string }) => c.code === p.code).reviewedYears).toContain(d.fiscalYear);
+    expect(population.filter((c: { reviewedYears: number[] }) => c.reviewedYears.length === 0)).toHaveLength(54 - 27);
   });
 
   it("refuses bad parameters with a message per field and a second draw for the same year", async () => {

@@ -39,6 +39,12 @@ export async function drawReview(deps: Deps, actor: Actor, params: RollingDrawPa
   });
 }
 
+/** The population a new draw would use now: every department with the years it was reviewed. */
+export async function reviewPopulation(deps: Deps, actor: Actor) {
+  authorize(actor, "goal.lint");
+  return deps.uow.read.reviews.population(actor.regionCode);
+}
+
 export async function listReviewDraws(deps: Deps, actor: Actor, fiscalYear?: number) {
   authorize(actor, "goal.lint");
   return deps.uow.read.reviews.draws(actor.regionCode, fiscalYear);

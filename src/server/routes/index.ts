@@ -7,6 +7,7 @@ import logout from "./auth/logout";
 import me from "./auth/me";
 import goalRules from "./goals/goal-rules";
 import goalTables from "./goals/goal-tables";
+import lintFindings from "./goals/lint-findings";
 import lintGoals from "./goals/lint-goals";
 import reviewDraws from "./goals/review-draws";
 import reviewVisits from "./goals/review-visits";
@@ -53,6 +54,7 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   getAudit,
   verifyAudit,
   lintGoals,
+  lintFindings,
   reviewDraws,
   goalTables,
   suggestIndicators,

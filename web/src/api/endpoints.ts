@@ -1,13 +1,15 @@
 /** One typed function per endpoint of /api/v1. */
 import type { ImportKind } from "../../../src/core/import-spec";
+import type { RollingDrawCandidate } from "../../../src/core/sampling/rolling-draw";
 import { ApiError, apiUrl, request } from "./client";
 import type {
   AuditEntry,
   AuditFilters,
   AuditVerify,
   DeptBudgetRow,
+  GoalFindingFilters,
+  GoalFindingsPage,
   GoalLint,
-  GoalLintDetail,
   HomeData,
   ImportResult,
   Me,
@@ -94,9 +96,11 @@ export const verifyAudit = () => request<AuditVerify>("/audit/verify");
 
 // goals: 智能审核 and 目标现场会审
 export const fetchGoalLint = (year: number) => request<GoalLint>("/goals/lint", { query: { year } });
-/** The summary with every table's findings (large: about 0.6 MB for 1,800 tables). */
-export const fetchGoalLintDetail = (year: number) =>
-  request<GoalLintDetail>("/goals/lint", { query: { year, tables: true } });
+export const fetchGoalFindings = (year: number, f: GoalFindingFilters, page: number, pageSize: number) =>
+  request<GoalFindingsPage>("/goals/lint/findings", { query: { year, ...f, page, pageSize } });
+export const goalFindingsExportUrl = (year: number, f: GoalFindingFilters) =>
+  apiUrl("/goals/lint/findings.xlsx", { year, ...f });
+export const fetchReviewPopulation = () => request<{ rows: RollingDrawCandidate[] }>("/goals/review-draws/population");
 export const fetchReviewDraws = (year?: number) =>
   request<{ rows: ReviewDraw[] }>("/goals/review-draws", { query: { year } });
 export const createReviewDraw = (body: ReviewDrawParams) =>

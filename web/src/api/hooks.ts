@@ -1,7 +1,7 @@
 /** TanStack Query hooks over the endpoints; query keys start with the resource name. */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import * as api from "./endpoints";
-import type { AuditFilters } from "./types";
+import type { AuditFilters, GoalFindingFilters } from "./types";
 
 export const qk = {
   me: ["me"] as const,
@@ -14,8 +14,10 @@ export const qk = {
   users: (q: object) => ["users", q] as const,
   audit: (f: AuditFilters) => ["audit", f] as const,
   goalLint: (year: number) => ["goal-lint", year] as const,
-  goalLintDetail: (year: number) => ["goal-lint", year, "tables"] as const,
+  goalFindings: (year: number, f: GoalFindingFilters, page: number, pageSize: number) =>
+    ["goal-lint", year, "findings", f, page, pageSize] as const,
   reviewDraws: ["review-draws"] as const,
+  reviewPopulation: ["review-draws", "population"] as const,
 };
 
 export const useMeQuery = () => useQuery({ queryKey: qk.me, queryFn: api.fetchMe, staleTime: 60_000, retry: false });
@@ -52,14 +54,25 @@ export const useGoalLint = (year: number) =>
   useQuery({ queryKey: qk.goalLint(year), queryFn: () => api.fetchGoalLint(year), staleTime: 60_000 });
 
 /** Every table's findings: large, so only loaded when asked for and kept for a while. */
-export const useGoalLintDetail = (year: number, enabled: boolean) =>
+/** One page of 问题明细; the previous page stays on screen while the next one loads. */
+export const useGoalFindings = (
+  year: number,
+  f: GoalFindingFilters,
+  page: number,
+  pageSize: number,
+  enabled: boolean,
+) =>
   useQuery({
-    queryKey: qk.goalLintDetail(year),
-    queryFn: () => api.fetchGoalLintDetail(year),
+    queryKey: qk.goalFindings(year, f, page, pageSize),
+    queryFn: () => api.fetchGoalFindings(year, f, page, pageSize),
     enabled,
+    placeholderData: keepPreviousData,
     staleTime: 5 * 60_000,
-    gcTime: 30 * 60_000,
   });
+
+/** The departments a new draw would draw from, with the years each was reviewed (as the server draws). */
+export const useReviewPopulation = () =>
+  useQuery({ queryKey: qk.reviewPopulation, queryFn: () => api.fetchReviewPopulation() });
 
 /** All recorded review draws, newest year first. */
 export const useReviewDraws = () => useQuery({ queryKey: qk.reviewDraws, queryFn: () => api.fetchReviewDraws() });

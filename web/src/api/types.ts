@@ -257,9 +257,11 @@ export interface AuditVerify {
 /** GET /goals/lint: the region-wide quality check of a year's goal tables (智能审核). */
 export interface GoalLint {
   fiscalYear: number;
+  rulesVersion: string;
   summary: FindingsSummary;
 }
 
+/** The goal table a finding is on. */
 export interface GoalLintTable {
   /** The goal table's id (not the project's). */
   id: number;
@@ -268,14 +270,23 @@ export interface GoalLintTable {
   subjectName: string;
   departmentCode: string;
   departmentName: string;
-  errors: number;
-  warnings: number;
-  findings: GoalFinding[];
 }
 
-/** GET /goals/lint?tables=true: the summary with every table's findings. */
-export interface GoalLintDetail extends GoalLint {
-  tables: GoalLintTable[];
+export interface GoalFindingFilters {
+  rule?: string | undefined;
+  department?: string | undefined;
+  severity?: "error" | "warning" | undefined;
+  q?: string | undefined;
+}
+
+/** GET /goals/lint/findings: one page of 问题明细. */
+export interface GoalFindingsPage {
+  fiscalYear: number;
+  rulesVersion: string;
+  /** Findings that match the filters, and the tables they are on. */
+  total: number;
+  tables: number;
+  rows: { table: GoalLintTable; finding: GoalFinding }[];
 }
 
 /** POST /goals/review-draws body. */

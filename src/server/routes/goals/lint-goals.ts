@@ -10,13 +10,13 @@ export default function lintGoalsRoute(app: Api, ctx: ServerContext) {
       config: { access: "goal.lint" },
       schema: {
         tags: ["goals"],
-        summary: "全区绩效目标表智能审核：按规则、按部门汇总（tables=true 时附每张表的问题）",
-        querystring: z.object({ year: yearQuery, tables: z.enum(["true", "false"]).default("false") }),
+        summary: "全区绩效目标表智能审核：按规则、按部门汇总（问题明细见 /goals/lint/findings）",
+        querystring: z.object({ year: yearQuery }),
       },
     },
     async (req) => {
-      const result = await lintGoals(ctx.deps, actorOf(req), req.query.year);
-      return req.query.tables === "true" ? result : { fiscalYear: result.fiscalYear, summary: result.summary };
+      const { fiscalYear, rulesVersion, summary } = await lintGoals(ctx.deps, actorOf(req), req.query.year);
+      return { fiscalYear, rulesVersion, summary };
     },
   );
 }

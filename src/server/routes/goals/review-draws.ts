@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { drawReview, listReviewDraws, replayReviewDraw } from "../../../app/goals/draw-review";
+import { drawReview, listReviewDraws, replayReviewDraw, reviewPopulation } from "../../../app/goals/draw-review";
 import { type Api, actorOf, type ServerContext } from "../../context";
 import { idParam, yearQuery } from "../query";
 
@@ -36,6 +36,14 @@ export default function reviewDrawRoutes(app: Api, ctx: ServerContext) {
       },
     },
     async (req) => ({ rows: await listReviewDraws(ctx.deps, actorOf(req), req.query.year) }),
+  );
+  app.get(
+    "/api/v1/goals/review-draws/population",
+    {
+      config: { access: "goal.lint" },
+      schema: { tags: ["goals"], summary: "新抽取将使用的总体：全部部门及其历年被抽中的年度" },
+    },
+    async (req) => ({ rows: await reviewPopulation(ctx.deps, actorOf(req)) }),
   );
   app.get(
     "/api/v1/goals/review-draws/:id/replay",

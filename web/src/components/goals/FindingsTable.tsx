@@ -1,10 +1,14 @@
-import { Alert, Input, Segmented, Space, Table, Tag, Typography } from "antd";
-import { useEffect, useMemo, useState } from "react";
+import { DownloadOutlined } from "@ant-design/icons";
+import { Alert, Button, Input, Segmented, Space, Table, Tag, Typography } from "antd";
+import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import { GOAL_RULES_BY_CODE, type GoalFinding } from "../../../../src/core/goals/quality";
-import type { GoalLintTable } from "../../api/types";
+import { goalFindingsExportUrl } from "../../api/endpoints";
+import { useGoalFindings } from "../../api/hooks";
+import type { GoalFindingFilters, GoalLintTable } from "../../api/types";
 import { count, DASH } from "../../format";
 import { goalSeverityLabel, goalSubjectKindLabel } from "../labels";
+import { PageError } from "../PageError";
 import { SEVERITY_TAG } from "./colors";
 
 interface Row {
@@ -24,17 +28,21 @@ export interface FindingFilter {
   department?: string;
 }
 
-/** 问题明细: one row per finding, filtered by the rule or department chosen above, by level and by table. */
+/**
+ * 问题明细: one row per finding, filtered by the rule or department chosen above, by level and by
+ * table. Filtering and paging happen on the server; the export takes the same filters.
+ */
 export function FindingsTable({
-  tables,
-  loading,
+  year,
   filter,
+  departmentName,
   onClear,
   linkOf,
 }: {
-  tables: GoalLintTable[] | undefined;
-  loading: boolean;
+  year: number;
   filter: FindingFilter;
+  /** The chosen department's name, for its filter tag. */
+  departmentName: string | undefined;
   onClear: (which: keyof FindingFilter) => void;
   /** Where a table opens, if this account can open it. */
   linkOf?: (table: GoalLintTable) => string | undefined;
@@ -42,34 +50,24 @@ export function FindingsTable({
   const [severity, setSeverity] = useState<Severity>("all");
   const [q, setQ] = useState("");
   const [paging, setPaging] = useState({ current: 1, pageSize: 20 });
-
-  const all = useMemo<Row[]>(
-    () =>
-      (tables ?? []).flatMap((table) =>
-        table.findings.map((finding, i) => ({ key: `${table.id}-${i}`, table, finding })),
-      ),
-    [tables],
-  );
-  const rows = useMemo(() => {
-    const text = q.trim();
-    return all.filter(
-      ({ table, finding }) =>
-        (!filter.rule || finding.code === filter.rule) &&
-        (!filter.department || table.departmentCode === filter.department) &&
-        (severity === "all" || finding.severity === severity) &&
-        (!text || table.subjectCode.includes(text) || table.subjectName.includes(text)),
-    );
-  }, [all, filter.rule, filter.department, severity, q]);
-  const tableCount = useMemo(() => new Set(rows.map((r) => r.table.id)).size, [rows]);
+  const query: GoalFindingFilters = {
+    rule: filter.rule,
+    department: filter.department,
+    severity: severity === "all" ? undefined : severity,
+    q: q.trim() || undefined,
+  };
+  const found = useGoalFindings(year, query, paging.current, paging.pageSize, true);
 
   // A new filter starts again at the first page.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the filters are the trigger, not read inside
-  useEffect(() => setPaging((p) => ({ ...p, current: 1 })), [filter.rule, filter.department, severity, q]);
+  useEffect(() => setPaging((p) => ({ ...p, current: 1 })), [filter.rule, filter.department, severity, q, year]);
 
   const rule = filter.rule ? GOAL_RULES_BY_CODE.get(filter.rule) : undefined;
-  const departmentName = filter.department
-    ? (tables?.find((t) => t.departmentCode === filter.department)?.departmentName ?? filter.department)
-    : undefined;
+  const rows: Row[] = (found.data?.rows ?? []).map((r, i) => ({
+    key: `${r.table.id}-${(paging.current - 1) * paging.pageSize + i}`,
+    ...r,
+  }));
+  if (found.error && !found.data) return <PageError error={found.error} onRetry={() => void found.refetch()} />;
 
   return (
     <>
@@ -81,7 +79,7 @@ export function FindingsTable({
         )}
         {filter.department && (
           <Tag closable color="blue" onClose={() => onClear("department")} data-testid="goal-filter-dept">
-            部门：{departmentName}
+            部门：{departmentName ?? filter.department}
           </Tag>
         )}
         <Segmented<Severity>
@@ -101,23 +99,27 @@ export function FindingsTable({
           style={{ width: 220 }}
           onSearch={setQ}
         />
-        {tables && (
+        {found.data && (
           <Typography.Text type="secondary">
-            共 {count(rows.length)} 处问题，涉及 {count(tableCount)} 张表
+            共 {count(found.data.total)} 处问题，涉及 {count(found.data.tables)} 张表
           </Typography.Text>
         )}
+        <Button icon={<DownloadOutlined />} href={goalFindingsExportUrl(year, query)} download>
+          导出Excel
+        </Button>
       </Space>
       {rule && <Alert type="info" showIcon title={rule.explanation} style={{ marginBottom: 12 }} />}
       <Table<Row>
         data-testid="goal-findings-table"
         rowKey="key"
         size="small"
-        loading={loading}
+        loading={found.isFetching}
         dataSource={rows}
         scroll={{ x: 1100 }}
-        locale={{ emptyText: loading ? "正在加载问题明细…" : "没有符合条件的问题" }}
+        locale={{ emptyText: found.isPending ? "正在加载问题明细…" : "没有符合条件的问题" }}
         pagination={{
           ...paging,
+          total: found.data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: [20, 50, 100],
           showTotal: (t) => `共 ${t} 处`,

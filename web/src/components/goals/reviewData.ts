@@ -1,7 +1,5 @@
 /** What the review page derives from the recorded draws and the organisation tree. */
-import type { RollingDrawCandidate } from "../../../../src/core/sampling/rolling-draw";
-import type { OrgNode, ReviewDraw } from "../../api/types";
-import { flattenOrgs } from "../orgs";
+import type { ReviewDraw } from "../../api/types";
 
 export interface DepartmentRef {
   code: string;
@@ -23,22 +21,6 @@ export function reviewHistory(draws: readonly ReviewDraw[]): Map<string, number[
     }
   for (const list of years.values()) list.sort((a, b) => a - b);
   return years;
-}
-
-/**
- * The region's departments: those of the organisation tree (what the server draws from), else the newest
- * draw's population (for accounts that cannot read the whole tree), in code order.
- */
-export function departmentsOf(orgs: readonly OrgNode[] | undefined, draws: readonly ReviewDraw[]): DepartmentRef[] {
-  const fromTree = flattenOrgs(orgs ?? []).filter((o) => o.kind === "department");
-  const list: DepartmentRef[] =
-    fromTree.length > 0 ? fromTree.map((o) => ({ code: o.code, name: o.name })) : (draws[0]?.population ?? []);
-  return [...list].sort(byCode);
-}
-
-/** The population a new draw would use: every department with the years it was reviewed. */
-export function populationOf(departments: readonly DepartmentRef[], history: Map<string, number[]>) {
-  return departments.map((d): RollingDrawCandidate => ({ ...d, reviewedYears: history.get(d.code) ?? [] }));
 }
 
 /** "柳州市城中区" → "城中区": the district's own name, as the bureau writes it in its seeds. */

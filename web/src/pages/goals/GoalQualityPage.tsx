@@ -4,7 +4,7 @@ import { Button, Card, Col, Empty, Row, Typography } from "antd";
 import { useEffect, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import { GOAL_RULES } from "../../../../src/core/goals/quality";
-import { qk, useGoalLint, useGoalLintDetail } from "../../api/hooks";
+import { qk, useGoalLint } from "../../api/hooks";
 import { useSession, useYear } from "../../auth/session";
 import { DeptLintTable } from "../../components/goals/DeptLintTable";
 import { type FindingFilter, FindingsTable } from "../../components/goals/FindingsTable";
@@ -29,7 +29,6 @@ export default function GoalQualityPage() {
   const filter: FindingFilter = { rule: params.get("rule") ?? undefined, department: params.get("dept") ?? undefined };
   const [wantAll, setWantAll] = useState(false);
   const detailsWanted = wantAll || Boolean(filter.rule || filter.department);
-  const detail = useGoalLintDetail(year, detailsWanted);
   const detailsRef = useRef<HTMLDivElement>(null);
   const scrollPending = useRef(false);
 
@@ -48,7 +47,7 @@ export default function GoalQualityPage() {
 
   // After a click on a rule or department, bring the details into view once they are there to see.
   useEffect(() => {
-    if (!scrollPending.current || !detail.data) return;
+    if (!scrollPending.current) return;
     scrollPending.current = false;
     window.setTimeout(() => detailsRef.current?.scrollIntoView({ behavior: "smooth", block: "start" }), 50);
   });
@@ -62,7 +61,7 @@ export default function GoalQualityPage() {
       <style>{GOAL_PAGE_CSS}</style>
       <PageTitle
         title="目标智能审核"
-        sub={`${year}年度 · 按 ${GOAL_RULES.length} 条规则检查全区项目和部门整体绩效目标表`}
+        sub={`${year}年度 · 按 ${GOAL_RULES.length} 条规则检查全区项目和部门整体绩效目标表${lint.data ? ` · 指标体系 ${lint.data.rulesVersion}` : ""}`}
         extra={
           <Button
             icon={<ReloadOutlined />}
@@ -122,17 +121,15 @@ export default function GoalQualityPage() {
           <div ref={detailsRef} style={{ scrollMarginTop: 72 }}>
             <Card title="问题明细" size="small">
               {detailsWanted ? (
-                detail.error && !detail.data ? (
-                  <PageError error={detail.error} onRetry={() => void detail.refetch()} />
-                ) : (
-                  <FindingsTable
-                    tables={detail.data?.tables}
-                    loading={detail.isPending}
-                    filter={filter}
-                    onClear={(which) => setFilter(which === "rule" ? "rule" : "dept", undefined)}
-                    linkOf={canOpenTables ? (t) => `/goal-tables/${t.id}` : undefined}
-                  />
-                )
+                <FindingsTable
+                  year={year}
+                  filter={filter}
+                  departmentName={
+                    summary?.byDepartment.find((d) => d.departmentCode === filter.department)?.departmentName
+                  }
+                  onClear={(which) => setFilter(which === "rule" ? "rule" : "dept", undefined)}
+                  linkOf={canOpenTables ? (t) => `/goal-tables/${t.id}` : undefined}
+                />
               ) : (
                 <Empty
                   image={Empty.PRESENTED_IMAGE_SIMPLE}

@@ -1,13 +1,13 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { Button, Card, Col, Row, Skeleton, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
-import { useOrgTree, useReviewDraws } from "../../api/hooks";
+import { useReviewDraws, useReviewPopulation } from "../../api/hooks";
 import { useSession, useYear } from "../../auth/session";
 import { DrawList } from "../../components/goals/DrawList";
 import { GOAL_PAGE_CSS } from "../../components/goals/goalPageCss";
 import { ALGORITHM_NOTE, NewDrawModal } from "../../components/goals/NewDrawModal";
 import { RotationMatrix } from "../../components/goals/RotationMatrix";
-import { departmentsOf, populationOf, reviewHistory } from "../../components/goals/reviewData";
+import { reviewHistory } from "../../components/goals/reviewData";
 import { PageError } from "../../components/PageError";
 import { PageTitle } from "../../components/PageTitle";
 
@@ -17,14 +17,13 @@ export default function GoalReviewsPage() {
   const { year } = useYear();
   const mayDraw = can("goal.review");
   const list = useReviewDraws();
-  const tree = useOrgTree();
+  const served = useReviewPopulation();
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<string[] | null>(null);
 
   const draws = useMemo(() => list.data?.rows ?? [], [list.data]);
   const history = useMemo(() => reviewHistory(draws), [draws]);
-  const departments = useMemo(() => departmentsOf(tree.data?.nodes, draws), [tree.data, draws]);
-  const population = useMemo(() => populationOf(departments, history), [departments, history]);
+  const population = useMemo(() => served.data?.rows ?? [], [served.data]);
   const years = useMemo(() => {
     const drawn = draws.map((d) => d.fiscalYear);
     if (drawn.length === 0) return [];
@@ -84,7 +83,7 @@ export default function GoalReviewsPage() {
             {list.isPending ? (
               <Skeleton active />
             ) : (
-              <RotationMatrix departments={departments} history={history} years={years} />
+              <RotationMatrix departments={population} history={history} years={years} />
             )}
           </Card>
         </Col>
