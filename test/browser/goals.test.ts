@@ -32,6 +32,14 @@ describe("绩效目标 in the browser", () => {
     const findings = page.getByTestId("goal-findings-table");
     await expect.poll(() => findings.locator("tbody tr.ant-table-row").count()).toBe(20);
     expect(await findings.textContent()).toContain("应为 100");
+    // The findings are paged on the server: page 2 brings the next 20.
+    const first = await findings.locator("tbody tr.ant-table-row").first().textContent();
+    await page.locator(".ant-pagination-item-2").last().click();
+    await expect.poll(() => findings.locator("tbody tr.ant-table-row").first().textContent()).not.toBe(first);
+    await page.waitForLoadState("networkidle");
+    await findings.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(500);
+    expect(existsSync(await h.shot(page, "goals-findings"))).toBe(true);
 
     // 目标现场会审: three recorded draws, newest first; the newest replays to the same picks.
     await nav.getByRole("menuitem", { name: /(^|\s)目标现场会审$/ }).click();
