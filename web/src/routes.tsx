@@ -21,6 +21,7 @@ const AuditPage = lazy(() => import("./pages/AuditPage"));
 const ProfilePage = lazy(() => import("./pages/ProfilePage"));
 const GoalQualityPage = lazy(() => import("./pages/goals/GoalQualityPage"));
 const GoalReviewsPage = lazy(() => import("./pages/goals/GoalReviewsPage"));
+const GoalRulesPage = lazy(() => import("./pages/goals/GoalRulesPage"));
 const GoalTablesPage = lazy(() => import("./pages/goal-tables/GoalTablesPage"));
 const GoalTableDetailPage = lazy(() => import("./pages/goal-tables/GoalTableDetailPage"));
 
@@ -110,6 +111,14 @@ export function AppRoutes() {
             element={
               <Guard path="/goals/reviews">
                 <GoalReviewsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="goals/rules"
+            element={
+              <Guard path="/goals/rules">
+                <GoalRulesPage />
               </Guard>
             }
           />
