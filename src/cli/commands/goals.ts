@@ -10,14 +10,20 @@ export async function goalsLint(options: { year: string; region?: string; json?:
   const rt = await openRuntime();
   try {
     const started = performance.now();
-    const { summary } = await lintGoals(rt.deps, systemActor(await resolveRegion(rt, options.region)), year);
+    const { summary, rulesVersion } = await lintGoals(
+      rt.deps,
+      systemActor(await resolveRegion(rt, options.region)),
+      year,
+    );
     const ms = performance.now() - started;
     if (options.json) {
-      console.log(JSON.stringify({ fiscalYear: year, ...summary }, null, 2));
+      console.log(JSON.stringify({ fiscalYear: year, rulesVersion, ...summary }, null, 2));
       return;
     }
     const t = summary.totals;
-    console.log(`${year}年度绩效目标表智能审核：共 ${t.tables} 张（${ms.toFixed(0)} 毫秒）`);
+    console.log(
+      `${year}年度绩效目标表智能审核（指标体系 ${rulesVersion} 版）：共 ${t.tables} 张（${ms.toFixed(0)} 毫秒）`,
+    );
     console.log(
       `  有错误的表 ${t.tablesWithErrors} 张（${percent(t.tablesWithErrors, t.tables)}%），有提示的表 ${t.tablesWithWarnings} 张；错误 ${t.errors} 处，提示 ${t.warnings} 处`,
     );
