@@ -7,7 +7,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { systemActor } from "../src/app/auth/actor";
 import { type Actor, type Deps, systemClock } from "../src/app/context";
-import { loadDemo } from "../src/app/demo/load-demo";
+import { type DemoData, loadDemo } from "../src/app/demo/load-demo";
 import { runImport } from "../src/app/imports/run-import";
 import type { Repos, UnitOfWork } from "../src/app/ports";
 import { IMPORT_SPECS, type ImportKind } from "../src/core/import-spec";
@@ -62,8 +62,16 @@ interface Target {
   close(): Promise<void>;
 }
 
-/** The demo district without its projects, execution and department budgets: only orgs and users. */
-const orgsOnly = (demo: DemoDistrict): DemoDistrict => ({ ...demo, projects: [], execution: [], deptBudgets: [] });
+/** The demo district without its yearly data (projects, budgets, execution, goal tables, 2023): only orgs and users. */
+const orgsOnly = (demo: DemoDistrict): DemoData => ({
+  ...demo,
+  projects: [],
+  execution: [],
+  deptBudgets: [],
+  deptExecution: [],
+  goalTables: [],
+  history: undefined,
+});
 
 async function loadOrgs(db: Database, demo: DemoDistrict): Promise<void> {
   await loadDemo({ uow: createUnitOfWork(db), clock: systemClock, hasher: argon2Hasher }, orgsOnly(demo));

@@ -5,6 +5,7 @@
  * code is then 1.
  */
 import { cpus, totalmem } from "node:os";
+import { goalImportBench } from "./goal-import";
 import { goalsLintBench } from "./goals-lint";
 import { importBench } from "./import";
 import { listBench } from "./list";
@@ -14,6 +15,7 @@ const BENCHMARKS = {
   import: importBench,
   list: listBench,
   goals: goalsLintBench,
+  "goal-import": goalImportBench,
 } as const satisfies Record<string, () => Promise<{ rows: BenchRow[]; notes: string[] }>>;
 type Name = keyof typeof BENCHMARKS;
 

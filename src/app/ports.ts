@@ -1,5 +1,6 @@
 import type { AuditFields } from "../core/audit-chain";
-import type { GoalIndicator, GoalTable } from "../core/goals/types";
+import type { LibraryEntryFields } from "../core/goals/indicator-library";
+import type { GoalIndicator, GoalSubjectKind, GoalTable, IndicatorKind } from "../core/goals/types";
 import type { DeptBudgetRow, DeptExecutionRow, ExecutionRow, OrgRow, ProjectRow } from "../core/import-rows";
 import type { Fen } from "../core/money";
 import type { ProjectCategory, SizeBand } from "../core/project";
@@ -296,20 +297,123 @@ export interface GoalListFilter {
   q?: string | undefined;
 }
 
-export interface IndicatorSuggestion {
-  level1: string;
-  level2: string;
-  name: string;
-  kind: string;
-  operator: string | null;
-  unit: string | null;
-  /** Approved tables that used it, and in which years. */
+/** An entry of the indicator library (指标库). Sector, level 2 and name identify it. */
+export interface IndicatorLibraryEntry extends LibraryEntryFields {
+  id: number;
+  /** Entered or confirmed by finance (推荐); fed entries are not, until finance edits them. */
+  curated: boolean;
+  /** Withdrawn by finance: kept, but no longer suggested. */
+  retired: boolean;
+  /** Approvals of goal tables that used it (a revision approved again counts again), and the latest year. */
   uses: number;
-  years: number[];
-  /** The most frequent target, and the range of numeric targets. */
+  lastYear: number | null;
+  version: number;
+  updatedAt: string;
+}
+
+/** Targets approved goal tables set for an indicator in one fiscal year. */
+export interface PastTargets {
+  fiscalYear: number;
+  /** The most frequent target text, and the range of the numeric targets (null when none is a number). */
   commonTarget: string;
   minTarget: number | null;
   maxTarget: number | null;
+  /** Approved tables that used it that year (per project or department, the approved revision in effect). */
+  tables: number;
+}
+
+/**
+ * What self-evaluations reported for an indicator in one fiscal year. Self-evaluation is a later
+ * module: until it records results, every `actuals` list is empty.
+ */
+export interface PastActuals {
+  fiscalYear: number;
+  commonActual: string;
+  tables: number;
+}
+
+/** Past targets of one library key: per year (newest first) and over all years. */
+export interface TargetHistory {
+  years: PastTargets[];
+  overall: Omit<PastTargets, "fiscalYear"> | null;
+}
+
+export const LIBRARY_SORTS = ["recommended", "uses", "lastYear", "name", "sector", "updatedAt"] as const;
+export type LibrarySort = (typeof LIBRARY_SORTS)[number];
+
+export interface LibraryFilter {
+  sector?: string | undefined;
+  level1?: string | undefined;
+  level2?: string | undefined;
+  /** Part of the name or the explanation. */
+  q?: string | undefined;
+  /** true: entered or confirmed by finance; false: fed from approved tables only. */
+  curated?: boolean | undefined;
+  retired?: boolean | undefined;
+}
+
+/** A library entry as the declaration form is offered it: merged over sectors when no sector is asked. */
+export interface LibrarySuggestionRow
+  extends Omit<IndicatorLibraryEntry, "sector" | "retired" | "version" | "updatedAt"> {
+  /** Null when the entry stands for the same indicator in every sector. */
+  sector: string | null;
+}
+
+/** 指标库 suggestion for a goal table: the entry, its past targets and (later) past results. */
+export interface IndicatorSuggestion extends LibrarySuggestionRow {
+  /** Years approved tables used it, oldest first; the most frequent target and the numeric range overall. */
+  years: number[];
+  commonTarget: string;
+  minTarget: number | null;
+  maxTarget: number | null;
+  /** Per fiscal year, newest first. */
+  targets: PastTargets[];
+  /** Per fiscal year from self-evaluation (later module): empty for now. */
+  actuals: PastActuals[];
+}
+
+export interface IndicatorLibraryRepo {
+  /** Adds one approved table's indicators (uses +1, last year); curated wording is never overwritten. */
+  feedFromTable(goalTableId: number): Promise<{ entries: number; added: number }>;
+  /**
+   * Recomputes the fed part from every approved table of the region: counts and the most common
+   * wording of entries finance has not curated; fed entries no table uses any more go, unless retired.
+   */
+  rebuild(regionCode: string): Promise<{ entries: number; added: number; removed: number }>;
+  list(regionCode: string, filter: LibraryFilter, paging: Paging<LibrarySort>): Promise<Page<IndicatorLibraryEntry>>;
+  /** The whole filtered view, for Excel export (bounded by the caller). */
+  listAll(
+    regionCode: string,
+    filter: LibraryFilter,
+    sort: LibrarySort,
+    order: "asc" | "desc",
+    limit: number,
+  ): Promise<IndicatorLibraryEntry[]>;
+  /** Sectors the library holds, for the filter. */
+  sectors(regionCode: string): Promise<string[]>;
+  get(regionCode: string, id: number): Promise<IndicatorLibraryEntry | null>;
+  find(
+    regionCode: string,
+    key: { sector: string; level2: string; name: string },
+  ): Promise<IndicatorLibraryEntry | null>;
+  /** A curated entry; null when the sector, level 2 and name are taken. */
+  insert(regionCode: string, entry: LibraryEntryFields): Promise<IndicatorLibraryEntry | null>;
+  /** Replaces the wording and marks the entry curated; null when `version` is stale. */
+  update(id: number, version: number, entry: LibraryEntryFields): Promise<IndicatorLibraryEntry | null>;
+  setRetired(id: number, version: number, retired: boolean): Promise<IndicatorLibraryEntry | null>;
+  /** Entries not retired, curated first, then by uses. */
+  suggest(
+    regionCode: string,
+    q: { sector: string | null; level2: string | null; text: string | null; limit: number },
+  ): Promise<LibrarySuggestionRow[]>;
+  /**
+   * Past targets of each key (sector null: any sector) from approved goal tables, keyed by `libraryKey`;
+   * the usual target and range only from uses of the entry's kind.
+   */
+  targetHistory(
+    regionCode: string,
+    keys: readonly { sector: string | null; level2: string; name: string; kind: IndicatorKind }[],
+  ): Promise<Map<string, TargetHistory>>;
 }
 
 export interface GoalRepo {
@@ -329,14 +433,6 @@ export interface GoalRepo {
   ): Promise<void>;
   /** A new current revision copying the approved one (which stays, no longer current). */
   revise(id: number, reason: string): Promise<number>;
-  /**
-   * 指标库 suggestions: indicators that approved tables of projects in the same sector used under a
-   * level 2, with how many tables used them and their typical target.
-   */
-  suggest(
-    regionCode: string,
-    q: { sector: string | null; level2: string | null; text: string | null; limit: number },
-  ): Promise<IndicatorSuggestion[]>;
   /** Bulk insert of goal tables with their indicators (the demo, later imports), in the caller's transaction. */
   insertMany(
     regionCode: string,
@@ -345,6 +441,35 @@ export interface GoalRepo {
   ): Promise<number>;
   /** Every current goal table of a year with its indicators: two set-based queries, no query per table. */
   listCurrent(regionCode: string, fiscalYear: number): Promise<StoredGoalTable[]>;
+}
+
+/** A goal table with its implementing unit's name: what an Excel sheet of it shows. */
+export interface GoalExchangeRecord extends GoalTableRecord {
+  unitName: string;
+}
+
+/** Which tables the Excel exchange reads: one by id (any revision), or a year's current tables. */
+export type GoalExchangeQuery =
+  | { id: number }
+  | {
+      fiscalYear: number;
+      departmentId?: number | undefined;
+      /** Only these subjects (the sheets of an uploaded workbook). */
+      subjects?: readonly { subjectKind: GoalSubjectKind; subjectCode: string }[] | undefined;
+    };
+
+/** Goal tables read and written many at a time by the Excel import and export. */
+export interface GoalImportRepo {
+  /** Tables in the scope with their indicators: two set-based queries, department-wide tables first. */
+  tables(scope: Scope, q: GoalExchangeQuery): Promise<GoalExchangeRecord[]>;
+  /**
+   * Replaces the overall goal and all indicators of many tables at once (one statement each for the
+   * tables, the old and the new indicators) and bumps their versions. Indicators without a uid get a
+   * new one. Null when any table's version is stale; the caller's transaction then rolls back.
+   */
+  replaceTables(
+    tables: readonly { id: number; version: number; overallGoal: string; indicators: readonly GoalIndicator[] }[],
+  ): Promise<{ id: number; version: number }[] | null>;
 }
 
 /** A recorded draw for the on-site review of goal tables. */
@@ -425,6 +550,23 @@ export interface RuleSetRepo {
   ): Promise<number | null>;
 }
 
+/** Goal tables across fiscal years: last year's table of a subject and the carry-over link (上年结转). */
+export interface GoalHistoryRepo {
+  /** Last year's current table of the same project or department, when the scope sees it. */
+  previousOf(
+    scope: Scope,
+    table: Pick<GoalTable, "fiscalYear" | "subjectKind" | "subjectCode">,
+  ): Promise<GoalTableRecord | null>;
+  /** The table this one was carried over from, or null. */
+  carriedFromOf(id: number): Promise<number | null>;
+  setCarriedFrom(id: number, carriedFromId: number): Promise<void>;
+  /**
+   * Links every current table of a year that has no link yet to last year's current table of the same
+   * subject, in one statement (bulk loads); answers how many were linked.
+   */
+  linkCarriedFrom(regionCode: string, fiscalYear: number): Promise<number>;
+}
+
 export interface Repos {
   orgs: OrgRepo;
   projects: ProjectRepo;
@@ -433,6 +575,9 @@ export interface Repos {
   audit: AuditRepo;
   imports: ImportRepo;
   goals: GoalRepo;
+  goalImport: GoalImportRepo;
+  goalHistory: GoalHistoryRepo;
+  indicatorLibrary: IndicatorLibraryRepo;
   reviews: ReviewRepo;
   ruleSets: RuleSetRepo;
 }

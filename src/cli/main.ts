@@ -3,6 +3,7 @@ import { AppError } from "../core/errors";
 import { demo } from "./commands/demo";
 import { exportCommand } from "./commands/export";
 import { goalsLint } from "./commands/goals";
+import { goalsExport, goalsImport } from "./commands/goals-excel";
 import { importFile } from "./commands/import";
 import { migrate } from "./commands/migrate";
 import { serve } from "./commands/serve";
@@ -61,6 +62,23 @@ goals
   .option("--top <n>", "列出问题最多的部门数", "10")
   .option("--json", "以 JSON 输出")
   .action(goalsLint);
+goals
+  .command("export")
+  .description("导出绩效目标表 Excel（财预〔2020〕10号 格式）：一个主管部门的全部表（含目录），或 --id 一张表")
+  .option("--year <year>", "预算年度")
+  .option("--department <code>", "主管部门编码")
+  .option("--id <id>", "目标表编号（导出一张表）")
+  .requiredOption("--out <file>", "输出文件 .xlsx")
+  .option("--region <code>", "区划代码")
+  .action(goalsExport);
+goals
+  .command("import")
+  .description("导入绩效目标表 Excel：全部工作表无误才写入；只改动草稿或被退回的表")
+  .argument("<file>", "导出后填好的 .xlsx 文件")
+  .option("--dry-run", "只预览，不写入")
+  .option("--region <code>", "区划代码")
+  .option("--json", "以 JSON 输出结果")
+  .action(goalsImport);
 
 const user = program.command("user").description("账号管理");
 user

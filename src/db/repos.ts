@@ -1,8 +1,11 @@
 import type { Repos, UnitOfWork } from "../app/ports";
 import type { Database, Executor } from "./client";
 import { auditRepo } from "./repos/audit";
+import { goalHistoryRepo } from "./repos/goal-history";
+import { goalImportRepo } from "./repos/goal-import";
 import { goalRepo } from "./repos/goals";
 import { importRepo } from "./repos/imports";
+import { indicatorLibraryRepo } from "./repos/indicator-library";
 import { orgRepo } from "./repos/orgs";
 import { ProjectReadModel } from "./repos/project-read-model";
 import { projectRepo } from "./repos/projects";
@@ -21,6 +24,9 @@ function reposFor(db: Database, ex: Executor): Repos {
     audit: auditRepo(db, ex),
     imports: importRepo(db, ex),
     goals: goalRepo(db, ex),
+    goalImport: goalImportRepo(ex),
+    goalHistory: goalHistoryRepo(db, ex),
+    indicatorLibrary: indicatorLibraryRepo(ex),
     reviews: reviewRepo(ex),
     ruleSets: ruleSetRepo(ex),
   };

@@ -7,6 +7,7 @@ import { buildDeptBudgets } from "./dept-budgets";
 import { buildDeptExecution } from "./dept-execution";
 import { projectExecution } from "./execution";
 import { buildGoalTables } from "./goals";
+import { buildHistoryYear, type DemoHistoryYear } from "./history";
 import { markKeyProjects } from "./key-projects";
 import { buildOrgs } from "./orgs";
 import { draftProjects, FISCAL_YEAR } from "./projects";
@@ -35,6 +36,11 @@ export interface DemoDistrict {
   /** Goal tables of every project and department-wide budget (issue: goals). */
   goalTables: GoalTable[];
   users: DemoUser[];
+  /**
+   * Fiscal 2023 of the projects that continue into 2024 (常年性, 延续性) and of the departments: budgets,
+   * execution and approved goal tables, from which the 2024 tables were carried over.
+   */
+  history: DemoHistoryYear;
 }
 
 export const DEFAULT_DEMO_SEED = 20240101;
@@ -52,6 +58,13 @@ export function generateDemoDistrict(seed: number = DEFAULT_DEMO_SEED): DemoDist
   const education = departments[departmentIndex("城中区教育局")];
   if (!education) throw new Error("the demo district has no education department");
   const deptBudgets = buildDeptBudgets(forkRng(seed, "dept-budgets"), departments, projects);
+  const goalTables = buildGoalTables(
+    seed,
+    FISCAL_YEAR,
+    projects,
+    deptBudgets,
+    new Map(orgs.filter((o) => o.kind === "department").map((o) => [o.code, { name: o.name, sector: o.sector }])),
+  );
   return {
     region: { code: "450202", name: "柳州市城中区" },
     fiscalYear: FISCAL_YEAR,
@@ -62,13 +75,8 @@ export function generateDemoDistrict(seed: number = DEFAULT_DEMO_SEED): DemoDist
     execution,
     deptBudgets,
     deptExecution: buildDeptExecution(forkRng(seed, "dept-execution"), deptBudgets, projects, execution),
-    goalTables: buildGoalTables(
-      seed,
-      FISCAL_YEAR,
-      projects,
-      deptBudgets,
-      new Map(orgs.filter((o) => o.kind === "department").map((o) => [o.code, { name: o.name, sector: o.sector }])),
-    ),
+    goalTables,
     users: buildUsers(bureau.code, firms[0]?.code ?? "", education, departments),
+    history: buildHistoryYear(seed, departments, projects, goalTables),
   };
 }

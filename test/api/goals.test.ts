@@ -157,7 +157,7 @@ describe("indicator library suggestions", () => {
     const rate = (
       await t.as(cookie, "GET", `/api/v1/goals/library/suggestions?q=${encodeURIComponent("验收合格率")}&limit=1`)
     ).json().rows[0];
-    expect(rate).toMatchObject({ name: "验收合格率", unit: "%", operator: ">=", years: [2024] });
+    expect(rate).toMatchObject({ name: "验收合格率", unit: "%", operator: ">=", years: [2023, 2024] });
     expect(rate.minTarget).toBeGreaterThanOrEqual(90);
     expect(rate.maxTarget).toBeLessThanOrEqual(100);
   });

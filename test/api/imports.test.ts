@@ -109,7 +109,7 @@ describe("importing projects from the budget system", () => {
     const audit = (
       await t.as(await t.login("finance"), "GET", "/api/v1/audit?entity=dept_execution&entityId=120")
     ).json();
-    expect(audit.rows[0].after).toEqual({ "1": 123_456 });
+    expect(audit.rows[0].after).toEqual({ fiscalYear: 2024, "1": 123_456 });
   });
 
   it("reads back its own downloadable Excel template", async () => {

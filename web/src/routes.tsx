@@ -21,6 +21,7 @@ const AuditPage = lazy(() => import("./pages/AuditPage"));
 const ProfilePage = lazy(() => import("./pages/ProfilePage"));
 const GoalQualityPage = lazy(() => import("./pages/goals/GoalQualityPage"));
 const GoalReviewsPage = lazy(() => import("./pages/goals/GoalReviewsPage"));
+const IndicatorLibraryPage = lazy(() => import("./pages/goals/IndicatorLibraryPage"));
 const GoalRulesPage = lazy(() => import("./pages/goals/GoalRulesPage"));
 const GoalTablesPage = lazy(() => import("./pages/goal-tables/GoalTablesPage"));
 const GoalTableDetailPage = lazy(() => import("./pages/goal-tables/GoalTableDetailPage"));
@@ -95,6 +96,14 @@ export function AppRoutes() {
             element={
               <Guard path="/goal-tables">
                 <GoalTableDetailPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="goals/library"
+            element={
+              <Guard path="/goals/library">
+                <IndicatorLibraryPage />
               </Guard>
             }
           />

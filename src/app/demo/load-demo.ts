@@ -9,6 +9,7 @@ import { auditEntry } from "../audit/entry";
 import { systemActor } from "../auth/actor";
 import type { Actor, Deps } from "../context";
 import { drawReview } from "../goals/draw-review";
+import { rebuildIndicatorLibrary } from "../goals/library-rebuild";
 import { lintGoals } from "../goals/lint-goals";
 import { recordReviewVisit } from "../goals/review-visits";
 import { commitRows } from "../imports/run-import";
@@ -27,6 +28,15 @@ export interface DemoData {
   deptExecution: DeptExecutionRow[];
   goalTables: GoalTable[];
   users: { username: string; displayName: string; role: Role; orgCode: string }[];
+  /** The year before (continuing projects, departments, approved goal tables), loaded after the demo year. */
+  history?: {
+    fiscalYear: number;
+    projects: ProjectRow[];
+    execution: ExecutionRow[];
+    deptBudgets: DeptBudgetRow[];
+    deptExecution: DeptExecutionRow[];
+    goalTables: GoalTable[];
+  };
 }
 
 export const DEMO_PASSWORD = "jixiao-demo";
@@ -83,6 +93,15 @@ export async function loadDemo(deps: Deps, data: DemoData, onStep?: (step: strin
     await commitRows(deps, repos, actor, "execution", data.execution, data.fiscalYear, meta);
     onStep?.(`部门整体月度执行 ${data.deptExecution.length} 行`);
     await commitRows(deps, repos, actor, "dept-execution", data.deptExecution, data.fiscalYear, meta);
+    // After the demo year, so that the demo year's rows keep the ids they always had.
+    const h = data.history;
+    if (h) {
+      onStep?.(`${h.fiscalYear}年度：项目 ${h.projects.length} 个及其月度执行、部门整体预算`);
+      await commitRows(deps, repos, actor, "projects", h.projects, h.fiscalYear, meta);
+      await commitRows(deps, repos, actor, "dept-budgets", h.deptBudgets, h.fiscalYear, meta);
+      await commitRows(deps, repos, actor, "execution", h.execution, h.fiscalYear, meta);
+      await commitRows(deps, repos, actor, "dept-execution", h.deptExecution, h.fiscalYear, meta);
+    }
     onStep?.(`账号 ${data.users.length} 个`);
     const orgIds = new Map((await repos.orgs.allInRegion(data.region.code)).map((o) => [o.code, o.id]));
     const created: AuditFields[] = [
@@ -131,7 +150,17 @@ export async function loadDemo(deps: Deps, data: DemoData, onStep?: (step: strin
       data.goalTables.map((table) => ({ table, status: "approved", templateVersion: DEFAULT_TEMPLATE.version })),
       actor.displayName,
     );
-    for (const t of data.goalTables) {
+    const previousTables = data.history?.goalTables ?? [];
+    if (previousTables.length > 0) {
+      onStep?.(`上年（${data.history?.fiscalYear}年度）绩效目标表 ${previousTables.length} 张，本年目标表由其结转`);
+      await repos.goals.insertMany(
+        data.region.code,
+        previousTables.map((table) => ({ table, status: "approved", templateVersion: DEFAULT_TEMPLATE.version })),
+        actor.displayName,
+      );
+      await repos.goalHistory.linkCarriedFrom(data.region.code, data.fiscalYear);
+    }
+    for (const t of [...data.goalTables, ...previousTables]) {
       created.push(
         auditEntry(actor, deps.clock, {
           action: "create",
@@ -145,6 +174,8 @@ export async function loadDemo(deps: Deps, data: DemoData, onStep?: (step: strin
     await repos.audit.append(created);
     return actor;
   });
+  onStep?.("指标库（由已批复的目标表汇集）");
+  await rebuildIndicatorLibrary(deps, bureauActor);
   // The rolling on-site review of goal tables: two years of history, then the demo year's draw.
   for (const [year, count] of DEMO_REVIEW_DRAWS) {
     onStep?.(`${year}年度目标现场会审抽取 ${count} 个部门`);

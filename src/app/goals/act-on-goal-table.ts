@@ -6,6 +6,7 @@ import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
 import { stateOf } from "./get-goal-table";
 import { goalRulesFor } from "./goal-rules";
+import { feedIndicatorLibrary } from "./library-feed";
 
 /**
  * Submit, approve, return, withdraw or revise a goal table. The workflow in core decides what is
@@ -69,6 +70,7 @@ export async function actOnGoalTable(
         returnedBy: result.next.returnedBy,
       });
       if (version === null) throw staleVersion("该目标表");
+      if (result.next.status === "approved") await feedIndicatorLibrary(repos, actor, deps.clock, id);
     }
     await repos.goals.recordTransition(targetId, {
       actorId: actor.userId,

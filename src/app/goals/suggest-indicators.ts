@@ -1,17 +1,38 @@
+import { libraryKey } from "../../core/goals/indicator-library";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
+import type { IndicatorSuggestion } from "../ports";
 
-/** "Projects like this one used …": indicators from approved tables of the same sector (指标库 suggestions). */
+/**
+ * "Projects like this one used …": 指标库 entries that are not retired, finance's curated ones (推荐)
+ * first, then the most used, each with the targets approved tables set for it year by year. Without
+ * a sector the same indicator of every sector is offered once.
+ */
 export async function suggestIndicators(
   deps: Deps,
   actor: Actor,
   q: { sector?: string | undefined; level2?: string | undefined; text?: string | undefined; limit: number },
-) {
+): Promise<IndicatorSuggestion[]> {
   authorize(actor, "goal.read");
-  return deps.uow.read.goals.suggest(actor.regionCode, {
+  const repos = deps.uow.read;
+  const found = await repos.indicatorLibrary.suggest(actor.regionCode, {
     sector: q.sector || null,
     level2: q.level2 || null,
     text: q.text || null,
     limit: q.limit,
+  });
+  const history = await repos.indicatorLibrary.targetHistory(actor.regionCode, found);
+  return found.map((s) => {
+    const h = history.get(libraryKey(s));
+    const targets = h?.years ?? [];
+    return {
+      ...s,
+      years: targets.map((t) => t.fiscalYear).sort((a, b) => a - b),
+      commonTarget: h?.overall?.commonTarget ?? "",
+      minTarget: h?.overall?.minTarget ?? null,
+      maxTarget: h?.overall?.maxTarget ?? null,
+      targets,
+      actuals: [],
+    };
   });
 }

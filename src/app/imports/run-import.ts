@@ -188,7 +188,7 @@ const ENTITY: Record<ImportKind, string> = {
   "dept-execution": "dept_execution",
 };
 
-type MonthRow = { month: number; executed: number };
+type MonthRow = { fiscalYear: number; month: number; executed: number };
 
 /** One audit entry per new or changed record; monthly execution is grouped per project or department. */
 function auditEntries<K extends ImportKind>(
@@ -226,9 +226,11 @@ function auditEntries<K extends ImportKind>(
     const row = r as { projectCode?: string; departmentCode?: string };
     return row.projectCode ?? row.departmentCode ?? "";
   };
-  const byOwner = new Map<string, { before: Record<number, number>; after: Record<number, number> }>();
+  // Codes repeat from year to year, so each entry names its fiscal year (a project's history is per year).
+  type Months = { fiscalYear: number; before: Record<number, number>; after: Record<number, number> };
+  const byOwner = new Map<string, Months>();
   const note = (r: MonthRow, before: number | null) => {
-    const entry = byOwner.get(owner(r)) ?? { before: {}, after: {} };
+    const entry = byOwner.get(owner(r)) ?? { fiscalYear: r.fiscalYear, before: {}, after: {} };
     if (before !== null) entry.before[r.month] = before;
     entry.after[r.month] = r.executed;
     byOwner.set(owner(r), entry);
@@ -240,8 +242,8 @@ function auditEntries<K extends ImportKind>(
       action: "update",
       entity: ENTITY[kind],
       entityId: code,
-      before: Object.keys(e.before).length ? e.before : null,
-      after: e.after,
+      before: Object.keys(e.before).length ? { fiscalYear: e.fiscalYear, ...e.before } : null,
+      after: { fiscalYear: e.fiscalYear, ...e.after },
       reason,
     }),
   );

@@ -16,7 +16,14 @@ export async function getProject(deps: Deps, actor: Actor, id: number) {
   const history = await deps.uow.read.audit.list(
     { regionCode: actor.regionCode, entities: ["project", "project_execution"], entityId: project.code },
     1,
-    50,
+    100,
   );
-  return { project, execution, history: history.rows };
+  // A continuing project keeps its code from year to year: only this year's entries are its history
+  // (entries written before they named their year are kept).
+  const yearOf = (v: unknown) => (v && typeof v === "object" ? (v as { fiscalYear?: unknown }).fiscalYear : undefined);
+  const rows = history.rows.filter((e) => {
+    const year = yearOf(e.after) ?? yearOf(e.before);
+    return year === undefined || year === project.fiscalYear;
+  });
+  return { project, execution, history: rows.slice(0, 50) };
 }

@@ -207,51 +207,6 @@ export function goalRepo(db: Database, ex: Executor): GoalRepo {
         values (${id}, ${t.actorId}, ${t.actorName}, ${t.action}, ${t.fromStatus}, ${t.toStatus}, ${t.comment},
                 ${t.indicatorComments === null ? null : JSON.stringify(t.indicatorComments)}::jsonb)`);
     },
-    async suggest(regionCode, q) {
-      const conds = [sql`g.region_code = ${regionCode}`, sql`g.status = 'approved'`];
-      if (q.sector) conds.push(sql`p.sector = ${q.sector}`);
-      if (q.level2) conds.push(sql`i.level2 = ${q.level2}`);
-      if (q.text) conds.push(sql`i.name ilike ${`%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
-      const found = await rows<{
-        level1: string;
-        level2: string;
-        name: string;
-        kind: string;
-        operator: string | null;
-        unit: string | null;
-        uses: number;
-        years: number[];
-        common_target: string;
-        min_target: number | null;
-        max_target: number | null;
-      }>(
-        ex,
-        sql`select i.level1, i.level2, i.name, i.kind, i.operator, i.unit, count(*)::int as uses,
-                   array_agg(distinct g.fiscal_year order by g.fiscal_year) as years,
-                   mode() within group (order by i.target) as common_target,
-                   min(case when i.target ~ '^-?[0-9]+([.][0-9]+)?$' then i.target::float8 end) as min_target,
-                   max(case when i.target ~ '^-?[0-9]+([.][0-9]+)?$' then i.target::float8 end) as max_target
-            from goal_indicators i
-            join goal_tables g on g.id = i.goal_table_id
-            left join projects p on p.id = g.project_id
-            where ${sql.join(conds, sql` and `)}
-            group by i.level1, i.level2, i.name, i.kind, i.operator, i.unit
-            order by uses desc, i.name collate "C" limit ${q.limit}`,
-      );
-      return found.map((r) => ({
-        level1: r.level1,
-        level2: r.level2,
-        name: r.name,
-        kind: r.kind,
-        operator: r.operator,
-        unit: r.unit,
-        uses: r.uses,
-        years: r.years,
-        commonTarget: r.common_target,
-        minTarget: r.min_target,
-        maxTarget: r.max_target,
-      }));
-    },
     async revise(id, reason) {
       const created = await one<{ id: number }>(
         ex,

@@ -17,6 +17,8 @@ import { rows } from "./rows";
  */
 export function importRepo(db: Database, ex: Executor): ImportRepo {
   const stage = async (name: string, columnsDdl: string, columns: string[], data: unknown[][]) => {
+    // A transaction may write the same kind twice (the demo loads two fiscal years in one).
+    await ex.execute(sql.raw(`drop table if exists ${name}`));
     await ex.execute(sql.raw(`create temp table ${name} (${columnsDdl}) on commit drop`));
     await copyRows(db, ex as Tx, name, columns, data);
   };

@@ -5,8 +5,11 @@ import changePassword from "./auth/change-password";
 import login from "./auth/login";
 import logout from "./auth/logout";
 import me from "./auth/me";
+import carryOver from "./goals/carry-over";
+import goalExcel from "./goals/goal-excel";
 import goalRules from "./goals/goal-rules";
 import goalTables from "./goals/goal-tables";
+import indicatorLibrary from "./goals/indicator-library";
 import lintFindings from "./goals/lint-findings";
 import lintGoals from "./goals/lint-goals";
 import reviewDraws from "./goals/review-draws";
@@ -57,7 +60,10 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   lintFindings,
   reviewDraws,
   goalTables,
+  carryOver,
+  goalExcel,
   suggestIndicators,
+  indicatorLibrary,
   reviewVisits,
   goalRules,
 ];

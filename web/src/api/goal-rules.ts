@@ -38,5 +38,5 @@ export const fetchGoalRules = (year: number) => request<GoalRulesData>("/goals/r
 export const saveGoalRules = (body: GoalRulesBody) => request<GoalRulesData>("/goals/rules", { method: "PUT", body });
 
 /** The rules change rarely: one fetch per year and session is enough. */
-export const useGoalRules = (year: number) =>
-  useQuery({ queryKey: goalRulesKey(year), queryFn: () => fetchGoalRules(year), staleTime: 10 * 60_000 });
+export const useGoalRules = (year: number, enabled = true) =>
+  useQuery({ queryKey: goalRulesKey(year), queryFn: () => fetchGoalRules(year), staleTime: 10 * 60_000, enabled });

@@ -1,9 +1,12 @@
 /** 绩效目标表 (goal tables): declaration, review and approval, and the 指标库 suggestions. */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { GoalTableComparison } from "../../../src/core/goals/compare";
+import type { GoalSheetIssue, IndicatorDiffRow } from "../../../src/core/goals/goal-sheet";
 import type { GoalFinding } from "../../../src/core/goals/quality";
 import type { GoalIndicator, GoalSubjectKind, GoalTable } from "../../../src/core/goals/types";
 import type { GoalAction, GoalReturnedBy, GoalStatus } from "../../../src/core/goals/workflow";
-import { request } from "./client";
+import { apiUrl, request } from "./client";
+import type { PastActuals, PastTargets } from "./indicator-library";
 
 export interface GoalTableFilters {
   status?: GoalStatus | undefined;
@@ -114,8 +117,20 @@ export interface SuggestionQuery {
   limit?: number | undefined;
 }
 
-/** An indicator that approved tables used, with how often and their typical target (指标库). */
+/**
+ * A 指标库 entry offered for a table: finance's 推荐 (curated) first, then by how often approved tables
+ * used it, with their typical target overall and per year (`targets`, newest first). `actuals` will
+ * carry self-evaluation results per year once that module exists; empty until then.
+ */
 export interface IndicatorSuggestion {
+  id: number;
+  /** Null when the same indicator of every sector is offered once. */
+  sector: string | null;
+  curated: boolean;
+  explanation: string | null;
+  lastYear: number | null;
+  targets: PastTargets[];
+  actuals: PastActuals[];
   level1: string;
   level2: string;
   name: string;
@@ -135,6 +150,24 @@ export const saveGoalTable = (id: number, body: GoalTableSaveBody) =>
   request<GoalTableSaved>(`/goals/tables/${id}`, { method: "PUT", body });
 export const actOnGoalTable = (id: number, body: GoalActionBody) =>
   request<GoalActionResult>(`/goals/tables/${id}/actions`, { method: "POST", body });
+
+/** 与上年对比: last year's table of the same project or department (null when there is none) and the changes. */
+export interface GoalTablePrevious {
+  id: number;
+  /** The table this one was carried over from (从上年结转), if it was. */
+  carriedFromId: number | null;
+  previous: (GoalTableHead & { table: GoalTable }) | null;
+  comparison: GoalTableComparison | null;
+}
+export const fetchGoalTablePrevious = (id: number) => request<GoalTablePrevious>(`/goals/tables/${id}/previous`);
+export const useGoalTablePrevious = (id: number) =>
+  useQuery({ queryKey: ["goal-tables", "previous", id], queryFn: () => fetchGoalTablePrevious(id) });
+/** 从上年结转: the draft's overall goal and indicators become last year's. */
+export const carryOverGoalTable = (id: number, body: { version: number }) =>
+  request<{ id: number; version: number; carriedFromId: number }>(`/goals/tables/${id}/carry-over`, {
+    method: "POST",
+    body,
+  });
 export const fetchIndicatorSuggestions = (q: SuggestionQuery) =>
   request<{ rows: IndicatorSuggestion[] }>("/goals/library/suggestions", { query: { ...q } });
 
@@ -164,3 +197,46 @@ export const useIndicatorSuggestions = (q: SuggestionQuery, enabled: boolean) =>
     staleTime: 5 * 60_000,
     placeholderData: keepPreviousData,
   });
+
+// Excel in the official layout (项目支出/部门整体支出绩效目标表): export, and import with preview.
+
+/** One table as Excel. */
+export const goalTableXlsxUrl = (id: number) => apiUrl(`/goals/tables/${id}/xlsx`);
+/** A department's workbook (目录 + one sheet per table); units and departments get their own tables. */
+export const goalTablesXlsxUrl = (q: { year: number; department?: string | undefined }) =>
+  apiUrl("/goals/tables/xlsx", { ...q });
+
+/** What an import found in one sheet. */
+export interface GoalImportSheet {
+  sheet: string;
+  id: number | null;
+  subjectKind: GoalSubjectKind | null;
+  subjectCode: string | null;
+  subjectName: string | null;
+  status: "changed" | "unchanged" | "error";
+  statusText: string | null;
+  overallGoalChanged: boolean;
+  indicators: { new: number; changed: number; unchanged: number; removed: number };
+  changes: (IndicatorDiffRow & { row: number | null })[];
+  removed: string[];
+  findings: (GoalSheetIssue & { severity: "error" | "warning" })[];
+  issues: GoalSheetIssue[];
+  version: number | null;
+}
+
+export interface GoalImportResult {
+  fileName: string;
+  mode: "preview" | "commit";
+  committed: boolean;
+  fiscalYear: number | null;
+  rulesVersion: string | null;
+  counts: { sheets: number; changed: number; unchanged: number; withErrors: number; errors: number };
+  issues: GoalSheetIssue[];
+  tables: GoalImportSheet[];
+}
+
+export function importGoalTablesXlsx(mode: "preview" | "commit", file: File): Promise<GoalImportResult> {
+  const form = new FormData();
+  form.append("file", file, file.name);
+  return request<GoalImportResult>("/goals/tables/import", { method: "POST", query: { mode }, body: form });
+}

@@ -9,7 +9,7 @@ export default function suggestIndicatorsRoute(app: Api, ctx: ServerContext) {
       config: { access: "goal.read" },
       schema: {
         tags: ["goals"],
-        summary: "指标库建议：同行业已批复目标表常用的指标、使用次数和常见目标值",
+        summary: "指标库建议：未停用的指标，财政推荐的在前，再按使用次数；附各年度目标值（actuals 待单位自评模块填入）",
         querystring: z.object({
           sector: z.string().trim().max(40).optional(),
           level2: z.string().trim().max(30).optional(),

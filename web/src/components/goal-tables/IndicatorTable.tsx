@@ -16,22 +16,26 @@ import type { GoalFinding, GoalFindingField } from "../../../../src/core/goals/q
 import {
   INDICATOR_KIND_LABELS,
   type IndicatorKind,
+  type IndicatorTemplate,
   OPERATOR_LABELS,
   OPERATORS,
 } from "../../../../src/core/goals/types";
-import { type IndicatorRow, points, TEMPLATE, targetText, weightHundredths } from "./indicatorForm";
+import { type IndicatorRow, points, targetText, useGoalRulesOfTable, weightHundredths } from "./indicatorForm";
 
 type Item =
   | { type: "group"; key: string; level1: string; known: boolean; rows: IndicatorRow[] }
   | { type: "row"; key: string; row: IndicatorRow; index: number };
 
 const SEP = "\u0001";
-const LEVEL_OPTIONS = TEMPLATE.levels.map((l) => ({
-  label: l.level1,
-  title: l.level1,
-  options: l.level2.map((l2) => ({ value: `${l.level1}${SEP}${l2}`, label: l2 })),
-}));
-const KNOWN_LEVELS = new Set(LEVEL_OPTIONS.flatMap((g) => g.options.map((o) => o.value)));
+/** The level choices of a template: level 2 names grouped under their level 1. */
+function levelOptionsOf(template: IndicatorTemplate) {
+  const options = template.levels.map((l) => ({
+    label: l.level1,
+    title: l.level1,
+    options: l.level2.map((l2) => ({ value: `${l.level1}${SEP}${l2}`, label: l2 })),
+  }));
+  return { options, known: new Set(options.flatMap((g) => g.options.map((o) => o.value))) };
+}
 const KIND_OPTIONS = (Object.keys(INDICATOR_KIND_LABELS) as IndicatorKind[]).map((k) => ({
   value: k,
   label: INDICATOR_KIND_LABELS[k],
@@ -91,6 +95,8 @@ export interface IndicatorTableProps {
   onComment?: (index: number) => void;
   /** Comments the reviewer is drafting, by row index. */
   draftComments?: Readonly<Record<number, string>>;
+  /** A small tag per row key after the indicator's name (与上年对比: 新增 / 已调整). */
+  rowTags?: ReadonlyMap<string, ReactNode> | undefined;
 }
 
 /**
@@ -99,6 +105,8 @@ export interface IndicatorTableProps {
  */
 export function IndicatorTable(props: IndicatorTableProps) {
   const { rows, editable, findings, comments, commentBy, flashKey, draftComments } = props;
+  const { template } = useGoalRulesOfTable();
+  const levels = useMemo(() => levelOptionsOf(template), [template]);
 
   const byRow = useMemo(() => {
     const m = new Map<number, GoalFinding[]>();
@@ -110,19 +118,19 @@ export function IndicatorTable(props: IndicatorTableProps) {
   const items = useMemo(() => {
     const out: Item[] = [];
     const indexed = rows.map((row, index) => ({ row, index }));
-    for (const { level1 } of TEMPLATE.levels) {
+    for (const { level1 } of template.levels) {
       const mine = indexed.filter((x) => x.row.level1.trim() === level1);
       out.push({ type: "group", key: `g:${level1}`, level1, known: true, rows: mine.map((x) => x.row) });
       for (const x of mine) out.push({ type: "row", key: x.row.key, row: x.row, index: x.index });
     }
-    const known = new Set(TEMPLATE.levels.map((l) => l.level1));
+    const known = new Set(template.levels.map((l) => l.level1));
     const others = indexed.filter((x) => !known.has(x.row.level1.trim()));
     if (others.length > 0) {
       out.push({ type: "group", key: "g:?", level1: "", known: false, rows: others.map((x) => x.row) });
       for (const x of others) out.push({ type: "row", key: x.row.key, row: x.row, index: x.index });
     }
     return out;
-  }, [rows]);
+  }, [rows, template]);
 
   const statusOf = (index: number, ...fields: GoalFindingField[]): Status => {
     const list = (byRow.get(index) ?? []).filter((f) => f.field !== null && fields.includes(f.field));
@@ -241,10 +249,10 @@ export function IndicatorTable(props: IndicatorTableProps) {
               placeholder="选择二级指标"
               status={statusOf(index, "level1", "level2")}
               value={value}
-              options={LEVEL_OPTIONS}
+              options={levels.options}
               // The closed select shows "服务对象满意度" for "服务对象满意度指标": the column says it is a 二级指标.
               labelRender={(o) =>
-                KNOWN_LEVELS.has(String(o.value))
+                levels.known.has(String(o.value))
                   ? String(o.label).replace(/指标$/, "")
                   : String(o.value).split(SEP).join("/")
               }
@@ -261,22 +269,25 @@ export function IndicatorTable(props: IndicatorTableProps) {
         title: "三级指标名称",
         key: "name",
         width: 220,
-        render: rowCell(({ row, index }) =>
-          withHint(
-            index,
-            ["name"],
-            <Input.TextArea
-              aria-label={`第${index + 1}行指标名称`}
-              size="small"
-              autoSize={{ minRows: 1, maxRows: 3 }}
-              placeholder="如：改造校舍面积"
-              maxLength={100}
-              status={statusOf(index, "name")}
-              value={row.name}
-              onChange={(e) => change(row.key, { name: e.target.value })}
-            />,
-          ),
-        ),
+        render: rowCell(({ row, index }) => (
+          <>
+            {withHint(
+              index,
+              ["name"],
+              <Input.TextArea
+                aria-label={`第${index + 1}行指标名称`}
+                size="small"
+                autoSize={{ minRows: 1, maxRows: 3 }}
+                placeholder="如：改造校舍面积"
+                maxLength={100}
+                status={statusOf(index, "name")}
+                value={row.name}
+                onChange={(e) => change(row.key, { name: e.target.value })}
+              />,
+            )}
+            {props.rowTags?.get(row.key)}
+          </>
+        )),
       },
       {
         title: "性质",
@@ -380,7 +391,7 @@ export function IndicatorTable(props: IndicatorTableProps) {
               size="small"
               style={{ width: "100%" }}
               min={0}
-              max={TEMPLATE.totalWeight}
+              max={template.totalWeight}
               precision={2}
               step={1}
               status={statusOf(index, "weight")}
@@ -458,7 +469,17 @@ export function IndicatorTable(props: IndicatorTableProps) {
           return same ? null : <span>{row.level2 || "—"}</span>;
         }),
       },
-      { title: "三级指标", key: "name", width: 220, render: rowCell(({ row }) => row.name || "—") },
+      {
+        title: "三级指标",
+        key: "name",
+        width: 220,
+        render: rowCell(({ row }) => (
+          <>
+            {row.name || "—"}
+            {props.rowTags?.get(row.key)}
+          </>
+        )),
+      },
       {
         title: "性质",
         key: "kind",

@@ -1,6 +1,7 @@
 import { CheckOutlined, PlusOutlined } from "@ant-design/icons";
 import { Alert, Button, Drawer, Empty, Input, Select, Skeleton, Space, Switch, Tag, Typography } from "antd";
 import { useState } from "react";
+import type { GoalRules } from "../../../../src/core/goals/goal-rules";
 import { checkGoalTable, type GoalFinding } from "../../../../src/core/goals/quality";
 import {
   type GoalIndicator,
@@ -10,16 +11,15 @@ import {
 } from "../../../../src/core/goals/types";
 import { errorMessage } from "../../api/client";
 import { type IndicatorSuggestion, useIndicatorSuggestions } from "../../api/goal-tables";
+import { PastTargets } from "../indicator-library/PastTargets";
 import { shortMessage } from "./IndicatorTable";
-import { type IndicatorRow, TEMPLATE } from "./indicatorForm";
-
-const num = (n: number) => String(Math.round(n * 100) / 100);
+import { type IndicatorRow, useGoalRulesOfTable } from "./indicatorForm";
 
 /**
  * What the quality rules say about a suggestion on its own: approved tables are not all sound, and a
  * popular indicator may still be filed in the wrong place ("满意度" under 效益) or worded vaguely.
  */
-function concerns(s: IndicatorSuggestion): GoalFinding[] {
+function concerns(s: IndicatorSuggestion, rules: GoalRules): GoalFinding[] {
   const indicator: GoalIndicator = {
     level1: s.level1,
     level2: s.level2,
@@ -40,14 +40,14 @@ function concerns(s: IndicatorSuggestion): GoalFinding[] {
     overallGoal: "",
     indicators: [indicator],
   };
-  return checkGoalTable(table).findings.filter((f) => f.indicatorIndex === 0);
+  return checkGoalTable(table, rules).findings.filter((f) => f.indicatorIndex === 0);
 }
 
-/** "验收合格率 ≥95%", "按期完成" */
+/** "验收合格率 ≥95%", "按期完成"; a curated entry no table has used yet has no usual target. */
 function typical(s: IndicatorSuggestion): string {
-  if (s.kind !== "quantitative") return `${s.name}：${s.commonTarget}`;
+  if (s.kind !== "quantitative") return s.commonTarget ? `${s.name}：${s.commonTarget}` : s.name;
   const op = s.operator ? OPERATOR_LABELS[s.operator] : "";
-  return `${s.name} ${op}${s.commonTarget}${s.unit ?? ""}`;
+  return s.commonTarget ? `${s.name} ${op}${s.commonTarget}${s.unit ?? ""}` : `${s.name}（${op} ${s.unit ?? ""}）`;
 }
 
 export interface LibraryRequest {
@@ -56,8 +56,8 @@ export interface LibraryRequest {
 }
 
 /**
- * 指标库: what approved tables of the same sector used under a level 2, how many tables used it and
- * their usual target, each with a button that adds it to the table.
+ * 指标库: finance's 推荐 entries first, then what approved tables of the same sector used most under a
+ * level 2, with their usual target year by year, each with a button that adds it to the table.
  */
 export function LibraryDrawer({
   request,
@@ -75,6 +75,7 @@ export function LibraryDrawer({
   onClose: () => void;
 }) {
   const open = request !== null;
+  const rules = useGoalRulesOfTable();
   // The drawer keeps its own choice once open; a new request (another row, another group) resets it.
   const [state, setState] = useState<{
     from: LibraryRequest | null;
@@ -107,7 +108,7 @@ export function LibraryDrawer({
   const found = (q.data?.rows ?? []).filter((s) => !level1 || s.level1 === level1);
   const has = (s: IndicatorSuggestion) => rows.some((r) => r.level2.trim() === s.level2 && r.name.trim() === s.name);
 
-  const levelOptions = TEMPLATE.levels.map((l) => ({
+  const levelOptions = rules.template.levels.map((l) => ({
     label: l.level1,
     title: l.level1,
     options: [
@@ -120,7 +121,8 @@ export function LibraryDrawer({
     <Drawer open={open} onClose={onClose} title="指标库" size={520} destroyOnHidden={false} mask={{ closable: true }}>
       <div data-testid="goal-library">
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-          来自已批复的绩效目标表{bySector ? `（${sector}行业）` : ""}：按使用次数排列，附常用目标值。
+          来自指标库{bySector ? `（${sector}行业）` : ""}
+          ：财政推荐的在前，其余按已批复目标表的使用次数排列，附往年目标值。
           {editable ? "点“添加”放入本表，再按本项目实际填写目标值和权重。" : ""}
         </Typography.Paragraph>
         <Space wrap style={{ marginBottom: 12 }}>
@@ -157,35 +159,41 @@ export function LibraryDrawer({
           <Skeleton active paragraph={{ rows: 6 }} />
         ) : found.length === 0 ? (
           <Empty
-            description={
-              bySector ? "同行业已批复的目标表中没有这类指标，可关闭“仅看同行业”再查" : "没有找到可参考的指标"
-            }
+            description={bySector ? "本行业的指标库中没有这类指标，可关闭“仅看同行业”再查" : "没有找到可参考的指标"}
           />
         ) : (
           <div style={{ opacity: q.isFetching ? 0.6 : 1 }}>
             {found.map((s) => {
               const added = has(s);
-              const range =
-                s.minTarget !== null && s.maxTarget !== null && s.minTarget !== s.maxTarget
-                  ? `目标值 ${num(s.minTarget)}～${num(s.maxTarget)}${s.unit ?? ""}`
-                  : null;
               return (
-                <div className="jx-gt-suggestion" key={`${s.level2}|${s.name}|${s.kind}|${s.operator}|${s.unit}`}>
+                <div className="jx-gt-suggestion" key={s.id} data-testid="library-suggestion">
                   <div style={{ flex: 1, minWidth: 0 }}>
                     <div>
                       <b>{s.name}</b>
-                      <Tag style={{ marginLeft: 8 }}>{s.level2}</Tag>
+                      {s.curated && (
+                        <Tag color="gold" style={{ marginLeft: 8 }} title="财政审定推荐的指标">
+                          推荐
+                        </Tag>
+                      )}
+                      <Tag style={{ marginLeft: s.curated ? 0 : 8 }}>{s.level2}</Tag>
                       <Tag color={s.kind === "quantitative" ? "blue" : "default"}>
                         {INDICATOR_KIND_LABELS[s.kind] ?? s.kind}
                       </Tag>
                     </div>
                     <div style={{ fontSize: 13, marginTop: 2 }}>
-                      同类项目常用：{typical(s)}（{s.uses.toLocaleString("zh-CN")} 张表使用）
+                      {s.uses > 0
+                        ? `同类项目常用：${typical(s)}（${s.uses.toLocaleString("zh-CN")} 张表使用）`
+                        : `财政推荐：${typical(s)}（尚无已批复的目标表使用）`}
                     </div>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {[range, s.years.length > 0 ? `${s.years.join("、")}年` : null].filter(Boolean).join(" · ")}
-                    </Typography.Text>
-                    {concerns(s).map((f) => (
+                    {s.explanation && (
+                      <Typography.Text type="secondary" style={{ fontSize: 12, display: "block" }}>
+                        {s.explanation}
+                      </Typography.Text>
+                    )}
+                    {s.targets.length > 0 && (
+                      <PastTargets targets={s.targets} operator={s.operator} unit={s.unit} compact />
+                    )}
+                    {concerns(s, rules).map((f) => (
                       <div
                         key={`${f.code}${f.field}`}
                         className={`jx-gt-note jx-gt-note-${f.severity}`}

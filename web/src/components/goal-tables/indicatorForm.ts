@@ -1,8 +1,8 @@
 /** The goal-table form as the page edits it: rows with stable keys, kept in the template's order. */
-import { useEffect, useState } from "react";
+import { createContext, useContext, useEffect, useState } from "react";
+import { DEFAULT_GOAL_RULES, type GoalRules } from "../../../../src/core/goals/goal-rules";
 import { checkGoalTable, type GoalCheckResult } from "../../../../src/core/goals/quality";
 import {
-  DEFAULT_TEMPLATE,
   type GoalIndicator,
   type GoalTable,
   type IndicatorTemplate,
@@ -10,7 +10,12 @@ import {
 } from "../../../../src/core/goals/types";
 import type { GoalTableSaveBody, IndicatorSuggestion } from "../../api/goal-tables";
 
-export const TEMPLATE: IndicatorTemplate = DEFAULT_TEMPLATE;
+/**
+ * The rules of the table's year (template and check policy), as the server serves them: the form
+ * groups, offers and checks by them. The default only stands in until they are loaded.
+ */
+export const GoalRulesContext = createContext<GoalRules>(DEFAULT_GOAL_RULES);
+export const useGoalRulesOfTable = (): GoalRules => useContext(GoalRulesContext);
 
 export interface IndicatorRow extends GoalIndicator {
   /** React key, stable while the row is moved or edited. */
@@ -27,6 +32,15 @@ export interface GoalForm {
 let nextKey = 1;
 const newKey = () => `r${nextKey++}`;
 
+/**
+ * A new indicator's uid, made here so that it is the same on every save (crypto.randomUUID needs a
+ * secure context, which a bureau's intranet address is not; getRandomValues does not).
+ */
+function newUid(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
 /** Sort key of a row: its level 1 and level 2 in template order, unknown ones last. */
 function rank(row: GoalIndicator, template: IndicatorTemplate): [number, number] {
   const l1 = template.levels.findIndex((l) => l.level1 === row.level1.trim());
@@ -36,23 +50,27 @@ function rank(row: GoalIndicator, template: IndicatorTemplate): [number, number]
 }
 
 /** Rows grouped by level 1 and level 2 as the template lists them; the order within a group is kept. */
-export function sortRows<T extends GoalIndicator>(rows: readonly T[], template: IndicatorTemplate = TEMPLATE): T[] {
+export function sortRows<T extends GoalIndicator>(rows: readonly T[], template: IndicatorTemplate): T[] {
   return rows
     .map((row, i) => ({ row, i, r: rank(row, template) }))
     .sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1] || a.i - b.i)
     .map((x) => x.row);
 }
 
-export function formOf(table: GoalTable): GoalForm {
+export function formOf(table: GoalTable, template: IndicatorTemplate): GoalForm {
   return {
     overallGoal: table.overallGoal,
-    rows: sortRows(table.indicators.map((ind, i) => ({ ...ind, key: newKey(), loadedIndex: i }))),
+    rows: sortRows(
+      table.indicators.map((ind, i) => ({ ...ind, key: newKey(), loadedIndex: i })),
+      template,
+    ),
   };
 }
 
 export function emptyRow(level1: string, level2 = ""): IndicatorRow {
   return {
     key: newKey(),
+    uid: newUid(),
     loadedIndex: null,
     level1,
     level2,
@@ -70,6 +88,7 @@ export function rowFromSuggestion(s: IndicatorSuggestion): IndicatorRow {
   const quantitative = s.kind === "quantitative";
   return {
     key: newKey(),
+    uid: newUid(),
     loadedIndex: null,
     level1: s.level1,
     level2: s.level2,
@@ -84,8 +103,12 @@ export function rowFromSuggestion(s: IndicatorSuggestion): IndicatorRow {
 }
 
 /** Inserts a row after the last row of its level 2 (or of its level 1), keeping the grouping. */
-export function insertRow(rows: readonly IndicatorRow[], row: IndicatorRow): IndicatorRow[] {
-  return sortRows([...rows, row]);
+export function insertRow(
+  rows: readonly IndicatorRow[],
+  row: IndicatorRow,
+  template: IndicatorTemplate,
+): IndicatorRow[] {
+  return sortRows([...rows, row], template);
 }
 
 const clean = (s: string | null): string | null => {
@@ -98,6 +121,7 @@ export function indicatorsOf(rows: readonly IndicatorRow[]): GoalIndicator[] {
   return rows.map((r) => {
     const quantitative = r.kind === "quantitative";
     return {
+      ...(r.uid ? { uid: r.uid } : {}),
       level1: r.level1.trim(),
       level2: r.level2.trim(),
       name: r.name.trim(),
@@ -122,8 +146,8 @@ export const fingerprint = (form: GoalForm): string =>
   JSON.stringify([form.overallGoal.trim(), indicatorsOf(form.rows)]);
 
 /** The quality check of the form as it stands: the same rules the server applies on submission. */
-export function checkForm(base: GoalTable, form: GoalForm): GoalCheckResult {
-  return checkGoalTable({ ...base, overallGoal: form.overallGoal, indicators: indicatorsOf(form.rows) });
+export function checkForm(base: GoalTable, form: GoalForm, rules: GoalRules): GoalCheckResult {
+  return checkGoalTable({ ...base, overallGoal: form.overallGoal, indicators: indicatorsOf(form.rows) }, rules);
 }
 
 /** Weight total in hundredths of a point (exact: 33.33 + 33.33 + 33.34 = 100). */

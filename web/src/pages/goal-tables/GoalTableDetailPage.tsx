@@ -16,6 +16,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import type { GoalFinding } from "../../../../src/core/goals/quality";
 import { GOAL_RETURNED_BY_LABELS, type GoalAction } from "../../../../src/core/goals/workflow";
 import { errorMessage, isApiError } from "../../api/client";
+import { useGoalRules } from "../../api/goal-rules";
 import {
   actOnGoalTable,
   type GoalTableDetail,
@@ -33,7 +34,9 @@ import {
   indicatorCommentsOf,
   withRowComment,
 } from "../../components/goal-tables/ActionModal";
+import { CarryOverButton } from "../../components/goal-tables/CarryOverButton";
 import { GOAL_TABLE_CSS } from "../../components/goal-tables/css";
+import { GoalTableXlsxButton } from "../../components/goal-tables/GoalExcelActions";
 import { IndicatorTable } from "../../components/goal-tables/IndicatorTable";
 import {
   checkForm,
@@ -41,17 +44,20 @@ import {
   fingerprint,
   formOf,
   type GoalForm,
+  GoalRulesContext,
   type IndicatorRow,
   insertRow,
   payloadOf,
   points,
   rowFromSuggestion,
   sortRows,
-  TEMPLATE,
   useDebounced,
+  useGoalRulesOfTable,
   weightHundredths,
 } from "../../components/goal-tables/indicatorForm";
 import { LibraryDrawer, type LibraryRequest } from "../../components/goal-tables/LibraryDrawer";
+import { PreviousYearPanel } from "../../components/goal-tables/PreviousYearPanel";
+import { usePreviousYear } from "../../components/goal-tables/previousYear";
 import { QualityPanel } from "../../components/goal-tables/QualityPanel";
 import { GoalStatusTag } from "../../components/goal-tables/status";
 import { TransitionTimeline } from "../../components/goal-tables/TransitionTimeline";
@@ -102,15 +108,22 @@ export default function GoalTableDetailPage() {
 
 function GoalTableLoader({ id }: { id: number }) {
   const q = useGoalTable(id);
+  // The template and check policy of the table's year: the form groups and checks by them.
+  const rules = useGoalRules(q.data?.table.fiscalYear ?? 0, q.data !== undefined);
   if (isApiError(q.error) && q.error.status === 404) return <NotFoundPage />;
   if (q.error && !q.data) return <PageError error={q.error} onRetry={() => void q.refetch()} />;
-  if (!q.data)
+  if (rules.error && !rules.data) return <PageError error={rules.error} onRetry={() => void rules.refetch()} />;
+  if (!q.data || !rules.data)
     return (
       <Card>
         <Skeleton active paragraph={{ rows: 12 }} />
       </Card>
     );
-  return <GoalTableEditor data={q.data} refetch={() => q.refetch()} />;
+  return (
+    <GoalRulesContext.Provider value={rules.data}>
+      <GoalTableEditor data={q.data} refetch={() => q.refetch()} />
+    </GoalRulesContext.Provider>
+  );
 }
 
 function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: () => Promise<unknown> }) {
@@ -120,11 +133,12 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
   const { message, modal } = App.useApp();
   const editable = data.editable;
   const table = data.table;
+  const rules = useGoalRulesOfTable();
 
   // The form follows the server's table until the user edits it; a new version from the server (after a
   // workflow action or a refresh) replaces it, our own save does not.
-  const [form, setForm] = useState<GoalForm>(() => formOf(table));
-  const [baseline, setBaseline] = useState(() => fingerprint(formOf(table)));
+  const [form, setForm] = useState<GoalForm>(() => formOf(table, rules.template));
+  const [baseline, setBaseline] = useState(() => fingerprint(formOf(table, rules.template)));
   // The form lists indicators grouped by level (formOf sorts them); the server may hold them in
   // another order (the demo does). Submitting saves first then, so that "第n行" means the same row
   // to the unit, to its reviewers and in the server's messages.
@@ -134,11 +148,11 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
     const key = `${data.id}:${data.version}`;
     if (synced.current === key) return;
     synced.current = key;
-    const next = formOf(data.table);
+    const next = formOf(data.table, rules.template);
     setForm(next);
     setBaseline(fingerprint(next));
     setStoredInOrder(inStoredOrder(next));
-  }, [data]);
+  }, [data, rules.template]);
 
   const dirty = editable && fingerprint(form) !== baseline;
   const confirmLeave = useLeaveGuard(dirty);
@@ -161,7 +175,7 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
   // attach a hint to the wrong row.
   const settled = useDebounced(form, 250);
   const checked = useMemo(() => {
-    const result = checkForm(table, settled);
+    const result = checkForm(table, settled, rules);
     const place = new Map(form.rows.map((r, i) => [r.key, i]));
     const findings: GoalFinding[] = [];
     for (const f of result.findings) {
@@ -174,9 +188,11 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
     }
     const errors = findings.filter((f) => f.severity === "error").length;
     return { findings, errors, warnings: findings.length - errors, blocking: errors > 0 };
-  }, [table, settled, form.rows]);
+  }, [table, settled, form.rows, rules]);
+  // 与上年对比: last year's table of the same subject, compared with the form as it stands.
+  const previousYear = usePreviousYear(id, table, form);
   const weightTotal = weightHundredths(form.rows);
-  const weightTarget = Math.round(TEMPLATE.totalWeight * 100);
+  const weightTarget = Math.round(rules.template.totalWeight * 100);
 
   // The last return, while the table is back with its declarer.
   const lastReturn = useMemo(
@@ -228,7 +244,7 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
     setForm((f) => {
       const rows = f.rows.map((r) => (r.key === key ? { ...r, ...patch } : r));
       const regroup = "level1" in patch || "level2" in patch;
-      return { ...f, rows: regroup ? sortRows(rows) : rows };
+      return { ...f, rows: regroup ? sortRows(rows, rules.template) : rows };
     });
     if ("level1" in patch || "level2" in patch) setFlash({ key, scroll: true });
   };
@@ -258,7 +274,7 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
       });
   };
   const addRow = (row: IndicatorRow) => {
-    setRows(insertRow(form.rows, row));
+    setRows(insertRow(form.rows, row, rules.template));
     setFlash({ key: row.key, scroll: true });
   };
   const addSuggestion = (s: IndicatorSuggestion) => {
@@ -523,9 +539,12 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
           </Space>
         }
         extra={
-          <Button icon={<ArrowLeftOutlined />} onClick={() => confirmLeave(() => navigate("/goal-tables"))}>
-            返回列表
-          </Button>
+          <>
+            <GoalTableXlsxButton id={data.id} />
+            <Button icon={<ArrowLeftOutlined />} onClick={() => confirmLeave(() => navigate("/goal-tables"))}>
+              返回列表
+            </Button>
+          </>
         }
       />
       {lastReturn && (
@@ -654,6 +673,16 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
           extra={
             <Space size={12}>
               <WeightTotal total={weightTotal} target={weightTarget} testId="goal-weight-total" />
+              {editable && (
+                <CarryOverButton
+                  id={id}
+                  version={data.version}
+                  fiscalYear={table.fiscalYear}
+                  indicatorCount={form.rows.length}
+                  dirty={dirty}
+                  state={previousYear}
+                />
+              )}
               <Button size="small" icon={<BookOutlined />} onClick={() => openLibrary()}>
                 指标库
               </Button>
@@ -675,9 +704,11 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
             onOpenLibrary={(level1, level2) => openLibrary(level1, level2)}
             onFocusRow={setActiveKey}
             onComment={can("return") ? commentOnRow : undefined}
+            rowTags={previousYear.rowTags}
           />
         </Card>
       </div>
+      <PreviousYearPanel state={previousYear} fiscalYear={table.fiscalYear} dirty={dirty} />
       <Card size="small" title="审核记录">
         <TransitionTimeline transitions={data.transitions} rowName={uidName} />
       </Card>

@@ -8,6 +8,7 @@ import { type GoalTableFilters, type GoalTableRow, useGoalTables } from "../../a
 import { useOrgTree } from "../../api/hooks";
 import { useSession, useYear } from "../../auth/session";
 import { GOAL_TABLE_CSS } from "../../components/goal-tables/css";
+import { GoalExcelActions } from "../../components/goal-tables/GoalExcelActions";
 import { GoalStatusTag, goalStatusOptions, IssueCounts } from "../../components/goal-tables/status";
 import { departmentOptions } from "../../components/orgs";
 import { PageError } from "../../components/PageError";
@@ -77,7 +78,11 @@ export default function GoalTablesPage() {
   return (
     <>
       <style>{GOAL_TABLE_CSS}</style>
-      <PageTitle title="绩效目标表" sub={`${year}年度 · ${scope}`} />
+      <PageTitle
+        title="绩效目标表"
+        sub={`${year}年度 · ${scope}`}
+        extra={<GoalExcelActions year={year} departmentId={filters.departmentId} orgs={tree.data?.nodes} />}
+      />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap size={[12, 8]}>
           <Input.Search

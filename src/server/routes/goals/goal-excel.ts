@@ -1,0 +1,102 @@
+import { z } from "zod";
+import { exportGoalTables, type GoalExportRequest } from "../../../app/goals/export-goal-tables";
+import { importGoalTables } from "../../../app/goals/import-goal-tables";
+import { AppError } from "../../../core/errors";
+import { MAX_UPLOAD_BYTES } from "../../../core/import-spec";
+import { goalExportWorkbook, readGoalWorkbook } from "../../../io/goal-table-xlsx";
+import { type Api, actorOf, type Reply, type ServerContext } from "../../context";
+import { idParam, yearQuery } from "../query";
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const RAW_TYPES = ["application/octet-stream", XLSX, "application/json", "text/plain", "text/csv"];
+
+async function sendWorkbook(
+  ctx: ServerContext,
+  req: Parameters<typeof actorOf>[0],
+  reply: Reply,
+  q: GoalExportRequest,
+) {
+  const exported = await exportGoalTables(ctx.deps, actorOf(req), q);
+  const buffer = await goalExportWorkbook(exported);
+  return reply
+    .header("content-type", XLSX)
+    .header(
+      "content-disposition",
+      `attachment; filename="goal-tables_${exported.fiscalYear}.xlsx"; filename*=UTF-8''${encodeURIComponent(exported.fileName)}`,
+    )
+    .send(buffer);
+}
+
+/**
+ * Goal tables as Excel in the official layout: one table, a department's workbook (a unit gets its own
+ * tables), and the import of such a workbook (preview, then commit: all sheets or nothing).
+ */
+export default function goalExcelRoutes(app: Api, ctx: ServerContext) {
+  app.get(
+    "/api/v1/goals/tables/xlsx",
+    {
+      config: { access: "goal.read" },
+      schema: {
+        tags: ["goals"],
+        summary: "导出部门的绩效目标表工作簿（目录 + 每表一页；单位导出本单位的表）",
+        querystring: z.object({
+          year: yearQuery,
+          department: z
+            .string()
+            .trim()
+            .regex(/^[A-Za-z0-9_-]{1,32}$/, "主管部门编码只含字母、数字")
+            .optional(),
+        }),
+      },
+    },
+    async (req, reply) =>
+      sendWorkbook(ctx, req, reply, { fiscalYear: req.query.year, departmentCode: req.query.department }),
+  );
+  app.get(
+    "/api/v1/goals/tables/:id/xlsx",
+    {
+      config: { access: "goal.read" },
+      schema: { tags: ["goals"], summary: "导出一张绩效目标表（财预〔2020〕10号 格式）", params: idParam },
+    },
+    async (req, reply) => sendWorkbook(ctx, req, reply, { id: req.params.id }),
+  );
+  app.register(async (scoped: Api) => {
+    // Bodies stay raw bytes here: the reader tells a workbook from junk and says so.
+    scoped.removeContentTypeParser(["application/json", "text/plain"]);
+    scoped.addContentTypeParser(RAW_TYPES, { parseAs: "buffer", bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) =>
+      done(null, body),
+    );
+    scoped.post(
+      "/api/v1/goals/tables/import",
+      {
+        config: { access: "goal.write" },
+        bodyLimit: MAX_UPLOAD_BYTES,
+        schema: {
+          tags: ["goals"],
+          summary: "导入绩效目标表 Excel：先预览（mode=preview），再提交（mode=commit，全部成功或全部不写）",
+          querystring: z.object({
+            mode: z.enum(["preview", "commit"]).default("preview"),
+            fileName: z.string().max(200).optional(),
+          }),
+        },
+      },
+      async (req, reply) => {
+        let bytes: Buffer;
+        let fileName = req.query.fileName ?? "绩效目标表.xlsx";
+        if (req.isMultipart()) {
+          const file = await req.file();
+          if (!file) throw new AppError("validation", "IMPORT_EMPTY_FILE", "没有收到文件，请选择要上传的文件");
+          bytes = await file.toBuffer();
+          fileName = file.filename || fileName;
+        } else if (Buffer.isBuffer(req.body)) {
+          bytes = req.body;
+        } else {
+          throw new AppError("validation", "IMPORT_EMPTY_FILE", "没有收到文件内容，请选择要上传的文件");
+        }
+        const sheets = await readGoalWorkbook(bytes);
+        const result = await importGoalTables(ctx.deps, actorOf(req), { fileName, sheets, mode: req.query.mode });
+        return reply.status(result.committed && result.counts.changed > 0 ? 201 : 200).send(result);
+      },
+    );
+  });
+}
