@@ -1,7 +1,7 @@
 import type { Fen } from "../money";
 import { percent } from "../percent";
 import { parseTargetNumber } from "./quality-types";
-import type { GoalIndicator, GoalTable } from "./types";
+import { type GoalIndicator, type GoalTable, INDICATOR_FIELDS } from "./types";
 
 /**
  * What changed from last year's goal table to this year's (上年结转, 与上年对比). Indicators are paired
@@ -9,17 +9,8 @@ import type { GoalIndicator, GoalTable } from "./types";
  * name; the rest were added this year or dropped since last year. Pure.
  */
 
-export const COMPARED_FIELDS = [
-  "level1",
-  "level2",
-  "name",
-  "kind",
-  "operator",
-  "target",
-  "unit",
-  "weight",
-  "explanation",
-] as const;
+/** Every declared field is compared. */
+export const COMPARED_FIELDS = INDICATOR_FIELDS;
 export type ComparedField = (typeof COMPARED_FIELDS)[number];
 
 export const COMPARED_FIELD_LABELS: Record<ComparedField, string> = {

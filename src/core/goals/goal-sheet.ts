@@ -1,5 +1,5 @@
 import type { GoalFinding } from "./quality-types";
-import type { GoalIndicator, GoalSubjectKind } from "./types";
+import { type GoalIndicator, type GoalSubjectKind, INDICATOR_FIELDS, type IndicatorField } from "./types";
 
 /**
  * Goal tables exchanged as Excel sheets in the official layout (项目支出 / 部门整体支出绩效目标表):
@@ -7,19 +7,7 @@ import type { GoalIndicator, GoalSubjectKind } from "./types";
  * sheet, row and column), and how a sheet compares with the stored table. Pure.
  */
 
-export type IndicatorField = Exclude<keyof GoalIndicator, "uid">;
-
-export const INDICATOR_FIELDS: readonly IndicatorField[] = [
-  "level1",
-  "level2",
-  "name",
-  "kind",
-  "operator",
-  "target",
-  "unit",
-  "weight",
-  "explanation",
-];
+export { INDICATOR_FIELDS, type IndicatorField } from "./types";
 
 /** The column headers of the indicator grid, in the order of the paper form. */
 export const GOAL_SHEET_HEADERS: Record<IndicatorField, string> = {

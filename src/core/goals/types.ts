@@ -39,6 +39,20 @@ export interface GoalIndicator {
   explanation: string | null;
 }
 
+/** The declared fields of an indicator, in the order of the official table's columns. */
+export const INDICATOR_FIELDS = [
+  "level1",
+  "level2",
+  "name",
+  "kind",
+  "operator",
+  "target",
+  "unit",
+  "weight",
+  "explanation",
+] as const satisfies readonly Exclude<keyof GoalIndicator, "uid">[];
+export type IndicatorField = (typeof INDICATOR_FIELDS)[number];
+
 export interface GoalTable {
   subjectKind: GoalSubjectKind;
   /** The project code, or the department code for a department-wide table. */

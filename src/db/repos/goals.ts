@@ -1,119 +1,14 @@
 import { sql } from "drizzle-orm";
-import type { GoalRepo, GoalTableRecord, StoredGoalTable } from "../../app/ports";
+import type { GoalRepo, StoredGoalTable } from "../../app/ports";
 import type { GoalIndicator, GoalTable } from "../../core/goals/types";
 import { copyRows } from "../bulk";
 import type { Database, Executor, Tx } from "../client";
+import { type FullRow, type IndicatorRow, indicatorsByTable, TABLE_SELECT, toIndicator, toRecord } from "./goal-rows";
 import { iso, one, rows } from "./rows";
 import { goalScopeSql } from "./scope-sql";
 
-interface TableRow {
-  id: number;
-  subject_kind: GoalTable["subjectKind"];
-  subject_code: string;
-  fiscal_year: number;
-  status: string;
-  revision: number;
-  overall_goal: string;
-  department_code: string;
-  department_name: string;
-  unit_code: string;
-  subject_name: string;
-  total: number | null;
-  fiscal: number | null;
-  other: number | null;
-}
-
-interface IndicatorRow {
-  goal_table_id: number;
-  uid: string;
-  level1: string;
-  level2: string;
-  name: string;
-  kind: GoalIndicator["kind"];
-  operator: GoalIndicator["operator"];
-  target: string;
-  unit: string | null;
-  weight: number | string;
-  explanation: string | null;
-}
-
-const TABLE_SELECT = sql`
-  select g.id, g.subject_kind, g.subject_code, g.fiscal_year, g.status, g.revision, g.overall_goal, g.version,
-         g.returned_by, g.template_version, g.revision_reason, g.updated_at,
-         d.code as department_code, d.name as department_name, u.code as unit_code,
-         coalesce(p.name, d.name) as subject_name,
-         coalesce(p.adjusted_budget, b.adjusted_budget)::float8 as total,
-         coalesce(p.fiscal_funds, b.fiscal_funds)::float8 as fiscal,
-         coalesce(p.other_funds, b.other_funds)::float8 as other
-  from goal_tables g
-  join orgs d on d.id = g.department_id
-  join orgs u on u.id = g.unit_id
-  left join projects p on p.id = g.project_id
-  left join dept_budgets b on g.subject_kind = 'deptWide' and b.department_id = g.department_id
-                          and b.fiscal_year = g.fiscal_year`;
-
-type FullRow = TableRow & {
-  version: number;
-  returned_by: "department" | "finance" | null;
-  template_version: string;
-  revision_reason: string | null;
-  updated_at: Date | string;
-};
-
-const toIndicator = (i: IndicatorRow): GoalIndicator => ({
-  uid: i.uid,
-  level1: i.level1,
-  level2: i.level2,
-  name: i.name,
-  kind: i.kind,
-  operator: i.operator,
-  target: i.target,
-  unit: i.unit,
-  weight: Number(i.weight),
-  explanation: i.explanation,
-});
-
-function toRecord(t: FullRow, indicators: GoalIndicator[]): GoalTableRecord {
-  return {
-    id: t.id,
-    status: t.status,
-    revision: t.revision,
-    departmentCode: t.department_code,
-    departmentName: t.department_name,
-    unitCode: t.unit_code,
-    version: t.version,
-    returnedBy: t.returned_by,
-    templateVersion: t.template_version,
-    revisionReason: t.revision_reason,
-    updatedAt: iso(t.updated_at)!,
-    table: {
-      subjectKind: t.subject_kind,
-      subjectCode: t.subject_code,
-      subjectName: t.subject_name,
-      fiscalYear: t.fiscal_year,
-      funds: t.total === null ? null : { total: t.total, fiscal: t.fiscal ?? 0, other: t.other ?? 0 },
-      overallGoal: t.overall_goal,
-      indicators,
-    },
-  };
-}
-
 export function goalRepo(db: Database, ex: Executor): GoalRepo {
-  /** Indicators of several tables in one query. */
-  const indicatorsOf = async (ids: readonly number[]) => {
-    const byTable = new Map<number, GoalIndicator[]>();
-    if (ids.length === 0) return byTable;
-    const found = await rows<IndicatorRow>(
-      ex,
-      sql`select goal_table_id, uid, level1, level2, name, kind, operator, target, unit, weight, explanation
-          from goal_indicators where goal_table_id in (${sql.join(
-            ids.map((id) => sql`${id}`),
-            sql`, `,
-          )}) order by goal_table_id, position`,
-    );
-    for (const i of found) byTable.set(i.goal_table_id, [...(byTable.get(i.goal_table_id) ?? []), toIndicator(i)]);
-    return byTable;
-  };
+  const indicatorsOf = (ids: readonly number[]) => indicatorsByTable(ex, ids);
   const writeIndicators = async (id: number, indicators: readonly GoalIndicator[]) => {
     await ex.execute(sql`delete from goal_indicators where goal_table_id = ${id}`);
     if (indicators.length === 0) return;
@@ -353,7 +248,7 @@ export function goalRepo(db: Database, ex: Executor): GoalRepo {
       // All indicators of the year in one query (not one per table), grouped in memory.
       const indicators = await rows<IndicatorRow>(
         ex,
-        sql`select i.goal_table_id, i.level1, i.level2, i.name, i.kind, i.operator, i.target, i.unit, i.weight, i.explanation
+        sql`select i.goal_table_id, i.uid, i.level1, i.level2, i.name, i.kind, i.operator, i.target, i.unit, i.weight, i.explanation
             from goal_indicators i join goal_tables g on g.id = i.goal_table_id
             where g.region_code = ${regionCode} and g.fiscal_year = ${fiscalYear} and g.is_current
             order by i.goal_table_id, i.position`,
