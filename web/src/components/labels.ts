@@ -18,6 +18,10 @@ export const ENTITY_LABELS: Record<string, string> = {
   import_batch: "导入批次",
   api_token: "接口令牌",
   review_draw: "目标现场会审抽取",
+  review_visit: "目标现场会审记录",
+  goal_table: "绩效目标表",
+  goal_rules: "指标体系与规则",
+  indicator_library: "指标库",
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -33,6 +37,17 @@ export const ACTION_LABELS: Record<string, string> = {
   "password.change": "修改密码",
   "password.reset": "重置密码",
   draw: "抽取",
+  link: "关联",
+  submit: "提交",
+  approve: "审核通过",
+  return: "退回",
+  withdraw: "撤回",
+  revise: "调整",
+  carry_over: "上年结转",
+  feed: "汇入指标库",
+  rebuild: "重建指标库",
+  retire: "停用",
+  restore: "恢复",
 };
 
 export const entityLabel = (e: string): string => ENTITY_LABELS[e] ?? e;
