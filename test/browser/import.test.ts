@@ -41,4 +41,21 @@ describe("the import wizard", () => {
     await expect.poll(() => page.getByText("浏览器导入测试项目").count()).toBeGreaterThan(0);
     await page.context().close();
   });
+
+  it("keeps the project list's page and page size in the address, both ways", async () => {
+    const page = await h.newPage();
+    await h.login(page, "staff");
+    await page.goto(`${h.baseUrl}/projects?page=3&pageSize=50`);
+    const rows = page.getByTestId("project-table").locator("tbody tr.ant-table-row");
+    await expect.poll(() => rows.count()).toBe(50);
+    expect(await page.locator(".ant-pagination-item-active").textContent()).toBe("3");
+    await page.locator(".ant-pagination-item-4").click();
+    await page.waitForURL((url) => url.searchParams.get("page") === "4" && url.searchParams.get("pageSize") === "50");
+    // A new filter starts again at page 1 and keeps the page size.
+    await page.getByRole("searchbox").first().fill("经费");
+    await page.getByRole("searchbox").first().press("Enter");
+    await page.waitForURL((url) => url.searchParams.get("q") === "经费" && !url.searchParams.has("page"));
+    expect(new URL(page.url()).searchParams.get("pageSize")).toBe("50");
+    await page.context().close();
+  });
 });

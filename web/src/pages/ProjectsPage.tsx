@@ -2,7 +2,7 @@ import { DownloadOutlined, ReloadOutlined } from "@ant-design/icons";
 import { Button, Card, Input, Select, Space, Table, Tag, Typography } from "antd";
 import type { SorterResult } from "antd/es/table/interface";
 import { useMemo } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { PROJECT_CATEGORIES, type ProjectCategory, SIZE_BANDS } from "../../../src/core/project";
 import { projectsExportUrl } from "../api/endpoints";
 import { useOrgTree, useProjects } from "../api/hooks";
@@ -12,50 +12,29 @@ import { categoryLabel } from "../components/labels";
 import { departmentOptions, flattenOrgs } from "../components/orgs";
 import { PageError } from "../components/PageError";
 import { PageTitle } from "../components/PageTitle";
+import { intParam, pageSizeParam, serverPaging, useUrlList } from "../components/urlList";
 import { rate, rateOf, wan } from "../format";
 
-const PAGE_SIZES = [20, 50, 100];
 const SORTS: ProjectSort[] = ["code", "name", "adjustedBudget", "executed", "executionRate"];
-
-const int = (v: string | null): number | undefined => {
-  const n = Number(v);
-  return v && Number.isInteger(n) && n > 0 ? n : undefined;
-};
 
 /** The list's state, all of it in the query string so that a link or the back button restores it. */
 function useListState() {
-  const [params, setParams] = useSearchParams();
+  const { params, page, pageSize, update, reset } = useUrlList();
   const category = params.get("category");
   const size = params.get("size");
   const sort = params.get("sort");
   const isKey = params.get("isKey");
-  const pageSize = int(params.get("pageSize"));
   const filters: ProjectFilters = {
     q: params.get("q")?.trim() || undefined,
-    departmentId: int(params.get("departmentId")),
-    unitId: int(params.get("unitId")),
+    departmentId: intParam(params.get("departmentId")),
+    unitId: intParam(params.get("unitId")),
     category: PROJECT_CATEGORIES.includes(category as ProjectCategory) ? (category as ProjectCategory) : undefined,
     size: SIZE_BANDS.some((b) => b.key === size) ? (size ?? undefined) : undefined,
     isKey: isKey === "true" ? true : isKey === "false" ? false : undefined,
     sort: SORTS.includes(sort as ProjectSort) ? (sort as ProjectSort) : undefined,
     order: params.get("order") === "desc" ? "desc" : params.get("order") === "asc" ? "asc" : undefined,
   };
-  const page = int(params.get("page")) ?? 1;
-  const size_ = pageSize && PAGE_SIZES.includes(pageSize) ? pageSize : 20;
-
-  /** Sets some keys (undefined removes); any change other than the page goes back to page 1. */
-  const update = (patch: Record<string, string | number | boolean | undefined>) => {
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(patch)) {
-        if (v === undefined || v === "") next.delete(k);
-        else next.set(k, String(v));
-      }
-      if (!("page" in patch)) next.delete("page");
-      return next;
-    });
-  };
-  return { filters, page, pageSize: size_, update, reset: () => setParams(new URLSearchParams()) };
+  return { filters, page, pageSize, update, reset };
 }
 
 const money = (v: number) => <span className="jx-num">{wan(v)}</span>;
@@ -195,18 +174,10 @@ export default function ProjectsPage() {
           dataSource={data?.rows}
           scroll={{ x: 1096 }}
           locale={{ emptyText: hasFilters ? "没有符合条件的项目" : "暂无项目" }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZES,
-            showQuickJumper: true,
-            showTotal: (t) => `共 ${t} 条`,
-          }}
+          pagination={serverPaging(page, pageSize, data?.total ?? 0)}
           onChange={(pg, _f, sorter, extra) => {
             if (extra.action === "paginate") {
-              update({ page: pg.current, pageSize: pg.pageSize === 20 ? undefined : pg.pageSize });
+              update({ page: pg.current, pageSize: pageSizeParam(pg.pageSize) });
             } else if (extra.action === "sort") {
               const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<ProjectRow> | undefined;
               const key = s?.order ? (s.columnKey as ProjectSort) : undefined;

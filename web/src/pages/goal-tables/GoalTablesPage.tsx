@@ -1,7 +1,7 @@
 import { ReloadOutlined } from "@ant-design/icons";
 import { Button, Card, Input, Select, Space, Table, Tooltip, Typography } from "antd";
 import { useMemo } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import type { GoalSubjectKind } from "../../../../src/core/goals/types";
 import { GOAL_RETURNED_BY_LABELS, GOAL_STATUSES, type GoalStatus } from "../../../../src/core/goals/workflow";
 import { type GoalTableFilters, type GoalTableRow, useGoalTables } from "../../api/goal-tables";
@@ -13,45 +13,24 @@ import { GoalStatusTag, goalStatusOptions, IssueCounts } from "../../components/
 import { departmentOptions } from "../../components/orgs";
 import { PageError } from "../../components/PageError";
 import { PageTitle } from "../../components/PageTitle";
+import { intParam, pageSizeParam, serverPaging, useUrlList } from "../../components/urlList";
 import { dateTime } from "../../format";
 
-const PAGE_SIZES = [20, 50, 100];
 const KINDS: GoalSubjectKind[] = ["project", "deptWide"];
 const KIND_LABELS: Record<GoalSubjectKind, string> = { project: "项目", deptWide: "部门整体" };
 
-const int = (v: string | null): number | undefined => {
-  const n = Number(v);
-  return v && Number.isInteger(n) && n > 0 ? n : undefined;
-};
-
 /** Filters and page in the query string, so that a link or the back button restores the list. */
 function useListState() {
-  const [params, setParams] = useSearchParams();
+  const { params, page, pageSize, update, reset } = useUrlList();
   const status = params.get("status");
   const kind = params.get("kind");
   const filters: GoalTableFilters = {
     q: params.get("q")?.trim() || undefined,
     status: GOAL_STATUSES.includes(status as GoalStatus) ? (status as GoalStatus) : undefined,
     subjectKind: KINDS.includes(kind as GoalSubjectKind) ? (kind as GoalSubjectKind) : undefined,
-    departmentId: int(params.get("departmentId")),
+    departmentId: intParam(params.get("departmentId")),
   };
-  const page = int(params.get("page")) ?? 1;
-  const requested = int(params.get("pageSize"));
-  const pageSize = requested && PAGE_SIZES.includes(requested) ? requested : 20;
-
-  /** Sets some keys (undefined removes); any change other than the page goes back to page 1. */
-  const update = (patch: Record<string, string | number | undefined>) => {
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(patch)) {
-        if (v === undefined || v === "") next.delete(k);
-        else next.set(k, String(v));
-      }
-      if (!("page" in patch)) next.delete("page");
-      return next;
-    });
-  };
-  return { filters, page, pageSize, update, reset: () => setParams(new URLSearchParams()) };
+  return { filters, page, pageSize, update, reset };
 }
 
 /** 绩效目标表: the tables the account may see, with their status and how many problems each has. */
@@ -157,18 +136,9 @@ export default function GoalTablesPage() {
           dataSource={data?.rows}
           scroll={{ x: 1000 }}
           locale={{ emptyText: hasFilters ? "没有符合条件的绩效目标表" : "暂无绩效目标表" }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZES,
-            showQuickJumper: true,
-            showTotal: (t) => `共 ${t} 条`,
-          }}
+          pagination={serverPaging(page, pageSize, data?.total ?? 0)}
           onChange={(pg, _f, _s, extra) => {
-            if (extra.action === "paginate")
-              update({ page: pg.current, pageSize: pg.pageSize === 20 ? undefined : pg.pageSize });
+            if (extra.action === "paginate") update({ page: pg.current, pageSize: pageSizeParam(pg.pageSize) });
           }}
           columns={[
             {

@@ -3,7 +3,6 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
 import type { SorterResult } from "antd/es/table/interface";
 import { useState } from "react";
-import { useSearchParams } from "react-router";
 import { INDICATOR_KIND_LABELS, OPERATOR_LABELS } from "../../../../src/core/goals/types";
 import { errorMessage } from "../../api/client";
 import {
@@ -21,23 +20,18 @@ import { LibraryEntryModal } from "../../components/indicator-library/LibraryEnt
 import { PastTargets, targetText } from "../../components/indicator-library/PastTargets";
 import { PageError } from "../../components/PageError";
 import { PageTitle } from "../../components/PageTitle";
+import { pageSizeParam, serverPaging, useUrlList } from "../../components/urlList";
 import { DASH } from "../../format";
 
-const PAGE_SIZES = [20, 50, 100];
 const SORTS: LibrarySort[] = ["recommended", "uses", "lastYear", "name", "sector", "updatedAt"];
 
-const int = (v: string | null): number | undefined => {
-  const n = Number(v);
-  return v && Number.isInteger(n) && n > 0 ? n : undefined;
-};
 const flag = (v: string | null): boolean | undefined => (v === "true" ? true : v === "false" ? false : undefined);
 
 /** The list's state in the query string, so a link or the back button restores it. In use (not retired) by default. */
 function useListState() {
-  const [params, setParams] = useSearchParams();
+  const { params, page, pageSize, update, reset } = useUrlList();
   const sort = params.get("sort");
   const retired = params.get("retired");
-  const pageSize = int(params.get("pageSize"));
   const filters: LibraryFilters = {
     q: params.get("q")?.trim() || undefined,
     sector: params.get("sector") || undefined,
@@ -48,24 +42,7 @@ function useListState() {
     sort: SORTS.includes(sort as LibrarySort) ? (sort as LibrarySort) : undefined,
     order: params.get("order") === "asc" ? "asc" : params.get("order") === "desc" ? "desc" : undefined,
   };
-  const update = (patch: Record<string, string | number | undefined>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(patch)) {
-        if (v === undefined || v === "") next.delete(k);
-        else next.set(k, String(v));
-      }
-      if (!("page" in patch)) next.delete("page");
-      return next;
-    });
-  return {
-    filters,
-    retiredParam: retired ?? "false",
-    page: int(params.get("page")) ?? 1,
-    pageSize: pageSize && PAGE_SIZES.includes(pageSize) ? pageSize : 20,
-    update,
-    reset: () => setParams(new URLSearchParams()),
-  };
+  return { filters, retiredParam: retired ?? "false", page, pageSize, update, reset };
 }
 
 /** 指标库: indicators approved goal tables used, with their past targets; finance confirms, adds and retires them. */
@@ -234,18 +211,10 @@ export default function IndicatorLibraryPage() {
               </div>
             ),
           }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZES,
-            showQuickJumper: true,
-            showTotal: (t) => `共 ${t} 条`,
-          }}
+          pagination={serverPaging(page, pageSize, data?.total ?? 0)}
           onChange={(pg, _f, sorter, extra) => {
             if (extra.action === "paginate") {
-              update({ page: pg.current, pageSize: pg.pageSize === 20 ? undefined : pg.pageSize });
+              update({ page: pg.current, pageSize: pageSizeParam(pg.pageSize) });
             } else if (extra.action === "sort") {
               const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<LibraryEntry> | undefined;
               const key = s?.order ? (s.columnKey as LibrarySort) : undefined;
