@@ -421,7 +421,13 @@ export interface GoalRepo {
   list(scope: Scope, filter: GoalListFilter, page: number, pageSize: number): Promise<Page<GoalTableRecord>>;
   transitions(id: number): Promise<GoalTransitionRecord[]>;
   /** Replaces the overall goal and the indicators; null when `version` is stale. */
-  save(id: number, version: number, overallGoal: string, indicators: readonly GoalIndicator[]): Promise<number | null>;
+  save(
+    id: number,
+    version: number,
+    overallGoal: string,
+    indicators: readonly GoalIndicator[],
+    templateVersion: string,
+  ): Promise<number | null>;
   setState(
     id: number,
     version: number,
@@ -469,6 +475,7 @@ export interface GoalImportRepo {
    */
   replaceTables(
     tables: readonly { id: number; version: number; overallGoal: string; indicators: readonly GoalIndicator[] }[],
+    templateVersion: string,
   ): Promise<{ id: number; version: number }[] | null>;
 }
 

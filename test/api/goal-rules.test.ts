@@ -56,6 +56,25 @@ describe("the year's indicator template and check policy", () => {
     expect(hit.quality.findings.map((f: { code: string }) => f.code)).toContain("GOAL_UNKNOWN_LEVEL");
 
     expect(await rulesOf(unit, 2025)).toMatchObject({ version: "2024.2", setForYear: 2024, history: [] });
+
+    // A table saved from now on is declared against the new version, and records it.
+    const mine = (await t.as(unit, "GET", "/api/v1/goals/tables?year=2024&pageSize=1")).json().rows[0];
+    expect(mine.templateVersion).toBe("2024.1");
+    const revised = (
+      await t.as(unit, "POST", `/api/v1/goals/tables/${mine.id}/actions`, {
+        version: mine.version,
+        action: "revise",
+        comment: "按新指标体系调整",
+      })
+    ).json();
+    const draft = (await t.as(unit, "GET", `/api/v1/goals/tables/${revised.id}`)).json();
+    const save = await t.as(unit, "PUT", `/api/v1/goals/tables/${draft.id}`, {
+      version: draft.version,
+      overallGoal: draft.table.overallGoal,
+      indicators: draft.table.indicators,
+    });
+    expect(save.statusCode).toBe(200);
+    expect((await t.as(unit, "GET", `/api/v1/goals/tables/${draft.id}`)).json().templateVersion).toBe("2024.2");
     const audit = (await t.as(await t.login("finance"), "GET", "/api/v1/audit?entity=goal_rules")).json();
     expect(audit.rows[0]).toMatchObject({ entityId: "2024:2024.2", reason: "成本指标单列为一级指标" });
   });

@@ -38,9 +38,10 @@ export async function carryOverGoalTable(deps: Deps, actor: Actor, id: number, i
   const indicators = previous.table.indicators;
   const carriedFromId = await deps.uow.read.goalHistory.carriedFromOf(id);
   const after = { ...before.table, overallGoal, indicators };
-  const quality = checkGoalTable(after, await goalRulesFor(deps.uow.read, actor.regionCode, fiscalYear));
+  const rules = await goalRulesFor(deps.uow.read, actor.regionCode, fiscalYear);
+  const quality = checkGoalTable(after, rules);
   return deps.uow.transaction(async (repos) => {
-    const version = await repos.goals.save(id, input.version, overallGoal, indicators);
+    const version = await repos.goals.save(id, input.version, overallGoal, indicators, rules.version);
     if (version === null) throw staleVersion("该目标表");
     await repos.goalHistory.setCarriedFrom(id, previous.id);
     await repos.audit.append([

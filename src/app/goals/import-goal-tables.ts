@@ -239,6 +239,7 @@ export async function importGoalTables(deps: Deps, actor: Actor, input: GoalImpo
           overallGoal: t.write!.overallGoal,
           indicators: t.write!.indicators,
         })),
+        rules!.version,
       );
       if (!written) throw staleVersion("文件中的部分绩效目标表");
       const versions = new Map(written.map((w) => [w.id, w.version]));

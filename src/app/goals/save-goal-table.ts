@@ -60,9 +60,11 @@ export async function saveGoalTable(
     seen.add(i.uid);
   });
   const after = { ...before.table, overallGoal, indicators: input.indicators };
-  const quality = checkGoalTable(after, await goalRulesFor(deps.uow.read, actor.regionCode, after.fiscalYear));
+  // A save declares the table against the rules in effect now; the table records their version.
+  const rules = await goalRulesFor(deps.uow.read, actor.regionCode, after.fiscalYear);
+  const quality = checkGoalTable(after, rules);
   return deps.uow.transaction(async (repos) => {
-    const version = await repos.goals.save(id, input.version, overallGoal, input.indicators);
+    const version = await repos.goals.save(id, input.version, overallGoal, input.indicators, rules.version);
     if (version === null) throw staleVersion("该目标表");
     await repos.audit.append([
       auditEntry(actor, deps.clock, {

@@ -38,12 +38,13 @@ export function goalImportRepo(ex: Executor): GoalImportRepo {
       );
     },
 
-    async replaceTables(tables) {
+    async replaceTables(tables, templateVersion) {
       if (tables.length === 0) return [];
       // Versions first: a stale table stops everything before an indicator is touched.
       const updated = await rows<{ id: number; version: number }>(
         ex,
-        sql`update goal_tables g set overall_goal = v.overall_goal, version = g.version + 1, updated_at = now()
+        sql`update goal_tables g set overall_goal = v.overall_goal, template_version = ${templateVersion},
+                                 version = g.version + 1, updated_at = now()
             from jsonb_to_recordset(${json(tables.map((t) => ({ id: t.id, version: t.version, overall_goal: t.overallGoal })))})
                  as v(id int, version int, overall_goal text)
             where g.id = v.id and g.version = v.version

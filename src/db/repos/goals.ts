@@ -77,10 +77,11 @@ export function goalRepo(db: Database, ex: Executor): GoalRepo {
         revision: r.revision,
       }));
     },
-    async save(id, version, overallGoal, indicators) {
+    async save(id, version, overallGoal, indicators, templateVersion) {
       const updated = await one<{ version: number }>(
         ex,
-        sql`update goal_tables set overall_goal = ${overallGoal}, version = version + 1, updated_at = now()
+        sql`update goal_tables set overall_goal = ${overallGoal}, template_version = ${templateVersion},
+                   version = version + 1, updated_at = now()
             where id = ${id} and version = ${version} returning version`,
       );
       if (!updated) return null;
