@@ -37,6 +37,9 @@ export function scopeOf(account: ScopedAccount): Scope {
   }
 }
 
+/** Whether a materialised org path lies in the subtree rooted at `root` (the root itself or below it). */
+export const isPathWithin = (path: string, root: string): boolean => path === root || path.startsWith(`${root}/`);
+
 /** Whether an organisation (by id and materialised path) lies inside a scope; assignments are checked by the caller. */
 export function scopeIncludesOrg(scope: Scope, org: { id: number; path: string; regionCode: string }): boolean {
   if (org.regionCode !== scope.regionCode) return false;
@@ -44,7 +47,7 @@ export function scopeIncludesOrg(scope: Scope, org: { id: number; path: string; 
     case "region":
       return true;
     case "subtree":
-      return org.path === scope.orgPath || org.path.startsWith(`${scope.orgPath}/`);
+      return isPathWithin(org.path, scope.orgPath);
     case "own":
       return org.id === scope.orgId;
     case "assigned":

@@ -38,6 +38,26 @@ describe("the in-process project read model", () => {
         orgId: departments[i]!.id,
         orgPath: departments[i]!.path,
       })),
+      // Codes may hold "_", and a path must match literally: wildcards in a root match nothing extra.
+      fc
+        .tuple(
+          fc.nat(53),
+          fc.constantFrom(
+            (p: string) => `${p.slice(0, -1)}_`,
+            (p: string) => `${p.slice(0, -2)}__`,
+            (p: string) => `${p.slice(0, -1)}%`,
+            (p: string) => `${p}%`,
+            () => "%",
+            () => "_%",
+            (p: string) => `${p}\\`,
+          ),
+        )
+        .map<Scope>(([i, wild]) => ({
+          kind: "subtree",
+          regionCode: "450202",
+          orgId: departments[i]!.id,
+          orgPath: wild(departments[i]!.path),
+        })),
       fc.nat(150).map<Scope>((i) => ({ kind: "own", regionCode: "450202", orgId: units[i % units.length]! })),
       fc.constant<Scope>({ kind: "assigned", regionCode: "450202", orgId: 1 }),
     );

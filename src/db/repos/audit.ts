@@ -5,6 +5,7 @@ import { copyRows } from "../bulk";
 import type { Database, Executor, Tx } from "../client";
 import { auditLog } from "../schema";
 import { iso, one, rows } from "./rows";
+import { likeContains } from "./scope-sql";
 
 /** Any fixed number: the advisory lock that serialises appends to the hash chain. */
 const AUDIT_CHAIN_LOCK = 7_311_001;
@@ -127,7 +128,7 @@ export function auditRepo(db: Database, ex: Executor): AuditRepo {
         );
       if (filter.entityId) parts.push(sql`entity_id = ${filter.entityId}`);
       if (filter.action) parts.push(sql`action = ${filter.action}`);
-      if (filter.actor) parts.push(sql`actor_name ilike ${`%${filter.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+      if (filter.actor) parts.push(sql`actor_name ilike ${likeContains(filter.actor)}`);
       if (filter.from) parts.push(sql`at >= ${filter.from.toISOString()}`);
       if (filter.to) parts.push(sql`at < ${filter.to.toISOString()}`);
       const cond = sql.join(parts, sql` and `);

@@ -5,7 +5,7 @@ import { copyRows } from "../bulk";
 import type { Database, Executor, Tx } from "../client";
 import { type FullRow, type IndicatorRow, indicatorsByTable, TABLE_SELECT, toIndicator, toRecord } from "./goal-rows";
 import { iso, one, rows } from "./rows";
-import { goalScopeSql } from "./scope-sql";
+import { goalScopeSql, likeContains } from "./scope-sql";
 
 export function goalRepo(db: Database, ex: Executor): GoalRepo {
   const indicatorsOf = (ids: readonly number[]) => indicatorsByTable(ex, ids);
@@ -35,7 +35,7 @@ export function goalRepo(db: Database, ex: Executor): GoalRepo {
       if (f.departmentId !== undefined) parts.push(sql`g.department_id = ${f.departmentId}`);
       if (f.subjectKind) parts.push(sql`g.subject_kind = ${f.subjectKind}`);
       if (f.q) {
-        const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        const like = likeContains(f.q);
         parts.push(sql`(g.subject_code ilike ${like} or coalesce(p.name, d.name) ilike ${like})`);
       }
       const list = await rows<FullRow & { total_count: number }>(

@@ -11,6 +11,7 @@ import { DEPT_WIDE_SECTOR, libraryKey, UNSORTED_SECTOR } from "../../core/goals/
 import type { IndicatorKind, Operator } from "../../core/goals/types";
 import type { Executor } from "../client";
 import { iso, one, rows } from "./rows";
+import { likeContains } from "./scope-sql";
 
 interface EntryRow {
   id: number;
@@ -50,8 +51,6 @@ const toEntry = (r: EntryRow): IndicatorLibraryEntry => ({
 
 const COLUMNS = sql`l.id, l.sector, l.level1, l.level2, l.name, l.kind, l.operator, l.unit, l.explanation, l.curated,
                     l.retired, l.uses, l.last_year, l.version, l.updated_at`;
-
-const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * The indicators of goal tables with the library sector each falls under: the project's sector (else
@@ -94,7 +93,8 @@ function filterSql(regionCode: string, f: LibraryFilter): SQL {
   if (f.sector) parts.push(sql`l.sector = ${f.sector}`);
   if (f.level1) parts.push(sql`l.level1 = ${f.level1}`);
   if (f.level2) parts.push(sql`l.level2 = ${f.level2}`);
-  if (f.q) parts.push(sql`(l.name ilike ${like(f.q)} or coalesce(l.explanation, '') ilike ${like(f.q)})`);
+  if (f.q)
+    parts.push(sql`(l.name ilike ${likeContains(f.q)} or coalesce(l.explanation, '') ilike ${likeContains(f.q)})`);
   if (f.curated !== undefined) parts.push(sql`l.curated = ${f.curated}`);
   if (f.retired !== undefined) parts.push(sql`l.retired = ${f.retired}`);
   return sql.join(parts, sql` and `);
@@ -265,7 +265,7 @@ export function indicatorLibraryRepo(ex: Executor): IndicatorLibraryRepo {
       const parts = [sql`l.region_code = ${regionCode}`, sql`not l.retired`];
       if (q.sector) parts.push(sql`l.sector = ${q.sector}`);
       if (q.level2) parts.push(sql`l.level2 = ${q.level2}`);
-      if (q.text) parts.push(sql`l.name ilike ${like(q.text)}`);
+      if (q.text) parts.push(sql`l.name ilike ${likeContains(q.text)}`);
       const where = sql.join(parts, sql` and `);
       type Row = Omit<EntryRow, "retired" | "version" | "updated_at">;
       const found = q.sector

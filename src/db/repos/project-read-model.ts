@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Page, Paging, ProjectFilter, ProjectListItem, ProjectRepo, ProjectSort } from "../../app/ports";
 import { SIZE_BANDS } from "../../core/project";
-import type { Scope } from "../../core/scope";
+import { isPathWithin, type Scope } from "../../core/scope";
 import type { Executor } from "../client";
 import { toListItem } from "./projects";
 import { rows } from "./rows";
@@ -101,7 +101,7 @@ function scopeFilter(scope: Scope): (r: Row) => boolean {
     case "region":
       return () => true;
     case "subtree":
-      return (r) => r.unitPath === scope.orgPath || r.unitPath.startsWith(`${scope.orgPath}/`);
+      return (r) => isPathWithin(r.unitPath, scope.orgPath);
     case "own":
       return (r) => r.unit.id === scope.orgId;
     case "assigned":

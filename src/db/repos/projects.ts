@@ -11,7 +11,7 @@ import { SIZE_BANDS } from "../../core/project";
 import type { Scope } from "../../core/scope";
 import type { Executor } from "../client";
 import { iso, one, rows } from "./rows";
-import { projectScopeSql } from "./scope-sql";
+import { likeContains, projectScopeSql } from "./scope-sql";
 
 interface ProjectSqlRow {
   id: number;
@@ -60,7 +60,7 @@ const FROM = sql`
 function where(scope: Scope, f: ProjectFilter): SQL {
   const parts: SQL[] = [projectScopeSql(scope), sql`p.fiscal_year = ${f.fiscalYear}`];
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = likeContains(f.q);
     parts.push(sql`(p.code ilike ${like} or p.name ilike ${like})`);
   }
   if (f.departmentId !== undefined) parts.push(sql`p.department_id = ${f.departmentId}`);

@@ -1,6 +1,19 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Scope } from "../../core/scope";
 
+/** `text` as a LIKE pattern that matches itself only: `\`, `%` and `_` escaped (organisation codes may hold `_`). */
+export const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** A LIKE pattern for "contains `text`" (search boxes). */
+export const likeContains = (text: string) => `%${likeLiteral(text)}%`;
+
+/**
+ * Whether a materialised org path (column `path`) lies in the subtree rooted at `root`: the root itself or
+ * a path starting with `root/`. The prefix is matched literally: the only subtree test every scope uses.
+ */
+export const pathWithin = (path: SQL, root: string): SQL =>
+  sql`(${path} = ${root} or ${path} like ${`${likeLiteral(root)}/%`} escape '\\')`;
+
 /**
  * The SQL condition that limits projects (alias p, unit alias u) to what a scope may see.
  * Keep in step with core/scope.ts: the permission test walks both.
@@ -11,7 +24,7 @@ export function projectScopeSql(scope: Scope): SQL {
     case "region":
       return region;
     case "subtree":
-      return sql`${region} and (u.path = ${scope.orgPath} or u.path like ${`${scope.orgPath}/%`})`;
+      return sql`${region} and ${pathWithin(sql`u.path`, scope.orgPath)}`;
     case "own":
       return sql`${region} and p.unit_id = ${scope.orgId}`;
     case "assigned":
@@ -26,7 +39,7 @@ export function orgScopeSql(scope: Scope): SQL {
     case "region":
       return region;
     case "subtree":
-      return sql`${region} and (o.path = ${scope.orgPath} or o.path like ${`${scope.orgPath}/%`})`;
+      return sql`${region} and ${pathWithin(sql`o.path`, scope.orgPath)}`;
     case "own":
     case "assigned":
       return sql`${region} and o.id = ${scope.orgId}`;
@@ -44,7 +57,7 @@ export function goalScopeSql(scope: Scope): SQL {
     case "region":
       return region;
     case "subtree":
-      return sql`${region} and (u.path = ${scope.orgPath} or u.path like ${`${scope.orgPath}/%`})`;
+      return sql`${region} and ${pathWithin(sql`u.path`, scope.orgPath)}`;
     case "own":
       return sql`${region} and g.subject_kind = 'project' and g.unit_id = ${scope.orgId}`;
     case "assigned":

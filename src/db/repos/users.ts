@@ -4,6 +4,7 @@ import type { OrgKind, Role } from "../../core/roles";
 import type { Executor } from "../client";
 import { users } from "../schema";
 import { iso, one, rows } from "./rows";
+import { likeContains } from "./scope-sql";
 
 const toRecord = (r: typeof users.$inferSelect): UserRecord => ({
   id: r.id,
@@ -73,7 +74,7 @@ export function userRepo(ex: Executor): UserRepo {
     async list(regionCode, filter, page, pageSize) {
       const parts = [sql`u.region_code = ${regionCode}`];
       if (filter.q) {
-        const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        const like = likeContains(filter.q);
         parts.push(sql`(u.username ilike ${like} or u.display_name ilike ${like} or o.name ilike ${like})`);
       }
       if (filter.role) parts.push(sql`u.role = ${filter.role}`);
