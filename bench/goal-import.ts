@@ -17,7 +17,8 @@ import { createDb, type Database, migrateDb } from "../src/db/client";
 import { createUnitOfWork } from "../src/db/repos";
 import { rows } from "../src/db/repos/rows";
 import { generateDemoDistrict } from "../src/demo/generate";
-import { readGoalWorkbook, writeGoalWorkbook } from "../src/io/goal-table-xlsx";
+import { writeGoalWorkbook } from "../src/io/goal-table-xlsx";
+import { readGoalWorkbook } from "../src/io/read-upload";
 import { argon2Hasher } from "../src/server/auth/password";
 import { type BenchRow, log, median, min, ms, now, ratio } from "./stats";
 

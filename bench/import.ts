@@ -17,7 +17,7 @@ import { createDb, type Database, migrateDb } from "../src/db/client";
 import { createUnitOfWork } from "../src/db/repos";
 import { rows } from "../src/db/repos/rows";
 import { type DemoDistrict, generateDemoDistrict } from "../src/demo/generate";
-import { readTable } from "../src/io/read-table";
+import { readTable } from "../src/io/read-upload";
 import { argon2Hasher } from "../src/server/auth/password";
 import { type BenchRow, log, median, min, ms, now, ratio, verdict } from "./stats";
 

@@ -9,7 +9,8 @@ export type ErrorKind =
   | "not_found"
   | "conflict"
   | "rate_limited"
-  | "too_large";
+  | "too_large"
+  | "unavailable";
 
 export class AppError extends Error {
   constructor(

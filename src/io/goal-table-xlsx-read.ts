@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import { AppError } from "../core/errors";
 import {
   CONTENTS_SHEET,
@@ -15,6 +14,14 @@ import {
 } from "../core/goals/goal-sheet";
 import type { GoalIndicator, GoalSubjectKind, IndicatorKind, Operator } from "../core/goals/types";
 import { MAX_UPLOAD_BYTES } from "../core/import-spec";
+import {
+  type CellRange,
+  columnLetter,
+  type SheetLimits,
+  XlsxBook,
+  type XlsxSheet,
+  type XlsxValue,
+} from "./xlsx/sparse-xlsx";
 
 /**
  * Reading goal tables back from the official layout written by goal-table-xlsx.ts, or typed by hand in
@@ -22,8 +29,18 @@ import { MAX_UPLOAD_BYTES } from "../core/import-spec";
  * accepted; anything else is reported with its sheet, row and column.
  */
 
-/** Declared uncompressed size of an xlsx's parts above which it is refused (zip bomb guard). */
-const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+/**
+ * What a goal workbook may hold: a table is a title, a few particulars, the grid of 9–15 columns and
+ * some dozens of indicators; a department sends up to a thousand tables (the largest demo department's
+ * 225 make 2.7 MB of XML). Anything beyond is refused before it is read.
+ */
+export const GOAL_SHEET_LIMITS: SheetLimits = {
+  maxRows: 2_000,
+  maxColumns: 40,
+  maxCells: 1_000_000,
+  maxSheets: 1_100,
+  maxInflatedBytes: 32 * 1024 * 1024,
+};
 
 const unreadable = (message: string, details?: unknown) =>
   new AppError("validation", "IMPORT_UNREADABLE", message, details);
@@ -32,44 +49,24 @@ const emptyFile = (message: string) => new AppError("validation", "IMPORT_EMPTY_
 const isZip = (b: Buffer) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 const isOle = (b: Buffer) => b.length >= 4 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 
-/** Sum of the uncompressed sizes a zip's central directory declares (0 when it cannot be parsed). */
-function zipDeclaredSize(b: Buffer): number {
-  const from = Math.max(0, b.length - 65_557);
-  let eocd = -1;
-  for (let i = b.length - 22; i >= from; i--) {
-    if (b.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd === -1) return 0;
-  const entries = b.readUInt16LE(eocd + 10);
-  let p = b.readUInt32LE(eocd + 16);
-  let total = 0;
-  for (let n = 0; n < entries && p + 46 <= b.length && b.readUInt32LE(p) === 0x02014b50; n++) {
-    total += b.readUInt32LE(p + 24);
-    p += 46 + b.readUInt16LE(p + 28) + b.readUInt16LE(p + 30) + b.readUInt16LE(p + 32);
-  }
-  return total;
-}
-
 type Cell = string | number | null;
 
-/** A cell as text or number: formulas by their result, rich text joined, links by their text. */
-function plain(v: unknown): Cell {
-  if (v === null || v === undefined) return null;
+/** A cell as text or number: formulas by their cached result (none: blank), dates as ISO, errors as text. */
+function plain(v: XlsxValue | undefined): Cell {
+  if (v === undefined) return null;
   if (typeof v === "string") return v;
   if (typeof v === "number") return Number.isFinite(v) ? v : null;
   if (typeof v === "boolean") return v ? "是" : "否";
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
-  if (typeof v === "object") {
-    const o = v as Record<string, unknown>;
-    if ("formula" in o || "sharedFormula" in o) return o.result === undefined ? null : plain(o.result);
-    if (Array.isArray(o.richText)) return o.richText.map((t: { text?: unknown }) => String(t.text ?? "")).join("");
-    if ("text" in o) return plain(o.text);
-    if ("error" in o) return String(o.error);
+  switch (v.kind) {
+    case "date":
+      return v.iso.slice(0, 10);
+    case "percent":
+      return v.value;
+    case "formula":
+      return null;
+    case "error":
+      return v.text;
   }
-  return String(v);
 }
 
 /** Full-width digits and signs (typed with a Chinese input method) as ASCII. */
@@ -136,14 +133,9 @@ const KIND_OF = new Map<string, IndicatorKind>([
   ["qualitative", "qualitative"],
 ]);
 
-const columnLetter = (c: number): string => {
-  let s = "";
-  for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-};
-
 interface Grid {
-  rows: number;
+  /** The rows that hold content, in order: nothing else can hold a header, a label or an indicator. */
+  rows: number[];
   columns: number;
   /** Merged cells read as their master's value, so a merged level 1 names every row it spans. */
   value(r: number, c: number): Cell;
@@ -152,17 +144,35 @@ interface Grid {
   isPercent(r: number, c: number): boolean;
 }
 
-function gridOf(ws: ExcelJS.Worksheet): Grid {
-  const cellAt = (r: number, c: number) => {
-    const cell = ws.getCell(r, c);
-    return cell.isMerged ? cell.master : cell;
+function gridOf(sheet: XlsxSheet): Grid {
+  // Merges by row: together they cover at most the sheet's allowed area (sparse-xlsx checks), so this stays small.
+  const byRow = new Map<number, CellRange[]>();
+  for (const m of sheet.merges)
+    for (let r = m.top; r <= m.bottom; r++) {
+      const list = byRow.get(r);
+      if (list) list.push(m);
+      else byRow.set(r, [m]);
+    }
+  const masterOf = (r: number, c: number): [number, number] => {
+    const m = byRow.get(r)?.find((x) => c >= x.left && c <= x.right);
+    return m ? [m.top, m.left] : [r, c];
+  };
+  const raw = (r: number, c: number) => {
+    const [mr, mc] = masterOf(r, c);
+    return sheet.rows.get(mr)?.[mc - 1];
   };
   return {
-    rows: ws.rowCount,
-    columns: Math.max(ws.columnCount, INDICATOR_FIELDS.length),
-    value: (r, c) => plain(cellAt(r, c).value),
-    master: (r, c) => cellAt(r, c).address,
-    isPercent: (r, c) => /%/.test(cellAt(r, c).numFmt ?? ""),
+    rows: [...sheet.rows.keys()].sort((a, b) => a - b),
+    columns: Math.max(sheet.maxColumn, INDICATOR_FIELDS.length),
+    value: (r, c) => plain(raw(r, c)),
+    master: (r, c) => {
+      const [mr, mc] = masterOf(r, c);
+      return `${columnLetter(mc)}${mr}`;
+    },
+    isPercent: (r, c) => {
+      const v = raw(r, c);
+      return typeof v === "object" && v.kind === "percent";
+    },
   };
 }
 
@@ -196,7 +206,7 @@ function parseWeight(v: Cell): number | null {
 }
 
 /** Reads one sheet in the official layout; every problem names its row and column. */
-export function readGoalSheet(ws: ExcelJS.Worksheet): GoalSheetRead {
+export function readGoalSheet(ws: XlsxSheet): GoalSheetRead {
   const sheet = ws.name;
   const grid = gridOf(ws);
   const issues: GoalSheetIssue[] = [];
@@ -206,7 +216,8 @@ export function readGoalSheet(ws: ExcelJS.Worksheet): GoalSheetRead {
   let headerRow = 0;
   const columns: Partial<Record<IndicatorField, SheetColumn>> = {};
   const columnIndex = new Map<IndicatorField, number>();
-  for (let r = 1; r <= grid.rows && headerRow === 0; r++) {
+  for (const r of grid.rows) {
+    if (headerRow !== 0) break;
     const found = new Map<IndicatorField, number>();
     for (let c = 1; c <= grid.columns; c++) {
       const field = HEADER_OF.get(norm(cellText(grid.value(r, c))));
@@ -254,7 +265,8 @@ export function readGoalSheet(ws: ExcelJS.Worksheet): GoalSheetRead {
   let code: { value: string; kind: GoalSubjectKind; row: number; column: SheetColumn } | null = null;
   let subjectName = "";
   let overallGoal: { value: string; row: number; column: SheetColumn } | null = null;
-  for (let r = 1; r < headerRow; r++) {
+  for (const r of grid.rows) {
+    if (r >= headerRow) break;
     for (let c = 1; c <= grid.columns; c++) {
       if (c > 1 && grid.master(r, c) === grid.master(r, c - 1)) continue;
       const textValue = cellText(grid.value(r, c));
@@ -308,7 +320,8 @@ export function readGoalSheet(ws: ExcelJS.Worksheet): GoalSheetRead {
   let totalRow: number | null = null;
   let previous: { level1: string; level2: string } | null = null;
   const at = (field: IndicatorField, row: number) => ({ row, column: columns[field]! });
-  for (let r = headerRow + 1; r <= grid.rows; r++) {
+  for (const r of grid.rows) {
+    if (r <= headerRow) continue;
     const raw = {} as Record<IndicatorField, Cell>;
     for (const f of INDICATOR_FIELDS) {
       const c = columnIndex.get(f);
@@ -416,9 +429,10 @@ export function readGoalSheet(ws: ExcelJS.Worksheet): GoalSheetRead {
 
 /**
  * Reads a workbook of goal tables: every visible sheet but the 目录. A file that is not an xlsx, is
- * empty or holds no sheet is refused whole; problems inside a sheet are returned with the sheet.
+ * empty or holds no sheet is refused whole; problems inside a sheet are returned with the sheet. Runs
+ * in the upload worker (io/read-upload.ts → readGoalWorkbook).
  */
-export async function readGoalWorkbook(bytes: Buffer): Promise<GoalSheetRead[]> {
+export function parseGoalWorkbook(bytes: Buffer): GoalSheetRead[] {
   if (bytes.length > MAX_UPLOAD_BYTES)
     throw new AppError("too_large", "IMPORT_FILE_TOO_LARGE", "文件超过 10 MB 上限，请按部门分批导入", {
       size: bytes.length,
@@ -427,18 +441,13 @@ export async function readGoalWorkbook(bytes: Buffer): Promise<GoalSheetRead[]> 
   if (bytes.length === 0) throw emptyFile("文件是空的（0字节），请选择导出后填好的绩效目标表 Excel 文件");
   if (isOle(bytes)) throw unreadable("不支持 Excel 97-2003 格式（.xls）；请在 Excel 中另存为 .xlsx 工作簿后再导入");
   if (!isZip(bytes)) throw unreadable("文件不是 Excel（.xlsx）工作簿；绩效目标表请使用系统导出的 Excel 文件填写后导入");
-  if (zipDeclaredSize(bytes) > MAX_UNPACKED_BYTES)
-    throw new AppError("too_large", "IMPORT_FILE_TOO_LARGE", "Excel 文件解压后超过 200MB，请按部门分批导入");
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
-  } catch (e) {
-    throw unreadable("无法打开 Excel 文件：文件已损坏，或不是 .xlsx 格式（请在 Excel 中另存为 .xlsx 后再导入）", {
-      reason: e instanceof Error ? e.message : String(e),
-    });
+  const book = new XlsxBook(bytes, GOAL_SHEET_LIMITS);
+  const read: GoalSheetRead[] = [];
+  for (const info of book.sheets) {
+    if (info.state !== "visible" || info.name === CONTENTS_SHEET) continue;
+    const sheet = book.readSheet(info);
+    if (sheet.rows.size > 0) read.push(readGoalSheet(sheet));
   }
-  const sheets = wb.worksheets.filter((ws) => ws.state === "visible" && ws.name !== CONTENTS_SHEET);
-  const read = sheets.filter((ws) => ws.actualRowCount > 0).map(readGoalSheet);
   if (read.length === 0) throw emptyFile("文件中没有绩效目标表（工作表都是空的），请使用系统导出的绩效目标表填写");
   return read;
 }

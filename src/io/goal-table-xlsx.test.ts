@@ -2,7 +2,8 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { goodTable } from "../core/goals/test-tables";
 import { DEFAULT_TEMPLATE, type GoalTable } from "../core/goals/types";
-import { CONTENTS_SHEET, type GoalSheetData, readGoalWorkbook, writeGoalWorkbook } from "./goal-table-xlsx";
+import { CONTENTS_SHEET, type GoalSheetData, writeGoalWorkbook } from "./goal-table-xlsx";
+import { readGoalWorkbook } from "./read-upload";
 
 const sheetOf = (table: GoalTable, extra: Partial<GoalSheetData> = {}): GoalSheetData => ({
   table,

@@ -355,5 +355,5 @@ export function goalExportWorkbook(e: GoalExport): Promise<Buffer> {
   });
 }
 
-export { readGoalSheet, readGoalWorkbook } from "./goal-table-xlsx-read";
+export { parseGoalWorkbook, readGoalSheet } from "./goal-table-xlsx-read";
 export { CONTENTS_SHEET };

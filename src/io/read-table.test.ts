@@ -2,11 +2,12 @@ import { randomBytes } from "node:crypto";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
+import { bombXlsx, craftXlsx } from "../../test/support/crafted-xlsx";
 import { AppError } from "../core/errors";
 import { parseCsv } from "../core/import-csv";
 import { IMPORT_SPECS, MAX_UPLOAD_BYTES } from "../core/import-spec";
 import { validateImport } from "../core/import-validate";
-import { readTable } from "./read-table";
+import { readTable } from "./read-upload";
 
 const projects = IMPORT_SPECS.projects;
 const execution = IMPORT_SPECS.execution;
@@ -186,15 +187,34 @@ describe("readTable: refusals", () => {
     expect(html.message).toContain("HTML");
   });
 
-  it("refuses an xlsx whose parts would inflate beyond the limit (zip bomb)", async () => {
-    const wb = new ExcelJS.Workbook();
-    wb.addWorksheet("s").addRow(["预算年度"]);
-    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-    // Declare 1 GB for the first entry of the central directory.
-    const eocd = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-    bytes.writeUInt32LE(1024 * 1024 * 1024, bytes.readUInt32LE(eocd + 16) + 24);
-    const e = await failure(read(bytes, "bomb.xlsx"));
+  it("refuses an xlsx whose sheet really inflates beyond the budget, whatever size it declares (zip bomb)", async () => {
+    // 1 MB on disk, declaring 1,000 bytes, inflating to 1 GiB.
+    const bomb = await bombXlsx(1024 ** 3, 1000);
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    const e = await failure(read(bomb, "bomb.xlsx"));
     expect([e.kind, e.code]).toEqual(["too_large", "IMPORT_FILE_TOO_LARGE"]);
+    expect(e.message).toContain("解压后超过64MB");
+  });
+
+  it("refuses a cell beyond the rows and columns an import needs, naming it (CSV and xlsx)", async () => {
+    const far = craftXlsx([
+      {
+        name: "项目",
+        cells: [
+          ["A1", "预算年度"],
+          ["XFD1", "x"],
+          ["A20000", "y"],
+        ],
+      },
+    ]);
+    const e = await failure(read(far, "far.xlsx"));
+    expect([e.kind, e.code]).toEqual(["too_large", "IMPORT_SHEET_TOO_LARGE"]);
+    expect(e.message).toContain("单元格 XFD1");
+    const wide = await failure(read(csv(`预算年度${",".repeat(150)}x\n2024`)));
+    expect(wide.code).toBe("IMPORT_SHEET_TOO_LARGE");
+    expect(wide.message).toContain("第1行有 151 列");
+    const long = await failure(read(csv(`预算年度\n${"2024\n".repeat(100_001)}`)));
+    expect(long.message).toContain("最多 100000 行");
   });
 });
 

@@ -1,10 +1,10 @@
-import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { AppError } from "../core/errors";
 import { isBlank } from "../core/import-cells";
 import { parseCsv } from "../core/import-csv";
 import { matchHeader } from "../core/import-headers";
 import { type FieldSpec, MAX_UPLOAD_BYTES } from "../core/import-spec";
+import { type SheetLimits, XlsxBook, type XlsxValue } from "./xlsx/sparse-xlsx";
 
 export type RawCell = string | number | boolean | null;
 export interface RawRow {
@@ -27,8 +27,19 @@ export interface TableInput {
 
 /** Official templates and exports may put a title above the header; look this far down for it. */
 const HEADER_SEARCH_ROWS = 10;
-/** Declared uncompressed size of an xlsx's parts above which it is refused (zip bomb guard). */
-const MAX_XLSX_UNPACKED_BYTES = 200 * 1024 * 1024;
+
+/**
+ * What a table import may hold: a district's monthly execution is about 21,000 rows of a dozen columns
+ * (3.6 MB of sheet XML); the limits leave room for five times that and refuse what no budget-system
+ * export needs, before it is read.
+ */
+export const TABLE_LIMITS: SheetLimits = {
+  maxRows: 100_000,
+  maxColumns: 100,
+  maxCells: 2_000_000,
+  maxSheets: 100,
+  maxInflatedBytes: 64 * 1024 * 1024,
+};
 
 const unreadable = (message: string, details?: unknown) =>
   new AppError("validation", "IMPORT_UNREADABLE", message, details);
@@ -38,9 +49,10 @@ const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10}MB`
 /**
  * Reads an uploaded xlsx, CSV or JSON file into rows keyed by the spec's field keys. The format is
  * told by the content, not the name (clerks rename files). Cells are not validated here: that is
- * validateImport's job, with row and column in every message.
+ * validateImport's job, with row and column in every message. Runs in the upload worker
+ * (io/read-upload.ts → readTable); call it directly only on files the system wrote itself.
  */
-export async function readTable(input: TableInput, spec: readonly FieldSpec[]): Promise<RawTable> {
+export function parseTable(input: TableInput, spec: readonly FieldSpec[]): RawTable {
   const { bytes } = input;
   if (bytes.length > MAX_UPLOAD_BYTES)
     throw new AppError(
@@ -51,7 +63,7 @@ export async function readTable(input: TableInput, spec: readonly FieldSpec[]): 
     );
   if (bytes.length === 0) throw emptyFile("文件是空的（0字节），请选择填好数据的文件");
 
-  if (isZip(bytes)) return tableFromGrid("xlsx", await xlsxGrid(bytes), spec);
+  if (isZip(bytes)) return tableFromGrid("xlsx", xlsxGrid(bytes), spec);
   refuseOtherBinaries(bytes, input);
   const text = decodeText(bytes);
   const start = text.search(/\S/);
@@ -194,82 +206,37 @@ function checkColumns(required: readonly FieldSpec[], found: readonly (FieldSpec
 
 // ---------------------------------------------------------------- xlsx
 
-async function xlsxGrid(bytes: Buffer): Promise<GridRow[]> {
-  const unpacked = zipDeclaredSize(bytes);
-  if (unpacked > MAX_XLSX_UNPACKED_BYTES)
-    throw new AppError(
-      "too_large",
-      "IMPORT_FILE_TOO_LARGE",
-      `Excel 文件解压后超过${mb(MAX_XLSX_UNPACKED_BYTES)}，请拆分后分批导入`,
-      {
-        unpacked,
-        limit: MAX_XLSX_UNPACKED_BYTES,
-      },
-    );
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
-  } catch (e) {
-    throw unreadable("无法打开 Excel 文件：文件已损坏，或不是 .xlsx 格式（请在 Excel 中另存为 .xlsx 后再导入）", {
-      reason: e instanceof Error ? e.message : String(e),
-    });
-  }
+function xlsxGrid(bytes: Buffer): GridRow[] {
+  const book = new XlsxBook(bytes, TABLE_LIMITS);
   // The first sheet a clerk sees: hidden sheets (lookup lists of exports) are skipped.
-  const ws = wb.worksheets.find((w) => w.state === "visible") ?? wb.worksheets[0];
-  if (!ws) throw unreadable("Excel 文件中没有工作表");
-  const grid: GridRow[] = [];
-  ws.eachRow((row, rowNumber) => {
-    const values = row.values as unknown[];
-    const cells: RawCell[] = [];
-    for (let c = 1; c < values.length; c++) cells.push(xlsxValue(values[c]));
-    grid.push({ rowNumber, cells });
-  });
-  return grid;
+  const info = book.sheets.find((w) => w.state === "visible") ?? book.sheets[0];
+  if (!info) throw unreadable("Excel 文件中没有工作表");
+  const sheet = book.readSheet(info);
+  return [...sheet.rows.keys()]
+    .sort((a, b) => a - b)
+    .map((rowNumber) => {
+      const values = sheet.rows.get(rowNumber)!;
+      const cells: RawCell[] = new Array(values.length);
+      for (let c = 0; c < values.length; c++) cells[c] = xlsxValue(values[c]);
+      return { rowNumber, cells };
+    });
 }
 
-/** An exceljs cell value as a plain cell: formulas by their result, rich text joined, dates as ISO. */
-function xlsxValue(v: unknown): RawCell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
-  if (v instanceof Date) {
-    if (Number.isNaN(v.getTime())) return null;
-    const iso = v.toISOString();
-    return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
-  }
-  if (typeof v === "object") {
-    const o = v as Record<string, unknown>;
+/** A cell as a plain value: formulas by their cached result, dates as ISO, errors (#N/A) as their text. */
+function xlsxValue(v: XlsxValue | undefined): RawCell {
+  if (v === undefined) return null;
+  if (typeof v !== "object") return v;
+  switch (v.kind) {
+    case "date":
+      return v.iso;
+    case "percent":
+      return v.value;
     // A formula without a cached result (written by a program, never opened in Excel) shows as itself.
-    if ("formula" in o || "sharedFormula" in o)
-      return o.result === undefined ? `=${String(o.formula ?? o.sharedFormula)}` : xlsxValue(o.result);
-    if (Array.isArray(o.richText)) return o.richText.map((t: { text?: unknown }) => String(t.text ?? "")).join("");
-    if ("text" in o) return xlsxValue(o.text); // hyperlink
-    if ("error" in o) return String(o.error); // #N/A, #DIV/0! → reported as a bad value by validation
+    case "formula":
+      return `=${v.formula}`;
+    case "error":
+      return v.text; // reported as a bad value by validation
   }
-  return String(v);
-}
-
-/**
- * Sum of the uncompressed sizes a zip's central directory declares, so a small file that would inflate
- * to gigabytes is refused before exceljs unpacks it. Unparseable directories are left to exceljs.
- */
-function zipDeclaredSize(b: Buffer): number {
-  const from = Math.max(0, b.length - 65_557);
-  let eocd = -1;
-  for (let i = b.length - 22; i >= from; i--) {
-    if (b.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd === -1) return 0;
-  const entries = b.readUInt16LE(eocd + 10);
-  let p = b.readUInt32LE(eocd + 16);
-  let total = 0;
-  for (let n = 0; n < entries && p + 46 <= b.length && b.readUInt32LE(p) === 0x02014b50; n++) {
-    total += b.readUInt32LE(p + 24); // 0xffffffff (zip64) counts as 4 GB: refused, as it should be
-    p += 46 + b.readUInt16LE(p + 28) + b.readUInt16LE(p + 30) + b.readUInt16LE(p + 32);
-  }
-  return total;
 }
 
 // ---------------------------------------------------------------- CSV
@@ -279,8 +246,28 @@ function csvGrid(text: string): GridRow[] {
   const nl = text.indexOf("\n");
   const firstLine = nl === -1 ? text : text.slice(0, nl);
   const delimiter = firstLine.split("\t").length > firstLine.split(",").length ? "\t" : ",";
-  return parseCsv(text, delimiter).map((cells, i) => ({ rowNumber: i + 1, cells }));
+  const records = parseCsv(text, delimiter);
+  const { maxRows, maxColumns } = TABLE_LIMITS;
+  if (records.length > maxRows) throw tooManyRows(records.length);
+  return records.map((cells, i) => {
+    if (cells.length > maxColumns && cells.slice(maxColumns).some((c) => c !== null && c !== ""))
+      throw new AppError(
+        "too_large",
+        "IMPORT_SHEET_TOO_LARGE",
+        `第${i + 1}行有 ${cells.length} 列，超出了可导入的范围（最多 ${maxColumns} 列）；请检查分隔符，或删除多余的列后再导入`,
+        { row: i + 1, columns: cells.length, maxColumns },
+      );
+    return { rowNumber: i + 1, cells: cells.length > maxColumns ? cells.slice(0, maxColumns) : cells };
+  });
 }
+
+const tooManyRows = (rows: number) =>
+  new AppError(
+    "too_large",
+    "IMPORT_SHEET_TOO_LARGE",
+    `文件有 ${rows} 行，超出了可导入的范围（最多 ${TABLE_LIMITS.maxRows} 行），请拆分后分批导入`,
+    { rows, maxRows: TABLE_LIMITS.maxRows },
+  );
 
 // ---------------------------------------------------------------- JSON
 
@@ -299,6 +286,7 @@ function tableFromJson(text: string, spec: readonly FieldSpec[]): RawTable {
       ? (data.rows as unknown[])
       : null;
   if (list === null) throw unreadable('JSON 内容应为对象数组 [ {…}, {…} ]，或 { "rows": [ … ] }');
+  if (list.length > TABLE_LIMITS.maxRows) throw tooManyRows(list.length);
 
   const fieldOf = new Map<string, FieldSpec | undefined>();
   const empty = blankCells(spec);

@@ -5,7 +5,7 @@ import type { ProjectRow } from "../core/import-rows";
 import { IMPORT_SPECS, MAX_AMOUNT_FEN } from "../core/import-spec";
 import { type ImportContext, validateImport } from "../core/import-validate";
 import { fenToYuan, groupThousands } from "../core/money";
-import { readTable } from "./read-table";
+import { readTable } from "./read-upload";
 
 /** A CSV field as Excel writes it: quoted when it holds a delimiter, quote, line break or edge space. */
 const field = (s: string) => (/[",\r\n]|^\s|\s$/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);

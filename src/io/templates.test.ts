@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { normaliseHeader } from "../core/import-headers";
 import { IMPORT_KINDS, IMPORT_SPECS } from "../core/import-spec";
 import { type ImportContext, validateImport } from "../core/import-validate";
-import { readTable } from "./read-table";
+import { readTable } from "./read-upload";
 import { importTemplate, TEMPLATE_EXAMPLES, templateFileName } from "./templates";
 
 /** What the database holds for the examples: 教育局 101 with its school, 卫健局 102, their projects. */

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { IMPORT_SPECS } from "../core/import-spec";
-import { readTable } from "./read-table";
+import { readTable } from "./read-upload";
 import { writeXlsx } from "./write-xlsx";
 
 async function load(bytes: Buffer): Promise<ExcelJS.Workbook> {

@@ -11,6 +11,7 @@ const STATUS: Record<ErrorKind, number> = {
   conflict: 409,
   rate_limited: 429,
   too_large: 413,
+  unavailable: 503,
 };
 
 /** The SQLSTATE of a database error, looking through the ORM's wrapper. */

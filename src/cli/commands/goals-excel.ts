@@ -4,7 +4,8 @@ import { systemActor } from "../../app/auth/actor";
 import { exportGoalTables } from "../../app/goals/export-goal-tables";
 import { importGoalTables } from "../../app/goals/import-goal-tables";
 import { MAX_UPLOAD_BYTES } from "../../core/import-spec";
-import { goalExportWorkbook, readGoalWorkbook } from "../../io/goal-table-xlsx";
+import { goalExportWorkbook } from "../../io/goal-table-xlsx";
+import { readGoalWorkbook } from "../../io/read-upload";
 import { openRuntime, resolveRegion } from "../runtime";
 
 /** `jixiao goals export --year 2024 --department 120 --out f.xlsx` (or `--id 42` for one table). */

@@ -10,7 +10,7 @@ import {
   type ImportKind,
   MAX_UPLOAD_BYTES,
 } from "../../core/import-spec";
-import { readTable } from "../../io/read-table";
+import { readTable } from "../../io/read-upload";
 import { progress } from "../progress";
 import { openRuntime, resolveRegion } from "../runtime";
 

@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { exportGoalTables, type GoalExportRequest } from "../../../app/goals/export-goal-tables";
 import { importGoalTables } from "../../../app/goals/import-goal-tables";
-import { AppError } from "../../../core/errors";
 import { MAX_UPLOAD_BYTES } from "../../../core/import-spec";
-import { goalExportWorkbook, readGoalWorkbook } from "../../../io/goal-table-xlsx";
+import { goalExportWorkbook } from "../../../io/goal-table-xlsx";
+import { readGoalWorkbook } from "../../../io/read-upload";
 import { type Api, actorOf, type Reply, type ServerContext } from "../../context";
+import { acceptRawUploads, receiveUpload } from "../../upload";
 import { idParam, yearQuery } from "../query";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const RAW_TYPES = ["application/octet-stream", XLSX, "application/json", "text/plain", "text/csv"];
 
 async function sendWorkbook(
   ctx: ServerContext,
@@ -61,11 +61,7 @@ export default function goalExcelRoutes(app: Api, ctx: ServerContext) {
     async (req, reply) => sendWorkbook(ctx, req, reply, { id: req.params.id }),
   );
   app.register(async (scoped: Api) => {
-    // Bodies stay raw bytes here: the reader tells a workbook from junk and says so.
-    scoped.removeContentTypeParser(["application/json", "text/plain"]);
-    scoped.addContentTypeParser(RAW_TYPES, { parseAs: "buffer", bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) =>
-      done(null, body),
-    );
+    acceptRawUploads(scoped);
     scoped.post(
       "/api/v1/goals/tables/import",
       {
@@ -81,18 +77,7 @@ export default function goalExcelRoutes(app: Api, ctx: ServerContext) {
         },
       },
       async (req, reply) => {
-        let bytes: Buffer;
-        let fileName = req.query.fileName ?? "绩效目标表.xlsx";
-        if (req.isMultipart()) {
-          const file = await req.file();
-          if (!file) throw new AppError("validation", "IMPORT_EMPTY_FILE", "没有收到文件，请选择要上传的文件");
-          bytes = await file.toBuffer();
-          fileName = file.filename || fileName;
-        } else if (Buffer.isBuffer(req.body)) {
-          bytes = req.body;
-        } else {
-          throw new AppError("validation", "IMPORT_EMPTY_FILE", "没有收到文件内容，请选择要上传的文件");
-        }
+        const { bytes, fileName } = await receiveUpload(req, req.query.fileName ?? "绩效目标表.xlsx");
         const sheets = await readGoalWorkbook(bytes);
         const result = await importGoalTables(ctx.deps, actorOf(req), { fileName, sheets, mode: req.query.mode });
         return reply.status(result.committed && result.counts.changed > 0 ? 201 : 200).send(result);

@@ -1,18 +1,10 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { runImport } from "../../../app/imports/run-import";
-import { AppError } from "../../../core/errors";
 import { IMPORT_KINDS, IMPORT_SPECS, MAX_UPLOAD_BYTES } from "../../../core/import-spec";
-import { readTable } from "../../../io/read-table";
+import { readTable } from "../../../io/read-upload";
 import { type Api, actorOf, type ServerContext } from "../../context";
-
-const RAW_TYPES = [
-  "application/json",
-  "text/csv",
-  "text/plain",
-  "application/octet-stream",
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-];
+import { acceptRawUploads, receiveUpload } from "../../upload";
 
 /**
  * Upload of a budget-system file: multipart field "file" from the web app, or the raw file as the
@@ -21,11 +13,7 @@ const RAW_TYPES = [
  */
 export default function runImportRoute(app: Api, ctx: ServerContext) {
   app.register(async (scoped: Api) => {
-    // In this scope bodies stay raw bytes: the reader detects the format and names bad rows itself.
-    scoped.removeContentTypeParser(["application/json", "text/plain"]);
-    scoped.addContentTypeParser(RAW_TYPES, { parseAs: "buffer", bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) =>
-      done(null, body),
-    );
+    acceptRawUploads(scoped);
     scoped.post(
       "/api/v1/imports/:kind",
       {
@@ -42,18 +30,10 @@ export default function runImportRoute(app: Api, ctx: ServerContext) {
         },
       },
       async (req, reply) => {
-        let bytes: Buffer;
-        let fileName = req.query.fileName ?? `upload.${req.headers["content-type"]?.includes("json") ? "json" : "csv"}`;
-        if (req.isMultipart()) {
-          const file = await req.file();
-          if (!file) throw new AppError("validation", "IMPORT_EMPTY_FILE", "没有收到文件，请选择要上传的文件");
-          bytes = await file.toBuffer();
-          fileName = file.filename || fileName;
-        } else if (Buffer.isBuffer(req.body)) {
-          bytes = req.body;
-        } else {
-          throw new AppError("validation", "IMPORT_EMPTY_FILE", "没有收到文件内容");
-        }
+        const { bytes, fileName } = await receiveUpload(
+          req,
+          req.query.fileName ?? `upload.${req.headers["content-type"]?.includes("json") ? "json" : "csv"}`,
+        );
         const table = await readTable({ bytes, fileName }, IMPORT_SPECS[req.params.kind]);
         const result = await runImport(ctx.deps, actorOf(req), {
           kind: req.params.kind,

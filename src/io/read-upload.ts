@@ -1,0 +1,14 @@
+import type { GoalSheetRead } from "../core/goals/goal-sheet";
+import type { FieldSpec } from "../core/import-spec";
+import type { RawTable, TableInput } from "./read-table";
+import { uploadPool } from "./upload/pool";
+
+/**
+ * Every uploaded file is read here, in a worker thread with a heap limit and a deadline (upload/pool.ts),
+ * by readers that read sparsely within limits sized to the layout (xlsx/sparse-xlsx.ts).
+ */
+export const readTable = (input: TableInput, spec: readonly FieldSpec[]): Promise<RawTable> =>
+  uploadPool.run({ op: "table", input, spec });
+
+export const readGoalWorkbook = (bytes: Buffer): Promise<GoalSheetRead[]> =>
+  uploadPool.run({ op: "goal-workbook", bytes });

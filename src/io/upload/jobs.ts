@@ -1,0 +1,23 @@
+import type { GoalSheetRead } from "../../core/goals/goal-sheet";
+import type { FieldSpec } from "../../core/import-spec";
+import { parseGoalWorkbook } from "../goal-table-xlsx-read";
+import { parseTable, type RawTable, type TableInput } from "../read-table";
+
+/** What a worker thread is asked to read (see pool.ts); everything here crosses threads by structured clone. */
+export type UploadJob =
+  | { op: "table"; input: TableInput; spec: readonly FieldSpec[] }
+  | { op: "goal-workbook"; bytes: Uint8Array };
+
+export type UploadResult<J extends UploadJob> = J extends { op: "table" } ? RawTable : GoalSheetRead[];
+
+/** Buffers arrive in a worker as plain Uint8Arrays. */
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+export async function runJob(job: UploadJob): Promise<unknown> {
+  switch (job.op) {
+    case "table":
+      return parseTable({ ...job.input, bytes: asBuffer(job.input.bytes) }, job.spec);
+    case "goal-workbook":
+      return parseGoalWorkbook(asBuffer(job.bytes));
+  }
+}

@@ -1,0 +1,32 @@
+import { AppError } from "../core/errors";
+import { MAX_UPLOAD_BYTES } from "../core/import-spec";
+import type { Api } from "./context";
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const RAW_TYPES = ["application/octet-stream", XLSX, "application/json", "text/plain", "text/csv"];
+
+/**
+ * Upload routes take the file as multipart field "file" (the web app) or as the raw body (system to
+ * system, with a bearer token). In the given scope bodies stay raw bytes, whatever their content type:
+ * the readers tell a workbook from junk and say so. Reading happens in the upload worker (io/read-upload.ts).
+ */
+export function acceptRawUploads(scoped: Api): void {
+  scoped.removeContentTypeParser(["application/json", "text/plain"]);
+  scoped.addContentTypeParser(RAW_TYPES, { parseAs: "buffer", bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) =>
+    done(null, body),
+  );
+}
+
+/** The uploaded bytes and the file's name (from the multipart part, else `fallbackName`). */
+export async function receiveUpload(
+  req: import("fastify").FastifyRequest,
+  fallbackName: string,
+): Promise<{ bytes: Buffer; fileName: string }> {
+  if (req.isMultipart()) {
+    const file = await req.file();
+    if (!file) throw new AppError("validation", "IMPORT_EMPTY_FILE", "没有收到文件，请选择要上传的文件");
+    return { bytes: await file.toBuffer(), fileName: file.filename || fallbackName };
+  }
+  if (Buffer.isBuffer(req.body)) return { bytes: req.body, fileName: fallbackName };
+  throw new AppError("validation", "IMPORT_EMPTY_FILE", "没有收到文件内容，请选择要上传的文件");
+}
