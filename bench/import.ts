@@ -205,6 +205,7 @@ const timedRepos = (repos: Repos, clock: PhaseClock): Repos => ({
 
 /** The app's unit of work with timers around snapshots, upserts, the batch row, audit, and the commit. */
 const timedUow = (inner: UnitOfWork, clock: PhaseClock): UnitOfWork => ({
+  ...inner,
   read: timedRepos(inner.read, clock),
   transaction: (work) =>
     inner.transaction(async (repos) => {

@@ -221,6 +221,23 @@ export interface SessionRepo {
   findApiToken(tokenHash: string): Promise<{ id: number; userId: number } | null>;
 }
 
+/**
+ * Login attempt counters, shared by every server process through the database. Each method is one
+ * atomic statement outside any transaction (a login must not wait for, or drop caches of, other work).
+ */
+export interface LoginThrottleRepo {
+  /** Counts one more attempt for the key in the current window (a new window once the old one ended). */
+  count(key: string, now: Date, windowMs: number): Promise<{ count: number; windowStart: Date }>;
+  /**
+   * For an address with at least `threshold` failures in the window: takes the next attempt slot if it is
+   * free (answering null) or answers when it frees. Addresses below the threshold always pass.
+   */
+  takeSlot(key: string, now: Date, windowMs: number, threshold: number, spacingMs: number): Promise<Date | null>;
+  clear(key: string): Promise<void>;
+  /** Removes counters whose window ended before `before`. */
+  purge(before: Date): Promise<number>;
+}
+
 export interface AuditRepo {
   /** Appends entries to the hash chain, inside the caller's transaction. */
   append(entries: readonly AuditFields[]): Promise<void>;
@@ -592,6 +609,8 @@ export interface Repos {
 export interface UnitOfWork {
   /** Repositories outside any transaction, for reads. */
   read: Repos;
+  /** Login counters: atomic single statements, outside transactions. */
+  loginThrottle: LoginThrottleRepo;
   /** Runs `work` in one transaction: all its writes and audit entries commit together or not at all. */
   transaction<T>(work: (repos: Repos) => Promise<T>): Promise<T>;
 }

@@ -6,6 +6,7 @@ import { goalImportRepo } from "./repos/goal-import";
 import { goalRepo } from "./repos/goals";
 import { importRepo } from "./repos/imports";
 import { indicatorLibraryRepo } from "./repos/indicator-library";
+import { loginThrottleRepo } from "./repos/login-throttle";
 import { orgRepo } from "./repos/orgs";
 import { ProjectReadModel } from "./repos/project-read-model";
 import { projectRepo } from "./repos/projects";
@@ -39,12 +40,14 @@ function reposFor(db: Database, ex: Executor): Repos {
  */
 export function createUnitOfWork(db: Database): UnitOfWork {
   const read = reposFor(db, db.orm);
+  const loginThrottle = loginThrottleRepo(db.orm);
   if (db.kind !== "pglite") {
-    return { read, transaction: (work) => db.orm.transaction((tx) => work(reposFor(db, tx))) };
+    return { read, loginThrottle, transaction: (work) => db.orm.transaction((tx) => work(reposFor(db, tx))) };
   }
   const model = new ProjectReadModel(db.orm);
   const sessions = new SessionCache();
   return {
+    loginThrottle,
     read: {
       ...read,
       projects: model.wrap(read.projects),

@@ -189,6 +189,17 @@ export const sessions = pgTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
+/**
+ * Login attempt counters per account ("u:<username>") and per client address ("a:<ip>"), in the database
+ * so that several server processes share them. `next_slot` spaces out a slowed address's attempts.
+ */
+export const loginThrottle = pgTable("login_throttle", {
+  key: text("key").primaryKey(),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+  failures: integer("failures").notNull().default(0),
+  nextSlot: timestamp("next_slot", { withTimezone: true }),
+});
+
 /** Bearer tokens for the budget system's integration; they act as their owning user. */
 export const apiTokens = pgTable("api_tokens", {
   id: serial("id").primaryKey(),

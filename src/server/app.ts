@@ -13,13 +13,13 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { LoginThrottle } from "../app/auth/login-throttle";
 import { type Deps, systemClock } from "../app/context";
 import { MAX_UPLOAD_BYTES } from "../core/import-spec";
 import type { Database } from "../db/client";
 import { createUnitOfWork } from "../db/repos";
 import { registerAuthHook } from "./auth/hook";
 import { argon2Hasher } from "./auth/password";
+import type { TrustProxy } from "./config";
 import type { Api, ServerContext } from "./context";
 import { registerErrorHandling } from "./errors";
 import { ROUTES } from "./routes";
@@ -31,7 +31,7 @@ export interface ServerOptions {
   deps?: Partial<Deps>;
   logLevel?: string;
   webDir?: string | undefined;
-  trustProxy?: boolean;
+  trustProxy?: TrustProxy;
 }
 
 export interface RouteInfo {
@@ -39,6 +39,9 @@ export interface RouteInfo {
   url: string;
   access: string | undefined;
 }
+
+/** A hop count as proxy-addr's trust function: the n hops nearest the server speak for the client. */
+const trustFunction = (t: TrustProxy) => (typeof t === "number" ? (_address: string, hop: number) => hop < t : t);
 
 /** Builds the HTTP server: API under /api, OpenAPI at /api/openapi.json, docs at /api/docs, the web app at /. */
 export async function buildServer(options: ServerOptions) {
@@ -48,13 +51,25 @@ export async function buildServer(options: ServerOptions) {
     hasher: argon2Hasher,
     ...options.deps,
   };
-  const ctx: ServerContext = { db: options.db, deps, throttle: new LoginThrottle(deps.clock), webDir: options.webDir };
+  const ctx: ServerContext = { db: options.db, deps, webDir: options.webDir };
   const app = Fastify({
     logger: { level: options.logLevel ?? "info" },
     bodyLimit: 1024 * 1024,
-    // Only behind a proxy may X-Forwarded-For name the client; otherwise anyone could dodge the login throttle.
-    trustProxy: options.trustProxy ?? false,
+    // Only the configured proxy hops may name the client in X-Forwarded-For; otherwise anyone could pick
+    // the address its login attempts are counted under.
+    trustProxy: trustFunction(options.trustProxy ?? false),
   }).withTypeProvider<ZodTypeProvider>() as unknown as Api;
+  if (!options.trustProxy) {
+    // Behind a proxy nobody configured, every client shares the proxy's address: say so once.
+    let warned = false;
+    app.addHook("onRequest", async (req) => {
+      if (warned || !req.headers["x-forwarded-for"]) return;
+      warned = true;
+      req.log.warn(
+        "收到 X-Forwarded-For 头，但未设置 JIXIAO_TRUST_PROXY：所有请求按代理服务器的地址计算登录尝试。请设置代理层数（如 1）或代理地址",
+      );
+    });
+  }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

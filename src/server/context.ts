@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import type { LoginThrottle } from "../app/auth/login-throttle";
 import type { Actor, Deps } from "../app/context";
 import type { UserWithOrg } from "../app/ports";
 import type { Action } from "../core/permissions";
@@ -12,7 +11,6 @@ export type Access = "public" | "signed-in" | Action;
 export interface ServerContext {
   db: Database;
   deps: Deps;
-  throttle: LoginThrottle;
   /** Where the built web app lives; absent in API-only tests. */
   webDir?: string | undefined;
 }

@@ -24,7 +24,15 @@ const health = async () => (await t.as(null, "GET", "/api/health")).statusCode;
 
 describe("hostile uploads", () => {
   it("refuses a sheet with content far outside the official layout, naming the cell, and stays up", async () => {
-    const far = craftXlsx([{ name: "Sheet1", cells: [["XFD1", "x"], ["A20000", "y"]] }]);
+    const far = craftXlsx([
+      {
+        name: "Sheet1",
+        cells: [
+          ["XFD1", "x"],
+          ["A20000", "y"],
+        ],
+      },
+    ]);
     expect(far.length).toBeLessThan(6 * 1024);
     const goals = await post(unit, "/api/v1/goals/tables/import?mode=preview", far);
     expect(goals.statusCode).toBe(413);

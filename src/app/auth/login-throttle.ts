@@ -1,53 +1,43 @@
 import { AppError } from "../../core/errors";
-import type { Clock } from "../context";
+import { accountKey, addressKey, LOGIN_POLICY } from "../../core/login-throttle";
+import type { Deps } from "../context";
+
+const limited = (retryAt: Date, now: Date) => {
+  const seconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
+  return new AppError(
+    "rate_limited",
+    "RATE_LIMITED",
+    seconds < 60
+      ? `登录尝试过于频繁，请 ${seconds} 秒后再试`
+      : `登录尝试过多，请 ${Math.ceil(seconds / 60)} 分钟后再试`,
+    { retryAfterSeconds: seconds },
+  );
+};
 
 /**
- * Limits failed logins per username and per client address within a window, in memory: enough for
- * one process; behind several processes each keeps its own count (documented in ARCHITECTURE.md).
+ * Before a password is verified: the address must have a free slot (only slowed addresses are
+ * spaced), and the account's attempt is counted, atomically, before the hash is checked, so concurrent
+ * guesses cannot all pass a check made before any of them was counted.
  */
-export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
+export async function reserveLoginAttempt(deps: Deps, username: string, address: string): Promise<void> {
+  const now = deps.clock.now();
+  const { windowMs, accountFailures, addressFailures, addressSpacingMs } = LOGIN_POLICY;
+  const retryAt = await deps.uow.loginThrottle.takeSlot(
+    addressKey(address),
+    now,
+    windowMs,
+    addressFailures,
+    addressSpacingMs,
+  );
+  if (retryAt) throw limited(retryAt, now);
+  const account = await deps.uow.loginThrottle.count(accountKey(username), now, windowMs);
+  if (account.count > accountFailures) throw limited(new Date(account.windowStart.getTime() + windowMs), now);
+}
 
-  constructor(
-    private readonly clock: Clock,
-    private readonly maxFailures = 5,
-    private readonly windowMs = 10 * 60 * 1000,
-  ) {}
+/** The password was right: the account's reserved attempt and earlier failures are forgotten. */
+export const loginSucceeded = (deps: Deps, username: string) => deps.uow.loginThrottle.clear(accountKey(username));
 
-  private recent(key: string): number[] {
-    const since = this.clock.now().getTime() - this.windowMs;
-    const list = (this.failures.get(key) ?? []).filter((t) => t > since);
-    if (list.length) this.failures.set(key, list);
-    else this.failures.delete(key);
-    return list;
-  }
-
-  /** Throws when either the account or the address has failed too often lately. */
-  check(username: string, address: string): void {
-    for (const key of [`u:${username.toLowerCase()}`, `a:${address}`]) {
-      const limit = key.startsWith("a:") ? this.maxFailures * 4 : this.maxFailures;
-      const list = this.recent(key);
-      if (list.length >= limit) {
-        const retryMs = list[0]! + this.windowMs - this.clock.now().getTime();
-        throw new AppError(
-          "rate_limited",
-          "RATE_LIMITED",
-          `登录尝试过多，请 ${Math.ceil(retryMs / 60000)} 分钟后再试`,
-          {
-            retryAfterSeconds: Math.ceil(retryMs / 1000),
-          },
-        );
-      }
-    }
-  }
-
-  fail(username: string, address: string): void {
-    const now = this.clock.now().getTime();
-    for (const key of [`u:${username.toLowerCase()}`, `a:${address}`])
-      this.failures.set(key, [...this.recent(key), now]);
-  }
-
-  succeed(username: string): void {
-    this.failures.delete(`u:${username.toLowerCase()}`);
-  }
+/** The password was wrong: the account's attempt stays counted; the address's failures grow. */
+export async function loginFailed(deps: Deps, address: string): Promise<void> {
+  await deps.uow.loginThrottle.count(addressKey(address), deps.clock.now(), LOGIN_POLICY.windowMs);
 }

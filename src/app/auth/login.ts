@@ -1,25 +1,35 @@
 import { AppError } from "../../core/errors";
+import { normaliseUsername } from "../../core/login-throttle";
 import { auditEntry } from "../audit/entry";
 import type { Deps } from "../context";
 import type { UserWithOrg } from "../ports";
 import { actorOf } from "./actor";
+import { loginFailed, loginSucceeded, reserveLoginAttempt } from "./login-throttle";
 import { hashToken, newToken, SESSION_TTL_MS } from "./tokens";
 
 // Verifying against a real hash for unknown users keeps the response time the same, so timing
 // does not tell which usernames exist.
 let dummyHash: Promise<string> | null = null;
 
+/**
+ * Signs a user in from a client address. Attempts are throttled per account and per address
+ * (login-throttle.ts) before the password is verified.
+ */
 export async function login(
   deps: Deps,
-  input: { username: string; password: string; userAgent: string | null },
+  input: { username: string; password: string; userAgent: string | null; address: string },
 ): Promise<{ token: string; expiresAt: Date; user: UserWithOrg }> {
-  const user = await deps.uow.read.users.byUsername(input.username.trim());
-  if (!user) {
-    dummyHash ??= deps.hasher.hash("not-a-real-password-0");
-    await deps.hasher.verify(await dummyHash, input.password);
+  const username = normaliseUsername(input.username);
+  await reserveLoginAttempt(deps, username, input.address);
+  const user = await deps.uow.read.users.byUsername(username);
+  const valid = user
+    ? await deps.hasher.verify(user.passwordHash, input.password)
+    : await deps.hasher.verify(await (dummyHash ??= deps.hasher.hash("not-a-real-password-0")), input.password);
+  if (!user || !valid) {
+    await loginFailed(deps, input.address);
     throw invalid();
   }
-  if (!(await deps.hasher.verify(user.passwordHash, input.password))) throw invalid();
+  await loginSucceeded(deps, username);
   if (!user.active) throw new AppError("forbidden", "AUTH_INACTIVE", "该账号已停用，请联系财政局管理员");
   const full = await deps.uow.read.users.withOrg(user.id);
   if (!full) throw invalid();

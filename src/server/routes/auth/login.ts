@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { login } from "../../../app/auth/login";
-import { AppError } from "../../../core/errors";
 import { SESSION_COOKIE } from "../../auth/hook";
 import type { Api, ServerContext } from "../../context";
 import { presentMe } from "../../presenters/me";
@@ -21,22 +20,20 @@ export default function loginRoute(app: Api, ctx: ServerContext) {
     },
     async (req, reply) => {
       const { username, password } = req.body;
-      ctx.throttle.check(username, req.ip);
-      try {
-        const result = await login(ctx.deps, { username, password, userAgent: req.headers["user-agent"] ?? null });
-        ctx.throttle.succeed(username);
-        reply.setCookie(SESSION_COOKIE, result.token, {
-          path: "/",
-          httpOnly: true,
-          sameSite: "lax",
-          secure: req.protocol === "https",
-          expires: result.expiresAt,
-        });
-        return { user: presentMe(result.user) };
-      } catch (err) {
-        if (err instanceof AppError && err.code === "AUTH_INVALID") ctx.throttle.fail(username, req.ip);
-        throw err;
-      }
+      const result = await login(ctx.deps, {
+        username,
+        password,
+        userAgent: req.headers["user-agent"] ?? null,
+        address: req.ip,
+      });
+      reply.setCookie(SESSION_COOKIE, result.token, {
+        path: "/",
+        httpOnly: true,
+        sameSite: "lax",
+        secure: req.protocol === "https",
+        expires: result.expiresAt,
+      });
+      return { user: presentMe(result.user) };
     },
   );
 }
