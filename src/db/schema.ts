@@ -414,7 +414,8 @@ export const reviewDraws = pgTable(
     createdBy: integer("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("review_draws_year_idx").on(t.regionCode, t.fiscalYear)],
+  // A year is drawn once: the constraint holds it even for two draws racing past the use case's check.
+  (t) => [uniqueIndex("review_draws_year_uq").on(t.regionCode, t.fiscalYear)],
 );
 
 /** Findings and guidance of the on-site review for one picked department; revised tables link back. */

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError, type ErrorKind } from "../core/errors";
+import { sqlState } from "../db/errors";
 
 /** The one place where domain error kinds become HTTP statuses. */
 const STATUS: Record<ErrorKind, number> = {
@@ -13,15 +14,6 @@ const STATUS: Record<ErrorKind, number> = {
   too_large: 413,
   unavailable: 503,
 };
-
-/** The SQLSTATE of a database error, looking through the ORM's wrapper. */
-function sqlState(err: unknown): string | undefined {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
-    if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
-    e = e.cause as typeof e;
-  }
-  return undefined;
-}
 
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {

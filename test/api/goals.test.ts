@@ -103,7 +103,6 @@ describe("rolling on-site review of goal tables", () => {
       year: 2025,
       count: 0,
       lookbackYears: 3,
-      seed: "s",
       forced: ["999"],
       excluded: [],
     });
@@ -116,7 +115,6 @@ describe("rolling on-site review of goal tables", () => {
       year: 2024,
       count: 5,
       lookbackYears: 3,
-      seed: "again",
       forced: [],
       excluded: [],
     });
@@ -129,7 +127,6 @@ describe("rolling on-site review of goal tables", () => {
       year: 2025,
       count: 6,
       lookbackYears: 3,
-      seed: "2025-goal-review",
       forced: ["120"],
       excluded: ["121"],
     });

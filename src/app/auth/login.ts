@@ -22,9 +22,8 @@ export async function login(
   const username = normaliseUsername(input.username);
   await reserveLoginAttempt(deps, username, input.address);
   const user = await deps.uow.read.users.byUsername(username);
-  const valid = user
-    ? await deps.hasher.verify(user.passwordHash, input.password)
-    : await deps.hasher.verify(await (dummyHash ??= deps.hasher.hash("not-a-real-password-0")), input.password);
+  dummyHash ??= deps.hasher.hash("not-a-real-password-0");
+  const valid = await deps.hasher.verify(user ? user.passwordHash : await dummyHash, input.password);
   if (!user || !valid) {
     await loginFailed(deps, input.address);
     throw invalid();

@@ -179,11 +179,12 @@ export async function loadDemo(deps: Deps, data: DemoData, onStep?: (step: strin
   // The rolling on-site review of goal tables: two years of history, then the demo year's draw.
   for (const [year, count] of DEMO_REVIEW_DRAWS) {
     onStep?.(`${year}年度目标现场会审抽取 ${count} 个部门`);
-    await drawReview(deps, bureauActor, {
+    // The demo's draws use fixed seeds, recorded as such, so every demo district is the same.
+    const fixed = { drawSeed: () => ({ seed: `城中区目标现场会审-${year}`, method: "demo-fixed" }) };
+    await drawReview({ ...deps, entropy: fixed }, bureauActor, {
       year,
       count,
       lookbackYears: 3,
-      seed: `城中区目标现场会审-${year}`,
       forced: [],
       excluded: [],
     });

@@ -1,24 +1,34 @@
 import { AppError, notFound } from "../../core/errors";
-import { drawRolling, type RollingDrawParams, replayDraw, validateDrawParams } from "../../core/sampling/rolling-draw";
+import {
+  drawExists,
+  drawRolling,
+  type RollingDrawParams,
+  replayDraw,
+  validateDrawParams,
+} from "../../core/sampling/rolling-draw";
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
-import type { Actor, Deps } from "../context";
+import { type Actor, cryptoEntropy, type Deps } from "../context";
+
+export type DrawRequest = Omit<RollingDrawParams, "seed" | "seedMethod">;
 
 /**
  * 滚动抽取: draws this year's departments for the on-site joint review of goal tables from the
  * region's departments and their review history, and records population, parameters and result so
- * anyone can re-run it. Bad parameters are refused with a message per field; nothing is written.
+ * anyone can re-run it. The seed is made here, once the population is fixed (deps.entropy), and
+ * recorded with how it was made. Bad parameters are refused with a message per field; nothing is
+ * written. A year is drawn once: a second draw, even a concurrent one, is refused (DRAW_EXISTS).
  */
-export async function drawReview(deps: Deps, actor: Actor, params: RollingDrawParams) {
+export async function drawReview(deps: Deps, actor: Actor, request: DrawRequest) {
   authorize(actor, "goal.review");
   const population = await deps.uow.read.reviews.population(actor.regionCode);
+  const { seed, method } = (deps.entropy ?? cryptoEntropy).drawSeed();
+  const params: RollingDrawParams = { ...request, seed, seedMethod: method };
   const issues = validateDrawParams(population, params);
   if (issues.length > 0) {
     throw new AppError("validation", "DRAW_PARAMS_INVALID", issues.map((i) => i.message).join("；"), { issues });
   }
-  if ((await deps.uow.read.reviews.draws(actor.regionCode, params.year)).length > 0) {
-    throw new AppError("conflict", "DRAW_EXISTS", `${params.year}年度已经抽取过，抽取结果不能重抽覆盖`);
-  }
+  if ((await deps.uow.read.reviews.draws(actor.regionCode, params.year)).length > 0) throw drawExists(params.year);
   const result = drawRolling(population, params);
   return deps.uow.transaction(async (repos) => {
     const id = await repos.reviews.insertDraw(

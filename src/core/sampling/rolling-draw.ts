@@ -29,6 +29,7 @@
  * the window, picked again because everyone else is already picked). Any change to these steps must get a
  * new algorithm name, so that records made under "rolling-v1" still replay.
  */
+import { AppError } from "../errors";
 import { Rng, seedFromString } from "../random";
 
 export const ROLLING_DRAW_ALGORITHM = "rolling-v1";
@@ -45,6 +46,8 @@ export interface RollingDrawParams {
   count: number;
   lookbackYears: number;
   seed: string;
+  /** How the seed was made (recorded with the draw; not used to draw): e.g. "server-random-128". */
+  seedMethod?: string;
   forced: string[];
   excluded: string[];
 }
@@ -81,6 +84,10 @@ export const ROLLING_DRAW_REASON_LABELS: Record<RollingDrawReason, string> = {
 };
 
 export const MAX_LOOKBACK_YEARS = 10;
+
+/** A year's draw is made once and kept: never redrawn or overwritten (a unique constraint holds it too). */
+export const drawExists = (year: number) =>
+  new AppError("conflict", "DRAW_EXISTS", `${year}年度已经抽取过，抽取结果不能重抽覆盖`);
 
 const byCode = (a: { code: string }, b: { code: string }): number => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 

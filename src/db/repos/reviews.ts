@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { ReviewRepo, ReviewVisit, StoredReviewDraw } from "../../app/ports";
-import type { RollingDrawCandidate } from "../../core/sampling/rolling-draw";
+import { drawExists, type RollingDrawCandidate } from "../../core/sampling/rolling-draw";
 import type { Executor } from "../client";
+import { uniqueOr } from "../errors";
 import { reviewDraws } from "../schema";
 import { iso, one, rows } from "./rows";
 
@@ -101,18 +102,23 @@ export function reviewRepo(ex: Executor): ReviewRepo {
       return found.map((r): RollingDrawCandidate => ({ code: r.code, name: r.name, reviewedYears: r.years ?? [] }));
     },
     async insertDraw(regionCode, draw, actorId) {
-      const [inserted] = await ex
-        .insert(reviewDraws)
-        .values({
-          regionCode,
-          fiscalYear: draw.fiscalYear,
-          algorithm: draw.algorithm,
-          params: draw.params,
-          population: draw.population,
-          result: draw.result,
-          createdBy: actorId,
-        })
-        .returning({ id: reviewDraws.id });
+      const [inserted] = await uniqueOr(
+        "review_draws_year_uq",
+        () => drawExists(draw.fiscalYear),
+        () =>
+          ex
+            .insert(reviewDraws)
+            .values({
+              regionCode,
+              fiscalYear: draw.fiscalYear,
+              algorithm: draw.algorithm,
+              params: draw.params,
+              population: draw.population,
+              result: draw.result,
+              createdBy: actorId,
+            })
+            .returning({ id: reviewDraws.id }),
+      );
       const id = inserted!.id;
       const codes = draw.result.picks.map((p) => p.code);
       if (codes.length) {

@@ -290,7 +290,8 @@ export interface GoalFindingsPage {
 }
 
 /** POST /goals/review-draws body. */
-export type ReviewDrawParams = RollingDrawParams;
+/** What a client asks for: the server makes the seed and records how. */
+export type ReviewDrawParams = Omit<RollingDrawParams, "seed" | "seedMethod">;
 
 /** A recorded 目标现场会审 draw: population and parameters are kept so anyone can re-run it. */
 export interface ReviewDraw {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { drawReview, listReviewDraws, replayReviewDraw, reviewPopulation } from "../../../app/goals/draw-review";
+import { AppError } from "../../../core/errors";
 import { type Api, actorOf, type ServerContext } from "../../context";
 import { idParam, yearQuery } from "../query";
 
@@ -17,13 +18,24 @@ export default function reviewDrawRoutes(app: Api, ctx: ServerContext) {
           year: yearQuery,
           count: z.number().int(),
           lookbackYears: z.number().int(),
-          seed: z.string().trim().max(100),
+          /** Not accepted: the server makes the seed. Named here to refuse it with a clear message. */
+          seed: z.string().max(100).optional(),
           forced: z.array(code).max(100).default([]),
           excluded: z.array(code).max(100).default([]),
         }),
       },
     },
-    async (req, reply) => reply.status(201).send(await drawReview(ctx.deps, actorOf(req), req.body)),
+    async (req, reply) => {
+      const { seed, ...request } = req.body;
+      if (seed !== undefined)
+        throw new AppError(
+          "validation",
+          "DRAW_SEED_NOT_ALLOWED",
+          "抽取种子由系统在抽取时生成并记录，不能指定：这样任何人都无法事先试出想要的抽取结果",
+          { field: "seed" },
+        );
+      return reply.status(201).send(await drawReview(ctx.deps, actorOf(req), request));
+    },
   );
   app.get(
     "/api/v1/goals/review-draws",

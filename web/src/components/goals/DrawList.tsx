@@ -120,7 +120,14 @@ function DrawBody({ draw, replay }: { draw: ReviewDraw; replay: Replay | undefin
             key: "seed",
             label: "随机种子",
             span: { xs: 1, md: 1, xl: 2 },
-            children: <Typography.Text copyable>{params.seed}</Typography.Text>,
+            children: (
+              <>
+                <Typography.Text copyable>{params.seed}</Typography.Text>
+                <Typography.Text type="secondary">
+                  （{SEED_METHODS[params.seedMethod ?? ""] ?? "抽取人填写"}）
+                </Typography.Text>
+              </>
+            ),
           },
           {
             key: "lookback",
@@ -171,6 +178,12 @@ function DrawBody({ draw, replay }: { draw: ReviewDraw; replay: Replay | undefin
 }
 
 /** The recorded draws, newest first, each with its parameters, picks, notes and a replay check. */
+/** How a recorded seed was made; draws before the server made seeds carry none (typed by the person). */
+const SEED_METHODS: Record<string, string> = {
+  "server-random-128": "系统在抽取时随机生成",
+  "demo-fixed": "演示数据的固定种子",
+};
+
 export function DrawList({
   draws,
   activeKeys,

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Form, Input, InputNumber, Modal, Select, Typography } from "antd";
+import { Alert, App, Form, InputNumber, Modal, Select, Typography } from "antd";
 import type { RuleObject } from "antd/es/form";
-import { useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import {
   MAX_LOOKBACK_YEARS,
   type RollingDrawCandidate,
@@ -11,24 +11,24 @@ import { errorMessage, isApiError } from "../../api/client";
 import { createReviewDraw } from "../../api/endpoints";
 import { qk } from "../../api/hooks";
 import type { ReviewDraw, ReviewDrawParams } from "../../api/types";
-import { defaultSeed, nextDrawYear } from "./reviewData";
+import { nextDrawYear } from "./reviewData";
 
 interface Values {
   year: number;
   count: number;
   lookbackYears: number;
-  seed: string;
   forced: string[];
   excluded: string[];
 }
 
-const FIELDS: readonly (keyof Values)[] = ["year", "count", "lookbackYears", "seed", "forced", "excluded"];
+const FIELDS: readonly (keyof Values)[] = ["year", "count", "lookbackYears", "forced", "excluded"];
 const isField = (f: string): f is keyof Values => (FIELDS as readonly string[]).includes(f);
 
 export const ALGORITHM_NOTE =
   "抽取方法（滚动抽取）：先列入指定必抽的部门；其余部门中，从未会审的排在最前，其次按上次会审年份从早到晚排列，" +
   "同一年份的部门按随机种子排定先后，取前若干个。回溯年数只决定“近期未会审”“轮换再次抽中”等原因的标注，不改变先后。" +
-  "全部部门名单、参数和种子随结果一并存档，任何人都可以按记录重新运行抽取，得到完全相同的结果。";
+  "随机种子由系统在点击“确定抽取”时生成，任何人都无法事先试出想要的结果；全部部门名单、参数和种子随结果一并存档，" +
+  "任何人都可以按记录重新运行抽取，得到完全相同的结果。";
 
 /** Field → messages of a refused draw (400 DRAW_PARAMS_INVALID / REQUEST_INVALID, 409 DRAW_EXISTS). */
 function serverIssues(e: unknown): { fields: Map<keyof Values, string[]>; general: string[] } {
@@ -53,14 +53,12 @@ export function NewDrawModal({
   draws,
   population,
   selectedYear,
-  regionName,
   onClose,
   onCreated,
 }: {
   draws: ReviewDraw[];
   population: RollingDrawCandidate[];
   selectedYear: number;
-  regionName: string;
   onClose: () => void;
   onCreated: (id: number) => void;
 }) {
@@ -80,13 +78,11 @@ export function NewDrawModal({
       year,
       count: draws[0]?.params.count ?? 10,
       lookbackYears: 3,
-      seed: defaultSeed(regionName, year),
       forced: [],
       excluded: [],
     };
-  }, [selectedYear, draws, regionName]);
+  }, [selectedYear, draws]);
 
-  const lastYear = useRef(initial.year);
   const excluded = (Form.useWatch("excluded", form) as string[] | undefined) ?? [];
   const eligible = population.length - new Set(excluded.filter((c) => nameOf.has(c))).size;
 
@@ -111,12 +107,13 @@ export function NewDrawModal({
       year: v.year,
       count: v.count,
       lookbackYears: v.lookbackYears,
-      seed: v.seed.trim(),
       forced: v.forced ?? [],
       excluded: v.excluded ?? [],
     };
     // The same checks as the server's, on the population as this page knows it.
-    const issues = validateDrawParams(population, params).filter((i) => i.field !== "population");
+    const issues = validateDrawParams(population, { ...params, seed: "由系统生成" }).filter(
+      (i) => i.field !== "population",
+    );
     if (issues.length > 0) {
       const byField = new Map<keyof Values, string[]>();
       for (const i of issues) if (isField(i.field)) byField.set(i.field, [...(byField.get(i.field) ?? []), i.message]);
@@ -127,7 +124,7 @@ export function NewDrawModal({
       title: `确认抽取${params.year}年度现场会审部门？`,
       content: `将从 ${eligible} 个部门中抽取 ${params.count} 个${
         params.forced.length ? `（含指定必抽 ${params.forced.length} 个）` : ""
-      }，种子“${params.seed}”。抽取结果保存后存档，不能重抽或修改。`,
+      }。随机种子由系统此时生成；抽取结果保存后存档，不能重抽或修改。`,
       okText: "确定抽取",
       cancelText: "再看看",
       onOk: () => save.mutateAsync(params).catch(() => undefined),
@@ -179,14 +176,6 @@ export function NewDrawModal({
         name="review-draw"
         layout="vertical"
         initialValues={initial}
-        onValuesChange={(changed: Partial<Values>, all: Values) => {
-          // The seed follows the year while it is still the default one.
-          if (typeof changed.year === "number") {
-            if (!all.seed || all.seed === defaultSeed(regionName, lastYear.current))
-              form.setFieldValue("seed", defaultSeed(regionName, changed.year));
-            lastYear.current = changed.year;
-          }
-        }}
         onFinish={submit}
         requiredMark
       >
@@ -234,17 +223,6 @@ export function NewDrawModal({
             <InputNumber<number> precision={0} style={{ width: "100%" }} suffix="年" />
           </Form.Item>
         </div>
-        <Form.Item
-          name="seed"
-          label="随机种子"
-          extra="任意文字，抽取前定好；上次会审年份相同的部门按种子排定先后，凭种子和存档记录可重新抽取得到同样的结果"
-          rules={[
-            { required: true, whitespace: true, message: "请填写随机种子" },
-            { max: 100, message: "随机种子不超过 100 个字" },
-          ]}
-        >
-          <Input maxLength={100} />
-        </Form.Item>
         <Form.Item
           name="forced"
           label="指定必抽部门"

@@ -23,14 +23,6 @@ export function reviewHistory(draws: readonly ReviewDraw[]): Map<string, number[
   return years;
 }
 
-/** "柳州市城中区" → "城中区": the district's own name, as the bureau writes it in its seeds. */
-export function shortRegionName(regionName: string): string {
-  const short = regionName.replace(/^.*[省市州盟]/u, "");
-  return short.length >= 2 ? short : regionName;
-}
-
-export const defaultSeed = (regionName: string, year: number) => `${shortRegionName(regionName)}目标现场会审-${year}`;
-
 /** The year a new draw is for: the selected year, or the first later year without a draw. */
 export function nextDrawYear(selectedYear: number, draws: readonly ReviewDraw[]): number {
   const drawn = new Set(draws.map((d) => d.fiscalYear));

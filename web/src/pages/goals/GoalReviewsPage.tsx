@@ -13,7 +13,7 @@ import { PageTitle } from "../../components/PageTitle";
 
 /** 目标现场会审: the yearly rolling draw of departments whose goal tables are reviewed on site, and its record. */
 export default function GoalReviewsPage() {
-  const { me, can } = useSession();
+  const { can } = useSession();
   const { year } = useYear();
   const mayDraw = can("goal.review");
   const list = useReviewDraws();
@@ -93,7 +93,6 @@ export default function GoalReviewsPage() {
           draws={draws}
           population={population}
           selectedYear={year}
-          regionName={me.regionName}
           onClose={() => setCreating(false)}
           onCreated={(id) => setOpen([String(id)])}
         />
