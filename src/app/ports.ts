@@ -7,6 +7,7 @@ import type { ProjectCategory, SizeBand } from "../core/project";
 import type { OrgKind, Role } from "../core/roles";
 import type { RollingDrawCandidate, RollingDrawParams, RollingDrawResult } from "../core/sampling/rolling-draw";
 import type { Scope } from "../core/scope";
+import type { Expected } from "./expect-state";
 
 /**
  * The repositories use cases depend on. src/db implements them (the only place with SQL);
@@ -204,11 +205,20 @@ export interface UserRepo {
   update(
     id: number,
     version: number,
-    patch: Partial<
-      Pick<UserRecord, "displayName" | "role" | "orgId" | "active" | "passwordHash" | "mustChangePassword">
-    >,
+    /** Passwords are written by setPassword only. */
+    patch: Partial<Pick<UserRecord, "displayName" | "role" | "orgId" | "active">>,
   ): Promise<UserRecord | null>;
   touchLogin(id: number, at: Date): Promise<void>;
+  /**
+   * Sets a password (bumping the version): unconditionally, or only over the hash that was verified
+   * (`over`), so a change never undoes a reset made meanwhile. False when nothing was written.
+   */
+  setPassword(
+    id: number,
+    passwordHash: string,
+    mustChangePassword: boolean,
+    over?: string | undefined,
+  ): Promise<boolean>;
 }
 
 export interface SessionRepo {
@@ -415,8 +425,16 @@ export interface IndicatorLibraryRepo {
   ): Promise<IndicatorLibraryEntry | null>;
   /** A curated entry; null when the sector, level 2 and name are taken. */
   insert(regionCode: string, entry: LibraryEntryFields): Promise<IndicatorLibraryEntry | null>;
-  /** Replaces the wording and marks the entry curated; null when `version` is stale. */
-  update(id: number, version: number, entry: LibraryEntryFields): Promise<IndicatorLibraryEntry | null>;
+  /**
+   * Replaces the wording and marks the entry curated; null when `version` is stale or, with `unused`,
+   * when an approved table has used the entry meanwhile.
+   */
+  update(
+    id: number,
+    version: number,
+    entry: LibraryEntryFields,
+    guard: { unused: boolean },
+  ): Promise<IndicatorLibraryEntry | null>;
   setRetired(id: number, version: number, retired: boolean): Promise<IndicatorLibraryEntry | null>;
   /** Entries not retired, curated first, then by uses. */
   suggest(
@@ -437,25 +455,32 @@ export interface GoalRepo {
   get(scope: Scope, id: number): Promise<GoalTableRecord | null>;
   list(scope: Scope, filter: GoalListFilter, page: number, pageSize: number): Promise<Page<GoalTableRecord>>;
   transitions(id: number): Promise<GoalTransitionRecord[]>;
-  /** Replaces the overall goal and the indicators; null when `version` is stale. */
+  /**
+   * Replaces the overall goal and the indicators; null (nothing written) unless the table is still in the
+   * expected version and status.
+   */
   save(
     id: number,
-    version: number,
+    expected: Expected,
     overallGoal: string,
     indicators: readonly GoalIndicator[],
     templateVersion: string,
   ): Promise<number | null>;
+  /** Moves the table to its next state; null unless it is still in the expected version and status. */
   setState(
     id: number,
-    version: number,
+    expected: Expected,
     state: { status: string; returnedBy: "department" | "finance" | null },
   ): Promise<number | null>;
   recordTransition(
     id: number,
     t: Omit<GoalTransitionRecord, "at" | "revision"> & { actorId: number | null },
   ): Promise<void>;
-  /** A new current revision copying the approved one (which stays, no longer current). */
-  revise(id: number, reason: string): Promise<number>;
+  /**
+   * A new current revision copying the approved one (which stays, no longer current); null unless the
+   * table is still current in the expected version and status.
+   */
+  revise(id: number, expected: Expected, reason: string): Promise<number | null>;
   /** Bulk insert of goal tables with their indicators (the demo, later imports), in the caller's transaction. */
   insertMany(
     regionCode: string,
@@ -488,10 +513,11 @@ export interface GoalImportRepo {
   /**
    * Replaces the overall goal and all indicators of many tables at once (one statement each for the
    * tables, the old and the new indicators) and bumps their versions. Indicators without a uid get a
-   * new one. Null when any table's version is stale; the caller's transaction then rolls back.
+   * new one. Null when any table is no longer in its expected version and status; the caller's
+   * transaction then rolls back.
    */
   replaceTables(
-    tables: readonly { id: number; version: number; overallGoal: string; indicators: readonly GoalIndicator[] }[],
+    tables: readonly { id: number; expected: Expected; overallGoal: string; indicators: readonly GoalIndicator[] }[],
     templateVersion: string,
   ): Promise<{ id: number; version: number }[] | null>;
 }

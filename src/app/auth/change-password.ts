@@ -4,7 +4,7 @@ import { auditEntry } from "../audit/entry";
 import type { Actor, Deps } from "../context";
 import { hashToken } from "./tokens";
 
-/** The signed-in user changes their own password; their other sessions end. */
+/** The signed-in user changes their own password; their other sessions end. Never lost, never falsely reported. */
 export async function changePassword(
   deps: Deps,
   actor: Actor,
@@ -22,7 +22,13 @@ export async function changePassword(
   }
   const passwordHash = await deps.hasher.hash(input.newPassword);
   await deps.uow.transaction(async (repos) => {
-    await repos.users.update(user.id, user.version, { passwordHash, mustChangePassword: false });
+    // Only over the password just verified: a reset made meanwhile by an administrator stands.
+    if (!(await repos.users.setPassword(user.id, passwordHash, false, user.passwordHash)))
+      throw new AppError(
+        "conflict",
+        "PASSWORD_CHANGED_MEANWHILE",
+        "您的密码刚刚被管理员重置，本次修改未生效；请使用管理员提供的新密码重新登录",
+      );
     await repos.sessions.deleteForUser(user.id, input.sessionToken ? hashToken(input.sessionToken) : undefined);
     await repos.audit.append([
       auditEntry(actor, deps.clock, {

@@ -4,6 +4,7 @@ import { GOAL_ACTION_LABELS, type GoalAction, transition } from "../../core/goal
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
+import { expectState } from "../expect-state";
 import { stateOf } from "./get-goal-table";
 import { goalRulesFor } from "./goal-rules";
 import { feedIndicatorLibrary } from "./library-feed";
@@ -26,6 +27,8 @@ export async function actOnGoalTable(
   const scope = authorize(actor, "goal.write");
   const record = await deps.uow.read.goals.get(scope, id);
   if (!record) throw notFound("绩效目标表", id);
+  // The checks below (workflow, blocking findings) are made on this read: it must be what the client saw.
+  const expected = expectState(record, input.version, "该目标表");
   const known = new Set(record.table.indicators.map((i) => i.uid));
   for (const uid of Object.keys(input.indicatorComments ?? {}))
     if (!known.has(uid))
@@ -62,10 +65,11 @@ export async function actOnGoalTable(
   return deps.uow.transaction(async (repos) => {
     let targetId = id;
     if (input.action === "revise") {
-      if (record.version !== input.version) throw staleVersion("该目标表");
-      targetId = await repos.goals.revise(id, comment ?? "");
+      const revised = await repos.goals.revise(id, expected, comment ?? "");
+      if (revised === null) throw staleVersion("该目标表");
+      targetId = revised;
     } else {
-      const version = await repos.goals.setState(id, input.version, {
+      const version = await repos.goals.setState(id, expected, {
         status: result.next.status,
         returnedBy: result.next.returnedBy,
       });

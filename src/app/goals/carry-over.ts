@@ -5,6 +5,7 @@ import { isEditable } from "../../core/goals/workflow";
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
+import { expectState } from "../expect-state";
 import { stateOf } from "./get-goal-table";
 import { goalRulesFor } from "./goal-rules";
 
@@ -17,6 +18,7 @@ export async function carryOverGoalTable(deps: Deps, actor: Actor, id: number, i
   const scope = authorize(actor, "goal.write");
   const before = await deps.uow.read.goals.get(scope, id);
   if (!before) throw notFound("绩效目标表", id);
+  const expected = expectState(before, input.version, "该目标表");
   if (!isEditable(stateOf(before), actor.role, before.table.subjectKind)) {
     throw new AppError(
       "forbidden",
@@ -41,7 +43,7 @@ export async function carryOverGoalTable(deps: Deps, actor: Actor, id: number, i
   const rules = await goalRulesFor(deps.uow.read, actor.regionCode, fiscalYear);
   const quality = checkGoalTable(after, rules);
   return deps.uow.transaction(async (repos) => {
-    const version = await repos.goals.save(id, input.version, overallGoal, indicators, rules.version);
+    const version = await repos.goals.save(id, expected, overallGoal, indicators, rules.version);
     if (version === null) throw staleVersion("该目标表");
     await repos.goalHistory.setCarriedFrom(id, previous.id);
     await repos.audit.append([

@@ -235,7 +235,8 @@ export async function importGoalTables(deps: Deps, actor: Actor, input: GoalImpo
       const written = await repos.goalImport.replaceTables(
         toWrite.map((t) => ({
           id: t.record!.id,
-          version: t.record!.version,
+          // The editability checks were made on this read: only that state may be written over.
+          expected: { version: t.record!.version, status: t.record!.status },
           overallGoal: t.write!.overallGoal,
           indicators: t.write!.indicators,
         })),

@@ -6,6 +6,7 @@ import { markupReason } from "../../core/import-cells";
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
+import { expectState } from "../expect-state";
 import { stateOf } from "./get-goal-table";
 import { goalRulesFor } from "./goal-rules";
 
@@ -37,6 +38,7 @@ export async function saveGoalTable(
   const scope = authorize(actor, "goal.write");
   const before = await deps.uow.read.goals.get(scope, id);
   if (!before) throw notFound("绩效目标表", id);
+  const expected = expectState(before, input.version, "该目标表");
   if (!isEditable(stateOf(before), actor.role, before.table.subjectKind)) {
     throw new AppError(
       "forbidden",
@@ -64,7 +66,7 @@ export async function saveGoalTable(
   const rules = await goalRulesFor(deps.uow.read, actor.regionCode, after.fiscalYear);
   const quality = checkGoalTable(after, rules);
   return deps.uow.transaction(async (repos) => {
-    const version = await repos.goals.save(id, input.version, overallGoal, input.indicators, rules.version);
+    const version = await repos.goals.save(id, expected, overallGoal, input.indicators, rules.version);
     if (version === null) throw staleVersion("该目标表");
     await repos.audit.append([
       auditEntry(actor, deps.clock, {

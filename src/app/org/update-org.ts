@@ -3,6 +3,7 @@ import { scopeIncludesOrg } from "../../core/scope";
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
+import { expectVersion } from "../expect-state";
 import type { OrgRecord } from "../ports";
 import { checkOrgText, checkPhone } from "./org-fields";
 
@@ -19,6 +20,7 @@ export async function updateOrg(deps: Deps, actor: Actor, id: number, patch: Org
   const scope = authorize(actor, "org.write");
   const before = await deps.uow.read.orgs.byId(id);
   if (!before || !scopeIncludesOrg(scope, before)) throw notFound("单位", id);
+  expectVersion(before, patch.version, "该单位");
   const changes: Partial<Pick<OrgRecord, "name" | "sector" | "contactName" | "contactPhone">> = {};
   if (patch.name !== undefined) changes.name = checkOrgText("name", "单位名称", patch.name, 100, true)!;
   if (patch.sector !== undefined) changes.sector = checkOrgText("sector", "所属行业", patch.sector, 40);

@@ -4,6 +4,7 @@ import type { Role } from "../../core/roles";
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
+import { expectVersion } from "../expect-state";
 import type { UserRecord } from "../ports";
 import { checkRoleOrg, publicUser } from "./create-user";
 
@@ -19,6 +20,7 @@ export async function updateUser(deps: Deps, actor: Actor, id: number, patch: Us
   authorize(actor, "user.manage");
   const before = await deps.uow.read.users.byId(id);
   if (!before || before.regionCode !== actor.regionCode) throw notFound("用户", id);
+  expectVersion(before, patch.version, "该用户");
   if (patch.displayName !== undefined) {
     const name = patch.displayName.trim();
     if (!name || name.length > 40 || /[<>]/.test(name)) {
@@ -52,7 +54,11 @@ export async function updateUser(deps: Deps, actor: Actor, id: number, patch: Us
   });
 }
 
-/** An administrator sets a new password; the user must change it at next login. */
+/**
+ * An administrator sets a new password; the user must change it at next login. The password is written
+ * whatever else changed in the account meanwhile (it is the one thing the administrator asked for), and
+ * reported done only when it was.
+ */
 export async function resetPassword(deps: Deps, actor: Actor, id: number, password: string): Promise<void> {
   authorize(actor, "user.manage");
   const user = await deps.uow.read.users.byId(id);
@@ -61,7 +67,7 @@ export async function resetPassword(deps: Deps, actor: Actor, id: number, passwo
   if (problem) throw new AppError("validation", "PASSWORD_WEAK", problem, { field: "password" });
   const passwordHash = await deps.hasher.hash(password);
   await deps.uow.transaction(async (repos) => {
-    await repos.users.update(id, user.version, { passwordHash, mustChangePassword: user.id !== actor.userId });
+    if (!(await repos.users.setPassword(id, passwordHash, user.id !== actor.userId))) throw notFound("用户", id);
     await repos.sessions.deleteForUser(id);
     await repos.audit.append([
       auditEntry(actor, deps.clock, {

@@ -45,9 +45,15 @@ export function goalImportRepo(ex: Executor): GoalImportRepo {
         ex,
         sql`update goal_tables g set overall_goal = v.overall_goal, template_version = ${templateVersion},
                                  version = g.version + 1, updated_at = now()
-            from jsonb_to_recordset(${json(tables.map((t) => ({ id: t.id, version: t.version, overall_goal: t.overallGoal })))})
-                 as v(id int, version int, overall_goal text)
-            where g.id = v.id and g.version = v.version
+            from jsonb_to_recordset(${json(
+              tables.map((t) => ({
+                id: t.id,
+                version: t.expected.version,
+                status: t.expected.status,
+                overall_goal: t.overallGoal,
+              })),
+            )}) as v(id int, version int, status text, overall_goal text)
+            where g.id = v.id and g.version = v.version and g.status = v.status
             returning g.id, g.version`,
       );
       if (updated.length !== tables.length) return null;

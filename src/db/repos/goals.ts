@@ -77,23 +77,23 @@ export function goalRepo(db: Database, ex: Executor): GoalRepo {
         revision: r.revision,
       }));
     },
-    async save(id, version, overallGoal, indicators, templateVersion) {
+    async save(id, expected, overallGoal, indicators, templateVersion) {
       const updated = await one<{ version: number }>(
         ex,
         sql`update goal_tables set overall_goal = ${overallGoal}, template_version = ${templateVersion},
                    version = version + 1, updated_at = now()
-            where id = ${id} and version = ${version} returning version`,
+            where id = ${id} and version = ${expected.version} and status = ${expected.status} returning version`,
       );
       if (!updated) return null;
       await writeIndicators(id, indicators);
       return updated.version;
     },
-    async setState(id, version, state) {
+    async setState(id, expected, state) {
       const updated = await one<{ version: number }>(
         ex,
         sql`update goal_tables set status = ${state.status}, returned_by = ${state.returnedBy}, version = version + 1,
                    updated_at = now()
-            where id = ${id} and version = ${version} returning version`,
+            where id = ${id} and version = ${expected.version} and status = ${expected.status} returning version`,
       );
       return updated?.version ?? null;
     },
@@ -103,7 +103,15 @@ export function goalRepo(db: Database, ex: Executor): GoalRepo {
         values (${id}, ${t.actorId}, ${t.actorName}, ${t.action}, ${t.fromStatus}, ${t.toStatus}, ${t.comment},
                 ${t.indicatorComments === null ? null : JSON.stringify(t.indicatorComments)}::jsonb)`);
     },
-    async revise(id, reason) {
+    async revise(id, expected, reason) {
+      // The old revision first: it locks the row, and only a current table in the expected state moves on.
+      const old = await one<{ id: number }>(
+        ex,
+        sql`update goal_tables set is_current = false, version = version + 1, updated_at = now()
+            where id = ${id} and version = ${expected.version} and status = ${expected.status} and is_current
+            returning id`,
+      );
+      if (!old) return null;
       const created = await one<{ id: number }>(
         ex,
         sql`insert into goal_tables (region_code, fiscal_year, subject_kind, project_id, department_id, unit_id,
@@ -114,7 +122,6 @@ export function goalRepo(db: Database, ex: Executor): GoalRepo {
             from goal_tables where id = ${id} returning id`,
       );
       const newId = created!.id;
-      await ex.execute(sql`update goal_tables set is_current = false, updated_at = now() where id = ${id}`);
       await ex.execute(sql`
         insert into goal_indicators (goal_table_id, position, uid, level1, level2, name, kind, operator, target, unit, weight, explanation)
         select ${newId}, position, uid, level1, level2, name, kind, operator, target, unit, weight, explanation

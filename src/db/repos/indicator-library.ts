@@ -241,13 +241,13 @@ export function indicatorLibraryRepo(ex: Executor): IndicatorLibraryRepo {
       return r ? byId(r.id) : null;
     },
 
-    async update(id, version, e) {
+    async update(id, version, e, guard) {
       const r = await one<{ id: number }>(
         ex,
         sql`update indicator_library set sector = ${e.sector}, level1 = ${e.level1}, level2 = ${e.level2}, name = ${e.name},
                    kind = ${e.kind}, operator = ${e.operator}, unit = ${e.unit}, explanation = ${e.explanation},
                    curated = true, version = version + 1, updated_at = now()
-            where id = ${id} and version = ${version} returning id`,
+            where id = ${id} and version = ${version} ${guard.unused ? sql`and uses = 0` : sql``} returning id`,
       );
       return r ? byId(r.id) : null;
     },

@@ -126,6 +126,14 @@ export function userRepo(ex: Executor): UserRepo {
         .returning();
       return r ? toRecord(r) : null;
     },
+    async setPassword(id, passwordHash, mustChangePassword, over) {
+      const r = await ex
+        .update(users)
+        .set({ passwordHash, mustChangePassword, version: sql`${users.version} + 1`, updatedAt: sql`now()` })
+        .where(over === undefined ? eq(users.id, id) : and(eq(users.id, id), eq(users.passwordHash, over)))
+        .returning({ id: users.id });
+      return r.length === 1;
+    },
     async touchLogin(id, at) {
       await ex.update(users).set({ lastLoginAt: at }).where(eq(users.id, id));
     },
