@@ -1,6 +1,6 @@
 import { AppError, notFound, staleVersion } from "../../core/errors";
 import { checkGoalTable } from "../../core/goals/quality";
-import { GOAL_ACTION_LABELS, type GoalAction, transition } from "../../core/goals/workflow";
+import { declarerOf, GOAL_ACTION_LABELS, type GoalAction, transition } from "../../core/goals/workflow";
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
@@ -48,6 +48,7 @@ export async function actOnGoalTable(
   const result = transition(from, input.action, {
     role: actor.role,
     subjectKind: record.table.subjectKind,
+    declarer: declarerOf(record),
     blockingFindings: quality.errors,
     ...(comment ? { comment } : {}),
   });

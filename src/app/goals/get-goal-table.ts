@@ -1,6 +1,6 @@
 import { notFound } from "../../core/errors";
 import { checkGoalTable } from "../../core/goals/quality";
-import { allowedActions, type GoalTableState, isEditable } from "../../core/goals/workflow";
+import { allowedActions, declarerOf, type GoalTableState, isEditable } from "../../core/goals/workflow";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
 import type { GoalListFilter, GoalTableRecord } from "../ports";
@@ -24,8 +24,8 @@ export async function getGoalTable(deps: Deps, actor: Actor, id: number) {
     rulesVersion: rules.version,
     quality: checkGoalTable(record.table, rules),
     transitions: await deps.uow.read.goals.transitions(id),
-    editable: isEditable(state, actor.role, record.table.subjectKind),
-    actions: allowedActions(state, actor.role, record.table.subjectKind),
+    editable: isEditable(state, actor.role, declarerOf(record)),
+    actions: allowedActions(state, actor.role, declarerOf(record)),
   };
 }
 

@@ -12,7 +12,7 @@ import {
 } from "../../core/goals/goal-sheet";
 import { checkGoalTable, type GoalFinding } from "../../core/goals/quality";
 import type { GoalTable } from "../../core/goals/types";
-import { GOAL_SUBMITTER, goalStatusText, isEditable } from "../../core/goals/workflow";
+import { declarerOf, GOAL_SUBMITTER, goalStatusText, isEditable } from "../../core/goals/workflow";
 import { markupReason } from "../../core/import-cells";
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
@@ -185,8 +185,9 @@ export async function importGoalTables(deps: Deps, actor: Actor, input: GoalImpo
 
       if (changed) {
         const state = stateOf(record);
-        const role = input.onBehalfOfDeclarer ? GOAL_SUBMITTER[record.table.subjectKind] : actor.role;
-        if (!isEditable(state, role, record.table.subjectKind))
+        const declarer = declarerOf(record);
+        const role = input.onBehalfOfDeclarer ? GOAL_SUBMITTER[declarer] : actor.role;
+        if (!isEditable(state, role, declarer))
           result.issues.push(
             sheetIssue(
               sheet,

@@ -1,7 +1,7 @@
 import { AppError, notFound, staleVersion } from "../../core/errors";
 import { checkGoalTable } from "../../core/goals/quality";
 import type { GoalIndicator } from "../../core/goals/types";
-import { isEditable } from "../../core/goals/workflow";
+import { declarerOf, isEditable } from "../../core/goals/workflow";
 import { markupReason } from "../../core/import-cells";
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
@@ -39,7 +39,7 @@ export async function saveGoalTable(
   const before = await deps.uow.read.goals.get(scope, id);
   if (!before) throw notFound("绩效目标表", id);
   const expected = expectState(before, input.version, "该目标表");
-  if (!isEditable(stateOf(before), actor.role, before.table.subjectKind)) {
+  if (!isEditable(stateOf(before), actor.role, declarerOf(before))) {
     throw new AppError(
       "forbidden",
       "GOAL_NOT_EDITABLE",

@@ -8,6 +8,7 @@ import {
   GOAL_STATUS_LABELS,
   GOAL_STATUSES,
   type GoalAction,
+  type GoalDeclarer,
   type GoalTableState,
   type GoalTransitionContext,
   goalStatusText,
@@ -24,15 +25,26 @@ const state = (status: GoalTableState["status"], extra: Partial<GoalTableState> 
   ...extra,
 });
 
+/** A project table declared by its unit unless the context says otherwise; a department-wide one by its department. */
+const withDeclarer = (ctx: Partial<GoalTransitionContext> & { role: Role }): GoalTransitionContext => {
+  const subjectKind = ctx.subjectKind ?? "project";
+  return {
+    subjectKind,
+    declarer: ctx.declarer ?? (subjectKind === "deptWide" ? "department" : "unit"),
+    blockingFindings: 0,
+    ...ctx,
+  };
+};
+
 /** Applies an action and expects it to succeed. */
 function step(from: GoalTableState, action: GoalAction, ctx: Partial<GoalTransitionContext> & { role: Role }) {
-  const result = transition(from, action, { subjectKind: "project", blockingFindings: 0, ...ctx });
+  const result = transition(from, action, withDeclarer(ctx));
   if (!result.ok) throw new Error(`${action} by ${ctx.role} from ${from.status}: ${result.code} ${result.message}`);
   return result.next;
 }
 
 function refusal(from: GoalTableState, action: GoalAction, ctx: Partial<GoalTransitionContext> & { role: Role }) {
-  const result = transition(from, action, { subjectKind: "project", blockingFindings: 0, ...ctx });
+  const result = transition(from, action, withDeclarer(ctx));
   if (result.ok) throw new Error(`${action} by ${ctx.role} from ${from.status} should be refused`);
   return result;
 }
@@ -46,8 +58,8 @@ describe("goal table workflow: project tables", () => {
     const approved = step(deptApproved, "approve", { role: "finance_staff" });
     expect(approved).toEqual(state("approved"));
     expect(GOAL_STATUS_LABELS[approved.status]).toBe("已批复");
-    expect(allowedActions(approved, "unit", "project")).toEqual(["revise"]);
-    expect(isEditable(approved, "unit", "project")).toBe(false);
+    expect(allowedActions(approved, "unit", "unit")).toEqual(["revise"]);
+    expect(isEditable(approved, "unit", "unit")).toBe(false);
   });
 
   it("refuses to submit while the table has errors", () => {
@@ -66,8 +78,8 @@ describe("goal table workflow: project tables", () => {
     const returned = step(submitted, "return", { role: "department", comment: "满意度指标缺失" });
     expect(returned).toEqual(state("returned", { returnedBy: "department" }));
     expect(goalStatusText(returned)).toBe("已退回（主管部门）");
-    expect(isEditable(returned, "unit", "project")).toBe(true);
-    expect(isEditable(returned, "department", "project")).toBe(false);
+    expect(isEditable(returned, "unit", "unit")).toBe(true);
+    expect(isEditable(returned, "department", "unit")).toBe(false);
     expect(step(returned, "submit", { role: "unit" })).toEqual(state("submitted"));
   });
 
@@ -77,7 +89,7 @@ describe("goal table workflow: project tables", () => {
     const returned = step(atFinance, "return", { role: "finance_admin", comment: "产出指标以投入代替产出" });
     expect(returned).toEqual(state("returned", { returnedBy: "finance" }));
     expect(goalStatusText(returned)).toBe("已退回（财政）");
-    expect(allowedActions(returned, "unit", "project")).toEqual(["submit"]);
+    expect(allowedActions(returned, "unit", "unit")).toEqual(["submit"]);
     expect(step(returned, "submit", { role: "unit" })).toEqual(state("submitted"));
   });
 
@@ -125,8 +137,8 @@ describe("goal table workflow: department-wide tables", () => {
     expect(refusal(atFinance, "return", { ...dw, role: "finance_staff" }).code).toBe("GOAL_RETURN_NEEDS_COMMENT");
     const returned = step(atFinance, "return", { ...dw, role: "finance_staff", comment: "职责与目标不对应" });
     expect(returned).toEqual(state("returned", { returnedBy: "finance" }));
-    expect(isEditable(returned, "department", "deptWide")).toBe(true);
-    expect(isEditable(returned, "unit", "deptWide")).toBe(false);
+    expect(isEditable(returned, "department", "department")).toBe(true);
+    expect(isEditable(returned, "unit", "department")).toBe(false);
     expect(step(returned, "submit", { ...dw, role: "department" })).toEqual(state("dept_approved"));
     expect(step(atFinance, "withdraw", { ...dw, role: "department" })).toEqual(draft);
     expect(step(state("approved"), "revise", { ...dw, role: "department", comment: "机构改革" })).toEqual(
@@ -135,12 +147,12 @@ describe("goal table workflow: department-wide tables", () => {
   });
 
   it("never uses the department-review state", () => {
-    for (const role of ROLES) expect(allowedActions(state("submitted"), role, "deptWide")).toEqual([]);
+    for (const role of ROLES) expect(allowedActions(state("submitted"), role, "department")).toEqual([]);
   });
 });
 
 describe("who may take each step", () => {
-  const steps: { kind: GoalSubjectKind; from: GoalTableState; action: GoalAction; roles: Role[] }[] = [
+  const steps: { kind: GoalSubjectKind | "ownProject"; from: GoalTableState; action: GoalAction; roles: Role[] }[] = [
     { kind: "project", from: draft, action: "submit", roles: ["unit"] },
     { kind: "project", from: state("returned", { returnedBy: "finance" }), action: "submit", roles: ["unit"] },
     { kind: "project", from: state("submitted"), action: "withdraw", roles: ["unit"] },
@@ -155,7 +167,13 @@ describe("who may take each step", () => {
     { kind: "deptWide", from: state("dept_approved"), action: "approve", roles: ["finance_admin", "finance_staff"] },
     { kind: "deptWide", from: state("dept_approved"), action: "return", roles: ["finance_admin", "finance_staff"] },
     { kind: "deptWide", from: state("approved"), action: "revise", roles: ["department"] },
+    // A project the department implements itself: declared by the department, straight to finance.
+    { kind: "ownProject", from: draft, action: "submit", roles: ["department"] },
+    { kind: "ownProject", from: state("dept_approved"), action: "withdraw", roles: ["department"] },
+    { kind: "ownProject", from: state("dept_approved"), action: "approve", roles: ["finance_admin", "finance_staff"] },
+    { kind: "ownProject", from: state("approved"), action: "revise", roles: ["department"] },
   ];
+  const declarerOfKind = (k: (typeof steps)[number]["kind"]) => (k === "project" ? "unit" : "department");
 
   for (const s of steps) {
     for (const role of ROLES) {
@@ -163,7 +181,8 @@ describe("who may take each step", () => {
       it(`${s.kind}: ${role} ${may ? "may" : "may not"} ${s.action} from ${s.from.status}`, () => {
         const result = transition(s.from, s.action, {
           role,
-          subjectKind: s.kind,
+          subjectKind: s.kind === "deptWide" ? "deptWide" : "project",
+          declarer: declarerOfKind(s.kind),
           comment: "意见",
           blockingFindings: 0,
         });
@@ -172,7 +191,7 @@ describe("who may take each step", () => {
           expect(result.code).toBe("GOAL_ROLE_NOT_ALLOWED");
           expect(result.message).toContain("应由");
         }
-        expect(allowedActions(s.from, role, s.kind).includes(s.action)).toBe(may);
+        expect(allowedActions(s.from, role, declarerOfKind(s.kind)).includes(s.action)).toBe(may);
       });
     }
   }
@@ -180,7 +199,7 @@ describe("who may take each step", () => {
   it("firms, experts and auditors can do nothing and edit nothing", () => {
     for (const role of ["firm", "expert", "auditor"] as const)
       for (const status of GOAL_STATUSES)
-        for (const kind of ["project", "deptWide"] as const) {
+        for (const kind of ["unit", "department"] as const) {
           expect(allowedActions(state(status), role, kind)).toEqual([]);
           expect(isEditable(state(status), role, kind)).toBe(false);
         }
@@ -188,7 +207,12 @@ describe("who may take each step", () => {
 });
 
 describe("workflow properties", () => {
-  const kind = fc.constantFrom<GoalSubjectKind>("project", "deptWide");
+  // A unit's project, a department's own project, a department-wide table.
+  const kind = fc.constantFrom<{ subjectKind: GoalSubjectKind; declarer: GoalDeclarer }>(
+    { subjectKind: "project", declarer: "unit" },
+    { subjectKind: "project", declarer: "department" },
+    { subjectKind: "deptWide", declarer: "department" },
+  );
   const move = fc.record({
     action: fc.constantFrom(...GOAL_ACTIONS),
     role: fc.constantFrom(...ROLES),
@@ -198,10 +222,10 @@ describe("workflow properties", () => {
 
   it("any sequence of actions by any roles stays in the defined states and never lowers the version", () => {
     fc.assert(
-      fc.property(kind, fc.array(move, { maxLength: 60 }), (subjectKind, moves) => {
+      fc.property(kind, fc.array(move, { maxLength: 60 }), (table, moves) => {
         let current = INITIAL_GOAL_STATE;
         for (const m of moves) {
-          const result = transition(current, m.action, { ...m, subjectKind });
+          const result = transition(current, m.action, { ...m, ...table });
           if (!result.ok) {
             expect(result.code).toMatch(/^GOAL_[A-Z_]+$/);
             expect(result.message).not.toBe("");
@@ -212,7 +236,7 @@ describe("workflow properties", () => {
           expect(next.version).toBeGreaterThanOrEqual(current.version);
           expect(next.version - current.version).toBe(m.action === "revise" ? 1 : 0);
           expect(next.returnedBy === null).toBe(next.status !== "returned");
-          if (subjectKind === "deptWide") expect(next.status).not.toBe("submitted");
+          if (table.declarer === "department") expect(next.status).not.toBe("submitted");
           if (m.action === "submit") expect(m.blockingFindings).toBe(0);
           current = next;
         }
@@ -222,15 +246,15 @@ describe("workflow properties", () => {
 
   it("allowedActions lists exactly the actions that succeed with a comment and no errors", () => {
     fc.assert(
-      fc.property(kind, fc.array(move, { maxLength: 30 }), fc.constantFrom(...ROLES), (subjectKind, moves, role) => {
+      fc.property(kind, fc.array(move, { maxLength: 30 }), fc.constantFrom(...ROLES), (table, moves, role) => {
         let current = INITIAL_GOAL_STATE;
         for (const m of moves) {
-          const r = transition(current, m.action, { ...m, subjectKind });
+          const r = transition(current, m.action, { ...m, ...table });
           if (r.ok) current = r.next;
         }
-        const allowed = allowedActions(current, role, subjectKind);
+        const allowed = allowedActions(current, role, table.declarer);
         for (const action of GOAL_ACTIONS) {
-          const r = transition(current, action, { role, subjectKind, comment: "意见", blockingFindings: 0 });
+          const r = transition(current, action, { role, ...table, comment: "意见", blockingFindings: 0 });
           expect(r.ok).toBe(allowed.includes(action));
         }
       }),

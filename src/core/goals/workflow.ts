@@ -9,9 +9,11 @@ import type { GoalSubjectKind } from "./types";
  * Project tables: the unit submits (→ submitted), its department approves (→ dept_approved) or returns,
  * then finance approves (→ approved) or returns.
  *
- * Department-wide tables: the department is both the declarer and the competent department, so there
- * is no department review. Its submission goes straight to `dept_approved` (待财政审核, awaiting finance),
- * and `submitted` is never reached. Finance then approves or returns as for a project.
+ * Tables the department declares itself: its department-wide table, and the tables of projects it
+ * implements itself (the project's unit is the department). The department is both the declarer and the
+ * competent department, so there is no department review: its submission goes straight to
+ * `dept_approved` (待财政审核, awaiting finance), and `submitted` is never reached. Finance then approves
+ * or returns as for a unit's project.
  *
  * A returned table is back in the submitter's hands: editable like a draft and submitted again from
  * the start (a project table returned by finance goes through its department again, so the department
@@ -56,9 +58,23 @@ export interface GoalTableState {
 
 export const INITIAL_GOAL_STATE: GoalTableState = { status: "draft", version: 1, returnedBy: null };
 
+/** Who declares a table, and so which route its approval takes. */
+export type GoalDeclarer = "unit" | "department";
+
+/**
+ * A department-wide table and a project the department implements itself (unit = department) are
+ * declared by the department; every other project table by its unit.
+ */
+export const declarerOf = (r: {
+  table: { subjectKind: GoalSubjectKind };
+  unitCode: string;
+  departmentCode: string;
+}): GoalDeclarer => (r.table.subjectKind === "deptWide" || r.unitCode === r.departmentCode ? "department" : "unit");
+
 export interface GoalTransitionContext {
   role: Role;
   subjectKind: GoalSubjectKind;
+  declarer: GoalDeclarer;
   /** Required for `return` (退回意见) and `revise` (调整原因); recorded for every transition. */
   comment?: string;
   /** Errors from checkGoalTable on the table as it stands; `submit` requires 0. */
@@ -69,8 +85,8 @@ export type GoalTransitionResult = { ok: true; next: GoalTableState } | { ok: fa
 
 const FINANCE: readonly Role[] = ["finance_admin", "finance_staff"];
 
-/** Who declares, and so who submits, edits, withdraws and revises, a table of each kind. */
-export const GOAL_SUBMITTER: Record<GoalSubjectKind, Role> = { project: "unit", deptWide: "department" };
+/** The role that submits, edits, withdraws and revises a table of each declarer. */
+export const GOAL_SUBMITTER: Record<GoalDeclarer, Role> = { unit: "unit", department: "department" };
 
 interface Edge {
   from: GoalStatus;
@@ -90,8 +106,8 @@ const newVersion = (s: GoalTableState): GoalTableState => ({
   returnedBy: null,
 });
 
-const EDGES: Record<GoalSubjectKind, readonly Edge[]> = {
-  project: [
+const EDGES: Record<GoalDeclarer, readonly Edge[]> = {
+  unit: [
     { from: "draft", action: "submit", roles: ["unit"], to: toStatus("submitted") },
     { from: "returned", action: "submit", roles: ["unit"], to: toStatus("submitted") },
     { from: "submitted", action: "withdraw", roles: ["unit"], to: toStatus("draft") },
@@ -101,7 +117,7 @@ const EDGES: Record<GoalSubjectKind, readonly Edge[]> = {
     { from: "dept_approved", action: "return", roles: FINANCE, to: toStatus("returned", "finance") },
     { from: "approved", action: "revise", roles: ["unit"], to: newVersion },
   ],
-  deptWide: [
+  department: [
     { from: "draft", action: "submit", roles: ["department"], to: toStatus("dept_approved") },
     { from: "returned", action: "submit", roles: ["department"], to: toStatus("dept_approved") },
     { from: "dept_approved", action: "withdraw", roles: ["department"], to: toStatus("draft") },
@@ -134,7 +150,7 @@ export function transition(
   action: GoalAction,
   ctx: GoalTransitionContext,
 ): GoalTransitionResult {
-  const edges = EDGES[ctx.subjectKind] ?? [];
+  const edges = EDGES[ctx.declarer] ?? [];
   const edge = edges.find((e) => e.from === state.status && e.action === action);
   const actionLabel = GOAL_ACTION_LABELS[action] ?? action;
   if (!edge) {
@@ -166,13 +182,11 @@ export function transition(
  * The actions a role may take on a table in this state: the buttons to show. Requirements that depend
  * on input (a comment, no blocking findings) are checked by transition when the button is used.
  */
-export function allowedActions(state: GoalTableState, role: Role, subjectKind: GoalSubjectKind): GoalAction[] {
-  return (EDGES[subjectKind] ?? [])
-    .filter((e) => e.from === state.status && e.roles.includes(role))
-    .map((e) => e.action);
+export function allowedActions(state: GoalTableState, role: Role, declarer: GoalDeclarer): GoalAction[] {
+  return (EDGES[declarer] ?? []).filter((e) => e.from === state.status && e.roles.includes(role)).map((e) => e.action);
 }
 
 /** Only the declarer edits, and only a draft or a returned table. */
-export function isEditable(state: GoalTableState, role: Role, subjectKind: GoalSubjectKind): boolean {
-  return (state.status === "draft" || state.status === "returned") && GOAL_SUBMITTER[subjectKind] === role;
+export function isEditable(state: GoalTableState, role: Role, declarer: GoalDeclarer): boolean {
+  return (state.status === "draft" || state.status === "returned") && GOAL_SUBMITTER[declarer] === role;
 }
