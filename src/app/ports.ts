@@ -221,14 +221,47 @@ export interface UserRepo {
   ): Promise<boolean>;
 }
 
+/** An API token as administrators see it: never its secret or hash. */
+export interface ApiTokenRecord {
+  id: number;
+  name: string;
+  userId: number;
+  username: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
 export interface SessionRepo {
-  insert(session: { tokenHash: string; userId: number; expiresAt: Date; userAgent: string | null }): Promise<void>;
-  find(tokenHash: string, now: Date): Promise<{ userId: number; expiresAt: Date } | null>;
+  insert(session: {
+    tokenHash: string;
+    userId: number;
+    createdAt: Date;
+    expiresAt: Date;
+    userAgent: string | null;
+  }): Promise<void>;
+  find(tokenHash: string, now: Date): Promise<{ userId: number; createdAt: Date; expiresAt: Date } | null>;
   extend(tokenHash: string, expiresAt: Date): Promise<void>;
+  /** Deletes sessions that ended before `now`; answers how many. */
+  purgeExpired(now: Date): Promise<number>;
   delete(tokenHash: string): Promise<void>;
   deleteForUser(userId: number, exceptTokenHash?: string): Promise<void>;
-  insertApiToken(token: { name: string; tokenHash: string; userId: number }): Promise<number>;
-  findApiToken(tokenHash: string): Promise<{ id: number; userId: number } | null>;
+  insertApiToken(token: {
+    name: string;
+    tokenHash: string;
+    userId: number;
+    createdAt: Date;
+    expiresAt: Date | null;
+  }): Promise<number>;
+  /** A token neither revoked nor expired at `now`. */
+  findApiToken(tokenHash: string, now: Date): Promise<{ id: number; userId: number } | null>;
+  /** Records a use, unless one was recorded less than `minGapMs` before. */
+  touchApiToken(id: number, now: Date, minGapMs: number): Promise<void>;
+  listApiTokens(regionCode: string, userId?: number): Promise<ApiTokenRecord[]>;
+  apiToken(regionCode: string, id: number): Promise<ApiTokenRecord | null>;
+  /** Sets revoked_at unless already set; false when it was. */
+  revokeApiToken(id: number, at: Date): Promise<boolean>;
 }
 
 /**

@@ -104,9 +104,14 @@ user
   .action((u: string) => userActive(u, true));
 user
   .command("token")
-  .description("为系统对接签发 Bearer 令牌")
-  .argument("<username>")
-  .requiredOption("--name <name>", "令牌用途，如 一体化系统")
+  .description("为系统对接签发 Bearer 令牌；--list 列出，--revoke 吊销")
+  .argument("[username]")
+  .option("--name <name>", "令牌用途，如 一体化系统")
+  .option("--expires <days>", "有效天数（1–3650），不填为长期有效")
+  .option("--list", "列出令牌（可只列某账号的）")
+  .option("--revoke <id>", "吊销编号为 id 的令牌")
+  .option("--region <code>", "行政区划代码（库中有多个区划时）")
+  .option("--json", "以 JSON 输出")
   .action(userToken);
 
 try {

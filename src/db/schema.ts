@@ -209,6 +209,10 @@ export const apiTokens = pgTable("api_tokens", {
     .notNull()
     .references(() => users.id, { onDelete: "cascade" }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  /** Null: valid until revoked. */
+  expiresAt: timestamp("expires_at", { withTimezone: true }),
+  /** Recorded at most every few minutes, so an integration's traffic does not write on every call. */
+  lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
   revokedAt: timestamp("revoked_at", { withTimezone: true }),
 });
 

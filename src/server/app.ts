@@ -13,6 +13,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { purgeExpired } from "../app/auth/purge-expired";
 import { type Deps, systemClock } from "../app/context";
 import { MAX_UPLOAD_BYTES } from "../core/import-spec";
 import type { Database } from "../db/client";
@@ -38,6 +39,19 @@ export interface RouteInfo {
   method: string;
   url: string;
   access: string | undefined;
+}
+
+/** Expired sessions and closed login counters are purged when the server starts and every hour. */
+function scheduleHousekeeping(app: Api, deps: Deps) {
+  const run = () =>
+    purgeExpired(deps).catch((err: unknown) => app.log.warn({ err }, "清理过期会话失败，将在一小时后重试"));
+  let timer: NodeJS.Timeout | undefined;
+  app.addHook("onReady", async () => {
+    void run();
+    timer = setInterval(run, 60 * 60 * 1000);
+    timer.unref();
+  });
+  app.addHook("onClose", async () => clearInterval(timer));
 }
 
 /** A hop count as proxy-addr's trust function: the n hops nearest the server speak for the client. */
@@ -112,6 +126,7 @@ export async function buildServer(options: ServerOptions) {
       return reply.header("cache-control", "no-cache").sendFile("index.html");
     });
   }
+  scheduleHousekeeping(app, deps);
   await app.ready();
   return { app, ctx, routes };
 }

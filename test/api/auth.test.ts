@@ -90,7 +90,7 @@ describe("login and sessions", () => {
   });
 
   it("accepts a bearer API token for system-to-system calls without the CSRF header", async () => {
-    const { createApiToken } = await import("../../src/app/auth/create-api-token");
+    const { createApiToken } = await import("../../src/app/auth/api-tokens");
     const { systemActor } = await import("../../src/app/auth/actor");
     const { createUnitOfWork } = await import("../../src/db/repos");
     const { argon2Hasher } = await import("../../src/server/auth/password");

@@ -39,6 +39,7 @@ export async function login(
     await repos.sessions.insert({
       tokenHash: hashToken(token),
       userId: user.id,
+      createdAt: now,
       expiresAt,
       userAgent: input.userAgent,
     });

@@ -1,5 +1,5 @@
 import { systemActor } from "../../app/auth/actor";
-import { createApiToken } from "../../app/auth/create-api-token";
+import { createApiToken, listApiTokens, revokeApiToken } from "../../app/auth/api-tokens";
 import { bootstrapRegion } from "../../app/users/bootstrap-region";
 import { createUser } from "../../app/users/create-user";
 import { listUsers } from "../../app/users/list-users";
@@ -93,13 +93,58 @@ export async function userActive(username: string, active: boolean) {
   });
 }
 
-/** Prints a bearer token for the budget system's integration, once. */
-export async function userToken(username: string, options: { name: string }) {
+export interface TokenOptions {
+  name?: string;
+  expires?: string;
+  list?: boolean;
+  revoke?: string;
+  region?: string;
+  json?: boolean;
+}
+
+const TOKEN_STATUS = { active: "有效", expired: "已过期", revoked: "已吊销" } as const;
+
+/**
+ * `jixiao user token <username> --name … [--expires <days>]` issues a bearer token for the budget
+ * system's integration and prints it once; `--list [username]` lists tokens; `--revoke <id>` ends one.
+ */
+export async function userToken(username: string | undefined, options: TokenOptions) {
   await withRuntime(async (rt) => {
-    const user = await rt.deps.uow.read.users.byUsername(username);
-    if (!user) throw new Error(`账号不存在：${username}`);
-    const { token } = await createApiToken(rt.deps, systemActor(user.regionCode), { username, name: options.name });
+    const actor = systemActor(await resolveRegion(rt, options.region));
+    if (options.list) {
+      const tokens = await listApiTokens(rt.deps, actor, { username });
+      if (options.json) return console.log(JSON.stringify(tokens, null, 2));
+      for (const t of tokens)
+        console.log(
+          [
+            String(t.id).padStart(4),
+            TOKEN_STATUS[t.status],
+            t.username.padEnd(12),
+            t.name,
+            `签发 ${t.createdAt.slice(0, 10)}`,
+            `有效期至 ${t.expiresAt?.slice(0, 10) ?? "长期"}`,
+            `最近使用 ${t.lastUsedAt?.slice(0, 16).replace("T", " ") ?? "从未"}`,
+          ].join("  "),
+        );
+      return console.log(`共 ${tokens.length} 个令牌`);
+    }
+    if (options.revoke !== undefined) {
+      const id = Number(options.revoke);
+      if (!Number.isInteger(id) || id <= 0) throw new Error(`令牌编号无效：${options.revoke}`);
+      await revokeApiToken(rt.deps, actor, id);
+      return console.log(`已吊销令牌 ${id}`);
+    }
+    if (!username) throw new Error("请给出账号名，或使用 --list / --revoke <编号>");
+    if (!options.name) throw new Error("请用 --name 说明令牌用途，如 --name 一体化系统");
+    const days = options.expires === undefined ? undefined : Number(options.expires);
+    const { id, token, expiresAt } = await createApiToken(rt.deps, actor, {
+      username,
+      name: options.name,
+      expiresInDays: days,
+    });
     console.log(token);
-    console.error(`以上为 ${username} 的 API 令牌（只显示这一次），请求时使用 Authorization: Bearer <令牌>`);
+    console.error(
+      `以上为 ${username} 的 API 令牌 ${id}（${expiresAt ? `有效期至 ${expiresAt.toISOString().slice(0, 10)}` : "长期有效"}，只显示这一次），请求时使用 Authorization: Bearer <令牌>`,
+    );
   });
 }

@@ -7,7 +7,10 @@ import type { SessionRepo, UserRepo } from "../../app/ports";
  * read model; entries also expire after a minute so nothing stale can linger.
  */
 export class SessionCache {
-  private readonly sessions = new Map<string, { at: number; value: { userId: number; expiresAt: Date } | null }>();
+  private readonly sessions = new Map<
+    string,
+    { at: number; value: { userId: number; createdAt: Date; expiresAt: Date } | null }
+  >();
   private readonly users = new Map<number, { at: number; value: Awaited<ReturnType<UserRepo["withOrg"]>> }>();
 
   constructor(private readonly ttlMs = 60_000) {}
@@ -39,6 +42,11 @@ export class SessionCache {
       async delete(tokenHash) {
         await inner.delete(tokenHash);
         self.invalidate();
+      },
+      async purgeExpired(now) {
+        const n = await inner.purgeExpired(now);
+        self.invalidate();
+        return n;
       },
       async deleteForUser(userId, except) {
         await inner.deleteForUser(userId, except);

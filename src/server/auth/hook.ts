@@ -1,10 +1,21 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { actorOf } from "../../app/auth/actor";
 import { resolveApiToken, resolveSession } from "../../app/auth/resolve-session";
 import { can } from "../../core/permissions";
 import type { ServerContext } from "../context";
 
 export const SESSION_COOKIE = "jixiao_session";
+
+/** The session cookie: httpOnly, SameSite=Lax, Secure when the request came over https (directly or via a trusted proxy). */
+export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string, expires: Date): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: req.protocol === "https",
+    expires,
+  });
+}
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 const deny = (status: number, code: string, message: string) => ({ status, body: { error: { code, message } } });
@@ -27,8 +38,12 @@ export function registerAuthHook(app: FastifyInstance, ctx: ServerContext) {
     } else {
       const token = req.cookies[SESSION_COOKIE];
       if (token) {
-        req.user = await resolveSession(ctx.deps, token);
-        if (req.user) req.sessionToken = token;
+        const session = await resolveSession(ctx.deps, token);
+        if (session) {
+          req.user = session.user;
+          req.sessionToken = token;
+          if (session.renewedUntil) setSessionCookie(req, reply, token, session.renewedUntil);
+        }
       }
       if (req.user && !SAFE_METHODS.has(req.method) && !req.headers["x-requested-with"]) {
         const d = deny(403, "CSRF_HEADER_MISSING", "请求缺少 X-Requested-With 头");

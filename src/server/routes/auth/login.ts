@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { login } from "../../../app/auth/login";
-import { SESSION_COOKIE } from "../../auth/hook";
+import { setSessionCookie } from "../../auth/hook";
 import type { Api, ServerContext } from "../../context";
 import { presentMe } from "../../presenters/me";
 
@@ -26,13 +26,7 @@ export default function loginRoute(app: Api, ctx: ServerContext) {
         userAgent: req.headers["user-agent"] ?? null,
         address: req.ip,
       });
-      reply.setCookie(SESSION_COOKIE, result.token, {
-        path: "/",
-        httpOnly: true,
-        sameSite: "lax",
-        secure: req.protocol === "https",
-        expires: result.expiresAt,
-      });
+      setSessionCookie(req, reply, result.token, result.expiresAt);
       return { user: presentMe(result.user) };
     },
   );
