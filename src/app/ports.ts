@@ -297,7 +297,10 @@ export interface RowsToWrite<R> {
 
 /** Bulk writes of an import, keyed by the budget system's codes. */
 export interface ImportRepo {
-  snapshotOrgs(regionCode: string): Promise<Map<string, OrgRow & { kindInDb: OrgKind }>>;
+  /** Every organisation with its kind as stored, its number of units, and whether data hangs on it. */
+  snapshotOrgs(
+    regionCode: string,
+  ): Promise<Map<string, OrgRow & { kindInDb: OrgKind; children: number; inUse: boolean }>>;
   snapshotProjects(regionCode: string, fiscalYear: number): Promise<Map<string, ProjectRow>>;
   snapshotExecution(regionCode: string, fiscalYear: number): Promise<Map<string, ExecutionRow>>;
   snapshotDeptBudgets(regionCode: string, fiscalYear: number): Promise<Map<string, DeptBudgetRow>>;
@@ -665,11 +668,19 @@ export interface Repos {
   ruleSets: RuleSetRepo;
 }
 
+export interface TransactionOptions {
+  isolation?: "read committed" | "repeatable read";
+}
+
 export interface UnitOfWork {
   /** Repositories outside any transaction, for reads. */
   read: Repos;
   /** Login counters: atomic single statements, outside transactions. */
   loginThrottle: LoginThrottleRepo;
-  /** Runs `work` in one transaction: all its writes and audit entries commit together or not at all. */
-  transaction<T>(work: (repos: Repos) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction: all its writes and audit entries commit together or not at all.
+   * `repeatable read` makes every read see one snapshot and refuses the whole transaction (409) when a
+   * row it writes was changed by another since: for writes whose audit "before" comes from that read.
+   */
+  transaction<T>(work: (repos: Repos) => Promise<T>, options?: TransactionOptions): Promise<T>;
 }

@@ -6,8 +6,11 @@ import { ORG_KIND_LABELS, type OrgKind } from "./roles";
 /** What the database already holds, as far as an import's references need it. */
 export interface ImportContext {
   regionCode: string;
-  /** organisations known in the database, by code */
-  orgsByCode: ReadonlyMap<string, { kind: OrgKind; parentCode: string | null }>;
+  /**
+   * Organisations known in the database, by code; `children` (units under it) and `inUse` (projects,
+   * goal tables or budgets hang on it) say whether it may still move.
+   */
+  orgsByCode: ReadonlyMap<string, { kind: OrgKind; parentCode: string | null; children?: number; inUse?: boolean }>;
   /** projects known in the database, by `${fiscalYear}:${code}` */
   projectsByKey: ReadonlyMap<string, { adjustedBudget: number }>;
   /** department-wide budgets known in the database, by `${fiscalYear}:${departmentCode}` */
@@ -155,6 +158,7 @@ export function checkOrgRefs(rows: readonly ParsedRow[], ctx: ImportContext, sin
           `编码“${code}”已被${kindLabel(known)}使用，不能再作为单位或部门导入`,
         );
     }
+    if (typeof code === "string" && typeof kind === "string") refuseMove(r, code, kind, parentCode, ctx, sink);
     if (parentCode === undefined) continue;
     if (kind === "department" && parentCode !== null)
       sink.add(
@@ -168,6 +172,45 @@ export function checkOrgRefs(rows: readonly ParsedRow[], ctx: ImportContext, sin
       else requireDepartment(r, "parentCode", parentCode as string, kindOf, sink, "文件和系统");
     }
   }
+}
+
+/**
+ * An organisation with data stays where it is: its projects, goal tables and budgets carry its department,
+ * and a unit's path decides who sees them. So an import may not move a unit that has data to another
+ * department, nor change the kind of an organisation that has data or units. One nothing hangs on yet
+ * may be corrected (the upsert rewrites its parent and path).
+ */
+function refuseMove(
+  r: ParsedRow,
+  code: string,
+  kind: string,
+  parentCode: unknown,
+  ctx: ImportContext,
+  sink: IssueSink,
+): void {
+  const known = ctx.orgsByCode.get(code);
+  if (!known || (known.kind !== "unit" && known.kind !== "department")) return;
+  const hangs = [
+    known.children ? `${known.children} 个下属单位` : null,
+    known.inUse ? "项目、绩效目标表或部门预算" : null,
+  ].filter(Boolean);
+  if (hangs.length === 0) return;
+  const advice =
+    "。一体化系统调整隶属关系或单位性质时通常会给出新编码，请以新编码导入；确需调整原单位，请联系系统管理员";
+  if (known.kind !== kind)
+    sink.add(
+      r,
+      "kind",
+      "IMPORT_ORG_MOVE_REFUSED",
+      `“${code}”在系统中是${kindLabel(known.kind)}，已有${hangs.join("和")}，不能通过导入改为${kindLabel(kind as OrgKind)}${advice}`,
+    );
+  else if (kind === "unit" && typeof parentCode === "string" && parentCode !== known.parentCode)
+    sink.add(
+      r,
+      "parentCode",
+      "IMPORT_ORG_MOVE_REFUSED",
+      `预算单位“${code}”已属于主管部门“${known.parentCode}”，文件中为“${parentCode}”；该单位已有${hangs.join("和")}，改变隶属关系会使这些数据的归属不一致，不能通过导入调整${advice}`,
+    );
 }
 
 /** Projects: a known department, and an implementing unit that is that department or one of its units. */

@@ -1,4 +1,4 @@
-import type { Repos, UnitOfWork } from "../app/ports";
+import type { Repos, TransactionOptions, UnitOfWork } from "../app/ports";
 import type { Database, Executor } from "./client";
 import { auditRepo } from "./repos/audit";
 import { goalHistoryRepo } from "./repos/goal-history";
@@ -15,6 +15,9 @@ import { reviewRepo } from "./repos/reviews";
 import { ruleSetRepo } from "./repos/rule-sets";
 import { sessionRepo } from "./repos/sessions";
 import { userRepo } from "./repos/users";
+
+const isolation = (options: TransactionOptions | undefined) =>
+  options?.isolation ? { isolationLevel: options.isolation } : undefined;
 
 function reposFor(db: Database, ex: Executor): Repos {
   return {
@@ -42,7 +45,11 @@ export function createUnitOfWork(db: Database): UnitOfWork {
   const read = reposFor(db, db.orm);
   const loginThrottle = loginThrottleRepo(db.orm);
   if (db.kind !== "pglite") {
-    return { read, loginThrottle, transaction: (work) => db.orm.transaction((tx) => work(reposFor(db, tx))) };
+    return {
+      read,
+      loginThrottle,
+      transaction: (work, options) => db.orm.transaction((tx) => work(reposFor(db, tx)), isolation(options)),
+    };
   }
   const model = new ProjectReadModel(db.orm);
   const sessions = new SessionCache();
@@ -54,9 +61,9 @@ export function createUnitOfWork(db: Database): UnitOfWork {
       sessions: sessions.wrapSessions(read.sessions),
       users: sessions.wrapUsers(read.users),
     },
-    transaction: async (work) => {
+    transaction: async (work, options) => {
       try {
-        return await db.orm.transaction((tx) => work(reposFor(db, tx)));
+        return await db.orm.transaction((tx) => work(reposFor(db, tx)), isolation(options));
       } finally {
         model.invalidate();
         sessions.invalidate();

@@ -57,14 +57,19 @@ export async function runImport(deps: Deps, actor: Actor, input: ImportInput) {
   if (validated.issues.length > 0) throw invalid(validated.issues);
 
   input.onProgress?.("write", 0.5);
-  const batchId = await deps.uow.transaction(async (repos) => {
-    const written = await commitRows(deps, repos, actor, kind, validated.rows, year, {
-      ...input,
-      total: input.rows.length,
-    });
-    diff = written.diff;
-    return written.batchId;
-  });
+  // One snapshot for the comparison and the write: the audit's "before" values are what was overwritten,
+  // and another import changing the same rows meanwhile makes this one fail whole (409), not interleave.
+  const batchId = await deps.uow.transaction(
+    async (repos) => {
+      const written = await commitRows(deps, repos, actor, kind, validated.rows, year, {
+        ...input,
+        total: input.rows.length,
+      });
+      diff = written.diff;
+      return written.batchId;
+    },
+    { isolation: "repeatable read" },
+  );
   input.onProgress?.("done", 1);
   return summary(true, batchId);
 }
@@ -127,7 +132,12 @@ function yearOf(rows: readonly RawRowInput[]): number {
 
 async function contextFor(repos: Repos, regionCode: string, kind: ImportKind, year: number): Promise<ImportContext> {
   const orgs = await repos.imports.snapshotOrgs(regionCode);
-  const orgsByCode = new Map([...orgs].map(([code, o]) => [code, { kind: o.kindInDb, parentCode: o.parentCode }]));
+  const orgsByCode = new Map(
+    [...orgs].map(([code, o]) => [
+      code,
+      { kind: o.kindInDb, parentCode: o.parentCode, children: o.children, inUse: o.inUse },
+    ]),
+  );
   const projectsByKey = new Map<string, { adjustedBudget: number }>();
   const deptBudgetsByKey = new Map<string, { adjustedBudget: number }>();
   if (kind === "execution" && year) {
@@ -152,7 +162,7 @@ async function snapshot(
   switch (kind) {
     case "orgs": {
       const all = await repos.imports.snapshotOrgs(regionCode);
-      return new Map([...all].map(([code, { kindInDb: _k, ...row }]) => [code, row]));
+      return new Map([...all].map(([code, { kindInDb: _k, children: _c, inUse: _u, ...row }]) => [code, row]));
     }
     case "projects":
       return repos.imports.snapshotProjects(regionCode, year);

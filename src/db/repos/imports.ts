@@ -117,9 +117,15 @@ export function importRepo(db: Database, ex: Executor): ImportRepo {
         sector: string | null;
         contact_name: string | null;
         contact_phone: string | null;
+        children: number;
+        in_use: boolean;
       }>(
         ex,
-        sql`select o.code, o.name, o.kind, p.code as parent_code, o.sector, o.contact_name, o.contact_phone
+        sql`select o.code, o.name, o.kind, p.code as parent_code, o.sector, o.contact_name, o.contact_phone,
+                   (select count(*) from orgs c where c.parent_id = o.id)::int as children,
+                   (exists (select 1 from projects x where x.unit_id = o.id or x.department_id = o.id)
+                    or exists (select 1 from goal_tables g where g.unit_id = o.id or g.department_id = o.id)
+                    or exists (select 1 from dept_budgets b where b.department_id = o.id)) as in_use
             from orgs o left join orgs p on p.id = o.parent_id where o.region_code = ${regionCode}`,
       );
       return new Map(
@@ -130,6 +136,8 @@ export function importRepo(db: Database, ex: Executor): ImportRepo {
             name: r.name,
             kind: r.kind === "department" ? "department" : "unit",
             kindInDb: r.kind,
+            children: r.children,
+            inUse: r.in_use,
             parentCode: r.parent_code,
             sector: r.sector,
             contactName: r.contact_name,
