@@ -1,4 +1,7 @@
-/** Display helpers: money arrives as integer fen, rates as fractions. */
+/**
+ * Display helpers: money arrives as integer fen. Rates are shown from their exact integer parts (fen)
+ * with one rounding (rateOf); a rate already computed as a float would be rounded twice.
+ */
 import dayjs from "dayjs";
 import { fenToWan, fenToYi, fenToYuan, groupThousands } from "../../src/core/money";
 import { percent } from "../../src/core/percent";
@@ -13,10 +16,6 @@ export const wan = (fen: number | null | undefined): string => (isNum(fen) ? gro
 export const yi = (fen: number | null | undefined): string => (isNum(fen) ? groupThousands(fenToYi(fen)) : DASH);
 /** fen → "1,234,567.89" (元). */
 export const yuan = (fen: number | null | undefined): string => (isNum(fen) ? groupThousands(fenToYuan(fen)) : DASH);
-
-/** A fraction (0.8765) → "87.65%". */
-export const rate = (fraction: number | null | undefined): string =>
-  isNum(fraction) ? `${percent(fraction, 1)}%` : DASH;
 
 /** part / whole in fen → "87.65%", or a dash when there is no budget. */
 export const rateOf = (part: number, whole: number): string => (whole > 0 ? `${percent(part, whole)}%` : DASH);

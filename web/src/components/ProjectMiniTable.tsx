@@ -1,7 +1,7 @@
 import { Table, Tag } from "antd";
 import { Link } from "react-router";
 import type { ProjectRow } from "../api/types";
-import { rate, wan } from "../format";
+import { rateOf, wan } from "../format";
 import { categoryLabel } from "./labels";
 
 /** A short list of projects (home pages): no paging, links to the detail. */
@@ -46,7 +46,13 @@ export function ProjectMiniTable({ rows, testId }: { rows: ProjectRow[]; testId?
           width: 130,
           render: (v: number) => <span className="jx-num">{wan(v)}</span>,
         },
-        { title: "执行率", dataIndex: "executionRate", align: "right", width: 90, render: rate },
+        {
+          title: "执行率",
+          dataIndex: "executionRate",
+          align: "right",
+          width: 90,
+          render: (_: unknown, p: { executed: number; adjustedBudget: number }) => rateOf(p.executed, p.adjustedBudget),
+        },
       ]}
     />
   );

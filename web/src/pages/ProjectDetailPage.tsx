@@ -9,7 +9,7 @@ import { ExecutionChart } from "../components/ExecutionChart";
 import { categoryLabel } from "../components/labels";
 import { PageError } from "../components/PageError";
 import { PageTitle } from "../components/PageTitle";
-import { DASH, dateTime, rate, rateOf, wan } from "../format";
+import { DASH, dateTime, rateOf, wan } from "../format";
 import NotFoundPage from "./NotFoundPage";
 
 const wanText = (fen: number) => <span className="jx-num">{wan(fen)} 万元</span>;
@@ -66,7 +66,7 @@ export default function ProjectDetailPage() {
             { key: "fiscal", label: "其中：财政拨款", children: wanText(p.fiscalFunds) },
             { key: "other", label: "其中：其他资金", children: wanText(p.otherFunds) },
             { key: "executed", label: "执行数", children: wanText(p.executed) },
-            { key: "rate", label: "执行率", children: rate(p.executionRate) },
+            { key: "rate", label: "执行率", children: rateOf(p.executed, p.adjustedBudget) },
             { key: "updated", label: "最近更新", children: dateTime(p.updatedAt) },
           ]}
         />

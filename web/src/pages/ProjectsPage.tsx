@@ -13,7 +13,7 @@ import { departmentOptions, flattenOrgs } from "../components/orgs";
 import { PageError } from "../components/PageError";
 import { PageTitle } from "../components/PageTitle";
 import { intParam, pageSizeParam, serverPaging, useUrlList } from "../components/urlList";
-import { rate, rateOf, wan } from "../format";
+import { rateOf, wan } from "../format";
 
 const SORTS: ProjectSort[] = ["code", "name", "adjustedBudget", "executed", "executionRate"];
 
@@ -260,7 +260,7 @@ export default function ProjectsPage() {
               fixed: "right",
               sorter: true,
               sortOrder: sortOrder("executionRate"),
-              render: rate,
+              render: (_: unknown, p: ProjectRow) => rateOf(p.executed, p.adjustedBudget),
             },
           ]}
         />

@@ -5,6 +5,7 @@ import { exportLibrary } from "../../../app/goals/library-export";
 import { listLibrary } from "../../../app/goals/library-list";
 import { restoreLibraryEntry, retireLibraryEntry } from "../../../app/goals/library-retire";
 import { LIBRARY_SORTS, type LibraryFilter } from "../../../app/ports";
+import { yearInChina } from "../../../core/calendar";
 import { INDICATOR_KINDS, OPERATORS } from "../../../core/goals/types";
 import { libraryWorkbook } from "../../../io/library-export";
 import { type Api, actorOf, type ServerContext } from "../../context";
@@ -50,7 +51,7 @@ export default function indicatorLibraryRoutes(app: Api, ctx: ServerContext) {
   // The year whose indicator template an entry is checked against: the one the page works in, else this year.
   const withYear = <T extends { fiscalYear?: number | undefined }>(body: T) => ({
     ...body,
-    fiscalYear: body.fiscalYear ?? ctx.deps.clock.now().getFullYear(),
+    fiscalYear: body.fiscalYear ?? yearInChina(ctx.deps.clock.now()),
   });
 
   app.get(

@@ -1,3 +1,4 @@
+import { yearInChina } from "../../../core/calendar";
 import { IMPORT_KIND_LABELS, IMPORT_KINDS } from "../../../core/import-spec";
 import { PROJECT_CATEGORIES, PROJECT_CATEGORY_LABELS, SIZE_BANDS } from "../../../core/project";
 import { ORG_KIND_LABELS, ORG_KINDS, ROLE_LABELS, ROLES } from "../../../core/roles";
@@ -10,7 +11,8 @@ export default function getMeta(app: Api, ctx: ServerContext) {
     async (req) => {
       const years = await ctx.deps.uow.read.projects.years(actorOf(req).regionCode);
       return {
-        years: years.length ? years : [new Date().getFullYear()],
+        // An empty region starts at this year as it is in China (the server may run in UTC).
+        years: years.length ? years : [yearInChina(ctx.deps.clock.now())],
         categories: PROJECT_CATEGORIES.map((key) => ({ key, label: PROJECT_CATEGORY_LABELS[key] })),
         sizeBands: SIZE_BANDS.map(({ key, label }) => ({ key, label })),
         roles: ROLES.map((key) => ({ key, label: ROLE_LABELS[key] })),
