@@ -1,10 +1,11 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { type Deps, systemClock } from "../app/context";
 import { createDb, type Database, migrateDb } from "../db/client";
 import { createUnitOfWork } from "../db/repos";
 import { argon2Hasher } from "../server/auth/password";
 import { type Config, loadConfig } from "../server/config";
+import { lockDataDir } from "./data-dir-lock";
 
 export interface Runtime {
   config: Config;
@@ -17,28 +18,26 @@ export interface Runtime {
 
 /**
  * Opens the configured database and applies pending migrations. The embedded database allows one
- * process per data dir: a lock file names the holder, so a second process is refused clearly.
+ * process per data dir: the lock is taken atomically before the database is opened (data-dir-lock.ts),
+ * so a second process is refused clearly and never opens the files.
  */
 export async function openRuntime(): Promise<Runtime> {
   const config = loadConfig();
   let freshDataDir = false;
-  let lockFile: string | null = null;
+  let unlock: (() => void) | null = null;
   if (!config.databaseUrl) {
     const dir = resolve(config.dataDir);
     freshDataDir = !existsSync(join(dir, "PG_VERSION"));
-    lockFile = join(dir, "jixiao.lock");
-    if (existsSync(lockFile)) {
-      const pid = Number(readFileSync(lockFile, "utf8"));
-      if (pid && pid !== process.pid && isAlive(pid)) {
-        throw new Error(
-          `数据目录 ${dir} 正被进程 ${pid} 使用（内嵌数据库只允许一个进程）。请先停止该进程，或设置 DATABASE_URL 使用 PostgreSQL。`,
-        );
-      }
-    }
+    unlock = lockDataDir(dir);
   }
-  const db = await createDb({ databaseUrl: config.databaseUrl, dataDir: resolve(config.dataDir) });
-  if (lockFile) writeFileSync(lockFile, String(process.pid));
-  await migrateDb(db);
+  let db: Database;
+  try {
+    db = await createDb({ databaseUrl: config.databaseUrl, dataDir: resolve(config.dataDir) });
+    await migrateDb(db);
+  } catch (e) {
+    unlock?.();
+    throw e;
+  }
   const deps: Deps = { uow: createUnitOfWork(db), clock: systemClock, hasher: argon2Hasher };
   return {
     config,
@@ -47,18 +46,9 @@ export async function openRuntime(): Promise<Runtime> {
     freshDataDir,
     async close() {
       await db.close();
-      if (lockFile) rmSync(lockFile, { force: true });
+      unlock?.();
     },
   };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The region the command acts on: --region, else the only one in the database. */

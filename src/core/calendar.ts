@@ -10,3 +10,11 @@ export const yearInChina = (at: Date): number => new Date(at.getTime() + CST_OFF
 
 /** The date in China at this instant, as YYYY-MM-DD. */
 export const dateInChina = (at: Date): string => new Date(at.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
+
+/** Whether `s` is a date that exists, written YYYY-MM-DD ("2024-02-29" yes, "2023-02-29" and "2024-13-45" no). */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === s;
+}

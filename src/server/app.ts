@@ -24,6 +24,7 @@ import type { TrustProxy } from "./config";
 import type { Api, ServerContext } from "./context";
 import { registerErrorHandling } from "./errors";
 import { ROUTES } from "./routes";
+import { registerSecurityHeaders } from "./security-headers";
 
 z.config(z.locales.zhCN());
 
@@ -112,6 +113,7 @@ export async function buildServer(options: ServerOptions) {
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   registerErrorHandling(app);
+  registerSecurityHeaders(app);
   registerAuthHook(app, ctx);
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   for (const register of ROUTES) register(app, ctx);

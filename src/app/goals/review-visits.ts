@@ -1,8 +1,10 @@
+import { dateInChina, isCalendarDate } from "../../core/calendar";
 import { AppError, notFound, staleVersion } from "../../core/errors";
 import { markupReason } from "../../core/import-cells";
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
+import { expectVersion } from "../expect-state";
 
 /** The picked departments of a draw with the on-site review's findings, guidance and linked tables. */
 export async function listReviewVisits(deps: Deps, actor: Actor, drawId: number) {
@@ -19,6 +21,20 @@ const text = (field: string, label: string, value: string, max: number) => {
   return v;
 };
 
+/**
+ * A review date exists, is not in the future, and falls in the years the review of year Y's goal tables
+ * can happen: from the declaration in the autumn of Y − 1 to the end of Y.
+ */
+function checkReviewDate(date: string, fiscalYear: number, today: string): void {
+  const bad = (message: string) =>
+    new AppError("validation", "VISIT_DATE_INVALID", message, { field: "reviewedOn", value: date });
+  if (!isCalendarDate(date)) throw bad(`会审日期“${date}”不是有效的日期，应为 YYYY-MM-DD，如 ${fiscalYear}-03-11`);
+  if (date > today) throw bad(`会审日期 ${date} 晚于今天（${today}），请填写实际会审的日期`);
+  const [from, to] = [`${fiscalYear - 1}-01-01`, `${fiscalYear}-12-31`];
+  if (date < from || date > to)
+    throw bad(`${fiscalYear}年度目标表的现场会审日期应在 ${from} 至 ${to} 之间，实际填写 ${date}`);
+}
+
 /** Finance records what the on-site review found and the guidance it gave the department. */
 export async function recordReviewVisit(
   deps: Deps,
@@ -29,9 +45,8 @@ export async function recordReviewVisit(
   authorize(actor, "goal.review");
   const before = await deps.uow.read.reviews.visit(actor.regionCode, id);
   if (!before) throw notFound("会审记录", id);
-  if (input.reviewedOn !== null && !/^\d{4}-\d{2}-\d{2}$/.test(input.reviewedOn)) {
-    throw new AppError("validation", "VISIT_DATE_INVALID", "会审日期格式应为 YYYY-MM-DD", { field: "reviewedOn" });
-  }
+  expectVersion(before, input.version, "该会审记录");
+  if (input.reviewedOn !== null) checkReviewDate(input.reviewedOn, before.fiscalYear, dateInChina(deps.clock.now()));
   const patch = {
     reviewedOn: input.reviewedOn,
     findings: text("findings", "发现的问题", input.findings, 5000),
@@ -69,6 +84,13 @@ export async function linkReviewTable(
       field: "goalTableId",
     });
   }
+  if (table.table.fiscalYear !== visit.fiscalYear)
+    throw new AppError(
+      "validation",
+      "VISIT_TABLE_OTHER_YEAR",
+      `这是${table.table.fiscalYear}年度的目标表，只能关联${visit.fiscalYear}年度会审对应年度的目标表`,
+      { field: "goalTableId" },
+    );
   const note = input.note === null ? null : text("note", "说明", input.note, 500);
   await deps.uow.transaction(async (repos) => {
     await repos.reviews.linkTable(visitId, input.goalTableId, input.actedOn, note);
