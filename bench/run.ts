@@ -5,6 +5,7 @@
  * code is then 1.
  */
 import { cpus, totalmem } from "node:os";
+import { cachedReadsBench } from "./cached-reads";
 import { goalImportBench } from "./goal-import";
 import { goalsLintBench } from "./goals-lint";
 import { importBench } from "./import";
@@ -16,6 +17,7 @@ const BENCHMARKS = {
   list: listBench,
   goals: goalsLintBench,
   "goal-import": goalImportBench,
+  reads: cachedReadsBench,
 } as const satisfies Record<string, () => Promise<{ rows: BenchRow[]; notes: string[] }>>;
 type Name = keyof typeof BENCHMARKS;
 

@@ -8,6 +8,7 @@ import type { OrgKind, Role } from "../core/roles";
 import type { RollingDrawCandidate, RollingDrawParams, RollingDrawResult } from "../core/sampling/rolling-draw";
 import type { Scope } from "../core/scope";
 import type { Expected } from "./expect-state";
+import type { Memo } from "./memo";
 
 /**
  * The repositories use cases depend on. src/db implements them (the only place with SQL);
@@ -284,7 +285,12 @@ export interface LoginThrottleRepo {
 export interface AuditRepo {
   /** Appends entries to the hash chain, inside the caller's transaction. */
   append(entries: readonly AuditFields[]): Promise<void>;
-  list(filter: AuditFilter, page: number, pageSize: number): Promise<Page<AuditEntry>>;
+  /** A page of the entries that match, newest first, among those up to `upTo` (an id). */
+  page(filter: AuditFilter, upTo: number, page: number, pageSize: number): Promise<AuditEntry[]>;
+  /** How many entries match with `after` < id ≤ `upTo`. */
+  count(filter: AuditFilter, after: number, upTo: number): Promise<number>;
+  /** The id of the newest entry (0 when the log is empty): the log only grows, so it stamps any count. */
+  lastId(): Promise<number>;
   /** Every entry in id order with its links, for verification. */
   chain(): AsyncIterable<(AuditFields & { id: number; prevHash: string; hash: string })[]>;
 }
@@ -478,13 +484,19 @@ export interface IndicatorLibraryRepo {
     q: { sector: string | null; level2: string | null; text: string | null; limit: number },
   ): Promise<LibrarySuggestionRow[]>;
   /**
-   * Past targets of each key (sector null: any sector) from approved goal tables, keyed by `libraryKey`;
+   * Past targets of each key (sector null: any sector) from approved goal tables, keyed by `targetKey`;
    * the usual target and range only from uses of the entry's kind.
    */
   targetHistory(
     regionCode: string,
     keys: readonly { sector: string | null; level2: string; name: string; kind: IndicatorKind }[],
   ): Promise<Map<string, TargetHistory>>;
+  /** Every key the library can be asked past targets for: each entry, and each indicator across sectors. */
+  targetKeys(
+    regionCode: string,
+  ): Promise<{ sector: string | null; level2: string; name: string; kind: IndicatorKind }[]>;
+  /** A fingerprint of what past targets read: the region's goal tables, library, projects and organisations. */
+  targetStamp(regionCode: string): Promise<string>;
 }
 
 export interface GoalRepo {
@@ -525,6 +537,12 @@ export interface GoalRepo {
   ): Promise<number>;
   /** Every current goal table of a year with its indicators: two set-based queries, no query per table. */
   listCurrent(regionCode: string, fiscalYear: number): Promise<StoredGoalTable[]>;
+  /**
+   * A fingerprint of everything the year's checks read: goal tables (any write bumps a version),
+   * projects and department budgets (funds), organisations (names) and rule sets. Changes whenever any
+   * of it does; one cheap query.
+   */
+  checkStamp(regionCode: string, fiscalYear: number): Promise<string>;
 }
 
 /** A goal table with its implementing unit's name: what an Excel sheet of it shows. */
@@ -675,6 +693,8 @@ export interface TransactionOptions {
 export interface UnitOfWork {
   /** Repositories outside any transaction, for reads. */
   read: Repos;
+  /** Costly reads kept while a stamp of their data is unchanged (memo.ts); one per database. */
+  memo: Memo;
   /** Login counters: atomic single statements, outside transactions. */
   loginThrottle: LoginThrottleRepo;
   /**

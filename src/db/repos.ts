@@ -1,3 +1,4 @@
+import { StampedMemo } from "../app/memo";
 import type { Repos, TransactionOptions, UnitOfWork } from "../app/ports";
 import type { Database, Executor } from "./client";
 import { auditRepo } from "./repos/audit";
@@ -44,10 +45,12 @@ function reposFor(db: Database, ex: Executor): Repos {
 export function createUnitOfWork(db: Database): UnitOfWork {
   const read = reposFor(db, db.orm);
   const loginThrottle = loginThrottleRepo(db.orm);
+  const memo = new StampedMemo();
   if (db.kind !== "pglite") {
     return {
       read,
       loginThrottle,
+      memo,
       transaction: (work, options) => db.orm.transaction((tx) => work(reposFor(db, tx)), isolation(options)),
     };
   }
@@ -55,6 +58,7 @@ export function createUnitOfWork(db: Database): UnitOfWork {
   const sessions = new SessionCache();
   return {
     loginThrottle,
+    memo,
     read: {
       ...read,
       projects: model.wrap(read.projects),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { searchAudit } from "../../src/app/audit/list-audit";
 import { systemActor } from "../../src/app/auth/actor";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../src/app/auth/api-tokens";
 import type { Clock, Deps } from "../../src/app/context";
@@ -71,7 +72,7 @@ describe("API tokens", () => {
     expect((await call(token)).statusCode).toBe(401);
     await expect(revokeApiToken(deps, admin, id)).rejects.toMatchObject({ code: "API_TOKEN_REVOKED" });
     await expect(revokeApiToken(deps, admin, 999_999)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const audit = await deps.uow.read.audit.list({ entity: "api_token" }, 1, 20);
+    const audit = await searchAudit(deps, { entity: "api_token" }, 1, 20);
     expect(audit.rows.map((r) => r.action)).toContain("revoke");
   });
 

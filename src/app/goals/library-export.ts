@@ -18,7 +18,7 @@ export async function exportLibrary(
   const repos = deps.uow.read;
   const entries = await repos.indicatorLibrary.listAll(actor.regionCode, filter, sort, order, LIBRARY_EXPORT_LIMIT);
   return {
-    rows: await withTargets(repos, actor.regionCode, entries),
+    rows: await withTargets(deps, actor.regionCode, entries),
     truncated: entries.length >= LIBRARY_EXPORT_LIMIT,
   };
 }

@@ -1,15 +1,8 @@
-import { libraryKey } from "../../core/goals/indicator-library";
+import { targetKey } from "../../core/goals/indicator-library";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
-import type {
-  IndicatorLibraryEntry,
-  LibraryFilter,
-  LibrarySort,
-  Paging,
-  PastActuals,
-  PastTargets,
-  Repos,
-} from "../ports";
+import type { IndicatorLibraryEntry, LibraryFilter, LibrarySort, Paging, PastActuals, PastTargets } from "../ports";
+import { pastTargets } from "./past-targets";
 
 export interface LibraryRow extends IndicatorLibraryEntry {
   /** Targets approved tables set for it, per fiscal year, newest first. */
@@ -18,14 +11,14 @@ export interface LibraryRow extends IndicatorLibraryEntry {
   actuals: PastActuals[];
 }
 
-/** Entries with their past targets: one query for all of them. */
+/** Entries with their past targets (kept for the whole library, past-targets.ts). */
 export async function withTargets(
-  repos: Repos,
+  deps: Deps,
   regionCode: string,
   entries: IndicatorLibraryEntry[],
 ): Promise<LibraryRow[]> {
-  const history = await repos.indicatorLibrary.targetHistory(regionCode, entries);
-  return entries.map((e) => ({ ...e, targets: history.get(libraryKey(e))?.years ?? [], actuals: [] }));
+  const history = await pastTargets(deps, regionCode);
+  return entries.map((e) => ({ ...e, targets: history.get(targetKey(e))?.years ?? [], actuals: [] }));
 }
 
 /** 指标库 as everyone may read it: filtered, sorted and paged, with each entry's past targets. */
@@ -40,7 +33,7 @@ export async function listLibrary(deps: Deps, actor: Actor, filter: LibraryFilte
     total: page.total,
     page: paging.page,
     pageSize: paging.pageSize,
-    rows: await withTargets(repos, actor.regionCode, page.rows),
+    rows: await withTargets(deps, actor.regionCode, page.rows),
     sectors,
   };
 }

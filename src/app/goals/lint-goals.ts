@@ -15,19 +15,31 @@ export interface GoalLintTable {
   findings: GoalFinding[];
 }
 
+export interface GoalLint {
+  fiscalYear: number;
+  rulesVersion: string;
+  summary: FindingsSummary;
+  tables: GoalLintTable[];
+}
+
 /**
  * Runs the quality checks (智能审核) over every current goal table of the region's year and says
- * which departments and which rules account for most findings. Two queries load everything.
+ * which departments and which rules account for most findings. Two queries load everything; the
+ * result is kept while nothing it read has changed (the checks' stamp), so paging the findings does
+ * not re-check the region on every page.
  */
-export async function lintGoals(
-  deps: Deps,
-  actor: Actor,
-  fiscalYear: number,
-): Promise<{ fiscalYear: number; rulesVersion: string; summary: FindingsSummary; tables: GoalLintTable[] }> {
+export async function lintGoals(deps: Deps, actor: Actor, fiscalYear: number): Promise<GoalLint> {
   authorize(actor, "goal.lint");
+  const stamp = await deps.uow.read.goals.checkStamp(actor.regionCode, fiscalYear);
+  return deps.uow.memo.remember(`goals.lint:${actor.regionCode}:${fiscalYear}`, stamp, () =>
+    checkRegion(deps, actor.regionCode, fiscalYear),
+  );
+}
+
+async function checkRegion(deps: Deps, regionCode: string, fiscalYear: number): Promise<GoalLint> {
   const [stored, rules] = await Promise.all([
-    deps.uow.read.goals.listCurrent(actor.regionCode, fiscalYear),
-    goalRulesFor(deps.uow.read, actor.regionCode, fiscalYear),
+    deps.uow.read.goals.listCurrent(regionCode, fiscalYear),
+    goalRulesFor(deps.uow.read, regionCode, fiscalYear),
   ]);
   const tables = stored.map((s): GoalLintTable => {
     const result = checkGoalTable(s.table, rules);

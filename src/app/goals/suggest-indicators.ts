@@ -1,7 +1,8 @@
-import { libraryKey } from "../../core/goals/indicator-library";
+import { targetKey } from "../../core/goals/indicator-library";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
 import type { IndicatorSuggestion } from "../ports";
+import { pastTargets } from "./past-targets";
 
 /**
  * "Projects like this one used …": 指标库 entries that are not retired, finance's curated ones (推荐)
@@ -21,9 +22,9 @@ export async function suggestIndicators(
     text: q.text || null,
     limit: q.limit,
   });
-  const history = await repos.indicatorLibrary.targetHistory(actor.regionCode, found);
+  const history = await pastTargets(deps, actor.regionCode);
   return found.map((s) => {
-    const h = history.get(libraryKey(s));
+    const h = history.get(targetKey(s));
     const targets = h?.years ?? [];
     return {
       ...s,

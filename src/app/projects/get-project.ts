@@ -13,15 +13,16 @@ export async function getProject(deps: Deps, actor: Actor, id: number) {
     cumulative += m.executed;
     return { month: m.month, executed: m.executed, cumulative };
   });
-  const history = await deps.uow.read.audit.list(
+  const history = await deps.uow.read.audit.page(
     { regionCode: actor.regionCode, entities: ["project", "project_execution"], entityId: project.code },
+    Number.MAX_SAFE_INTEGER,
     1,
     100,
   );
   // A continuing project keeps its code from year to year: only this year's entries are its history
   // (entries written before they named their year are kept).
   const yearOf = (v: unknown) => (v && typeof v === "object" ? (v as { fiscalYear?: unknown }).fiscalYear : undefined);
-  const rows = history.rows.filter((e) => {
+  const rows = history.filter((e) => {
     const year = yearOf(e.after) ?? yearOf(e.before);
     return year === undefined || year === project.fiscalYear;
   });

@@ -53,6 +53,10 @@ const MAX_LENGTH: Partial<Record<keyof LibraryEntryFields, number>> = {
 export const libraryKey = (k: { sector: string | null; level2: string; name: string }): string =>
   `${k.sector ?? ""}\u0001${k.level2}\u0001${k.name}`;
 
+/** An entry's past targets depend on its kind too (the usual target comes from uses of that kind). */
+export const targetKey = (k: { sector: string | null; level2: string; name: string; kind: string }): string =>
+  `${libraryKey(k)}\u0001${k.kind}`;
+
 /**
  * Checks an entry against the year's template and cleans it: trimmed, no markup, level 1 and level 2
  * from the template, quantitative entries with operator and unit, qualitative ones without either.

@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
-import type { AuditEntry, AuditRepo } from "../../app/ports";
+import { type SQL, sql } from "drizzle-orm";
+import type { AuditEntry, AuditFilter, AuditRepo } from "../../app/ports";
 import { type AuditFields, auditHash, GENESIS_HASH } from "../../core/audit-chain";
 import { copyRows } from "../bulk";
 import type { Database, Executor, Tx } from "../client";
@@ -42,6 +42,25 @@ const toFields = (r: AuditSqlRow): AuditFields & { id: number; prevHash: string;
   prevHash: r.prev_hash,
   hash: r.hash,
 });
+
+function auditWhere(filter: AuditFilter): SQL {
+  const parts = [sql`true`];
+  if (filter.regionCode) parts.push(sql`(region_code = ${filter.regionCode} or region_code is null)`);
+  if (filter.entity) parts.push(sql`entity = ${filter.entity}`);
+  if (filter.entities?.length)
+    parts.push(
+      sql`entity in (${sql.join(
+        filter.entities.map((e) => sql`${e}`),
+        sql`, `,
+      )})`,
+    );
+  if (filter.entityId) parts.push(sql`entity_id = ${filter.entityId}`);
+  if (filter.action) parts.push(sql`action = ${filter.action}`);
+  if (filter.actor) parts.push(sql`actor_name ilike ${likeContains(filter.actor)}`);
+  if (filter.from) parts.push(sql`at >= ${filter.from.toISOString()}`);
+  if (filter.to) parts.push(sql`at < ${filter.to.toISOString()}`);
+  return sql.join(parts, sql` and `);
+}
 
 export function auditRepo(db: Database, ex: Executor): AuditRepo {
   return {
@@ -115,29 +134,24 @@ export function auditRepo(db: Database, ex: Executor): AuditRepo {
         })),
       );
     },
-    async list(filter, page, pageSize) {
-      const parts = [sql`true`];
-      if (filter.regionCode) parts.push(sql`(region_code = ${filter.regionCode} or region_code is null)`);
-      if (filter.entity) parts.push(sql`entity = ${filter.entity}`);
-      if (filter.entities?.length)
-        parts.push(
-          sql`entity in (${sql.join(
-            filter.entities.map((e) => sql`${e}`),
-            sql`, `,
-          )})`,
-        );
-      if (filter.entityId) parts.push(sql`entity_id = ${filter.entityId}`);
-      if (filter.action) parts.push(sql`action = ${filter.action}`);
-      if (filter.actor) parts.push(sql`actor_name ilike ${likeContains(filter.actor)}`);
-      if (filter.from) parts.push(sql`at >= ${filter.from.toISOString()}`);
-      if (filter.to) parts.push(sql`at < ${filter.to.toISOString()}`);
-      const cond = sql.join(parts, sql` and `);
-      const total = await one<{ n: number }>(ex, sql`select count(*)::int as n from audit_log where ${cond}`);
+    async page(filter, upTo, page, pageSize) {
       const found = await rows<AuditSqlRow>(
         ex,
-        sql`select * from audit_log where ${cond} order by id desc limit ${pageSize} offset ${(page - 1) * pageSize}`,
+        sql`select * from audit_log where ${auditWhere(filter)} and id <= ${upTo}
+            order by id desc limit ${pageSize} offset ${(page - 1) * pageSize}`,
       );
-      return { total: total?.n ?? 0, rows: found.map((r): AuditEntry => toFields(r)) };
+      return found.map((r): AuditEntry => toFields(r));
+    },
+    async count(filter, after, upTo) {
+      const r = await one<{ n: number }>(
+        ex,
+        sql`select count(*)::int as n from audit_log where ${auditWhere(filter)} and id > ${after} and id <= ${upTo}`,
+      );
+      return r?.n ?? 0;
+    },
+    async lastId() {
+      const r = await one<{ id: number | null }>(ex, sql`select max(id)::float8 as id from audit_log`);
+      return r?.id ?? 0;
     },
     async *chain() {
       let after = 0;

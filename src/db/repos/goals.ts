@@ -247,6 +247,22 @@ export function goalRepo(db: Database, ex: Executor): GoalRepo {
       return list.length;
     },
 
+    async checkStamp(regionCode, fiscalYear) {
+      const r = await one<{ stamp: string }>(
+        ex,
+        sql`select concat_ws(':',
+              (select count(*) || '/' || coalesce(sum(version), 0) || '/' || coalesce(max(id), 0)
+                 from goal_tables where region_code = ${regionCode} and fiscal_year = ${fiscalYear}),
+              (select count(*) || '/' || coalesce(sum(version), 0) || '/' || coalesce(max(id), 0)
+                 from projects where region_code = ${regionCode} and fiscal_year = ${fiscalYear}),
+              (select count(*) || '/' || coalesce(sum(version), 0)
+                 from dept_budgets where region_code = ${regionCode} and fiscal_year = ${fiscalYear}),
+              (select count(*) || '/' || coalesce(sum(version), 0) from orgs where region_code = ${regionCode}),
+              (select count(*) || '/' || coalesce(max(id), 0) from rule_sets where region_code = ${regionCode})
+            ) as stamp`,
+      );
+      return r!.stamp;
+    },
     async listCurrent(regionCode, fiscalYear) {
       const tables = await rows<FullRow>(
         ex,

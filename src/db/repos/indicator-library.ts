@@ -7,7 +7,7 @@ import type {
   LibrarySuggestionRow,
   TargetHistory,
 } from "../../app/ports";
-import { DEPT_WIDE_SECTOR, libraryKey, UNSORTED_SECTOR } from "../../core/goals/indicator-library";
+import { DEPT_WIDE_SECTOR, targetKey, UNSORTED_SECTOR } from "../../core/goals/indicator-library";
 import type { IndicatorKind, Operator } from "../../core/goals/types";
 import type { Executor } from "../client";
 import { iso, one, rows } from "./rows";
@@ -307,6 +307,29 @@ export function indicatorLibraryRepo(ex: Executor): IndicatorLibraryRepo {
       );
     },
 
+    async targetKeys(regionCode) {
+      return rows<{ sector: string | null; level2: string; name: string; kind: IndicatorKind }>(
+        ex,
+        sql`select sector, level2, name, kind from indicator_library where region_code = ${regionCode}
+            union
+            select null, level2, name, kind from indicator_library where region_code = ${regionCode} and not retired`,
+      );
+    },
+    async targetStamp(regionCode) {
+      const r = await one<{ stamp: string }>(
+        ex,
+        sql`select concat_ws(':',
+              (select count(*) || '/' || coalesce(sum(version), 0) || '/' || coalesce(max(id), 0)
+                 from goal_tables where region_code = ${regionCode}),
+              (select count(*) || '/' || coalesce(sum(version), 0) || '/' || coalesce(max(id), 0)
+                 from indicator_library where region_code = ${regionCode}),
+              (select count(*) || '/' || coalesce(sum(version), 0) || '/' || coalesce(max(id), 0)
+                 from projects where region_code = ${regionCode}),
+              (select count(*) || '/' || coalesce(sum(version), 0) from orgs where region_code = ${regionCode})
+            ) as stamp`,
+      );
+      return r!.stamp;
+    },
     async targetHistory(regionCode, keys) {
       const history = new Map<string, TargetHistory>();
       if (keys.length === 0) return history;
@@ -365,7 +388,7 @@ export function indicatorLibraryRepo(ex: Executor): IndicatorLibraryRepo {
             order by m.fiscal_year desc`,
       );
       for (const r of found) {
-        const key = libraryKey(r);
+        const key = targetKey(r);
         const h = history.get(key) ?? { years: [], overall: null };
         history.set(key, h);
         const targets = {
