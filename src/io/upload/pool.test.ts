@@ -45,6 +45,14 @@ describe("the upload worker pool", () => {
     ).rejects.toMatchObject({ code: "IMPORT_TIMEOUT" });
   });
 
+  it("ends idle workers and reads the next file in a new one", async () => {
+    const p = pool({ size: 1, idleMs: 10 });
+    const job = { op: "table" as const, input: { bytes: small, fileName: "a.csv" }, spec: execution };
+    expect((await p.run(job)).rows).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await p.run(job)).rows).toHaveLength(1);
+  });
+
   it("queues files beyond its workers and refuses them beyond the queue", async () => {
     const p = pool({ size: 1, maxQueue: 1 });
     const job = { op: "table" as const, input: { bytes: small, fileName: "a.csv" }, spec: execution };

@@ -139,7 +139,11 @@ export class UploadPool {
       return;
     }
     slot.worker.unref();
-    slot.idle = setTimeout(() => void slot.worker.terminate(), this.idleMs);
+    slot.idle = setTimeout(() => {
+      // Out of the pool first, so no upload is handed to a worker that is ending.
+      this.slots.delete(slot);
+      void slot.worker.terminate();
+    }, this.idleMs);
     slot.idle.unref();
   }
 
