@@ -38,6 +38,7 @@ export const GOAL_SHEET_LIMITS: SheetLimits = {
   maxRows: 2_000,
   maxColumns: 40,
   maxCells: 1_000_000,
+  maxTextChars: 8_000_000,
   maxSheets: 1_100,
   maxInflatedBytes: 32 * 1024 * 1024,
 };

@@ -37,6 +37,7 @@ export const TABLE_LIMITS: SheetLimits = {
   maxRows: 100_000,
   maxColumns: 100,
   maxCells: 2_000_000,
+  maxTextChars: 32_000_000,
   maxSheets: 100,
   maxInflatedBytes: 64 * 1024 * 1024,
 };

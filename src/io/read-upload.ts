@@ -7,8 +7,9 @@ import { uploadPool } from "./upload/pool";
  * Every uploaded file is read here, in a worker thread with a heap limit and a deadline (upload/pool.ts),
  * by readers that read sparsely within limits sized to the layout (xlsx/sparse-xlsx.ts).
  */
-export const readTable = (input: TableInput, spec: readonly FieldSpec[]): Promise<RawTable> =>
-  uploadPool.run({ op: "table", input, spec });
+/** `owner` (the uploading account) may have one file reading at a time; the CLI passes none. */
+export const readTable = (input: TableInput, spec: readonly FieldSpec[], owner?: string): Promise<RawTable> =>
+  uploadPool.run({ op: "table", input, spec }, owner);
 
-export const readGoalWorkbook = (bytes: Buffer): Promise<GoalSheetRead[]> =>
-  uploadPool.run({ op: "goal-workbook", bytes });
+export const readGoalWorkbook = (bytes: Buffer, owner?: string): Promise<GoalSheetRead[]> =>
+  uploadPool.run({ op: "goal-workbook", bytes }, owner);

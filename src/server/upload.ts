@@ -30,3 +30,7 @@ export async function receiveUpload(
   if (Buffer.isBuffer(req.body)) return { bytes: req.body, fileName: fallbackName };
   throw new AppError("validation", "IMPORT_EMPTY_FILE", "没有收到文件内容，请选择要上传的文件");
 }
+
+/** Whose upload it is, for the reader's one-file-per-account rule. */
+export const uploader = (req: import("fastify").FastifyRequest): string | undefined =>
+  req.actor?.userId === null || req.actor?.userId === undefined ? undefined : `user:${req.actor.userId}`;

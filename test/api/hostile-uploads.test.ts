@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "../support/app";
-import { bombXlsx, craftXlsx } from "../support/crafted-xlsx";
+import { bombXlsx, craftXlsx, sharedStringGoalSheet } from "../support/crafted-xlsx";
 
 /**
  * The review's crafted uploads, sent as a user would: a 6 KB sheet with cells at XFD1 and A20000 (which
@@ -57,5 +57,22 @@ describe("hostile uploads", () => {
     // Inflating stops at the budget (tens of MB) in a worker: nowhere near the gigabyte the file holds.
     expect(process.memoryUsage().rss - before).toBeLessThan(400 * 1024 * 1024);
     expect(await health()).toBe(200);
+  });
+
+  it("refuses a small workbook that repeats one huge shared string in every row, before it is copied out", async () => {
+    const before = process.memoryUsage().rss;
+    // 33 KB on disk: a 30 MB string used by 50 rows × 3 cells (4.5 GB of text once read).
+    const huge = sharedStringGoalSheet("a".repeat(30_000_000), 50);
+    expect(huge.length).toBeLessThan(64 * 1024);
+    const res = await post(unit, "/api/v1/goals/tables/import?mode=preview", huge);
+    expect([res.statusCode, res.json().error.code]).toEqual([413, "IMPORT_CELL_TOO_LONG"]);
+    // Just under Excel's cell limit, but 2,000 rows of it: refused by the text budget.
+    const wide = sharedStringGoalSheet("b".repeat(32_000), 1_900);
+    const res2 = await post(unit, "/api/v1/goals/tables/import?mode=preview", wide);
+    expect([res2.statusCode, res2.json().error.code]).toEqual([413, "IMPORT_FILE_TOO_LARGE"]);
+    const table = await post(staff, "/api/v1/imports/projects?mode=preview", wide);
+    expect([table.statusCode, table.json().error.code]).toEqual([413, "IMPORT_FILE_TOO_LARGE"]);
+    expect(await health()).toBe(200);
+    expect(process.memoryUsage().rss - before).toBeLessThan(400 * 1024 * 1024);
   });
 });

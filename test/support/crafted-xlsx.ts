@@ -158,3 +158,38 @@ export async function bombXlsx(inflatedBytes: number, declaredSize = 1000): Prom
   sheet.declaredSize = declaredSize;
   return zipOf(parts);
 }
+
+/**
+ * A goal-table sheet whose indicator rows all point at one shared string in three columns: tiny on disk,
+ * `rows × 3 × text.length` characters once read (the amplification an attacker would use).
+ */
+export function sharedStringGoalSheet(text: string, rows: number): Buffer {
+  const head: [string, string][] = [
+    ["A1", "测试项目绩效目标表（2024年度）"],
+    ["A2", "指标体系版本：2024.1"],
+    ["A3", "项目编码"],
+    ["B3", "P0001"],
+    ["A5", "一级指标"],
+    ["B5", "二级指标"],
+    ["C5", "三级指标"],
+    ["D5", "指标性质"],
+    ["E5", "运算符"],
+    ["F5", "指标值"],
+    ["G5", "度量单位"],
+    ["H5", "权重（分）"],
+    ["I5", "指标解释"],
+  ];
+  const parts = workbookParts([{ name: "S1", cells: head }]);
+  const sheet = parts.find((p) => p.name === "xl/worksheets/sheet1.xml")!;
+  let body = "";
+  const inline = (ref: string, t: string) => `<c r="${ref}" t="inlineStr"><is><t>${t}</t></is></c>`;
+  const shared = (ref: string) => `<c r="${ref}" t="s"><v>0</v></c>`;
+  for (let r = 6; r < 6 + rows; r++)
+    body += `<row r="${r}">${inline(`A${r}`, "产出指标")}${inline(`B${r}`, "数量指标")}${inline(`C${r}`, `n${r}`)}${inline(`D${r}`, "定量")}${inline(`E${r}`, "≥")}${shared(`F${r}`)}${shared(`G${r}`)}<c r="H${r}"><v>10</v></c>${shared(`I${r}`)}</row>`;
+  sheet.data = Buffer.from(sheet.data!.toString().replace("</sheetData>", `${body}</sheetData>`));
+  parts.push({
+    name: "xl/sharedStrings.xml",
+    data: Buffer.from(`<sst xmlns="${NS.slice(7, -1)}"><si><t>${text}</t></si></sst>`),
+  });
+  return zipOf(parts);
+}

@@ -53,6 +53,19 @@ describe("the upload worker pool", () => {
     expect((await p.run(job)).rows).toHaveLength(1);
   });
 
+  it("lets one account read one file at a time, so it cannot hold every worker", async () => {
+    const p = pool({ size: 2 });
+    const job = { op: "table" as const, input: { bytes: heavy, fileName: "h.csv" }, spec: execution };
+    const results = await Promise.allSettled([p.run(job, "user:7"), p.run(job, "user:7"), p.run(job, "user:8")]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect((results[1] as PromiseRejectedResult).reason).toMatchObject({
+      kind: "rate_limited",
+      code: "UPLOAD_IN_PROGRESS",
+    });
+    // Once done, the account may send the next one.
+    expect((await p.run(job, "user:7")).rows.length).toBeGreaterThan(0);
+  });
+
   it("queues files beyond its workers and refuses them beyond the queue", async () => {
     const p = pool({ size: 1, maxQueue: 1 });
     const job = { op: "table" as const, input: { bytes: small, fileName: "a.csv" }, spec: execution };

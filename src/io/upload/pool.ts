@@ -13,6 +13,8 @@ export interface UploadPoolOptions {
   size?: number;
   /** Files waiting beyond this are refused with 503: each holds its bytes in memory. */
   maxQueue?: number;
+  /** Files one account may have reading or waiting at once (beyond: 429), so nobody holds every worker. */
+  maxPerOwner?: number;
   timeoutMs?: number;
   /** Heap limit of each worker (old generation). */
   memoryMb?: number;
@@ -22,6 +24,7 @@ export interface UploadPoolOptions {
 interface Pending {
   id: number;
   job: UploadJob;
+  owner: string | undefined;
   resolve(value: unknown): void;
   reject(error: Error): void;
   timer?: NodeJS.Timeout;
@@ -46,6 +49,8 @@ export class UploadPool {
   private readonly slots = new Set<Slot>();
   private readonly queue: Pending[] = [];
   private nextId = 1;
+  private readonly perOwner = new Map<string, number>();
+  private readonly maxPerOwner: number;
   private readonly size: number;
   private readonly maxQueue: number;
   private readonly timeoutMs: number;
@@ -58,17 +63,47 @@ export class UploadPool {
     this.timeoutMs = options.timeoutMs ?? 60_000;
     this.memoryMb = options.memoryMb ?? 512;
     this.idleMs = options.idleMs ?? 60_000;
+    this.maxPerOwner = options.maxPerOwner ?? 1;
   }
 
-  run<J extends UploadJob>(job: J): Promise<UploadResult<J>> {
+  /** Reads `job` in a worker; `owner` (an account) may have `maxPerOwner` files in the pool at once. */
+  run<J extends UploadJob>(job: J, owner?: string): Promise<UploadResult<J>> {
     return new Promise((resolve, reject) => {
-      const pending: Pending = { id: this.nextId++, job, resolve: resolve as (v: unknown) => void, reject };
+      if (owner !== undefined) {
+        const held = this.perOwner.get(owner) ?? 0;
+        if (held >= this.maxPerOwner)
+          return reject(
+            new AppError("rate_limited", "UPLOAD_IN_PROGRESS", "您上传的上一个文件还在读取，请等它完成后再上传", {
+              retryAfterSeconds: 10,
+            }),
+          );
+        this.perOwner.set(owner, held + 1);
+      }
+      const release = () => {
+        if (owner === undefined) return;
+        const left = (this.perOwner.get(owner) ?? 1) - 1;
+        if (left > 0) this.perOwner.set(owner, left);
+        else this.perOwner.delete(owner);
+      };
+      const pending: Pending = {
+        id: this.nextId++,
+        job,
+        owner,
+        resolve: (v) => {
+          release();
+          resolve(v as UploadResult<J>);
+        },
+        reject: (e) => {
+          release();
+          reject(e);
+        },
+      };
       const free = [...this.slots].find((s) => s.job === null);
       if (free) this.dispatch(free, pending);
       else if (this.slots.size < this.size) this.dispatch(this.spawn(), pending);
       else if (this.queue.length < this.maxQueue) this.queue.push(pending);
       else
-        reject(
+        pending.reject(
           new AppError("unavailable", "UPLOAD_BUSY", "服务器正在处理较多的上传文件，请稍后再试", {
             retryAfterSeconds: 10,
           }),

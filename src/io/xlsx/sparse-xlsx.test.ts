@@ -4,7 +4,14 @@ import { craftXlsx, workbookParts, zipOf } from "../../../test/support/crafted-x
 import type { AppError } from "../../core/errors";
 import { type SheetLimits, XlsxBook } from "./sparse-xlsx";
 
-const LIMITS: SheetLimits = { maxRows: 100, maxColumns: 10, maxCells: 50, maxSheets: 3, maxInflatedBytes: 1024 * 1024 };
+const LIMITS: SheetLimits = {
+  maxRows: 100,
+  maxColumns: 10,
+  maxCells: 50,
+  maxTextChars: 100_000,
+  maxSheets: 3,
+  maxInflatedBytes: 1024 * 1024,
+};
 
 function failure(f: () => unknown): AppError {
   try {
@@ -83,13 +90,55 @@ describe("the sparse xlsx reader", () => {
   });
 
   it("keeps merges as clipped ranges and refuses overlapping ones that would cover more than a sheet", () => {
-    const book = new XlsxBook(craftXlsx([{ name: "S", cells: [["A1", "x"]], merges: ["A1:XFD1048576"] }]), LIMITS);
+    const roomy = { ...LIMITS, maxCells: 10_000 };
+    const book = new XlsxBook(craftXlsx([{ name: "S", cells: [["A1", "x"]], merges: ["A1:XFD1048576"] }]), roomy);
     expect(book.readSheet(book.sheets[0]!).merges).toEqual([{ top: 1, left: 1, bottom: 100, right: 10 }]);
     const overlapping = new XlsxBook(
       craftXlsx([{ name: "S", cells: [["A1", "x"]], merges: ["A1:J100", "A1:J100"] }]),
-      LIMITS,
+      roomy,
     );
     expect(failure(() => overlapping.readSheet(overlapping.sheets[0]!)).code).toBe("IMPORT_UNREADABLE");
+  });
+
+  it("counts every occurrence of a shared string and every cell a merge repeats, and refuses over-long cells", () => {
+    // One 30,000-character string, stored once, used by 10 cells: 300,000 characters handed on.
+    const shared = workbookParts([
+      { name: "S", cells: Array.from({ length: 10 }, (_, i) => [`A${i + 1}`, 0] as const) },
+    ]);
+    const sheet = shared.find((p) => p.name === "xl/worksheets/sheet1.xml")!;
+    sheet.data = Buffer.from(
+      sheet.data!.toString().replace(/<c r="(A\d+)"><v>0<\/v><\/c>/g, '<c r="$1" t="s"><v>0</v></c>'),
+    );
+    shared.push({
+      name: "xl/sharedStrings.xml",
+      data: Buffer.from(
+        `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>${"字".repeat(30_000)}</t></si></sst>`,
+      ),
+    });
+    const many = failure(() => {
+      const book = new XlsxBook(zipOf(shared), LIMITS);
+      book.readSheet(book.sheets[0]!);
+    });
+    expect([many.code, many.message]).toEqual(["IMPORT_FILE_TOO_LARGE", expect.stringContaining("100000 个字符")]);
+
+    const merged = failure(() => {
+      const book = new XlsxBook(
+        craftXlsx([{ name: "S", cells: [["A1", "并".repeat(5_000)]], merges: ["A1:J30"] }]),
+        LIMITS,
+      );
+      book.readSheet(book.sheets[0]!);
+    });
+    expect(merged.code).toBe("IMPORT_FILE_TOO_LARGE");
+
+    const long = failure(() => {
+      const book = new XlsxBook(craftXlsx([{ name: "S", cells: [["B2", "长".repeat(32_768)]] }]), {
+        ...LIMITS,
+        maxTextChars: 1e9,
+        maxInflatedBytes: 1e9,
+      });
+      book.readSheet(book.sheets[0]!);
+    });
+    expect([long.code, (long.details as { cell: string }).cell]).toEqual(["IMPORT_CELL_TOO_LONG", "B2"]);
   });
 
   it("inflates within the budget by real output, not by the sizes the file declares", () => {

@@ -13,8 +13,14 @@ export interface SheetLimits {
   /** The most rows and columns a sheet's content may reach (A1 to column maxColumns, row maxRows). */
   maxRows: number;
   maxColumns: number;
-  /** Cells with content, in all sheets read together. */
+  /** Cells with content, in all sheets read together; every cell a merge covers counts (readers repeat its value). */
   maxCells: number;
+  /**
+   * Characters of text in all cells read, every occurrence counted: a shared string (or a merged cell)
+   * is stored once in the file but repeated in what the reader hands on, so a few KB could otherwise
+   * expand to gigabytes of text.
+   */
+  maxTextChars: number;
   maxSheets: number;
   /** Bytes all parts read may inflate to, together (zip-bomb guard by real output, not declared size). */
   maxInflatedBytes: number;
@@ -52,6 +58,9 @@ export interface XlsxSheetInfo {
   state: "visible" | "hidden" | "veryHidden";
   path: string;
 }
+
+/** Excel's own limit for the text of one cell: longer text cannot have been typed in Excel or WPS. */
+export const MAX_CELL_CHARS = 32_767;
 
 const unreadable = (message: string, details?: unknown) =>
   new AppError("validation", "IMPORT_UNREADABLE", message, details);
@@ -135,6 +144,7 @@ export class XlsxBook {
   private readonly formats: Format[];
   private readonly date1904: boolean;
   private cells = 0;
+  private textChars = 0;
 
   constructor(
     bytes: Buffer,
@@ -250,13 +260,17 @@ export class XlsxBook {
           const value = this.value(type, style, v, hasF ? f : null, t);
           if (value === null) return;
           if (row < 1 || column < 1 || row > maxRows || column > maxColumns) throw this.outside(info.name, row, column);
-          if (++this.cells > this.limits.maxCells)
-            throw new AppError(
-              "too_large",
-              "IMPORT_FILE_TOO_LARGE",
-              `文件中有内容的单元格超过 ${this.limits.maxCells} 个，超出了可导入的范围，请拆分后分批导入`,
-              { limit: this.limits.maxCells },
-            );
+          if (typeof value === "string") {
+            if (value.length > MAX_CELL_CHARS)
+              throw new AppError(
+                "too_large",
+                "IMPORT_CELL_TOO_LONG",
+                `工作表“${info.name}”的单元格 ${columnLetter(column)}${row} 有 ${value.length} 个字符，超过 Excel 单元格 ${MAX_CELL_CHARS} 个字符的上限，文件可能已损坏或被改动`,
+                { sheet: info.name, cell: `${columnLetter(column)}${row}`, length: value.length },
+              );
+            this.takeText(value.length);
+          }
+          this.takeCells(1);
           const cells = sheet.rows.get(row) ?? [];
           if (cells.length === 0) sheet.rows.set(row, cells);
           cells[column - 1] = value;
@@ -271,7 +285,41 @@ export class XlsxBook {
       },
       info.path,
     );
+    this.countMerges(sheet);
     return sheet;
+  }
+
+  private takeCells(n: number): void {
+    this.cells += n;
+    if (this.cells > this.limits.maxCells)
+      throw new AppError(
+        "too_large",
+        "IMPORT_FILE_TOO_LARGE",
+        `文件中有内容的单元格（含合并单元格覆盖的）超过 ${this.limits.maxCells} 个，超出了可导入的范围，请拆分后分批导入`,
+        { limit: this.limits.maxCells },
+      );
+  }
+
+  private takeText(n: number): void {
+    this.textChars += n;
+    if (this.textChars > this.limits.maxTextChars)
+      throw new AppError(
+        "too_large",
+        "IMPORT_FILE_TOO_LARGE",
+        `文件中的文字超过 ${this.limits.maxTextChars} 个字符，超出了可导入的范围，请删除无关内容或拆分后分批导入`,
+        { limit: this.limits.maxTextChars },
+      );
+  }
+
+  /** A merge repeats its master's value over every cell it covers: count those cells and their text. */
+  private countMerges(sheet: XlsxSheet): void {
+    for (const m of sheet.merges) {
+      const repeats = (m.bottom - m.top + 1) * (m.right - m.left + 1) - 1;
+      if (repeats <= 0) continue;
+      this.takeCells(repeats);
+      const master = sheet.rows.get(m.top)?.[m.left - 1];
+      if (typeof master === "string") this.takeText(master.length * repeats);
+    }
   }
 
   private outside(sheet: string, row: number, column: number) {

@@ -5,7 +5,7 @@ import { MAX_UPLOAD_BYTES } from "../../../core/import-spec";
 import { goalExportWorkbook } from "../../../io/goal-table-xlsx";
 import { readGoalWorkbook } from "../../../io/read-upload";
 import { type Api, actorOf, type Reply, type ServerContext } from "../../context";
-import { acceptRawUploads, receiveUpload } from "../../upload";
+import { acceptRawUploads, receiveUpload, uploader } from "../../upload";
 import { idParam, yearQuery } from "../query";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -78,7 +78,7 @@ export default function goalExcelRoutes(app: Api, ctx: ServerContext) {
       },
       async (req, reply) => {
         const { bytes, fileName } = await receiveUpload(req, req.query.fileName ?? "绩效目标表.xlsx");
-        const sheets = await readGoalWorkbook(bytes);
+        const sheets = await readGoalWorkbook(bytes, uploader(req));
         const result = await importGoalTables(ctx.deps, actorOf(req), { fileName, sheets, mode: req.query.mode });
         return reply.status(result.committed && result.counts.changed > 0 ? 201 : 200).send(result);
       },

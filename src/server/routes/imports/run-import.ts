@@ -4,7 +4,7 @@ import { runImport } from "../../../app/imports/run-import";
 import { IMPORT_KINDS, IMPORT_SPECS, MAX_UPLOAD_BYTES } from "../../../core/import-spec";
 import { readTable } from "../../../io/read-upload";
 import { type Api, actorOf, type ServerContext } from "../../context";
-import { acceptRawUploads, receiveUpload } from "../../upload";
+import { acceptRawUploads, receiveUpload, uploader } from "../../upload";
 
 /**
  * Upload of a budget-system file: multipart field "file" from the web app, or the raw file as the
@@ -34,7 +34,7 @@ export default function runImportRoute(app: Api, ctx: ServerContext) {
           req,
           req.query.fileName ?? `upload.${req.headers["content-type"]?.includes("json") ? "json" : "csv"}`,
         );
-        const table = await readTable({ bytes, fileName }, IMPORT_SPECS[req.params.kind]);
+        const table = await readTable({ bytes, fileName }, IMPORT_SPECS[req.params.kind], uploader(req));
         const result = await runImport(ctx.deps, actorOf(req), {
           kind: req.params.kind,
           fileName,
