@@ -1,7 +1,15 @@
 import type { AuditFields } from "../core/audit-chain";
 import type { LibraryEntryFields } from "../core/goals/indicator-library";
 import type { GoalIndicator, GoalSubjectKind, GoalTable, IndicatorKind } from "../core/goals/types";
-import type { DeptBudgetRow, DeptExecutionRow, ExecutionRow, OrgRow, ProjectRow } from "../core/import-rows";
+import type {
+  DeptBudgetRow,
+  DeptExecutionRow,
+  ExecutionRow,
+  ImportRowsByKind,
+  OrgRow,
+  ProjectRow,
+} from "../core/import-rows";
+import type { ImportKind } from "../core/import-spec";
 import type { Fen } from "../core/money";
 import type { ProjectCategory, SizeBand } from "../core/project";
 import type { OrgKind, Role } from "../core/roles";
@@ -307,6 +315,18 @@ export interface ImportRepo {
   snapshotOrgs(
     regionCode: string,
   ): Promise<Map<string, OrgRow & { kindInDb: OrgKind; children: number; inUse: boolean }>>;
+  /**
+   * Locks (FOR UPDATE, in id order) the stored rows an import of these rows may change, before its
+   * snapshot is read: a concurrent writer of the same rows waits, so the snapshot (and each audit
+   * "before") is what is really overwritten. New codes have no row to lock; their unique index refuses
+   * the later of two writers.
+   */
+  lockKeys<K extends ImportKind>(
+    regionCode: string,
+    kind: K,
+    fiscalYear: number,
+    rows: readonly ImportRowsByKind[K][],
+  ): Promise<void>;
   snapshotProjects(regionCode: string, fiscalYear: number): Promise<Map<string, ProjectRow>>;
   snapshotExecution(regionCode: string, fiscalYear: number): Promise<Map<string, ExecutionRow>>;
   snapshotDeptBudgets(regionCode: string, fiscalYear: number): Promise<Map<string, DeptBudgetRow>>;
@@ -686,10 +706,6 @@ export interface Repos {
   ruleSets: RuleSetRepo;
 }
 
-export interface TransactionOptions {
-  isolation?: "read committed" | "repeatable read";
-}
-
 export interface UnitOfWork {
   /** Repositories outside any transaction, for reads. */
   read: Repos;
@@ -697,10 +713,6 @@ export interface UnitOfWork {
   memo: Memo;
   /** Login counters: atomic single statements, outside transactions. */
   loginThrottle: LoginThrottleRepo;
-  /**
-   * Runs `work` in one transaction: all its writes and audit entries commit together or not at all.
-   * `repeatable read` makes every read see one snapshot and refuses the whole transaction (409) when a
-   * row it writes was changed by another since: for writes whose audit "before" comes from that read.
-   */
-  transaction<T>(work: (repos: Repos) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /** Runs `work` in one transaction: all its writes and audit entries commit together or not at all. */
+  transaction<T>(work: (repos: Repos) => Promise<T>): Promise<T>;
 }

@@ -1,5 +1,5 @@
 import { StampedMemo } from "../app/memo";
-import type { Repos, TransactionOptions, UnitOfWork } from "../app/ports";
+import type { Repos, UnitOfWork } from "../app/ports";
 import type { Database, Executor } from "./client";
 import { auditRepo } from "./repos/audit";
 import { goalHistoryRepo } from "./repos/goal-history";
@@ -16,9 +16,6 @@ import { reviewRepo } from "./repos/reviews";
 import { ruleSetRepo } from "./repos/rule-sets";
 import { sessionRepo } from "./repos/sessions";
 import { userRepo } from "./repos/users";
-
-const isolation = (options: TransactionOptions | undefined) =>
-  options?.isolation ? { isolationLevel: options.isolation } : undefined;
 
 function reposFor(db: Database, ex: Executor): Repos {
   return {
@@ -51,7 +48,7 @@ export function createUnitOfWork(db: Database): UnitOfWork {
       read,
       loginThrottle,
       memo,
-      transaction: (work, options) => db.orm.transaction((tx) => work(reposFor(db, tx)), isolation(options)),
+      transaction: (work) => db.orm.transaction((tx) => work(reposFor(db, tx))),
     };
   }
   const model = new ProjectReadModel(db.orm);
@@ -65,9 +62,9 @@ export function createUnitOfWork(db: Database): UnitOfWork {
       sessions: sessions.wrapSessions(read.sessions),
       users: sessions.wrapUsers(read.users),
     },
-    transaction: async (work, options) => {
+    transaction: async (work) => {
       try {
-        return await db.orm.transaction((tx) => work(reposFor(db, tx)), isolation(options));
+        return await db.orm.transaction((tx) => work(reposFor(db, tx)));
       } finally {
         model.invalidate();
         sessions.invalidate();

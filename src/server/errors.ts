@@ -44,9 +44,10 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (err.code === "FST_ERR_CTP_INVALID_JSON_BODY" || err instanceof SyntaxError) {
       return reply.status(400).send({ error: { code: "REQUEST_INVALID", message: "请求体不是有效的 JSON" } });
     }
-    if (sqlState(err) === "23505" || sqlState(err) === "40001") {
-      // Two writers added the same code at once, or changed rows a repeatable-read transaction had read
-      // (possible on PostgreSQL): the later one is refused whole.
+    const state = sqlState(err);
+    if (state === "23505" || state === "40001" || state === "40P01") {
+      // Two writers added the same code at once, or collided (serialization failure, deadlock; possible on
+      // PostgreSQL): the later one is refused whole.
       return reply.status(409).send({
         error: { code: "CONCURRENT_CHANGE", message: "数据正被他人同时修改，本次未写入任何数据，请刷新后重试" },
       });

@@ -57,19 +57,14 @@ export async function runImport(deps: Deps, actor: Actor, input: ImportInput) {
   if (validated.issues.length > 0) throw invalid(validated.issues);
 
   input.onProgress?.("write", 0.5);
-  // One snapshot for the comparison and the write: the audit's "before" values are what was overwritten,
-  // and another import changing the same rows meanwhile makes this one fail whole (409), not interleave.
-  const batchId = await deps.uow.transaction(
-    async (repos) => {
-      const written = await commitRows(deps, repos, actor, kind, validated.rows, year, {
-        ...input,
-        total: input.rows.length,
-      });
-      diff = written.diff;
-      return written.batchId;
-    },
-    { isolation: "repeatable read" },
-  );
+  const batchId = await deps.uow.transaction(async (repos) => {
+    const written = await commitRows(deps, repos, actor, kind, validated.rows, year, {
+      ...input,
+      total: input.rows.length,
+    });
+    diff = written.diff;
+    return written.batchId;
+  });
   input.onProgress?.("done", 1);
   return summary(true, batchId);
 }
@@ -87,7 +82,11 @@ export async function commitRows<K extends ImportKind>(
   year: number,
   meta: { fileName: string; sha256: string; total?: number },
 ) {
-  // Compare inside the transaction: another import may have landed since the preview.
+  // Lock the rows this import may change, then compare inside the transaction: another import may have
+  // landed since the preview, and one racing this one now waits, so each audit "before" is what was
+  // overwritten. (Not REPEATABLE READ: its snapshot would hide audit entries appended meanwhile from the
+  // hash chain's head, and fork the chain.)
+  await repos.imports.lockKeys(actor.regionCode, kind, year, rows);
   const diff = diffRows(kind, rows, await snapshot(repos, actor.regionCode, kind, year));
   await write(repos, actor.regionCode, kind, { added: diff.added, changed: diff.changed.map((c) => c.after) });
   const counts = {

@@ -108,6 +108,33 @@ export function importRepo(db: Database, ex: Executor): ImportRepo {
   };
 
   return {
+    async lockKeys(regionCode, kind, fiscalYear, list) {
+      if (list.length === 0) return;
+      const codes = (field: string) =>
+        sql`(select jsonb_array_elements_text(${JSON.stringify([...new Set(list.map((r) => (r as unknown as Record<string, string>)[field]))])}::jsonb))`;
+      const lock = (query: ReturnType<typeof sql>) => ex.execute(sql`${query} order by id for update`);
+      switch (kind) {
+        case "orgs":
+          await lock(sql`select id from orgs where region_code = ${regionCode} and code in ${codes("code")}`);
+          return;
+        case "projects":
+        case "execution":
+          // Monthly execution belongs to its project: both kinds lock the project rows.
+          await lock(
+            sql`select id from projects where region_code = ${regionCode} and fiscal_year = ${fiscalYear}
+                  and code in ${codes(kind === "projects" ? "code" : "projectCode")}`,
+          );
+          return;
+        case "dept-budgets":
+        case "dept-execution":
+          await lock(
+            sql`select b.id from dept_budgets b where b.region_code = ${regionCode} and b.fiscal_year = ${fiscalYear}
+                  and b.department_id in (select id from orgs where region_code = ${regionCode}
+                                          and code in ${codes("departmentCode")})`,
+          );
+          return;
+      }
+    },
     async snapshotOrgs(regionCode) {
       const found = await rows<{
         code: string;
