@@ -70,6 +70,9 @@ export async function buildServer(options: ServerOptions) {
   const app = Fastify({
     logger: { level: options.logLevel ?? "info" },
     bodyLimit: 1024 * 1024,
+    // A request (headers and body) must arrive within 5 minutes: enough for a 10 MB upload on a slow
+    // county line, not for holding a connection open indefinitely.
+    requestTimeout: 300_000,
     // Only the configured proxy hops may name the client in X-Forwarded-For; otherwise anyone could pick
     // the address its login attempts are counted under.
     trustProxy: trustFunction(options.trustProxy ?? false),

@@ -22,14 +22,17 @@ const deny = (status: number, code: string, message: string) => ({ status, body:
 
 /**
  * Resolves the caller (session cookie or bearer token) and enforces each route's `access` config
- * before the request is validated, so a caller without access learns nothing from validation errors.
+ * before the request's body is read or validated, so a caller without access learns nothing from validation
+ * errors and cannot make the server buffer a body.
  * Cookie-authenticated writes must carry `X-Requested-With`: with SameSite=Lax this closes CSRF.
  */
 export function registerAuthHook(app: FastifyInstance, ctx: ServerContext) {
   app.decorateRequest("user", null);
   app.decorateRequest("actor", null);
   app.decorateRequest("sessionToken", null);
-  app.addHook("preValidation", async (req, reply) => {
+  // onRequest, before the body is read: a caller without access is answered at once and can make the
+  // server neither buffer nor hold an upload.
+  app.addHook("onRequest", async (req, reply) => {
     const access = req.routeOptions.config.access;
     if (access === undefined) return; // static files and the docs UI
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
