@@ -278,13 +278,20 @@ export interface SessionRepo {
  * atomic statement outside any transaction (a login must not wait for, or drop caches of, other work).
  */
 export interface LoginThrottleRepo {
-  /** Counts one more attempt for the key in the current window (a new window once the old one ended). */
-  count(key: string, now: Date, windowMs: number): Promise<{ count: number; windowStart: Date }>;
   /**
-   * For an address with at least `threshold` failures in the window: takes the next attempt slot if it is
-   * free (answering null) or answers when it frees. Addresses below the threshold always pass.
+   * Counts one more attempt for the key in the current window (a new window once the old one ended),
+   * in one statement; past `slowAfter` attempts the attempt must also take the key's next slot (one per
+   * `spacingMs`). Answers the count, the window's start, and when refused for want of a slot, when the
+   * next slot frees.
    */
-  takeSlot(key: string, now: Date, windowMs: number, threshold: number, spacingMs: number): Promise<Date | null>;
+  attempt(
+    key: string,
+    now: Date,
+    windowMs: number,
+    slow?: { after: number; spacingMs: number },
+  ): Promise<{ count: number; windowStart: Date; retryAt: Date | null }>;
+  /** Takes back one attempt (a right password). */
+  forgive(key: string): Promise<void>;
   clear(key: string): Promise<void>;
   /** Removes counters whose window ended before `before`. */
   purge(before: Date): Promise<number>;

@@ -1,14 +1,19 @@
 /**
- * Login throttling policy. An account is locked after a few failures in a window (the protection
- * against guessing one account's password). An address is never locked: past a number of failures it
- * is slowed to one attempt every few seconds, so an attacker's rate collapses while an office behind
- * one NAT address (or a proxy) keeps logging in, if a little more slowly, during an attack.
+ * Login throttling policy. Guessing is limited three ways, none of which lets a stranger lock a user
+ * out for long:
+ * - an account and the address trying it (the pair) are locked after a few failures in a window: one
+ *   machine cannot keep guessing one account, and the real user, elsewhere, is not affected;
+ * - an account tried from many addresses is slowed to one attempt every few seconds (never locked);
+ * - an address trying many accounts is slowed the same way (an office behind one NAT address keeps
+ *   working, if a little more slowly, during an attack).
+ * Every attempt is counted before its password is verified; a right password takes its attempt back.
  */
 export const LOGIN_POLICY = {
   windowMs: 10 * 60 * 1000,
-  accountFailures: 5,
-  addressFailures: 20,
-  addressSpacingMs: 3_000,
+  pairFailures: 5,
+  accountSlowAfter: 10,
+  addressSlowAfter: 20,
+  spacingMs: 3_000,
 } as const;
 
 /**
@@ -19,3 +24,4 @@ export const normaliseUsername = (username: string): string => username.normaliz
 
 export const accountKey = (username: string) => `u:${normaliseUsername(username)}`;
 export const addressKey = (address: string) => `a:${address}`;
+export const pairKey = (username: string, address: string) => `p:${normaliseUsername(username)}@${address}`;

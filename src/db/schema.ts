@@ -190,14 +190,17 @@ export const sessions = pgTable(
 );
 
 /**
- * Login attempt counters per account ("u:<username>") and per client address ("a:<ip>"), in the database
- * so that several server processes share them. `next_slot` spaces out a slowed address's attempts.
+ * Login attempt counters per account ("u:<name>"), client address ("a:<ip>") and pair ("p:<name>@<ip>"), in
+ * the database so that several server processes share them. `next_slot` spaces out a slowed key's attempts;
+ * `slot_holder` names the attempt that took the slot, so that attempts with the same clock reading are told
+ * apart.
  */
 export const loginThrottle = pgTable("login_throttle", {
   key: text("key").primaryKey(),
   windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
   failures: integer("failures").notNull().default(0),
   nextSlot: timestamp("next_slot", { withTimezone: true }),
+  slotHolder: text("slot_holder"),
 });
 
 /** Bearer tokens for the budget system's integration; they act as their owning user. */

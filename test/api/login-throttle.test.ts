@@ -47,20 +47,32 @@ const later = (ms: number) => {
 };
 
 describe("login throttling", () => {
-  it("counts an attempt before the password is verified: of 40 concurrent guesses only 5 are checked", async () => {
+  it("counts an attempt before the password is verified: of 40 concurrent guesses from one machine only 5 are checked", async () => {
     const app = await server();
     verified = 0;
     const answers = await Promise.all(
       Array.from({ length: 40 }, (_, i) => login(app, "auditor", `guess-${i}x`, {}, "10.0.0.1")),
     );
     const statuses = answers.map((r) => r.statusCode);
-    expect(statuses.filter((s) => s === 401)).toHaveLength(LOGIN_POLICY.accountFailures);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(40 - LOGIN_POLICY.accountFailures);
-    expect(verified).toBe(LOGIN_POLICY.accountFailures);
-    // Locked for the rest of the window, even with the right password; then free again.
-    expect((await login(app, "auditor", "jixiao-demo", {}, "10.0.0.2")).statusCode).toBe(429);
-    later(LOGIN_POLICY.windowMs);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(LOGIN_POLICY.pairFailures);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(40 - LOGIN_POLICY.pairFailures);
+    expect(verified).toBe(LOGIN_POLICY.pairFailures);
+    // That machine is locked out of the account for the window, even with the right password.
+    expect((await login(app, "auditor", "jixiao-demo", {}, "10.0.0.1")).statusCode).toBe(429);
+    // The real user elsewhere waits a few seconds at most (the account is slowed, not locked).
+    later(LOGIN_POLICY.spacingMs);
     expect((await login(app, "auditor", "jixiao-demo", {}, "10.0.0.2")).statusCode).toBe(200);
+    later(LOGIN_POLICY.windowMs);
+    expect((await login(app, "auditor", "jixiao-demo", {}, "10.0.0.1")).statusCode).toBe(200);
+  });
+
+  it("does not let a stranger lock a user out: six wrong passwords from one address leave other addresses alone", async () => {
+    const app = await server();
+    for (let i = 0; i < LOGIN_POLICY.pairFailures; i++)
+      expect((await login(app, " DEPT150", `wrong-${i}x`, {}, "10.0.5.1")).statusCode).toBe(401);
+    expect((await login(app, "dept150", "wrong-xx1", {}, "10.0.5.1")).statusCode).toBe(429);
+    expect((await login(app, "dept150", "jixiao-demo", {}, "10.0.5.2")).statusCode).toBe(200);
+    later(LOGIN_POLICY.windowMs);
   });
 
   it("counts padded, upper-case and full-width spellings of a name as the same account", async () => {
@@ -75,26 +87,37 @@ describe("login throttling", () => {
   it("slows an address that keeps failing without locking out the office behind it", async () => {
     const app = await server();
     // One failure each for many accounts from one address (an office NAT, or an unconfigured proxy).
-    for (let i = 0; i < LOGIN_POLICY.addressFailures; i++)
+    for (let i = 0; i < LOGIN_POLICY.addressSlowAfter; i++)
       expect((await login(app, `nobody${i}`, "wrong-pass-1", {}, "10.0.2.1")).statusCode).toBe(401);
     // From now on one attempt per few seconds: the attacker's next tries are refused for seconds, not minutes.
     const first = await login(app, "nobody-x", "wrong-pass-1", {}, "10.0.2.1");
     expect(first.statusCode).toBe(401);
     const refused = await login(app, "staff", "jixiao-demo", {}, "10.0.2.1");
     expect(refused.statusCode).toBe(429);
-    expect(refused.json().error.details.retryAfterSeconds).toBeLessThanOrEqual(LOGIN_POLICY.addressSpacingMs / 1000);
+    expect(refused.json().error.details.retryAfterSeconds).toBeLessThanOrEqual(LOGIN_POLICY.spacingMs / 1000);
     expect(refused.json().error.message).toContain("秒后再试");
     // A colleague who waits those seconds logs in; other addresses were never affected.
-    later(LOGIN_POLICY.addressSpacingMs);
+    later(LOGIN_POLICY.spacingMs);
     expect((await login(app, "staff", "jixiao-demo", {}, "10.0.2.1")).statusCode).toBe(200);
     expect((await login(app, "dept", "jixiao-demo", {}, "10.0.2.9")).statusCode).toBe(200);
+    later(LOGIN_POLICY.windowMs);
+  });
+
+  it("checks at most the slow-down threshold plus one of a burst of guesses at many accounts from one address", async () => {
+    const app = await server();
+    verified = 0;
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => login(app, `dept${101 + (i % 20)}`, `burst-${i}x`, {}, "10.0.6.1")),
+    );
+    expect(answers.every((r) => r.statusCode === 401 || r.statusCode === 429)).toBe(true);
+    expect(verified).toBeLessThanOrEqual(LOGIN_POLICY.addressSlowAfter + 1);
     later(LOGIN_POLICY.windowMs);
   });
 
   it("believes X-Forwarded-For only from the configured proxy hop, so a client cannot pick its address", async () => {
     const app = await server(1);
     // The proxy (127.0.0.1) appends the real client; the client's own entries in front are ignored.
-    for (let i = 0; i < LOGIN_POLICY.addressFailures + 1; i++) {
+    for (let i = 0; i < LOGIN_POLICY.addressSlowAfter + 1; i++) {
       const res = await login(
         app,
         `ghost${i}`,
@@ -112,7 +135,7 @@ describe("login throttling", () => {
       "127.0.0.1",
     );
     expect(spoofed.statusCode).toBe(429);
-    // A server that trusts nobody ignores the header altogether.
+    // A server that trusts no proxy ignores the header altogether.
     const direct = await server(false);
     const res = await login(direct, "ghost-y", "wrong-pass-1", { "x-forwarded-for": "10.0.3.7" }, "10.0.3.8");
     expect(res.statusCode).toBe(401);
@@ -121,9 +144,9 @@ describe("login throttling", () => {
 
   it("shares the counters between server processes through the database", async () => {
     const [a, b] = [await server(), await server()];
-    for (let i = 0; i < LOGIN_POLICY.accountFailures; i++)
-      expect((await login(i % 2 ? a : b, "unit", "wrong-pass-1", {}, `10.0.4.${i}`)).statusCode).toBe(401);
-    expect((await login(a, "unit", "jixiao-demo", {}, "10.0.4.9")).statusCode).toBe(429);
-    expect((await login(b, "unit", "jixiao-demo", {}, "10.0.4.9")).statusCode).toBe(429);
+    for (let i = 0; i < LOGIN_POLICY.pairFailures; i++)
+      expect((await login(i % 2 ? a : b, "unit", "wrong-pass-1", {}, "10.0.4.1")).statusCode).toBe(401);
+    expect((await login(a, "unit", "jixiao-demo", {}, "10.0.4.1")).statusCode).toBe(429);
+    expect((await login(b, "unit", "jixiao-demo", {}, "10.0.4.1")).statusCode).toBe(429);
   });
 });

@@ -1,5 +1,5 @@
 import { AppError } from "../../core/errors";
-import { accountKey, addressKey, LOGIN_POLICY } from "../../core/login-throttle";
+import { accountKey, addressKey, LOGIN_POLICY, pairKey } from "../../core/login-throttle";
 import type { Deps } from "../context";
 
 const limited = (retryAt: Date, now: Date) => {
@@ -15,29 +15,26 @@ const limited = (retryAt: Date, now: Date) => {
 };
 
 /**
- * Before a password is verified: the address must have a free slot (only slowed addresses are
- * spaced), and the account's attempt is counted, atomically, before the hash is checked, so concurrent
- * guesses cannot all pass a check made before any of them was counted.
+ * Before a password is verified, the attempt is counted for the address, the account and the pair, each
+ * atomically (core/login-throttle.ts says why three): concurrent guesses cannot pass a check made before
+ * any of them was counted. A slowed address or account must find a free slot; a locked pair waits for its
+ * window to end.
  */
 export async function reserveLoginAttempt(deps: Deps, username: string, address: string): Promise<void> {
   const now = deps.clock.now();
-  const { windowMs, accountFailures, addressFailures, addressSpacingMs } = LOGIN_POLICY;
-  const retryAt = await deps.uow.loginThrottle.takeSlot(
-    addressKey(address),
-    now,
-    windowMs,
-    addressFailures,
-    addressSpacingMs,
-  );
-  if (retryAt) throw limited(retryAt, now);
-  const account = await deps.uow.loginThrottle.count(accountKey(username), now, windowMs);
-  if (account.count > accountFailures) throw limited(new Date(account.windowStart.getTime() + windowMs), now);
+  const { windowMs, pairFailures, accountSlowAfter, addressSlowAfter, spacingMs } = LOGIN_POLICY;
+  const throttle = deps.uow.loginThrottle;
+  const byAddress = await throttle.attempt(addressKey(address), now, windowMs, { after: addressSlowAfter, spacingMs });
+  if (byAddress.retryAt) throw limited(byAddress.retryAt, now);
+  const byAccount = await throttle.attempt(accountKey(username), now, windowMs, { after: accountSlowAfter, spacingMs });
+  if (byAccount.retryAt) throw limited(byAccount.retryAt, now);
+  const pair = await throttle.attempt(pairKey(username, address), now, windowMs);
+  if (pair.count > pairFailures) throw limited(new Date(pair.windowStart.getTime() + windowMs), now);
 }
 
-/** The password was right: the account's reserved attempt and earlier failures are forgotten. */
-export const loginSucceeded = (deps: Deps, username: string) => deps.uow.loginThrottle.clear(accountKey(username));
-
-/** The password was wrong: the account's attempt stays counted; the address's failures grow. */
-export async function loginFailed(deps: Deps, address: string): Promise<void> {
-  await deps.uow.loginThrottle.count(addressKey(address), deps.clock.now(), LOGIN_POLICY.windowMs);
+/** The password was right: the attempt is taken back from the address and the account; the pair is forgotten. */
+export async function loginSucceeded(deps: Deps, username: string, address: string): Promise<void> {
+  await deps.uow.loginThrottle.forgive(addressKey(address));
+  await deps.uow.loginThrottle.forgive(accountKey(username));
+  await deps.uow.loginThrottle.clear(pairKey(username, address));
 }

@@ -4,7 +4,7 @@ import { auditEntry } from "../audit/entry";
 import type { Deps } from "../context";
 import type { UserWithOrg } from "../ports";
 import { actorOf } from "./actor";
-import { loginFailed, loginSucceeded, reserveLoginAttempt } from "./login-throttle";
+import { loginSucceeded, reserveLoginAttempt } from "./login-throttle";
 import { hashToken, newToken, SESSION_TTL_MS } from "./tokens";
 
 // Verifying against a real hash for unknown users keeps the response time the same, so timing
@@ -12,7 +12,7 @@ import { hashToken, newToken, SESSION_TTL_MS } from "./tokens";
 let dummyHash: Promise<string> | null = null;
 
 /**
- * Signs a user in from a client address. Attempts are throttled per account and per address
+ * Signs a user in from a client address. Attempts are throttled per address, account and pair
  * (login-throttle.ts) before the password is verified.
  */
 export async function login(
@@ -24,11 +24,9 @@ export async function login(
   const user = await deps.uow.read.users.byUsername(username);
   dummyHash ??= deps.hasher.hash("not-a-real-password-0");
   const valid = await deps.hasher.verify(user ? user.passwordHash : await dummyHash, input.password);
-  if (!user || !valid) {
-    await loginFailed(deps, input.address);
-    throw invalid();
-  }
-  await loginSucceeded(deps, username);
+  // A wrong password stays counted (it was counted before the check).
+  if (!user || !valid) throw invalid();
+  await loginSucceeded(deps, username, input.address);
   if (!user.active) throw new AppError("forbidden", "AUTH_INACTIVE", "该账号已停用，请联系财政局管理员");
   const full = await deps.uow.read.users.withOrg(user.id);
   if (!full) throw invalid();

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { LoginThrottleRepo } from "../../app/ports";
 import type { Executor } from "../client";
@@ -5,38 +6,43 @@ import { one } from "./rows";
 
 export function loginThrottleRepo(ex: Executor): LoginThrottleRepo {
   return {
-    async count(key, now, windowMs) {
+    async attempt(key, now, windowMs, slow) {
       const since = new Date(now.getTime() - windowMs);
-      // One statement: concurrent attempts on one key serialise on its row, so each sees its own count.
-      const r = await one<{ failures: number; window_start: Date }>(
+      const after = slow?.after ?? 2_147_483_647;
+      const slot = new Date(now.getTime() + (slow?.spacingMs ?? 0));
+      const holder = randomUUID();
+      // One statement: concurrent attempts on one key serialise on its row in the upsert, which reads the row's
+      // latest version, so each sees its own count; past the threshold only one of them finds the slot free and
+      // takes it, writing its own name into `slot_holder` (RETURNING shows only new values, and two attempts
+      // may read the same clock).
+      const r = await one<{ failures: number; window_start: Date; next_slot: Date | null; refused: boolean }>(
         ex,
-        sql`insert into login_throttle (key, window_start, failures) values (${key}, ${now}, 1)
-            on conflict (key) do update set
-              failures = case when login_throttle.window_start <= ${since} then 1 else login_throttle.failures + 1 end,
-              window_start = case when login_throttle.window_start <= ${since} then ${now} else login_throttle.window_start end,
-              next_slot = case when login_throttle.window_start <= ${since} then null else login_throttle.next_slot end
-            returning failures, window_start`,
+        sql`with up as (
+              insert into login_throttle as t (key, window_start, failures) values (${key}, ${now}, 1)
+              on conflict (key) do update set
+                failures = case when t.window_start <= ${since} then 1 else t.failures + 1 end,
+                window_start = case when t.window_start <= ${since} then ${now} else t.window_start end,
+                next_slot = case
+                  when t.window_start <= ${since} then null
+                  when t.failures + 1 > ${after} and (t.next_slot is null or t.next_slot <= ${now}) then ${slot}
+                  else t.next_slot end,
+                slot_holder = case
+                  when t.window_start <= ${since} then null
+                  when t.failures + 1 > ${after} and (t.next_slot is null or t.next_slot <= ${now}) then ${holder}
+                  else t.slot_holder end
+              returning failures, window_start, next_slot, slot_holder)
+            select failures, window_start, next_slot,
+                   failures > ${after} and slot_holder is distinct from ${holder} as refused
+            from up`,
       );
-      return { count: r!.failures, windowStart: new Date(r!.window_start) };
+      return {
+        count: r!.failures,
+        windowStart: new Date(r!.window_start),
+        retryAt: r!.refused && r!.next_slot !== null ? new Date(r!.next_slot) : null,
+      };
     },
-    async takeSlot(key, now, windowMs, threshold, spacingMs) {
-      const since = new Date(now.getTime() - windowMs);
-      const taken = await one<{ key: string }>(
-        ex,
-        sql`update login_throttle set next_slot = ${new Date(now.getTime() + spacingMs)}
-            where key = ${key} and window_start > ${since} and failures >= ${threshold}
-              and (next_slot is null or next_slot <= ${now})
-            returning key`,
-      );
-      if (taken) return null;
-      const row = await one<{ next_slot: Date | null; failures: number; window_start: Date }>(
-        ex,
-        sql`select next_slot, failures, window_start from login_throttle where key = ${key}`,
-      );
-      if (!row || row.failures < threshold || new Date(row.window_start) <= since || row.next_slot === null)
-        return null;
-      const next = new Date(row.next_slot);
-      return next > now ? next : null;
+    async forgive(key) {
+      await ex.execute(sql`update login_throttle set failures = greatest(failures - 1, 0) where key = ${key}`);
     },
     async clear(key) {
       await ex.execute(sql`delete from login_throttle where key = ${key}`);

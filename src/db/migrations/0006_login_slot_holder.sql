@@ -1,0 +1,1 @@
+ALTER TABLE "login_throttle" ADD COLUMN "slot_holder" text;
