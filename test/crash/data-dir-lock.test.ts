@@ -1,8 +1,9 @@
-import { spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { lockDataDir } from "../../src/cli/data-dir-lock";
 
 /** One process per embedded data dir, however they start: the lock is taken atomically before opening. */
 const dir = mkdtempSync(join(tmpdir(), "jixiao-lock-"));
@@ -54,5 +55,57 @@ describe("the data dir lock", () => {
     expect(result.code, result.out).toBe(0);
     expect(existsSync(lock)).toBe(false);
     expect(readFileSync(join(dataDir, "PG_VERSION"), "utf8").trim()).toMatch(/^\d+$/);
+  }, 60_000);
+
+  it("does not count a reused pid as the dead owner alive, but gives way to a live one", () => {
+    const dataDir = join(dir, "reused");
+    const lock = join(dataDir, "jixiao.lock");
+    const parent = process.ppid;
+    const started = readFileSync(`/proc/${parent}/stat`, "utf8").split(") ")[1]!.split(" ")[19];
+    lockDataDir(dataDir)();
+    writeFileSync(lock, `${parent} ${started}`);
+    expect(() => lockDataDir(dataDir)).toThrow(`正被进程 ${parent} 使用`);
+    writeFileSync(lock, String(parent)); // a lock written before start times were recorded
+    expect(() => lockDataDir(dataDir)).toThrow(`正被进程 ${parent} 使用`);
+    // The same pid, started at another time: another program now has the dead server's pid.
+    writeFileSync(lock, `${parent} 1`);
+    const unlock = lockDataDir(dataDir);
+    expect(readFileSync(lock, "utf8")).toMatch(new RegExp(`^${process.pid} \\d+$`));
+    unlock();
+    expect(existsSync(lock)).toBe(false);
+  });
+
+  it("clears a takeover left by a process that died in the middle of one", () => {
+    const dataDir = join(dir, "takeover");
+    lockDataDir(dataDir)();
+    writeFileSync(join(dataDir, "jixiao.lock"), "999999");
+    writeFileSync(join(dataDir, "jixiao.lock.takeover"), "999998");
+    lockDataDir(dataDir)();
+    expect(existsSync(join(dataDir, "jixiao.lock.takeover"))).toBe(false);
+    expect(existsSync(join(dataDir, "jixiao.lock"))).toBe(false);
+  });
+
+  it("gives a dead owner's lock to one process at a time, however many start at once", async () => {
+    const dataDir = join(dir, "crowd");
+    lockDataDir(dataDir)();
+    for (let round = 0; round < 3; round++) {
+      writeFileSync(join(dataDir, "jixiao.lock"), "999999");
+      const runs = await Promise.all(
+        Array.from(
+          { length: 6 },
+          () =>
+            new Promise<{ from?: number; to?: number; refused?: string }>((resolve, reject) =>
+              execFile(process.execPath, ["test/crash/lock-holder.mjs", dataDir, "400"], (err, out) =>
+                err ? reject(err) : resolve(JSON.parse(out)),
+              ),
+            ),
+        ),
+      );
+      const held = runs.filter((r) => r.from !== undefined).sort((a, b) => a.from! - b.from!);
+      expect(held.length).toBeGreaterThanOrEqual(1);
+      for (let i = 1; i < held.length; i++) expect(held[i]!.from!).toBeGreaterThanOrEqual(held[i - 1]!.to!);
+      for (const r of runs) if (r.refused) expect(r.refused).toContain("只允许一个进程");
+      expect(existsSync(join(dataDir, "jixiao.lock"))).toBe(false);
+    }
   }, 60_000);
 });
