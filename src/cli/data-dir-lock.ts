@@ -1,4 +1,5 @@
-import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
 import { join } from "node:path";
 
 /**
@@ -6,8 +7,9 @@ import { join } from "node:path";
  * all (written aside, then hard-linked into place, which fails if the lock exists), before the database is
  * opened, so of two processes starting at once exactly one gets it and nobody reads a half-written lock.
  *
- * A lock names its owner by pid and the process's start time, so a pid reused by another program does not
- * keep a dead server's lock alive. Only a process holding the takeover lock may remove a dead owner's lock,
+ * A lock names its owner by pid, the process's start time, its host and pid namespace, so a pid reused by
+ * another program does not keep a dead server's lock alive, and a lock of another container sharing the
+ * volume (whose pid means nothing here) is never taken as dead. Only a process holding the takeover lock may remove a dead owner's lock,
  * and it re-reads the lock first: a fresh lock another process just took is never removed. A takeover lock
  * is held for a few file operations; one left by a process that died then is moved aside and checked.
  */
@@ -21,7 +23,7 @@ export function lockDataDir(dir: string): () => void {
     const held = read(file);
     if (held === null) continue; // released meanwhile
     const owner = parseOwner(held);
-    if (owner && isAlive(owner)) throw busy(dir, owner.pid);
+    if (owner && isAlive(owner)) throw busy(dir, owner, file);
     if (createWith(takeover, mine)) {
       try {
         if (read(file) === held) rmSync(file, { force: true });
@@ -38,9 +40,11 @@ export function lockDataDir(dir: string): () => void {
   throw new Error(`无法锁定数据目录 ${dir}，请稍后重试`);
 }
 
-const busy = (dir: string, pid: number) =>
+const busy = (dir: string, owner: Owner, file: string) =>
   new Error(
-    `数据目录 ${dir} 正被进程 ${pid} 使用（内嵌数据库只允许一个进程）。请先停止该进程，或设置 DATABASE_URL 使用 PostgreSQL。`,
+    owner.place !== null && owner.place !== PLACE
+      ? `数据目录 ${dir} 正被另一台主机或容器（${owner.place}）上的进程 ${owner.pid} 使用（内嵌数据库只允许一个进程）。如确认该进程已停止，请删除 ${file} 后重试。`
+      : `数据目录 ${dir} 正被进程 ${owner.pid} 使用（内嵌数据库只允许一个进程）。请先停止该进程，或设置 DATABASE_URL 使用 PostgreSQL。`,
   );
 
 /** Creates `file` holding `content`, or answers false if it exists. */
@@ -86,17 +90,25 @@ interface Owner {
   pid: number;
   /** The process's start time in clock ticks since boot (Linux), to tell a reused pid apart. */
   started: string | null;
+  /** Where the pid means something: the host and the pid namespace (containers sharing a volume). */
+  place: string | null;
 }
 
-const ownerOf = (pid: number): string => [pid, startTime(pid)].filter((v) => v !== null).join(" ");
+/** Host name and pid namespace: two containers on one volume may both run their server as pid 1. */
+const PLACE = `${hostname()}/${pidNamespace()}`;
+
+const ownerOf = (pid: number): string => `${pid} ${startTime(pid) ?? "-"} ${PLACE}`;
 
 function parseOwner(text: string): Owner | null {
-  const [pid, started] = text.trim().split(" ");
+  const [pid, started, place] = text.trim().split(" ");
   const n = Number(pid);
-  return Number.isInteger(n) && n > 0 ? { pid: n, started: started ?? null } : null;
+  if (!Number.isInteger(n) || n <= 0) return null;
+  return { pid: n, started: started && started !== "-" ? started : null, place: place ?? null };
 }
 
 function isAlive(owner: Owner): boolean {
+  // A pid of another host or container cannot be checked from here: count it alive, and say so.
+  if (owner.place !== null && owner.place !== PLACE) return true;
   try {
     process.kill(owner.pid, 0);
   } catch (e) {
@@ -113,6 +125,14 @@ function startTime(pid: number): string | null {
     return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
   } catch {
     return null;
+  }
+}
+
+function pidNamespace(): string {
+  try {
+    return readlinkSync("/proc/self/ns/pid").replace(/\D/g, "");
+  } catch {
+    return "-";
   }
 }
 

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 /**
  * Login throttling policy. Guessing is limited three ways, none of which lets a stranger lock a user
  * out for long:
@@ -22,6 +24,39 @@ export const LOGIN_POLICY = {
  */
 export const normaliseUsername = (username: string): string => username.normalize("NFKC").trim().toLowerCase();
 
-export const accountKey = (username: string) => `u:${normaliseUsername(username)}`;
-export const addressKey = (address: string) => `a:${address}`;
-export const pairKey = (username: string, address: string) => `p:${normaliseUsername(username)}@${address}`;
+/**
+ * A name as a counter key: no real username is longer than 64, and a longer one (NFKC can expand a
+ * 64-character input to 2 KB) is keyed by its hash, so crafted names cannot bloat the table.
+ */
+const nameKey = (username: string) => {
+  const name = normaliseUsername(username);
+  return name.length <= 64 ? name : `#${createHash("sha256").update(name).digest("hex")}`;
+};
+
+const IPV4 = String.raw`(\d{1,3}(?:\.\d{1,3}){3})`;
+const MAPPED = [new RegExp(`^(?:0{0,4}:){0,5}:?ffff:${IPV4}$`), new RegExp(`^::${IPV4}$`)];
+
+/**
+ * The network a client address is counted under: an IPv4 address itself (also when written IPv4-mapped,
+ * ::ffff:1.2.3.4), an IPv6 address by its /64, which one host or household usually holds whole; otherwise
+ * every guess could come from a fresh address.
+ */
+export function clientNetwork(address: string): string {
+  const plain = address.split("%")[0]!.toLowerCase();
+  for (const re of MAPPED) {
+    const m = re.exec(plain);
+    if (m) return m[1]!;
+  }
+  if (!plain.includes(":")) return plain;
+  const [head = "", tail] = plain.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const zeros = Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0");
+  const groups = tail === undefined ? left : [...left, ...zeros, ...right];
+  const hex = (g: string) => (Number.parseInt(g || "0", 16) || 0).toString(16);
+  return `${groups.slice(0, 4).map(hex).join(":")}::/64`;
+}
+
+export const accountKey = (username: string) => `u:${nameKey(username)}`;
+export const addressKey = (address: string) => `a:${clientNetwork(address)}`;
+export const pairKey = (username: string, address: string) => `p:${nameKey(username)}@${clientNetwork(address)}`;

@@ -149,4 +149,34 @@ describe("login throttling", () => {
     expect((await login(a, "unit", "jixiao-demo", {}, "10.0.4.1")).statusCode).toBe(429);
     expect((await login(b, "unit", "jixiao-demo", {}, "10.0.4.1")).statusCode).toBe(429);
   });
+
+  it("does not let a machine locked out of an account keep the real user out by taking the account's slot", async () => {
+    const app = await server();
+    verified = 0;
+    let userTries = 0;
+    let userOk = 0;
+    // Four guesses a second from one address for two minutes; the real user, elsewhere, logs in every 9 s.
+    for (let t = 0; t < 120_000; t += 250) {
+      later(250);
+      await login(app, "auditor", `guess-${t}x`, {}, "203.0.113.7");
+      if (t % 9_000 === 5_000) {
+        userTries++;
+        if ((await login(app, "auditor", "jixiao-demo", {}, "198.51.100.5")).statusCode === 200) userOk++;
+      }
+    }
+    expect(userTries).toBeGreaterThan(10);
+    expect(userOk).toBe(userTries);
+    expect(verified).toBe(LOGIN_POLICY.pairFailures + userTries);
+    later(LOGIN_POLICY.windowMs);
+  }, 60_000);
+
+  it("counts an IPv6 client by its /64, so fresh addresses from one network buy no extra guesses", async () => {
+    const app = await server();
+    verified = 0;
+    for (let i = 1; i <= 20; i++) await login(app, "staff", `guess-${i}x`, {}, `2001:db8:7:1::${i.toString(16)}`);
+    expect(verified).toBe(LOGIN_POLICY.pairFailures);
+    // Another network is another machine.
+    expect((await login(app, "staff", "jixiao-demo", {}, "2001:db8:7:2::1")).statusCode).toBe(200);
+    later(LOGIN_POLICY.windowMs);
+  });
 });

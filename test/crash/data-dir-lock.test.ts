@@ -70,9 +70,19 @@ describe("the data dir lock", () => {
     // The same pid, started at another time: another program now has the dead server's pid.
     writeFileSync(lock, `${parent} 1`);
     const unlock = lockDataDir(dataDir);
-    expect(readFileSync(lock, "utf8")).toMatch(new RegExp(`^${process.pid} \\d+$`));
+    expect(readFileSync(lock, "utf8")).toMatch(new RegExp(`^${process.pid} \\d+ \\S+/\\S+$`));
     unlock();
     expect(existsSync(lock)).toBe(false);
+  });
+
+  it("gives way to a lock of another host or container, whose pid means nothing here", () => {
+    const dataDir = join(dir, "elsewhere");
+    const lock = join(dataDir, "jixiao.lock");
+    lockDataDir(dataDir)();
+    // Two containers sharing the volume both run their server as pid 1.
+    writeFileSync(lock, "1 123456 other-container/4026532000");
+    expect(() => lockDataDir(dataDir)).toThrow("另一台主机或容器");
+    expect(readFileSync(lock, "utf8")).toBe("1 123456 other-container/4026532000");
   });
 
   it("clears a takeover left by a process that died in the middle of one", () => {

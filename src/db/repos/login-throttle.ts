@@ -50,7 +50,11 @@ export function loginThrottleRepo(ex: Executor): LoginThrottleRepo {
     async purge(before) {
       const r = await ex.execute(sql`delete from login_throttle where window_start < ${before}`);
       const result = r as unknown as { rowCount?: number | null; affectedRows?: number };
-      return result.rowCount ?? result.affectedRows ?? 0;
+      const purged = result.rowCount ?? result.affectedRows ?? 0;
+      // The embedded database has no autovacuum: without this, counters of rotating addresses and names
+      // would keep the table growing although every row is purged.
+      if (purged > 0) await ex.execute(sql`vacuum login_throttle`);
+      return purged;
     },
   };
 }
