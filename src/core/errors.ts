@@ -1,3 +1,5 @@
+import type { ErrorCode } from "./error-codes";
+
 /**
  * Domain errors carry a stable code and a kind; the server maps the kind to an HTTP status once,
  * at the edge, so the core never knows about HTTP.
@@ -15,7 +17,7 @@ export type ErrorKind =
 export class AppError extends Error {
   constructor(
     readonly kind: ErrorKind,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
   ) {

@@ -7,7 +7,7 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type RouteOptions } from "fastify";
 import {
-  jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -18,11 +18,12 @@ import { type Deps, systemClock } from "../app/context";
 import { MAX_UPLOAD_BYTES } from "../core/import-spec";
 import type { Database } from "../db/client";
 import { createUnitOfWork } from "../db/repos";
-import { registerAuthHook } from "./auth/hook";
+import { registerAuthHook, SESSION_COOKIE } from "./auth/hook";
 import { argon2Hasher } from "./auth/password";
 import type { TrustProxy } from "./config";
 import type { Api, ServerContext } from "./context";
 import { registerErrorHandling } from "./errors";
+import { operationTransform } from "./openapi";
 import { ROUTES } from "./routes";
 import { registerSecurityHeaders } from "./security-headers";
 
@@ -110,9 +111,15 @@ export async function buildServer(options: ServerOptions) {
         description:
           "REST API。人员使用登录后的会话 Cookie（写操作须带 X-Requested-With 头）；系统对接使用 Bearer 令牌。金额一律为整数“分”。错误格式：{ error: { code, message, details } }。",
       },
-      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: SESSION_COOKIE, description: "登录后的会话" },
+          bearer: { type: "http", scheme: "bearer", description: "系统对接的 API 令牌" },
+        },
+      },
     },
-    transform: jsonSchemaTransform,
+    transform: operationTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   registerErrorHandling(app);

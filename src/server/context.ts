@@ -2,11 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Actor, Deps } from "../app/context";
 import type { UserWithOrg } from "../app/ports";
-import type { Action } from "../core/permissions";
+import type { Access } from "../contracts/common";
 import type { Database } from "../db/client";
 
-/** Who may call a route: anyone, any signed-in account, or the roles allowed an action. */
-export type Access = "public" | "signed-in" | Action;
+export type { Access } from "../contracts/common";
 
 export interface ServerContext {
   db: Database;

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { isErrorCode } from "../core/error-codes";
 import { AppError, type ErrorKind } from "../core/errors";
 import { sqlState } from "../db/errors";
 
@@ -55,7 +56,7 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (err.statusCode && err.statusCode < 500) {
       return reply
         .status(err.statusCode)
-        .send({ error: { code: err.code ?? "REQUEST_INVALID", message: err.message } });
+        .send({ error: { code: isErrorCode(err.code) ? err.code : "REQUEST_INVALID", message: err.message } });
     }
     req.log.error(err);
     return reply.status(500).send({ error: { code: "INTERNAL", message: "服务器内部错误，请稍后重试或联系管理员" } });

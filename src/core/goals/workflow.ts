@@ -1,3 +1,4 @@
+import type { ErrorCode } from "../error-codes";
 import { ROLE_LABELS, type Role } from "../roles";
 import type { GoalSubjectKind } from "./types";
 
@@ -81,7 +82,7 @@ export interface GoalTransitionContext {
   blockingFindings: number;
 }
 
-export type GoalTransitionResult = { ok: true; next: GoalTableState } | { ok: false; code: string; message: string };
+export type GoalTransitionResult = { ok: true; next: GoalTableState } | { ok: false; code: ErrorCode; message: string };
 
 const FINANCE: readonly Role[] = ["finance_admin", "finance_staff"];
 
@@ -137,7 +138,7 @@ export function goalStatusText(state: GoalTableState): string {
     : label;
 }
 
-const fail = (code: string, message: string): GoalTransitionResult => ({ ok: false, code, message });
+const fail = (code: ErrorCode, message: string): GoalTransitionResult => ({ ok: false, code, message });
 
 /**
  * Applies one action. Checks, in order: the action exists from this status for this kind of table

@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import { isErrorCode } from "../../core/error-codes";
 import { AppError, type ErrorKind } from "../../core/errors";
 import type { UploadJob, UploadResult } from "./jobs";
 
@@ -196,7 +197,7 @@ interface SerializedError {
 }
 
 function revive(e: SerializedError): Error {
-  if (e.kind === "internal") return new Error(`upload reader: ${e.message}`);
+  if (e.kind === "internal" || !isErrorCode(e.code)) return new Error(`upload reader: ${e.message}`);
   return new AppError(e.kind, e.code, e.message, e.details);
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { actorOf } from "../../app/auth/actor";
 import { resolveApiToken, resolveSession } from "../../app/auth/resolve-session";
+import type { ErrorCode } from "../../core/error-codes";
 import { can } from "../../core/permissions";
 import type { ServerContext } from "../context";
 
@@ -18,7 +19,7 @@ export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token
 }
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-const deny = (status: number, code: string, message: string) => ({ status, body: { error: { code, message } } });
+const deny = (status: number, code: ErrorCode, message: string) => ({ status, body: { error: { code, message } } });
 
 /**
  * Resolves the caller (session cookie or bearer token) and enforces each route's `access` config

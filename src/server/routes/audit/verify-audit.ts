@@ -1,10 +1,9 @@
 import { verifyAudit } from "../../../app/audit/verify-audit";
+import { verifyAudit as op } from "../../../contracts/audit";
 import { type Api, actorOf, type ServerContext } from "../../context";
 
 export default function verifyAuditRoute(app: Api, ctx: ServerContext) {
-  app.get(
-    "/api/v1/audit/verify",
-    { config: { access: "audit.read" }, schema: { tags: ["audit"], summary: "校验审计日志哈希链是否完整" } },
-    async (req) => verifyAudit(ctx.deps, actorOf(req)),
+  app.get("/api/v1/audit/verify", { config: { access: op.access }, schema: op.schema }, async (req) =>
+    verifyAudit(ctx.deps, actorOf(req)),
   );
 }

@@ -11,6 +11,7 @@ export default function carryOverRoutes(app: Api, ctx: ServerContext) {
     {
       config: { access: "goal.read" },
       schema: {
+        operationId: "getPreviousGoalTable",
         tags: ["goals"],
         summary: "与上年对比：同一项目或部门上年度的绩效目标表及逐项变化（没有上年目标表时 previous 为 null）",
         params: idParam,
@@ -23,6 +24,7 @@ export default function carryOverRoutes(app: Api, ctx: ServerContext) {
     {
       config: { access: "goal.write" },
       schema: {
+        operationId: "carryOverGoalTable",
         tags: ["goals"],
         summary: "从上年结转：以上年度目标表的总体目标和指标替换本表（草稿或被退回时；须带 version）",
         params: idParam,

@@ -37,6 +37,7 @@ export default function goalExcelRoutes(app: Api, ctx: ServerContext) {
     {
       config: { access: "goal.read" },
       schema: {
+        operationId: "exportGoalTables",
         tags: ["goals"],
         summary: "导出部门的绩效目标表工作簿（目录 + 每表一页；单位导出本单位的表）",
         querystring: z.object({
@@ -56,7 +57,12 @@ export default function goalExcelRoutes(app: Api, ctx: ServerContext) {
     "/api/v1/goals/tables/:id/xlsx",
     {
       config: { access: "goal.read" },
-      schema: { tags: ["goals"], summary: "导出一张绩效目标表（财预〔2020〕10号 格式）", params: idParam },
+      schema: {
+        operationId: "exportGoalTable",
+        tags: ["goals"],
+        summary: "导出一张绩效目标表（财预〔2020〕10号 格式）",
+        params: idParam,
+      },
     },
     async (req, reply) => sendWorkbook(ctx, req, reply, { id: req.params.id }),
   );
@@ -68,6 +74,7 @@ export default function goalExcelRoutes(app: Api, ctx: ServerContext) {
         config: { access: "goal.write" },
         bodyLimit: MAX_UPLOAD_BYTES,
         schema: {
+          operationId: "importGoalTables",
           tags: ["goals"],
           summary: "导入绩效目标表 Excel：先预览（mode=preview），再提交（mode=commit，全部成功或全部不写）",
           querystring: z.object({

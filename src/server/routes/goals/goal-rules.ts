@@ -11,6 +11,7 @@ export default function goalRulesRoutes(app: Api, ctx: ServerContext) {
     {
       config: { access: "goal.read" },
       schema: {
+        operationId: "getGoalRules",
         tags: ["goals"],
         summary: "某年度的指标体系（一级、二级指标与权重合计）和智能审核规则，以及本年度各版本",
         querystring: z.object({ year: yearQuery }),
@@ -23,6 +24,7 @@ export default function goalRulesRoutes(app: Api, ctx: ServerContext) {
     {
       config: { access: "goal.configure" },
       schema: {
+        operationId: "updateGoalRules",
         tags: ["goals"],
         summary: "财政设定某年度的指标体系和审核规则（每次保存为新版本）",
         body: z.object({

@@ -26,6 +26,7 @@ export default function goalTableRoutes(app: Api, ctx: ServerContext) {
     {
       config: { access: "goal.read" },
       schema: {
+        operationId: "listGoalTables",
         tags: ["goals"],
         summary: "绩效目标表列表（本人可见范围，附智能审核问题数）",
         querystring: z.object({
@@ -54,7 +55,12 @@ export default function goalTableRoutes(app: Api, ctx: ServerContext) {
     "/api/v1/goals/tables/:id",
     {
       config: { access: "goal.read" },
-      schema: { tags: ["goals"], summary: "绩效目标表：指标、智能审核结果、审核记录、可执行的操作", params: idParam },
+      schema: {
+        operationId: "getGoalTable",
+        tags: ["goals"],
+        summary: "绩效目标表：指标、智能审核结果、审核记录、可执行的操作",
+        params: idParam,
+      },
     },
     async (req) => getGoalTable(ctx.deps, actorOf(req), req.params.id),
   );
@@ -63,6 +69,7 @@ export default function goalTableRoutes(app: Api, ctx: ServerContext) {
     {
       config: { access: "goal.write" },
       schema: {
+        operationId: "saveGoalTable",
         tags: ["goals"],
         summary: "保存绩效目标表（草稿或被退回时；须带 version）",
         params: idParam,
@@ -80,6 +87,7 @@ export default function goalTableRoutes(app: Api, ctx: ServerContext) {
     {
       config: { access: "goal.write" },
       schema: {
+        operationId: "actOnGoalTable",
         tags: ["goals"],
         summary: "提交、审核通过、退回（须填意见，可逐项指标）、撤回、调整（须填理由）",
         params: idParam,

@@ -59,6 +59,7 @@ export default function indicatorLibraryRoutes(app: Api, ctx: ServerContext) {
     {
       config: { access: "goal.read" },
       schema: {
+        operationId: "listLibrary",
         tags: ["goals"],
         summary: "指标库：按行业、一级/二级指标、名称、来源、状态筛选，排序分页，附往年目标值",
         querystring: filterQuery.extend(paging),
@@ -73,7 +74,12 @@ export default function indicatorLibraryRoutes(app: Api, ctx: ServerContext) {
     "/api/v1/goals/library/xlsx",
     {
       config: { access: "goal.read" },
-      schema: { tags: ["goals"], summary: "导出当前筛选的指标库为 Excel", querystring: filterQuery },
+      schema: {
+        operationId: "exportLibrary",
+        tags: ["goals"],
+        summary: "导出当前筛选的指标库为 Excel",
+        querystring: filterQuery,
+      },
     },
     async (req, reply) => {
       const found = await exportLibrary(ctx.deps, actorOf(req), toFilter(req.query), req.query.sort, req.query.order);
@@ -92,6 +98,7 @@ export default function indicatorLibraryRoutes(app: Api, ctx: ServerContext) {
     {
       config: { access: "goal.configure" },
       schema: {
+        operationId: "createLibraryEntry",
         tags: ["goals"],
         summary: "财政新增指标库指标（财政推荐）；一级、二级指标须在该年度指标体系中",
         body: entryBody,
@@ -104,6 +111,7 @@ export default function indicatorLibraryRoutes(app: Api, ctx: ServerContext) {
     {
       config: { access: "goal.configure" },
       schema: {
+        operationId: "updateLibraryEntry",
         tags: ["goals"],
         summary: "财政修改指标（修改后即为财政推荐；须带 version）",
         params: idParam,
@@ -116,7 +124,13 @@ export default function indicatorLibraryRoutes(app: Api, ctx: ServerContext) {
     "/api/v1/goals/library/:id/retire",
     {
       config: { access: "goal.configure" },
-      schema: { tags: ["goals"], summary: "停用指标：不再推荐，记录保留", params: idParam, body: versionBody },
+      schema: {
+        operationId: "retireLibraryEntry",
+        tags: ["goals"],
+        summary: "停用指标：不再推荐，记录保留",
+        params: idParam,
+        body: versionBody,
+      },
     },
     async (req) => retireLibraryEntry(ctx.deps, actorOf(req), req.params.id, req.body),
   );
@@ -124,7 +138,13 @@ export default function indicatorLibraryRoutes(app: Api, ctx: ServerContext) {
     "/api/v1/goals/library/:id/restore",
     {
       config: { access: "goal.configure" },
-      schema: { tags: ["goals"], summary: "恢复已停用的指标", params: idParam, body: versionBody },
+      schema: {
+        operationId: "restoreLibraryEntry",
+        tags: ["goals"],
+        summary: "恢复已停用的指标",
+        params: idParam,
+        body: versionBody,
+      },
     },
     async (req) => restoreLibraryEntry(ctx.deps, actorOf(req), req.params.id, req.body),
   );

@@ -25,6 +25,7 @@ export default function lintFindingsRoutes(app: Api, ctx: ServerContext) {
     {
       config: { access: "goal.lint" },
       schema: {
+        operationId: "listGoalFindings",
         tags: ["goals"],
         summary: "智能审核问题明细：按规则、部门、级别、项目筛选，分页",
         querystring: filterQuery.extend(paging),
@@ -37,7 +38,12 @@ export default function lintFindingsRoutes(app: Api, ctx: ServerContext) {
     "/api/v1/goals/lint/findings.xlsx",
     {
       config: { access: "goal.lint" },
-      schema: { tags: ["goals"], summary: "导出当前筛选的问题明细为 Excel", querystring: filterQuery },
+      schema: {
+        operationId: "exportGoalFindings",
+        tags: ["goals"],
+        summary: "导出当前筛选的问题明细为 Excel",
+        querystring: filterQuery,
+      },
     },
     async (req, reply) => {
       const found = await allFindings(ctx.deps, actorOf(req), req.query.year, toFilter(req.query));

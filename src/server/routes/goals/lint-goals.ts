@@ -9,6 +9,7 @@ export default function lintGoalsRoute(app: Api, ctx: ServerContext) {
     {
       config: { access: "goal.lint" },
       schema: {
+        operationId: "lintGoals",
         tags: ["goals"],
         summary: "全区绩效目标表智能审核：按规则、按部门汇总（问题明细见 /goals/lint/findings）",
         querystring: z.object({ year: yearQuery }),

@@ -12,6 +12,7 @@ export default function reviewDrawRoutes(app: Api, ctx: ServerContext) {
     {
       config: { access: "goal.review" },
       schema: {
+        operationId: "createReviewDraw",
         tags: ["goals"],
         summary: "目标现场会审：滚动抽取本年度的部门（记录总体与参数，可复现）",
         body: z.object({
@@ -42,6 +43,7 @@ export default function reviewDrawRoutes(app: Api, ctx: ServerContext) {
     {
       config: { access: "goal.lint" },
       schema: {
+        operationId: "listReviewDraws",
         tags: ["goals"],
         summary: "历年目标现场会审抽取记录",
         querystring: z.object({ year: yearQuery.optional() }),
@@ -53,7 +55,11 @@ export default function reviewDrawRoutes(app: Api, ctx: ServerContext) {
     "/api/v1/goals/review-draws/population",
     {
       config: { access: "goal.lint" },
-      schema: { tags: ["goals"], summary: "新抽取将使用的总体：全部部门及其历年被抽中的年度" },
+      schema: {
+        operationId: "getReviewDrawPopulation",
+        tags: ["goals"],
+        summary: "新抽取将使用的总体：全部部门及其历年被抽中的年度",
+      },
     },
     async (req) => ({ rows: await reviewPopulation(ctx.deps, actorOf(req)) }),
   );
@@ -61,7 +67,12 @@ export default function reviewDrawRoutes(app: Api, ctx: ServerContext) {
     "/api/v1/goals/review-draws/:id/replay",
     {
       config: { access: "goal.lint" },
-      schema: { tags: ["goals"], summary: "按记录重新运行抽取并核对结果", params: idParam },
+      schema: {
+        operationId: "replayReviewDraw",
+        tags: ["goals"],
+        summary: "按记录重新运行抽取并核对结果",
+        params: idParam,
+      },
     },
     async (req) => replayReviewDraw(ctx.deps, actorOf(req), req.params.id),
   );

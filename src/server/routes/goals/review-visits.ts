@@ -8,7 +8,12 @@ export default function reviewVisitRoutes(app: Api, ctx: ServerContext) {
     "/api/v1/goals/review-draws/:id/visits",
     {
       config: { access: "goal.lint" },
-      schema: { tags: ["goals"], summary: "被抽中部门的会审发现、指导建议及关联的目标表", params: idParam },
+      schema: {
+        operationId: "listReviewVisits",
+        tags: ["goals"],
+        summary: "被抽中部门的会审发现、指导建议及关联的目标表",
+        params: idParam,
+      },
     },
     async (req) => ({ rows: await listReviewVisits(ctx.deps, actorOf(req), req.params.id) }),
   );
@@ -17,6 +22,7 @@ export default function reviewVisitRoutes(app: Api, ctx: ServerContext) {
     {
       config: { access: "goal.review" },
       schema: {
+        operationId: "updateReviewVisit",
         tags: ["goals"],
         summary: "记录现场会审发现的问题和指导建议（须带 version）",
         params: idParam,
@@ -35,6 +41,7 @@ export default function reviewVisitRoutes(app: Api, ctx: ServerContext) {
     {
       config: { access: "goal.review" },
       schema: {
+        operationId: "linkReviewVisitTable",
         tags: ["goals"],
         summary: "关联部门修改后的目标表，并标明是否落实了指导建议",
         params: idParam,

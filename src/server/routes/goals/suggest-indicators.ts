@@ -8,6 +8,7 @@ export default function suggestIndicatorsRoute(app: Api, ctx: ServerContext) {
     {
       config: { access: "goal.read" },
       schema: {
+        operationId: "suggestIndicators",
         tags: ["goals"],
         summary: "指标库建议：未停用的指标，财政推荐的在前，再按使用次数；附各年度目标值（actuals 待单位自评模块填入）",
         querystring: z.object({

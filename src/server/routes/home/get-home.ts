@@ -8,7 +8,12 @@ export default function getHomeRoute(app: Api, ctx: ServerContext) {
     "/api/v1/home",
     {
       config: { access: "home.read" },
-      schema: { tags: ["home"], summary: "首页数据（按角色与数据范围）", querystring: z.object({ year: yearQuery }) },
+      schema: {
+        operationId: "getHome",
+        tags: ["home"],
+        summary: "首页数据（按角色与数据范围）",
+        querystring: z.object({ year: yearQuery }),
+      },
     },
     async (req) => getHome(ctx.deps, actorOf(req), req.query.year),
   );

@@ -9,6 +9,7 @@ export default function getTemplateRoute(app: Api) {
     {
       config: { access: "signed-in" },
       schema: {
+        operationId: "getImportTemplate",
         tags: ["imports"],
         summary: "下载导入模板（中文表头、填写说明）",
         params: z.object({ file: z.enum(IMPORT_KINDS.map((k) => `${k}.xlsx`) as [string, ...string[]]) }),

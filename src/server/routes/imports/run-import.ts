@@ -20,6 +20,7 @@ export default function runImportRoute(app: Api, ctx: ServerContext) {
         config: { access: "import.run" },
         bodyLimit: MAX_UPLOAD_BYTES,
         schema: {
+          operationId: "runImport",
           tags: ["imports"],
           summary: "导入一体化系统数据：先预览（mode=preview），再提交（mode=commit，全部成功或全部不写）",
           params: z.object({ kind: z.enum(IMPORT_KINDS) }),

@@ -8,7 +8,12 @@ export default function exportProjectsRoute(app: Api, ctx: ServerContext) {
     "/api/v1/projects/export.xlsx",
     {
       config: { access: "project.export" },
-      schema: { tags: ["projects"], summary: "导出当前筛选的项目为 Excel", querystring: projectFilterQuery },
+      schema: {
+        operationId: "exportProjects",
+        tags: ["projects"],
+        summary: "导出当前筛选的项目为 Excel",
+        querystring: projectFilterQuery,
+      },
     },
     async (req, reply) => {
       const q = req.query;

@@ -7,7 +7,12 @@ export default function getProjectRoute(app: Api, ctx: ServerContext) {
     "/api/v1/projects/:id",
     {
       config: { access: "project.read" },
-      schema: { tags: ["projects"], summary: "项目详情、月度执行与变更记录", params: idParam },
+      schema: {
+        operationId: "getProject",
+        tags: ["projects"],
+        summary: "项目详情、月度执行与变更记录",
+        params: idParam,
+      },
     },
     async (req) => getProject(ctx.deps, actorOf(req), req.params.id),
   );

@@ -8,7 +8,12 @@ export default function listDeptBudgetsRoute(app: Api, ctx: ServerContext) {
     "/api/v1/dept-budgets",
     {
       config: { access: "deptBudget.read" },
-      schema: { tags: ["projects"], summary: "部门整体预算及执行", querystring: z.object({ year: yearQuery }) },
+      schema: {
+        operationId: "listDeptBudgets",
+        tags: ["projects"],
+        summary: "部门整体预算及执行",
+        querystring: z.object({ year: yearQuery }),
+      },
     },
     async (req) => ({ rows: await listDeptBudgets(ctx.deps, actorOf(req), req.query.year) }),
   );

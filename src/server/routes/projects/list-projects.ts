@@ -9,6 +9,7 @@ export default function listProjectsRoute(app: Api, ctx: ServerContext) {
     {
       config: { access: "project.read" },
       schema: {
+        operationId: "listProjects",
         tags: ["projects"],
         summary: "项目库：检索、筛选、排序、分页（金额单位：分）",
         querystring: projectFilterQuery.extend(z.object(paging).shape),

@@ -1,0 +1,107 @@
+import { z } from "zod";
+import { ERROR_CODE_LIST, ERROR_CODES } from "../core/error-codes";
+import type { Action } from "../core/permissions";
+
+/**
+ * What every contract shares: the one error shape, paging, ids and file downloads. A module's contract
+ * (`contracts/<module>.ts`) declares each operation's request and responses with these; the server
+ * validates requests and serialises responses through them, the OpenAPI document is generated from them
+ * and the web app imports their inferred types.
+ */
+
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.enum(ERROR_CODE_LIST).describe(
+        `错误代码，取值固定：\n${Object.entries(ERROR_CODES)
+          .map(([code, meaning]) => `- ${code}：${meaning}`)
+          .join("\n")}`,
+      ),
+      message: z.string().describe("给用户看的中文说明，指出哪一行、哪一列或哪个字段有误"),
+      details: z.unknown().optional().describe("随错误代码而定的补充信息"),
+    }),
+  })
+  .meta({ id: "Error", description: "所有 4xx/5xx 响应的统一格式" });
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** The error responses every operation may give (access, validation, conflicts, limits, the server). */
+const ERRORS = { "4xx": ErrorBody, "5xx": ErrorBody } as const;
+
+/** An operation's responses: its 2xx bodies plus the shared error shape. */
+export const responses = <R extends Record<number, z.ZodType>>(ok: R) => ({ ...ok, ...ERRORS });
+
+/** A 204 answer: no body. */
+export const NoContent = z.undefined().describe("无响应体");
+
+/** A file download of the given media type (the body is the file's bytes). */
+export const fileResponse = (mediaType: string, description: string) => ({
+  description,
+  content: { [mediaType]: { schema: z.any().meta({ type: "string", format: "binary" }) } },
+});
+
+export const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export const Id = z.number().int().positive();
+export const IdParam = z.object({ id: z.coerce.number().int().positive("编号须为正整数") });
+
+export const YearQuery = z.coerce
+  .number()
+  .int()
+  .min(2000, "年度须在 2000–2100 之间")
+  .max(2100, "年度须在 2000–2100 之间");
+
+export const Paging = {
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200, "每页最多 200 条").default(20),
+};
+
+/** A page of a list: the rows, how many there are in all, and which page this is. */
+export const page = <T extends z.ZodType>(row: T) =>
+  z.object({ rows: z.array(row), total: z.number().int().min(0), page: z.number().int(), pageSize: z.number().int() });
+
+/** An instant as the API sends it: ISO 8601 with time zone. */
+export const Instant = z.iso.datetime({ offset: true }).describe("时刻（ISO 8601）");
+/** A calendar date (YYYY-MM-DD). */
+export const CalendarDate = z.iso.date();
+/** Money is always an integer number of fen (分). */
+export const Fen = z.number().int().describe("金额，单位：分");
+
+/** Who may call an operation: anyone, any signed-in account, or the roles allowed an action. */
+export type Access = "public" | "signed-in" | Action;
+
+interface OperationSchema {
+  operationId: string;
+  summary: string;
+  tags: string[];
+  description?: string;
+  params?: z.ZodType;
+  querystring?: z.ZodType;
+  body?: z.ZodType;
+  response: Record<string, unknown>;
+}
+
+/**
+ * One operation of the API: who may call it and its schema (request, responses, documentation). Routes
+ * pass `schema` to fastify and `access` to the access hook; the web app infers its types from it.
+ */
+export const operation = <const A extends Access, S extends OperationSchema>(access: A, schema: S) => ({
+  access,
+  schema,
+});
+
+/** The body an operation answers with on success (status 200 unless given). */
+export type ReplyOf<
+  O extends { schema: { response: Record<string, unknown> } },
+  S extends number = 200,
+> = S extends keyof O["schema"]["response"]
+  ? O["schema"]["response"][S] extends z.ZodType
+    ? z.output<O["schema"]["response"][S]>
+    : never
+  : never;
+/** What a client sends as the body of an operation. */
+export type BodyOf<O extends { schema: { body?: z.ZodType } }> = O["schema"]["body"] extends z.ZodType
+  ? z.input<O["schema"]["body"]>
+  : never;
+
+/** An organisation named in a row: id, code and name. */
+export const OrgRef = z.object({ id: Id, code: z.string(), name: z.string() }).meta({ id: "OrgRef" });

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { ROLES } from "../core/roles";
+import { Id, IdParam, Instant, NoContent, OrgRef, operation, Paging, page, responses } from "./common";
+
+/** An account as administrators see it (never its password hash). */
+export const User = z
+  .object({
+    id: Id,
+    username: z.string(),
+    displayName: z.string(),
+    role: z.enum(ROLES),
+    regionCode: z.string(),
+    orgId: Id,
+    active: z.boolean(),
+    mustChangePassword: z.boolean(),
+    lastLoginAt: Instant.nullable(),
+    version: z.number().int().describe("乐观锁版本号：修改时原样带回"),
+  })
+  .meta({ id: "User" });
+
+export const UserRow = User.extend({ roleLabel: z.string(), org: OrgRef }).meta({ id: "UserRow" });
+
+export const listUsers = operation("user.manage", {
+  operationId: "listUsers",
+  tags: ["users"],
+  summary: "账号列表",
+  querystring: z.object({ q: z.string().trim().max(64).optional(), role: z.enum(ROLES).optional(), ...Paging }),
+  response: responses({ 200: page(UserRow) }),
+});
+
+export const createUser = operation("user.manage", {
+  operationId: "createUser",
+  tags: ["users"],
+  summary: "新建账号（首次登录须修改密码）",
+  body: z.object({
+    username: z.string().max(32),
+    displayName: z.string().max(40),
+    role: z.enum(ROLES),
+    orgId: z.number().int().positive(),
+    password: z.string().max(128),
+  }),
+  response: responses({ 201: z.object({ user: User }) }),
+});
+
+export const updateUser = operation("user.manage", {
+  operationId: "updateUser",
+  tags: ["users"],
+  summary: "修改账号（姓名、角色、单位、启用状态；须带 version）",
+  params: IdParam,
+  body: z.object({
+    version: z.number().int().positive(),
+    displayName: z.string().max(40).optional(),
+    role: z.enum(ROLES).optional(),
+    orgId: z.number().int().positive().optional(),
+    active: z.boolean().optional(),
+  }),
+  response: responses({ 200: z.object({ user: User }) }),
+});
+
+export const resetPassword = operation("user.manage", {
+  operationId: "resetPassword",
+  tags: ["users"],
+  summary: "管理员重置密码（该用户下次登录须修改）",
+  params: IdParam,
+  body: z.object({ password: z.string().max(128) }),
+  response: responses({ 204: NoContent }),
+});

@@ -1,0 +1,148 @@
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ERROR_CODE_LIST } from "../../src/core/error-codes";
+import { buildServer, type RouteInfo } from "../../src/server/app";
+import { freshDb, type TestDb } from "../support/db";
+
+/**
+ * The API's contract as an integrator reads it: /api/openapi.json must be valid OpenAPI 3 and state, for
+ * every operation, what it returns, how it fails and who may call it.
+ */
+let db: TestDb;
+let app: Awaited<ReturnType<typeof buildServer>>["app"];
+let routes: RouteInfo[];
+let doc: OpenApiDoc;
+beforeAll(async () => {
+  db = await freshDb("empty");
+  ({ app, routes } = await buildServer({ db, logLevel: "silent" }));
+  doc = (await app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+});
+afterAll(async () => {
+  await app.close();
+  await db.dispose();
+});
+
+interface Operation {
+  operationId?: string;
+  summary?: string;
+  tags?: string[];
+  security?: unknown[];
+  "x-access"?: string;
+  responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+}
+interface OpenApiDoc {
+  openapi: string;
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+}
+
+const operations = () =>
+  Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, op })),
+  );
+
+/**
+ * Operations whose module has not moved to `src/contracts` yet: they may still lack a response schema.
+ * The list only shrinks: an operation named here that has its schema fails the test until it is removed.
+ */
+const NOT_YET = new Set<string>([
+  "GET /api/v1/home",
+  "GET /api/v1/projects",
+  "GET /api/v1/projects/export.xlsx",
+  "GET /api/v1/projects/{id}",
+  "GET /api/v1/dept-budgets",
+  "GET /api/v1/imports/templates/{file}",
+  "GET /api/v1/goals/lint",
+  "GET /api/v1/goals/lint/findings",
+  "GET /api/v1/goals/lint/findings.xlsx",
+  "POST /api/v1/goals/review-draws",
+  "GET /api/v1/goals/review-draws",
+  "GET /api/v1/goals/review-draws/population",
+  "GET /api/v1/goals/review-draws/{id}/replay",
+  "GET /api/v1/goals/tables",
+  "GET /api/v1/goals/tables/{id}",
+  "PUT /api/v1/goals/tables/{id}",
+  "POST /api/v1/goals/tables/{id}/actions",
+  "GET /api/v1/goals/tables/{id}/previous",
+  "POST /api/v1/goals/tables/{id}/carry-over",
+  "GET /api/v1/goals/tables/xlsx",
+  "GET /api/v1/goals/tables/{id}/xlsx",
+  "GET /api/v1/goals/library/suggestions",
+  "GET /api/v1/goals/library",
+  "POST /api/v1/goals/library",
+  "GET /api/v1/goals/library/xlsx",
+  "PUT /api/v1/goals/library/{id}",
+  "POST /api/v1/goals/library/{id}/retire",
+  "POST /api/v1/goals/library/{id}/restore",
+  "GET /api/v1/goals/review-draws/{id}/visits",
+  "PUT /api/v1/goals/review-visits/{id}",
+  "POST /api/v1/goals/review-visits/{id}/tables",
+  "GET /api/v1/goals/rules",
+  "PUT /api/v1/goals/rules",
+  "POST /api/v1/imports/{kind}",
+  "POST /api/v1/goals/tables/import",
+]);
+
+const hasSchema = (r: Operation["responses"] extends Record<string, infer R> | undefined ? R : never) =>
+  r.content !== undefined && Object.values(r.content).every((c) => c.schema !== undefined);
+
+describe("the OpenAPI document", () => {
+  it("is valid OpenAPI 3", async () => {
+    const result = await new Validator().validate(doc as unknown as Parameters<Validator["validate"]>[0]);
+    expect(result.errors ?? [], JSON.stringify(result.errors, null, 1)?.slice(0, 2000)).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(doc.openapi).toMatch(/^3\./);
+  });
+
+  it("lists every route of the API once, with a unique operationId, a summary and a tag", () => {
+    const documented = operations().map((o) => o.key);
+    const api = routes
+      .filter((r) => r.url.startsWith("/api/") && r.url !== "/api/openapi.json" && !r.url.startsWith("/api/docs"))
+      .map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, "{$1}")}`);
+    expect([...documented].sort()).toEqual([...new Set(api)].sort());
+    const ids = operations().map((o) => o.op.operationId);
+    for (const { key, op } of operations()) {
+      expect(op.operationId, key).toMatch(/^[a-z][A-Za-z0-9]+$/);
+      expect(op.summary, key).toBeTruthy();
+      expect(op.tags?.length, key).toBeGreaterThan(0);
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("states who may call each operation, as the server enforces it", () => {
+    for (const r of routes) {
+      if (!r.url.startsWith("/api/") || r.url === "/api/openapi.json" || r.url.startsWith("/api/docs")) continue;
+      const op = doc.paths[r.url.replace(/:(\w+)/g, "{$1}")]?.[r.method.toLowerCase()];
+      const key = `${r.method} ${r.url}`;
+      expect(r.access, key).toBeDefined();
+      expect(op?.["x-access"], key).toBe(r.access);
+      expect(op?.security, key).toEqual(r.access === "public" ? [] : [{ session: [] }, { bearer: [] }]);
+    }
+  });
+
+  it("gives every operation a 2xx response with its schema and the one error shape for 4xx and 5xx", () => {
+    const missing: string[] = [];
+    for (const { key, op } of operations()) {
+      const responses = op.responses ?? {};
+      const ok = Object.entries(responses).filter(([status]) => /^2\d\d$/.test(status));
+      const complete =
+        ok.length > 0 &&
+        ok.every(([status, r]) => status === "204" || hasSchema(r)) &&
+        ["4XX", "5XX"].every(
+          (s) =>
+            (responses[s]?.content?.["application/json"]?.schema as { $ref?: string })?.$ref ===
+            "#/components/schemas/Error",
+        );
+      if (NOT_YET.has(key)) expect(complete, `${key} has its schema now: remove it from NOT_YET`).toBe(false);
+      else if (!complete) missing.push(key);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("documents the error shape with its closed set of codes", () => {
+    const error = doc.components.schemas.Error as {
+      properties: { error: { properties: { code: { enum: string[] } } } };
+    };
+    expect(error.properties.error.properties.code.enum).toEqual(ERROR_CODE_LIST);
+  });
+});
