@@ -1,6 +1,7 @@
 import type { AuditFields } from "../core/audit-chain";
-import type { LibraryEntryFields } from "../core/goals/indicator-library";
+import type { LibraryEntryFields, LibrarySort } from "../core/goals/indicator-library";
 import type { GoalIndicator, GoalSubjectKind, GoalTable, IndicatorKind } from "../core/goals/types";
+import type { GoalStatus } from "../core/goals/workflow";
 import type {
   DeptBudgetRow,
   DeptExecutionRow,
@@ -11,7 +12,7 @@ import type {
 } from "../core/import-rows";
 import type { ImportKind } from "../core/import-spec";
 import type { Fen } from "../core/money";
-import type { ProjectCategory, SizeBand } from "../core/project";
+import type { ProjectCategory, ProjectSort, SizeBand } from "../core/project";
 import type { OrgKind, Role } from "../core/roles";
 import type { RollingDrawCandidate, RollingDrawParams, RollingDrawResult } from "../core/sampling/rolling-draw";
 import type { Scope } from "../core/scope";
@@ -67,8 +68,7 @@ export interface ProjectDetail extends ProjectListItem {
   updatedAt: string;
 }
 
-export const PROJECT_SORTS = ["code", "name", "adjustedBudget", "executed", "executionRate", "department"] as const;
-export type ProjectSort = (typeof PROJECT_SORTS)[number];
+export { PROJECT_SORTS, type ProjectSort } from "../core/project";
 
 export interface ProjectFilter {
   fiscalYear: number;
@@ -356,7 +356,7 @@ export interface ImportRepo {
 /** A goal table as stored, with where it belongs. */
 export interface StoredGoalTable {
   id: number;
-  status: string;
+  status: GoalStatus;
   revision: number;
   departmentCode: string;
   departmentName: string;
@@ -434,8 +434,7 @@ export interface TargetHistory {
   overall: Omit<PastTargets, "fiscalYear"> | null;
 }
 
-export const LIBRARY_SORTS = ["recommended", "uses", "lastYear", "name", "sector", "updatedAt"] as const;
-export type LibrarySort = (typeof LIBRARY_SORTS)[number];
+export { LIBRARY_SORTS, type LibrarySort } from "../core/goals/indicator-library";
 
 export interface LibraryFilter {
   sector?: string | undefined;
@@ -627,7 +626,7 @@ export interface ReviewVisit {
   tables: {
     goalTableId: number;
     subjectCode: string;
-    status: string;
+    status: GoalStatus;
     revision: number;
     actedOn: boolean;
     note: string | null;

@@ -28,7 +28,12 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 const ERRORS = { "4xx": ErrorBody, "5xx": ErrorBody } as const;
 
 /** An operation's responses: its 2xx bodies plus the shared error shape. */
-export const responses = <R extends Record<number, z.ZodType>>(ok: R) => ({ ...ok, ...ERRORS });
+export const responses = <R extends Record<number, z.ZodType | FileResponse>>(ok: R) => ({ ...ok, ...ERRORS });
+
+interface FileResponse {
+  description: string;
+  content: Record<string, { schema: z.ZodType }>;
+}
 
 /** A 204 answer: no body. */
 export const NoContent = z.undefined().describe("无响应体");

@@ -31,3 +31,7 @@ export type SizeBand = (typeof SIZE_BANDS)[number]["key"];
 export function executionRate(executed: Fen, adjusted: Fen): number | null {
   return adjusted > 0 ? executed / adjusted : null;
 }
+
+/** How the project library can be sorted. */
+export const PROJECT_SORTS = ["code", "name", "adjustedBudget", "executed", "executionRate", "department"] as const;
+export type ProjectSort = (typeof PROJECT_SORTS)[number];

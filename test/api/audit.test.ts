@@ -11,6 +11,33 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe("audit log", () => {
+  it("answers only what its contract declares: the rows' chain hashes, held by the repository, stay inside", async () => {
+    const res = await t.as(admin, "GET", "/api/v1/audit?pageSize=5");
+    expect(res.statusCode).toBe(200);
+    const row = res.json().rows[0];
+    expect(Object.keys(row).sort()).toEqual(
+      [
+        "action",
+        "actorId",
+        "actorName",
+        "after",
+        "at",
+        "before",
+        "entity",
+        "entityId",
+        "id",
+        "reason",
+        "regionCode",
+      ].sort(),
+    );
+    const found = (await t.db.orm.execute(sql`select hash from audit_log where id = ${row.id}`)) as unknown as {
+      rows: { hash: string }[];
+    };
+    const stored = found.rows[0];
+    expect(stored!.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(res.body).not.toContain(stored!.hash);
+  });
+
   it("records a change with actor, entity, before and after in the same transaction", async () => {
     const tree = (await t.as(admin, "GET", "/api/v1/org/tree")).json().nodes;
     const dept = tree.find((n: { kind: string }) => n.kind === "department");

@@ -103,5 +103,7 @@ export async function linkReviewTable(
       }),
     ]);
   });
-  return deps.uow.read.reviews.visit(actor.regionCode, visitId);
+  const linked = await deps.uow.read.reviews.visit(actor.regionCode, visitId);
+  if (!linked) throw notFound("会审记录", visitId);
+  return linked;
 }

@@ -122,3 +122,7 @@ export function checkLibraryEntry(
     },
   };
 }
+
+/** How the library list can be sorted. */
+export const LIBRARY_SORTS = ["recommended", "uses", "lastYear", "name", "sector", "updatedAt"] as const;
+export type LibrarySort = (typeof LIBRARY_SORTS)[number];

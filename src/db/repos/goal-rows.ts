@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { GoalTableRecord } from "../../app/ports";
 import type { GoalIndicator, GoalTable } from "../../core/goals/types";
+import type { GoalStatus } from "../../core/goals/workflow";
 import type { Executor } from "../client";
 import { iso, rows } from "./rows";
 
@@ -10,7 +11,7 @@ export interface TableRow {
   subject_kind: GoalTable["subjectKind"];
   subject_code: string;
   fiscal_year: number;
-  status: string;
+  status: GoalStatus; // goal_tables_status_ck holds it to these
   revision: number;
   overall_goal: string;
   department_code: string;

@@ -1,14 +1,12 @@
-import { z } from "zod";
 import { exportGoalTables, type GoalExportRequest } from "../../../app/goals/export-goal-tables";
 import { importGoalTables } from "../../../app/goals/import-goal-tables";
+import { XLSX } from "../../../contracts/common";
+import * as goals from "../../../contracts/goals";
 import { MAX_UPLOAD_BYTES } from "../../../core/import-spec";
 import { goalExportWorkbook } from "../../../io/goal-table-xlsx";
 import { readGoalWorkbook } from "../../../io/read-upload";
 import { type Api, actorOf, type Reply, type ServerContext } from "../../context";
 import { acceptRawUploads, receiveUpload, uploader } from "../../upload";
-import { idParam, yearQuery } from "../query";
-
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 async function sendWorkbook(
   ctx: ServerContext,
@@ -34,36 +32,13 @@ async function sendWorkbook(
 export default function goalExcelRoutes(app: Api, ctx: ServerContext) {
   app.get(
     "/api/v1/goals/tables/xlsx",
-    {
-      config: { access: "goal.read" },
-      schema: {
-        operationId: "exportGoalTables",
-        tags: ["goals"],
-        summary: "导出部门的绩效目标表工作簿（目录 + 每表一页；单位导出本单位的表）",
-        querystring: z.object({
-          year: yearQuery,
-          department: z
-            .string()
-            .trim()
-            .regex(/^[A-Za-z0-9_-]{1,32}$/, "主管部门编码只含字母、数字")
-            .optional(),
-        }),
-      },
-    },
+    { config: { access: goals.exportGoalTables.access }, schema: goals.exportGoalTables.schema },
     async (req, reply) =>
       sendWorkbook(ctx, req, reply, { fiscalYear: req.query.year, departmentCode: req.query.department }),
   );
   app.get(
     "/api/v1/goals/tables/:id/xlsx",
-    {
-      config: { access: "goal.read" },
-      schema: {
-        operationId: "exportGoalTable",
-        tags: ["goals"],
-        summary: "导出一张绩效目标表（财预〔2020〕10号 格式）",
-        params: idParam,
-      },
-    },
+    { config: { access: goals.exportGoalTable.access }, schema: goals.exportGoalTable.schema },
     async (req, reply) => sendWorkbook(ctx, req, reply, { id: req.params.id }),
   );
   app.register(async (scoped: Api) => {
@@ -71,17 +46,9 @@ export default function goalExcelRoutes(app: Api, ctx: ServerContext) {
     scoped.post(
       "/api/v1/goals/tables/import",
       {
-        config: { access: "goal.write" },
+        config: { access: goals.importGoalTables.access },
         bodyLimit: MAX_UPLOAD_BYTES,
-        schema: {
-          operationId: "importGoalTables",
-          tags: ["goals"],
-          summary: "导入绩效目标表 Excel：先预览（mode=preview），再提交（mode=commit，全部成功或全部不写）",
-          querystring: z.object({
-            mode: z.enum(["preview", "commit"]).default("preview"),
-            fileName: z.string().max(200).optional(),
-          }),
-        },
+        schema: goals.importGoalTables.schema,
       },
       async (req, reply) => {
         const { bytes, fileName } = await receiveUpload(req, req.query.fileName ?? "绩效目标表.xlsx");

@@ -1,30 +1,15 @@
-import { z } from "zod";
 import { createLibraryEntry } from "../../../app/goals/library-create";
 import { editLibraryEntry } from "../../../app/goals/library-edit";
 import { exportLibrary } from "../../../app/goals/library-export";
 import { listLibrary } from "../../../app/goals/library-list";
 import { restoreLibraryEntry, retireLibraryEntry } from "../../../app/goals/library-retire";
-import { LIBRARY_SORTS, type LibraryFilter } from "../../../app/ports";
+import type { LibraryFilter } from "../../../app/ports";
+import * as goalsLibrary from "../../../contracts/goals-library";
 import { yearInChina } from "../../../core/calendar";
-import { INDICATOR_KINDS, OPERATORS } from "../../../core/goals/types";
 import { libraryWorkbook } from "../../../io/library-export";
 import { type Api, actorOf, type ServerContext } from "../../context";
-import { idParam, paging, yearQuery } from "../query";
 
-const bool = z.enum(["true", "false"]).transform((v) => v === "true");
-
-const filterQuery = z.object({
-  sector: z.string().trim().max(40).optional(),
-  level1: z.string().trim().max(20).optional(),
-  level2: z.string().trim().max(30).optional(),
-  q: z.string().trim().max(100).optional(),
-  curated: bool.optional(),
-  retired: bool.optional(),
-  sort: z.enum(LIBRARY_SORTS).default("recommended"),
-  order: z.enum(["asc", "desc"]).default("desc"),
-});
-
-const toFilter = (q: z.infer<typeof filterQuery>): LibraryFilter => ({
+const toFilter = (q: goalsLibrary.LibraryFilterQuery): LibraryFilter => ({
   sector: q.sector || undefined,
   level1: q.level1 || undefined,
   level2: q.level2 || undefined,
@@ -32,20 +17,6 @@ const toFilter = (q: z.infer<typeof filterQuery>): LibraryFilter => ({
   curated: q.curated,
   retired: q.retired,
 });
-
-// Lengths, markup and the template are checked by the use case, with messages naming the field.
-const entryBody = z.object({
-  fiscalYear: yearQuery.optional(),
-  sector: z.string().max(200),
-  level1: z.string().max(200),
-  level2: z.string().max(200),
-  name: z.string().max(1000),
-  kind: z.enum(INDICATOR_KINDS),
-  operator: z.enum(OPERATORS).nullable().default(null),
-  unit: z.string().max(200).nullable().default(null),
-  explanation: z.string().max(5000).nullable().default(null),
-});
-const versionBody = z.object({ version: z.number().int().positive() });
 
 export default function indicatorLibraryRoutes(app: Api, ctx: ServerContext) {
   // The year whose indicator template an entry is checked against: the one the page works in, else this year.
@@ -56,15 +27,7 @@ export default function indicatorLibraryRoutes(app: Api, ctx: ServerContext) {
 
   app.get(
     "/api/v1/goals/library",
-    {
-      config: { access: "goal.read" },
-      schema: {
-        operationId: "listLibrary",
-        tags: ["goals"],
-        summary: "指标库：按行业、一级/二级指标、名称、来源、状态筛选，排序分页，附往年目标值",
-        querystring: filterQuery.extend(paging),
-      },
-    },
+    { config: { access: goalsLibrary.listLibrary.access }, schema: goalsLibrary.listLibrary.schema },
     async (req) => {
       const { page, pageSize, sort, order } = req.query;
       return listLibrary(ctx.deps, actorOf(req), toFilter(req.query), { page, pageSize, sort, order });
@@ -72,15 +35,7 @@ export default function indicatorLibraryRoutes(app: Api, ctx: ServerContext) {
   );
   app.get(
     "/api/v1/goals/library/xlsx",
-    {
-      config: { access: "goal.read" },
-      schema: {
-        operationId: "exportLibrary",
-        tags: ["goals"],
-        summary: "导出当前筛选的指标库为 Excel",
-        querystring: filterQuery,
-      },
-    },
+    { config: { access: goalsLibrary.exportLibrary.access }, schema: goalsLibrary.exportLibrary.schema },
     async (req, reply) => {
       const found = await exportLibrary(ctx.deps, actorOf(req), toFilter(req.query), req.query.sort, req.query.order);
       const buffer = await libraryWorkbook(found.rows, found.truncated);
@@ -95,57 +50,22 @@ export default function indicatorLibraryRoutes(app: Api, ctx: ServerContext) {
   );
   app.post(
     "/api/v1/goals/library",
-    {
-      config: { access: "goal.configure" },
-      schema: {
-        operationId: "createLibraryEntry",
-        tags: ["goals"],
-        summary: "财政新增指标库指标（财政推荐）；一级、二级指标须在该年度指标体系中",
-        body: entryBody,
-      },
-    },
+    { config: { access: goalsLibrary.createLibraryEntry.access }, schema: goalsLibrary.createLibraryEntry.schema },
     async (req) => createLibraryEntry(ctx.deps, actorOf(req), withYear(req.body)),
   );
   app.put(
     "/api/v1/goals/library/:id",
-    {
-      config: { access: "goal.configure" },
-      schema: {
-        operationId: "updateLibraryEntry",
-        tags: ["goals"],
-        summary: "财政修改指标（修改后即为财政推荐；须带 version）",
-        params: idParam,
-        body: entryBody.extend(versionBody.shape),
-      },
-    },
+    { config: { access: goalsLibrary.updateLibraryEntry.access }, schema: goalsLibrary.updateLibraryEntry.schema },
     async (req) => editLibraryEntry(ctx.deps, actorOf(req), req.params.id, withYear(req.body)),
   );
   app.post(
     "/api/v1/goals/library/:id/retire",
-    {
-      config: { access: "goal.configure" },
-      schema: {
-        operationId: "retireLibraryEntry",
-        tags: ["goals"],
-        summary: "停用指标：不再推荐，记录保留",
-        params: idParam,
-        body: versionBody,
-      },
-    },
+    { config: { access: goalsLibrary.retireLibraryEntry.access }, schema: goalsLibrary.retireLibraryEntry.schema },
     async (req) => retireLibraryEntry(ctx.deps, actorOf(req), req.params.id, req.body),
   );
   app.post(
     "/api/v1/goals/library/:id/restore",
-    {
-      config: { access: "goal.configure" },
-      schema: {
-        operationId: "restoreLibraryEntry",
-        tags: ["goals"],
-        summary: "恢复已停用的指标",
-        params: idParam,
-        body: versionBody,
-      },
-    },
+    { config: { access: goalsLibrary.restoreLibraryEntry.access }, schema: goalsLibrary.restoreLibraryEntry.schema },
     async (req) => restoreLibraryEntry(ctx.deps, actorOf(req), req.params.id, req.body),
   );
 }

@@ -1,18 +1,9 @@
-import { z } from "zod";
 import { allFindings, type FindingFilter, listFindings } from "../../../app/goals/list-findings";
+import * as goalsChecks from "../../../contracts/goals-checks";
 import { findingsWorkbook } from "../../../io/findings-export";
 import { type Api, actorOf, type ServerContext } from "../../context";
-import { paging, yearQuery } from "../query";
 
-const filterQuery = z.object({
-  year: yearQuery,
-  rule: z.string().max(60).optional(),
-  department: z.string().max(20).optional(),
-  severity: z.enum(["error", "warning"]).optional(),
-  q: z.string().max(60).optional(),
-});
-
-const toFilter = (q: z.infer<typeof filterQuery>): FindingFilter => ({
+const toFilter = (q: goalsChecks.FindingFilterQuery): FindingFilter => ({
   rule: q.rule,
   departmentCode: q.department,
   severity: q.severity,
@@ -22,29 +13,13 @@ const toFilter = (q: z.infer<typeof filterQuery>): FindingFilter => ({
 export default function lintFindingsRoutes(app: Api, ctx: ServerContext) {
   app.get(
     "/api/v1/goals/lint/findings",
-    {
-      config: { access: "goal.lint" },
-      schema: {
-        operationId: "listGoalFindings",
-        tags: ["goals"],
-        summary: "智能审核问题明细：按规则、部门、级别、项目筛选，分页",
-        querystring: filterQuery.extend(paging),
-      },
-    },
+    { config: { access: goalsChecks.listGoalFindings.access }, schema: goalsChecks.listGoalFindings.schema },
     async (req) =>
       listFindings(ctx.deps, actorOf(req), req.query.year, toFilter(req.query), req.query.page, req.query.pageSize),
   );
   app.get(
     "/api/v1/goals/lint/findings.xlsx",
-    {
-      config: { access: "goal.lint" },
-      schema: {
-        operationId: "exportGoalFindings",
-        tags: ["goals"],
-        summary: "导出当前筛选的问题明细为 Excel",
-        querystring: filterQuery,
-      },
-    },
+    { config: { access: goalsChecks.exportGoalFindings.access }, schema: goalsChecks.exportGoalFindings.schema },
     async (req, reply) => {
       const found = await allFindings(ctx.deps, actorOf(req), req.query.year, toFilter(req.query));
       const buffer = await findingsWorkbook(found.rows, found.fiscalYear, found.rulesVersion);

@@ -1,20 +1,12 @@
-import { z } from "zod";
-import { IMPORT_KINDS } from "../../../core/import-spec";
+import { getImportTemplate as op } from "../../../contracts/imports";
+import type { IMPORT_KINDS } from "../../../core/import-spec";
 import { importTemplate, templateFileName } from "../../../io/templates";
 import type { Api } from "../../context";
 
 export default function getTemplateRoute(app: Api) {
   app.get(
     "/api/v1/imports/templates/:file",
-    {
-      config: { access: "signed-in" },
-      schema: {
-        operationId: "getImportTemplate",
-        tags: ["imports"],
-        summary: "下载导入模板（中文表头、填写说明）",
-        params: z.object({ file: z.enum(IMPORT_KINDS.map((k) => `${k}.xlsx`) as [string, ...string[]]) }),
-      },
-    },
+    { config: { access: op.access }, schema: op.schema },
     async (req, reply) => {
       const kind = req.params.file.replace(/\.xlsx$/, "") as (typeof IMPORT_KINDS)[number];
       const buffer = await importTemplate(kind);

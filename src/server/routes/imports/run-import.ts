@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { z } from "zod";
 import { runImport } from "../../../app/imports/run-import";
-import { IMPORT_KINDS, IMPORT_SPECS, MAX_UPLOAD_BYTES } from "../../../core/import-spec";
+import { runImport as op } from "../../../contracts/imports";
+import { IMPORT_SPECS, MAX_UPLOAD_BYTES } from "../../../core/import-spec";
 import { readTable } from "../../../io/read-upload";
 import { type Api, actorOf, type ServerContext } from "../../context";
 import { acceptRawUploads, receiveUpload, uploader } from "../../upload";
@@ -16,20 +16,7 @@ export default function runImportRoute(app: Api, ctx: ServerContext) {
     acceptRawUploads(scoped);
     scoped.post(
       "/api/v1/imports/:kind",
-      {
-        config: { access: "import.run" },
-        bodyLimit: MAX_UPLOAD_BYTES,
-        schema: {
-          operationId: "runImport",
-          tags: ["imports"],
-          summary: "导入一体化系统数据：先预览（mode=preview），再提交（mode=commit，全部成功或全部不写）",
-          params: z.object({ kind: z.enum(IMPORT_KINDS) }),
-          querystring: z.object({
-            mode: z.enum(["preview", "commit"]).default("preview"),
-            fileName: z.string().max(200).optional(),
-          }),
-        },
-      },
+      { config: { access: op.access }, bodyLimit: MAX_UPLOAD_BYTES, schema: op.schema },
       async (req, reply) => {
         const { bytes, fileName } = await receiveUpload(
           req,

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { IMPORT_KINDS } from "../core/import-spec";
+import { fileResponse, Id, operation, responses, XLSX } from "./common";
+
+export const ImportResult = z
+  .object({
+    kind: z.enum(IMPORT_KINDS),
+    fileName: z.string(),
+    sha256: z.string().describe("文件的 SHA-256，记入导入批次"),
+    mode: z.enum(["preview", "commit"]),
+    committed: z.boolean(),
+    batchId: Id.nullable().describe("提交后的导入批次编号"),
+    format: z.enum(["xlsx", "csv", "json"]),
+    counts: z.object({
+      total: z.number().int(),
+      new: z.number().int(),
+      changed: z.number().int(),
+      unchanged: z.number().int(),
+      errors: z.number().int(),
+    }),
+    issues: z
+      .array(
+        z.object({
+          row: z.number().int().describe("文件中的行号（表头为第 1 行）"),
+          column: z.string().nullable().describe("列名"),
+          field: z.string().nullable(),
+          code: z.string(),
+          message: z.string(),
+        }),
+      )
+      .describe("错误（最多列出前 500 条；总数见 counts.errors）"),
+    newRows: z.array(z.unknown()).describe("新增的行，字段同导入模板（最多前 50 行）"),
+    changedRows: z
+      .array(
+        z.object({
+          key: z.string(),
+          changes: z.array(z.object({ field: z.string(), label: z.string(), before: z.unknown(), after: z.unknown() })),
+        }),
+      )
+      .describe("有变化的行及变化的字段（最多前 50 行）"),
+  })
+  .meta({ id: "ImportResult" });
+
+export const runImport = operation("import.run", {
+  operationId: "runImport",
+  tags: ["imports"],
+  summary: "导入一体化系统数据：先预览（mode=preview），再提交（mode=commit，全部成功或全部不写）",
+  description:
+    "网页上传用 multipart（字段 file）；系统对接可直接以请求体发送文件（Content-Type 为 json、csv 或 xlsx），使用 Bearer 令牌。文件有错误时提交返回 422 IMPORT_INVALID，不写入任何数据。",
+  params: z.object({ kind: z.enum(IMPORT_KINDS) }),
+  querystring: z.object({
+    mode: z.enum(["preview", "commit"]).default("preview"),
+    fileName: z.string().max(200).optional(),
+  }),
+  response: responses({ 200: ImportResult.describe("预览"), 201: ImportResult.describe("已提交") }),
+});
+
+export const getImportTemplate = operation("signed-in", {
+  operationId: "getImportTemplate",
+  tags: ["imports"],
+  summary: "下载导入模板（中文表头、填写说明）",
+  params: z.object({ file: z.enum(IMPORT_KINDS.map((k) => `${k}.xlsx`) as [string, ...string[]]) }),
+  response: responses({ 200: fileResponse(XLSX, "导入模板") }),
+});
