@@ -3,7 +3,8 @@
  * rotating set of realistic list URLs, signed in as the finance bureau. The server (real
  * buildServer, embedded PGlite with the full demo district) runs in a child process; the baselines
  * are the same load on /api/health (the HTTP floor) and one hand-written SQL query for the same
- * page, run 200 times in a row on the same PGlite.
+ * page, run 200 times in a row on the same PGlite. The same load then reads goal table details (the
+ * largest response the web reads often), to compare serialisation through the contracts with before.
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -202,6 +203,19 @@ async function load(
   return out;
 }
 
+/** The detail URLs of the year's 50 largest goal tables by indicators (as finance sees them). */
+async function goalTableUrls(base: string, cookie: string, fiscalYear: number): Promise<string[]> {
+  const res = await fetch(`${base}/api/v1/goals/tables?year=${fiscalYear}&pageSize=200`, { headers: { cookie } });
+  if (res.status !== 200) throw new Error(`goal table list: ${res.status} ${await res.text()}`);
+  const page = (await res.json()) as { rows: { id: number; indicators: number }[] };
+  const ids = page.rows
+    .sort((a, b) => b.indicators - a.indicators)
+    .slice(0, 50)
+    .map((r) => r.id);
+  if (ids.length === 0) throw new Error("goal table list: no tables");
+  return ids.map((id) => `/api/v1/goals/tables/${id}`);
+}
+
 // ---------------------------------------------------------------- the benchmark
 
 export async function listBench(): Promise<{ rows: BenchRow[]; notes: string[] }> {
@@ -224,6 +238,10 @@ export async function listBench(): Promise<{ rows: BenchRow[]; notes: string[] }
     const health = await load(base, ["/api/health"], cookie, "/api/health");
     // One connection: no queueing, so its latency is the time the server spends on one request.
     const single = await load(base, urls, cookie, "project list URLs, service time", 1, SINGLE_S);
+    // The largest response the web reads often: a goal table with its findings and history.
+    const tableUrls = await goalTableUrls(base, cookie, fiscalYear);
+    const table = await load(base, tableUrls, cookie, `${tableUrls.length} goal table URLs`);
+    const tableSingle = await load(base, tableUrls, cookie, "goal table URLs, service time", 1, SINGLE_S);
 
     log(`list: hand-written SQL for page 1, ${SQL_RUNS} sequential runs on the same PGlite`);
     const answer = await server.request({ type: "sql", runs: SQL_RUNS });
@@ -303,6 +321,27 @@ export async function listBench(): Promise<{ rows: BenchRow[]; notes: string[] }
         value: ratio(list.p95 / health.p95),
         target: "",
         status: "",
+      },
+      {
+        benchmark: bench,
+        metric: `GET /api/v1/goals/tables/:id (${tableUrls.length} tables) p50 / p95, ${CONNECTIONS} connections`,
+        value: `${ms(table.p50)} / ${ms(table.p95)} ms, ${table.rps.toFixed(0)} req/s`,
+        target: "",
+        status: "",
+      },
+      {
+        benchmark: bench,
+        metric: "… 1 connection (service time): p50 / p95",
+        value: `${ms(tableSingle.p50)} / ${ms(tableSingle.p95)} ms`,
+        target: "",
+        status: "",
+      },
+      {
+        benchmark: bench,
+        metric: "… non-2xx responses / errors + timeouts",
+        value: `${table.non2xx} / ${table.errors}`,
+        target: "0 / 0",
+        status: verdict(table.non2xx === 0 && table.errors === 0),
       },
     ];
     return { rows, notes: [] };

@@ -376,8 +376,8 @@ export interface GoalTransitionRecord {
   at: string;
   actorName: string;
   action: string;
-  fromStatus: string;
-  toStatus: string;
+  fromStatus: GoalStatus;
+  toStatus: GoalStatus;
   comment: string | null;
   /** Per-indicator comments keyed by the indicator's uid. */
   indicatorComments: Record<string, string> | null;

@@ -103,9 +103,9 @@ export type ReplyOf<
     ? z.output<O["schema"]["response"][S]>
     : never
   : never;
-/** What a client sends as the body of an operation. */
+/** A body of an operation as the server uses it after validation (defaults filled); a client may send it as is. */
 export type BodyOf<O extends { schema: { body?: z.ZodType } }> = O["schema"]["body"] extends z.ZodType
-  ? z.input<O["schema"]["body"]>
+  ? z.output<O["schema"]["body"]>
   : never;
 
 /** An organisation named in a row: id, code and name. */

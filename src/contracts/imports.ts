@@ -29,7 +29,7 @@ export const ImportResult = z
         }),
       )
       .describe("错误（最多列出前 500 条；总数见 counts.errors）"),
-    newRows: z.array(z.unknown()).describe("新增的行，字段同导入模板（最多前 50 行）"),
+    newRows: z.array(z.record(z.string(), z.unknown())).describe("新增的行，字段同导入模板（最多前 50 行）"),
     changedRows: z
       .array(
         z.object({

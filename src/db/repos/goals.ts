@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { GoalRepo, StoredGoalTable } from "../../app/ports";
 import type { GoalIndicator, GoalTable } from "../../core/goals/types";
+import type { GoalStatus } from "../../core/goals/workflow";
 import { copyRows } from "../bulk";
 import type { Database, Executor, Tx } from "../client";
 import { type FullRow, type IndicatorRow, indicatorsByTable, TABLE_SELECT, toIndicator, toRecord } from "./goal-rows";
@@ -51,8 +52,9 @@ export function goalRepo(db: Database, ex: Executor): GoalRepo {
         at: Date | string;
         actor_name: string;
         action: string;
-        from_status: string;
-        to_status: string;
+        // Written only from a table's workflow state (GoalStatus).
+        from_status: GoalStatus;
+        to_status: GoalStatus;
         comment: string | null;
         indicator_comments: Record<string, string> | null;
         revision: number;

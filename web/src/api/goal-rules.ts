@@ -1,36 +1,14 @@
 /** 指标体系与审核规则: the year's indicator template and quality-check policy, set by finance. */
+
 import { useQuery } from "@tanstack/react-query";
-import type { GoalRulePolicy } from "../../../src/core/goals/quality-policy";
-import type { IndicatorTemplate } from "../../../src/core/goals/types";
+import type { BodyOf, ReplyOf } from "../../../src/contracts/common";
+import type * as goalsChecks from "../../../src/contracts/goals-checks";
 import { request } from "./client";
 
-export interface GoalRulesVersion {
-  id: number;
-  fiscalYear: number;
-  version: string;
-  createdAt: string;
-  createdByName: string | null;
-}
-
 /** GET /goals/rules?year= */
-export interface GoalRulesData {
-  fiscalYear: number;
-  version: string;
-  template: IndicatorTemplate;
-  policy: GoalRulePolicy;
-  /** Null while the built-in defaults apply. */
-  id: number | null;
-  /** The year the rules in effect were set for: an earlier year's carry on until finance sets new ones. */
-  setForYear: number | null;
-  history: GoalRulesVersion[];
-}
-
-export interface GoalRulesBody {
-  fiscalYear: number;
-  reason?: string;
-  template: Omit<IndicatorTemplate, "version">;
-  policy: Omit<GoalRulePolicy, "version">;
-}
+export type GoalRulesData = ReplyOf<typeof goalsChecks.getGoalRules>;
+export type GoalRulesVersion = GoalRulesData["history"][number];
+export type GoalRulesBody = BodyOf<typeof goalsChecks.updateGoalRules>;
 
 export const goalRulesKey = (year: number) => ["goal-rules", year] as const;
 

@@ -1,12 +1,31 @@
 /** 绩效目标表 (goal tables): declaration, review and approval, and the 指标库 suggestions. */
+
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { GoalTableComparison } from "../../../src/core/goals/compare";
-import type { GoalSheetIssue, IndicatorDiffRow } from "../../../src/core/goals/goal-sheet";
-import type { GoalFinding } from "../../../src/core/goals/quality";
-import type { GoalIndicator, GoalSubjectKind, GoalTable } from "../../../src/core/goals/types";
-import type { GoalAction, GoalReturnedBy, GoalStatus } from "../../../src/core/goals/workflow";
+import type { z } from "zod";
+import type { BodyOf, ReplyOf } from "../../../src/contracts/common";
+import type * as goals from "../../../src/contracts/goals";
+import type * as goalsLibrary from "../../../src/contracts/goals-library";
+import type { GoalSubjectKind } from "../../../src/core/goals/types";
+import type { GoalStatus } from "../../../src/core/goals/workflow";
 import { apiUrl, request } from "./client";
-import type { PastActuals, PastTargets } from "./indicator-library";
+
+export type GoalTableRow = z.output<typeof goals.GoalTableRow>;
+export type GoalTablePage = ReplyOf<typeof goals.listGoalTables>;
+export type GoalQuality = z.output<typeof goals.GoalQuality>;
+export type GoalTransition = z.output<typeof goals.GoalTransition>;
+export type GoalTableDetail = z.output<typeof goals.GoalTableDetail>;
+export type GoalTableSaveBody = BodyOf<typeof goals.saveGoalTable>;
+export type GoalTableSaved = ReplyOf<typeof goals.saveGoalTable>;
+export type GoalActionBody = BodyOf<typeof goals.actOnGoalTable>;
+/** The table's id after the action: for 调整 (revise) the id of the new draft revision. */
+export type GoalActionResult = ReplyOf<typeof goals.actOnGoalTable>;
+/** A 指标库 entry offered for a table, with its typical targets per year. */
+export type IndicatorSuggestion = z.output<typeof goalsLibrary.IndicatorSuggestion>;
+/** 与上年对比: last year's table of the same project or department (null when there is none) and the changes. */
+export type GoalTablePrevious = ReplyOf<typeof goals.getPreviousGoalTable>;
+export type GoalImportResult = z.output<typeof goals.GoalImportResult>;
+/** What an import found in one sheet. */
+export type GoalImportSheet = GoalImportResult["tables"][number];
 
 export interface GoalTableFilters {
   status?: GoalStatus | undefined;
@@ -21,127 +40,11 @@ export interface GoalTableQuery extends GoalTableFilters {
   pageSize: number;
 }
 
-/** Where a table stands and whose it is: shared by the list rows and the detail. */
-interface GoalTableHead {
-  id: number;
-  status: GoalStatus;
-  /** 1 for the first declaration; each 调整 after approval adds 1 (第 n 版). */
-  revision: number;
-  /** Optimistic-lock version: send it back with every write. */
-  version: number;
-  returnedBy: GoalReturnedBy | null;
-  departmentCode: string;
-  departmentName: string;
-  unitCode: string;
-  templateVersion: string;
-  revisionReason: string | null;
-  updatedAt: string;
-}
-
-export interface GoalTableRow extends GoalTableHead {
-  subjectKind: GoalSubjectKind;
-  subjectCode: string;
-  subjectName: string;
-  /** Number of indicators, and of the quality findings on the stored table. */
-  indicators: number;
-  errors: number;
-  warnings: number;
-}
-
-export interface GoalTablePage {
-  total: number;
-  page: number;
-  pageSize: number;
-  rows: GoalTableRow[];
-}
-
-export interface GoalQuality {
-  findings: GoalFinding[];
-  errors: number;
-  warnings: number;
-  blocking: boolean;
-}
-
-export interface GoalTransition {
-  at: string;
-  actorName: string;
-  /** A GoalAction, or "load" for a table that came in with the data (the demo, an import). */
-  action: string;
-  fromStatus: GoalStatus;
-  toStatus: GoalStatus;
-  comment: string | null;
-  /** Reviewer's comments on single indicators, keyed by the indicator's 0-based position. */
-  indicatorComments: Record<string, string> | null;
-}
-
-export interface GoalTableDetail extends GoalTableHead {
-  table: GoalTable;
-  quality: GoalQuality;
-  transitions: GoalTransition[];
-  /** The viewer may change the overall goal and the indicators now. */
-  editable: boolean;
-  /** The workflow buttons the viewer may use now. */
-  actions: GoalAction[];
-}
-
-export interface GoalTableSaveBody {
-  version: number;
-  overallGoal: string;
-  indicators: GoalIndicator[];
-}
-
-export interface GoalTableSaved {
-  id: number;
-  version: number;
-  quality: GoalQuality;
-}
-
-export interface GoalActionBody {
-  version: number;
-  action: GoalAction;
-  comment?: string;
-  indicatorComments?: Record<string, string>;
-}
-
-/** The table's id after the action: for 调整 (revise) the id of the new draft revision. */
-export interface GoalActionResult {
-  id: number;
-  status: GoalStatus;
-  revision: number;
-}
-
 export interface SuggestionQuery {
   sector?: string | undefined;
   level2?: string | undefined;
   q?: string | undefined;
   limit?: number | undefined;
-}
-
-/**
- * A 指标库 entry offered for a table: finance's 推荐 (curated) first, then by how often approved tables
- * used it, with their typical target overall and per year (`targets`, newest first). `actuals` will
- * carry self-evaluation results per year once that module exists; empty until then.
- */
-export interface IndicatorSuggestion {
-  id: number;
-  /** Null when the same indicator of every sector is offered once. */
-  sector: string | null;
-  curated: boolean;
-  explanation: string | null;
-  lastYear: number | null;
-  targets: PastTargets[];
-  actuals: PastActuals[];
-  level1: string;
-  level2: string;
-  name: string;
-  kind: GoalIndicator["kind"];
-  operator: GoalIndicator["operator"];
-  unit: string | null;
-  uses: number;
-  years: number[];
-  commonTarget: string;
-  minTarget: number | null;
-  maxTarget: number | null;
 }
 
 export const fetchGoalTables = (q: GoalTableQuery) => request<GoalTablePage>("/goals/tables", { query: { ...q } });
@@ -151,14 +54,6 @@ export const saveGoalTable = (id: number, body: GoalTableSaveBody) =>
 export const actOnGoalTable = (id: number, body: GoalActionBody) =>
   request<GoalActionResult>(`/goals/tables/${id}/actions`, { method: "POST", body });
 
-/** 与上年对比: last year's table of the same project or department (null when there is none) and the changes. */
-export interface GoalTablePrevious {
-  id: number;
-  /** The table this one was carried over from (从上年结转), if it was. */
-  carriedFromId: number | null;
-  previous: (GoalTableHead & { table: GoalTable }) | null;
-  comparison: GoalTableComparison | null;
-}
 export const fetchGoalTablePrevious = (id: number) => request<GoalTablePrevious>(`/goals/tables/${id}/previous`);
 export const useGoalTablePrevious = (id: number) =>
   useQuery({ queryKey: ["goal-tables", "previous", id], queryFn: () => fetchGoalTablePrevious(id) });
@@ -205,35 +100,6 @@ export const goalTableXlsxUrl = (id: number) => apiUrl(`/goals/tables/${id}/xlsx
 /** A department's workbook (目录 + one sheet per table); units and departments get their own tables. */
 export const goalTablesXlsxUrl = (q: { year: number; department?: string | undefined }) =>
   apiUrl("/goals/tables/xlsx", { ...q });
-
-/** What an import found in one sheet. */
-export interface GoalImportSheet {
-  sheet: string;
-  id: number | null;
-  subjectKind: GoalSubjectKind | null;
-  subjectCode: string | null;
-  subjectName: string | null;
-  status: "changed" | "unchanged" | "error";
-  statusText: string | null;
-  overallGoalChanged: boolean;
-  indicators: { new: number; changed: number; unchanged: number; removed: number };
-  changes: (IndicatorDiffRow & { row: number | null })[];
-  removed: string[];
-  findings: (GoalSheetIssue & { severity: "error" | "warning" })[];
-  issues: GoalSheetIssue[];
-  version: number | null;
-}
-
-export interface GoalImportResult {
-  fileName: string;
-  mode: "preview" | "commit";
-  committed: boolean;
-  fiscalYear: number | null;
-  rulesVersion: string | null;
-  counts: { sheets: number; changed: number; unchanged: number; withErrors: number; errors: number };
-  issues: GoalSheetIssue[];
-  tables: GoalImportSheet[];
-}
 
 export function importGoalTablesXlsx(mode: "preview" | "commit", file: File): Promise<GoalImportResult> {
   const form = new FormData();

@@ -1,48 +1,22 @@
 /** 指标库 (indicator library): the list, finance's curation, and the year's indicator template. */
+
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { IndicatorKind, IndicatorTemplate, Operator } from "../../../src/core/goals/types";
+import type { z } from "zod";
+import type { BodyOf, ReplyOf } from "../../../src/contracts/common";
+import type * as goalsLibrary from "../../../src/contracts/goals-library";
+import type { IndicatorTemplate } from "../../../src/core/goals/types";
 import { apiUrl, request } from "./client";
 
 /** Targets approved goal tables set for an indicator in one fiscal year. */
-export interface PastTargets {
-  fiscalYear: number;
-  commonTarget: string;
-  minTarget: number | null;
-  maxTarget: number | null;
-  tables: number;
-}
-
+export type PastTargets = z.output<typeof goalsLibrary.PastTargets>;
 /** Results from self-evaluation per year: the module comes later, the list is empty until then. */
-export interface PastActuals {
+export type PastActuals = z.output<typeof goalsLibrary.PastActuals>;
+export type LibraryEntry = z.output<typeof goalsLibrary.LibraryEntryWithHistory>;
+export type LibraryPage = ReplyOf<typeof goalsLibrary.listLibrary>;
+/** What the edit form sends: the fields and the year whose template they are checked against. */
+export type LibraryEntryBody = Omit<BodyOf<typeof goalsLibrary.createLibraryEntry>, "fiscalYear"> & {
   fiscalYear: number;
-  commonActual: string;
-  tables: number;
-}
-
-export interface LibraryEntryFields {
-  sector: string;
-  level1: string;
-  level2: string;
-  name: string;
-  kind: IndicatorKind;
-  operator: Operator | null;
-  unit: string | null;
-  explanation: string | null;
-}
-
-export interface LibraryEntry extends LibraryEntryFields {
-  id: number;
-  /** Entered or confirmed by finance (推荐). */
-  curated: boolean;
-  retired: boolean;
-  uses: number;
-  lastYear: number | null;
-  version: number;
-  updatedAt: string;
-  /** Newest year first. */
-  targets: PastTargets[];
-  actuals: PastActuals[];
-}
+};
 
 export type LibrarySort = "recommended" | "uses" | "lastYear" | "name" | "sector" | "updatedAt";
 
@@ -60,20 +34,6 @@ export interface LibraryFilters {
 export interface LibraryQuery extends LibraryFilters {
   page: number;
   pageSize: number;
-}
-
-export interface LibraryPage {
-  total: number;
-  page: number;
-  pageSize: number;
-  rows: LibraryEntry[];
-  /** Every sector the library holds, for the filter. */
-  sectors: string[];
-}
-
-/** What the edit form sends: the fields and the year whose template they are checked against. */
-export interface LibraryEntryBody extends LibraryEntryFields {
-  fiscalYear: number;
 }
 
 export const fetchLibrary = (q: LibraryQuery) => request<LibraryPage>("/goals/library", { query: { ...q } });

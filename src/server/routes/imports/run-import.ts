@@ -30,7 +30,9 @@ export default function runImportRoute(app: Api, ctx: ServerContext) {
           rows: table.rows,
           mode: req.query.mode,
         });
-        return reply.status(result.committed ? 201 : 200).send({ ...result, format: table.format });
+        // Typed rows are plain objects of the template's fields: as JSON, records.
+        const newRows = result.newRows as unknown as Record<string, unknown>[];
+        return reply.status(result.committed ? 201 : 200).send({ ...result, newRows, format: table.format });
       },
     );
   });

@@ -14,8 +14,6 @@ export function StatCards({ cards }: { cards: HomeCard[] }) {
         return inYi ? { text: yi(c.value), suffix: "亿元" } : { text: wan(c.value), suffix: "万元" };
       case "%":
         return Number.isFinite(c.value) ? { text: c.value.toFixed(2), suffix: "%" } : { text: "—", suffix: "" };
-      case "元":
-        return { text: wan(Math.round(c.value * 100)), suffix: "万元" };
       default:
         return { text: count(c.value), suffix: c.unit };
     }
