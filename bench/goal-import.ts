@@ -121,11 +121,12 @@ export async function goalImportBench(): Promise<{ rows: BenchRow[]; notes: stri
     await db.orm.transaction(async (tx) => {
       await tx.execute(sql`delete from goal_indicators where goal_table_id in (${sql.join(ids, sql`, `)})`);
       await tx.execute(sql`
-        insert into goal_indicators (goal_table_id, position, level1, level2, name, kind, operator, target, unit, weight, explanation)
+        insert into goal_indicators (region_code, goal_table_id, position, level1, level2, name, kind, operator, target, unit, weight,
+                                     explanation)
         values ${sql.join(
           indicatorRows.map(
             ({ id, position, i }) =>
-              sql`(${id}, ${position}, ${i.level1}, ${i.level2}, ${i.name}, ${i.kind}, ${i.operator}, ${i.target}, ${i.unit}, ${i.weight}, ${i.explanation})`,
+              sql`(${regionCode}, ${id}, ${position}, ${i.level1}, ${i.level2}, ${i.name}, ${i.kind}, ${i.operator}, ${i.target}, ${i.unit}, ${i.weight}, ${i.explanation})`,
           ),
           sql`, `,
         )}`);

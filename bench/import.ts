@@ -10,7 +10,7 @@ import { type Actor, type Deps, systemClock } from "../src/app/context";
 import { type DemoData, loadDemo } from "../src/app/demo/load-demo";
 import { runImport } from "../src/app/imports/run-import";
 import type { Repos, UnitOfWork } from "../src/app/ports";
-import { IMPORT_SPECS, type ImportKind } from "../src/core/import-spec";
+import { IMPORT_SPECS, type ImportKind } from "../src/core/imports/spec";
 import { PROJECT_CATEGORY_LABELS, type ProjectCategory } from "../src/core/project";
 import { copyRows, toCsv } from "../src/db/bulk";
 import { createDb, type Database, migrateDb } from "../src/db/client";
@@ -332,9 +332,9 @@ async function copyBaseline(db: Database, demo: DemoDistrict): Promise<{ project
     sql`select id, code from projects where region_code = ${region} and fiscal_year = ${demo.fiscalYear}`,
   );
   const projectIds = new Map(found.map((r) => [r.code, Number(r.id)]));
-  const executionRows = demo.execution.map((e) => [idOf(projectIds, e.projectCode), e.month, e.executed]);
+  const executionRows = demo.execution.map((e) => [region, idOf(projectIds, e.projectCode), e.month, e.executed]);
   await db.orm.transaction((tx) =>
-    copyRows(db, tx, "project_execution", ["project_id", "month", "executed"], executionRows),
+    copyRows(db, tx, "project_execution", ["region_code", "project_id", "month", "executed"], executionRows),
   );
   const t2 = now();
   return { projects: t1 - t0, execution: t2 - t1 };

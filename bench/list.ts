@@ -9,7 +9,7 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import { PROJECT_SORTS } from "../src/app/ports";
+import { PROJECT_SORTS } from "../src/app/projects/ports";
 import { PROJECT_CATEGORIES, SIZE_BANDS } from "../src/core/project";
 import type { ChildMessage, ParentMessage } from "./list-server";
 import { type BenchRow, log, ms, percentile, ratio, verdict } from "./stats";

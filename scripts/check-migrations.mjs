@@ -1,4 +1,4 @@
-// Fails when src/db/schema.ts has changes that no committed migration contains.
+// Fails when the schema (src/db/schema/) has changes that no committed migration contains.
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,7 +12,7 @@ try {
   const before = readdirSync(scratch).length;
   execFileSync(
     join(root, "node_modules/.bin/drizzle-kit"),
-    ["generate", "--dialect=postgresql", "--schema=./src/db/schema.ts", `--out=${scratch}`, "--name=pending"],
+    ["generate", "--dialect=postgresql", "--schema=./src/db/schema/index.ts", `--out=${scratch}`, "--name=pending"],
     { cwd: root, stdio: "pipe" },
   );
   const after = readdirSync(scratch).filter((f) => f.endsWith(".sql"));

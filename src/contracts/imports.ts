@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IMPORT_KINDS } from "../core/import-spec";
+import { IMPORT_KINDS } from "../core/imports/spec";
 import { fileResponse, Id, operation, responses, XLSX } from "./common";
 
 export const ImportResult = z

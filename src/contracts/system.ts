@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IMPORT_KINDS } from "../core/import-spec";
+import { IMPORT_KINDS } from "../core/imports/spec";
 import { PROJECT_CATEGORIES } from "../core/project";
 import { ORG_KINDS, ROLES } from "../core/roles";
 import { operation, responses } from "./common";

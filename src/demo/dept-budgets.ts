@@ -1,4 +1,4 @@
-import type { DeptBudgetRow, ProjectRow } from "../core/import-rows";
+import type { DeptBudgetRow, ProjectRow } from "../core/imports/rows";
 import type { Fen } from "../core/money";
 import type { Rng } from "../core/random";
 import type { DemoDepartment } from "./orgs";

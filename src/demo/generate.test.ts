@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ExecutionRow } from "../core/import-rows";
-import { IMPORT_SPECS } from "../core/import-spec";
+import type { ExecutionRow } from "../core/imports/rows";
+import { IMPORT_SPECS } from "../core/imports/spec";
 import { fenToWan, fenToYi } from "../core/money";
 import { isRole } from "../core/roles";
 import { DEFAULT_DEMO_SEED, generateDemoDistrict } from "./generate";

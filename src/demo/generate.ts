@@ -1,5 +1,5 @@
 import type { GoalTable } from "../core/goals/types";
-import type { DeptBudgetRow, DeptExecutionRow, ExecutionRow, OrgRow, ProjectRow } from "../core/import-rows";
+import type { DeptBudgetRow, DeptExecutionRow, ExecutionRow, OrgRow, ProjectRow } from "../core/imports/rows";
 import { forkRng } from "../core/random";
 import { assignBudgets } from "./amounts";
 import { departmentIndex } from "./departments";

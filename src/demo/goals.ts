@@ -1,5 +1,5 @@
 import type { GoalIndicator, GoalTable } from "../core/goals/types";
-import type { DeptBudgetRow, ProjectRow } from "../core/import-rows";
+import type { DeptBudgetRow, ProjectRow } from "../core/imports/rows";
 import { fenToWan } from "../core/money";
 import { forkRng, type Rng } from "../core/random";
 

@@ -1,5 +1,5 @@
 import type { GoalIndicator, GoalTable } from "../core/goals/types";
-import type { DeptBudgetRow, DeptExecutionRow, ExecutionRow, ProjectRow } from "../core/import-rows";
+import type { DeptBudgetRow, DeptExecutionRow, ExecutionRow, ProjectRow } from "../core/imports/rows";
 import { type Fen, fenToWan } from "../core/money";
 import { forkRng, type Rng } from "../core/random";
 import { buildDeptBudgets } from "./dept-budgets";

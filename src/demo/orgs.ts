@@ -1,4 +1,4 @@
-import type { OrgRow } from "../core/import-rows";
+import type { OrgRow } from "../core/imports/rows";
 import type { Rng } from "../core/random";
 import { DEPARTMENTS, type DepartmentDef } from "./departments";
 import { personName, phoneNumber } from "./names";

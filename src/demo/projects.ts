@@ -1,4 +1,4 @@
-import type { ProjectRow } from "../core/import-rows";
+import type { ProjectRow } from "../core/imports/rows";
 import type { Fen } from "../core/money";
 import type { ProjectCategory } from "../core/project";
 import type { Rng } from "../core/random";

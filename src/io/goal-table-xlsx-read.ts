@@ -13,7 +13,7 @@ import {
   TEMPLATE_VERSION_LABEL,
 } from "../core/goals/goal-sheet";
 import type { GoalIndicator, GoalSubjectKind, IndicatorKind, Operator } from "../core/goals/types";
-import { MAX_UPLOAD_BYTES } from "../core/import-spec";
+import { MAX_UPLOAD_BYTES } from "../core/imports/spec";
 import {
   type CellRange,
   columnLetter,

@@ -1,5 +1,5 @@
 import type { LibraryRow } from "../app/goals/library-list";
-import type { PastTargets } from "../app/ports";
+import type { PastTargets } from "../app/goals/ports";
 import { INDICATOR_KIND_LABELS, OPERATOR_LABELS } from "../core/goals/types";
 import { writeXlsx } from "./write-xlsx";
 

@@ -1,4 +1,4 @@
-import type { ProjectListItem } from "../app/ports";
+import type { ProjectListItem } from "../app/projects/ports";
 import { PROJECT_CATEGORY_LABELS } from "../core/project";
 import { writeXlsx } from "./write-xlsx";
 

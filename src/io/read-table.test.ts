@@ -4,9 +4,9 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { bombXlsx, craftXlsx } from "../../test/support/crafted-xlsx";
 import { AppError } from "../core/errors";
-import { parseCsv } from "../core/import-csv";
-import { IMPORT_SPECS, MAX_UPLOAD_BYTES } from "../core/import-spec";
-import { validateImport } from "../core/import-validate";
+import { parseCsv } from "../core/imports/csv";
+import { IMPORT_SPECS, MAX_UPLOAD_BYTES } from "../core/imports/spec";
+import { validateImport } from "../core/imports/validate";
 import { readTable } from "./read-upload";
 
 const projects = IMPORT_SPECS.projects;

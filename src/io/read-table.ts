@@ -1,9 +1,9 @@
 import iconv from "iconv-lite";
 import { AppError } from "../core/errors";
-import { isBlank } from "../core/import-cells";
-import { parseCsv } from "../core/import-csv";
-import { matchHeader } from "../core/import-headers";
-import { type FieldSpec, MAX_UPLOAD_BYTES } from "../core/import-spec";
+import { isBlank } from "../core/imports/cells";
+import { parseCsv } from "../core/imports/csv";
+import { matchHeader } from "../core/imports/headers";
+import { type FieldSpec, MAX_UPLOAD_BYTES } from "../core/imports/spec";
 import { type SheetLimits, XlsxBook, type XlsxValue } from "./xlsx/sparse-xlsx";
 
 export type RawCell = string | number | boolean | null;

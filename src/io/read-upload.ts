@@ -1,5 +1,5 @@
 import type { GoalSheetRead } from "../core/goals/goal-sheet";
-import type { FieldSpec } from "../core/import-spec";
+import type { FieldSpec } from "../core/imports/spec";
 import type { RawTable, TableInput } from "./read-table";
 import { uploadPool } from "./upload/pool";
 

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import type { ProjectRow } from "../core/import-rows";
-import { IMPORT_SPECS, MAX_AMOUNT_FEN } from "../core/import-spec";
-import { type ImportContext, validateImport } from "../core/import-validate";
+import type { ProjectRow } from "../core/imports/rows";
+import { IMPORT_SPECS, MAX_AMOUNT_FEN } from "../core/imports/spec";
+import { type ImportContext, validateImport } from "../core/imports/validate";
 import { fenToYuan, groupThousands } from "../core/money";
 import { readTable } from "./read-upload";
 

@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { normaliseHeader } from "../core/import-headers";
-import { IMPORT_KINDS, IMPORT_SPECS } from "../core/import-spec";
-import { type ImportContext, validateImport } from "../core/import-validate";
+import { normaliseHeader } from "../core/imports/headers";
+import { IMPORT_KINDS, IMPORT_SPECS } from "../core/imports/spec";
+import { type ImportContext, validateImport } from "../core/imports/validate";
 import { readTable } from "./read-upload";
 import { importTemplate, TEMPLATE_EXAMPLES, templateFileName } from "./templates";
 

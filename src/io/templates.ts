@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { type CellType, type FieldSpec, IMPORT_KIND_LABELS, IMPORT_SPECS, type ImportKind } from "../core/import-spec";
+import { type CellType, type FieldSpec, IMPORT_KIND_LABELS, IMPORT_SPECS, type ImportKind } from "../core/imports/spec";
 import { SONG_FONT, writeXlsx, type XlsxColumnKind } from "./write-xlsx";
 
 /**

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { IMPORT_SPECS } from "../core/import-spec";
+import { IMPORT_SPECS } from "../core/imports/spec";
 import { readTable } from "./read-upload";
 import { writeXlsx } from "./write-xlsx";
 

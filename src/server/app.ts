@@ -15,7 +15,7 @@ import {
 import { z } from "zod";
 import { purgeExpired } from "../app/auth/purge-expired";
 import { type Deps, systemClock } from "../app/context";
-import { MAX_UPLOAD_BYTES } from "../core/import-spec";
+import { MAX_UPLOAD_BYTES } from "../core/imports/spec";
 import type { Database } from "../db/client";
 import { createUnitOfWork } from "../db/repos";
 import { registerAuthHook, SESSION_COOKIE } from "./auth/hook";

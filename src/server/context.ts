@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Actor, Deps } from "../app/context";
-import type { UserWithOrg } from "../app/ports";
+import type { UserWithOrg } from "../app/users/ports";
 import type { Access } from "../contracts/common";
 import type { Database } from "../db/client";
 

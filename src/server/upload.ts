@@ -1,5 +1,5 @@
 import { AppError } from "../core/errors";
-import { MAX_UPLOAD_BYTES } from "../core/import-spec";
+import { MAX_UPLOAD_BYTES } from "../core/imports/spec";
 import type { Api } from "./context";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

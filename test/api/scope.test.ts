@@ -45,7 +45,7 @@ describe("data scope", () => {
     expect((await all(cookie)).total).toBe(0);
     const me = (await t.as(cookie, "GET", "/api/v1/auth/me")).json().user;
     await t.db.orm.execute(
-      sql`insert into assignments (org_id, project_id, purpose) select ${me.org.id}, id, 'review' from projects where fiscal_year = 2024 order by code limit 3`,
+      sql`insert into assignments (region_code, org_id, project_id, purpose) select region_code, ${me.org.id}, id, 'review' from projects where fiscal_year = 2024 order by code limit 3`,
     );
     // This raw insert bypasses the use cases; the login below commits a transaction, which refreshes caches.
     const fresh = await t.login("expert");

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROJECT_SORTS } from "../../src/app/ports";
+import { PROJECT_SORTS } from "../../src/app/projects/ports";
 import { PROJECT_CATEGORIES, SIZE_BANDS } from "../../src/core/project";
 import type { Scope } from "../../src/core/scope";
 import { ProjectReadModel } from "../../src/db/repos/project-read-model";
@@ -21,7 +21,7 @@ beforeAll(async () => {
   departments = r.rows.filter((o) => o.kind === "department");
   units = r.rows.filter((o) => o.kind === "unit").map((o) => o.id);
   await db.orm.execute(
-    sql`insert into assignments (org_id, project_id, purpose) select 1, id, 'review' from projects where id % 17 = 0`,
+    sql`insert into assignments (region_code, org_id, project_id, purpose) select region_code, 1, id, 'review' from projects where id % 17 = 0`,
   );
 });
 afterAll(() => db.dispose());

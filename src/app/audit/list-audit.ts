@@ -1,6 +1,7 @@
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
-import type { AuditEntry, AuditFilter, Page } from "../ports";
+import type { Page } from "../ports";
+import type { AuditEntry, AuditFilter } from "./ports";
 
 /**
  * A page of the audit log with the number of entries that match. The log only grows, and entries are

@@ -1,5 +1,5 @@
 import type { Actor } from "../context";
-import type { UserWithOrg } from "../ports";
+import type { UserWithOrg } from "../users/ports";
 
 export const actorOf = (u: UserWithOrg): Actor => ({
   userId: u.id,

@@ -2,7 +2,7 @@ import { AppError, notFound } from "../../core/errors";
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
-import type { ApiTokenRecord } from "../ports";
+import type { ApiTokenRecord } from "./ports";
 import { hashToken, newToken } from "./tokens";
 
 const DAY_MS = 86_400_000;

@@ -2,7 +2,7 @@ import { AppError } from "../../core/errors";
 import { normaliseUsername } from "../../core/login-throttle";
 import { auditEntry } from "../audit/entry";
 import type { Deps } from "../context";
-import type { UserWithOrg } from "../ports";
+import type { UserWithOrg } from "../users/ports";
 import { actorOf } from "./actor";
 import { loginSucceeded, reserveLoginAttempt } from "./login-throttle";
 import { hashToken, newToken, SESSION_TTL_MS } from "./tokens";

@@ -1,5 +1,5 @@
 import type { Deps } from "../context";
-import type { UserWithOrg } from "../ports";
+import type { UserWithOrg } from "../users/ports";
 import { hashToken, SESSION_ABSOLUTE_MS, SESSION_TTL_MS } from "./tokens";
 
 /**

@@ -3,7 +3,7 @@ import { AppError } from "../../core/errors";
 import { DEFAULT_GOAL_RULES, GOAL_RULES_MODULE } from "../../core/goals/goal-rules";
 import { GOAL_RULES } from "../../core/goals/quality";
 import { DEFAULT_TEMPLATE, type GoalTable } from "../../core/goals/types";
-import type { DeptBudgetRow, DeptExecutionRow, ExecutionRow, OrgRow, ProjectRow } from "../../core/import-rows";
+import type { DeptBudgetRow, DeptExecutionRow, ExecutionRow, OrgRow, ProjectRow } from "../../core/imports/rows";
 import type { Role } from "../../core/roles";
 import { auditEntry } from "../audit/entry";
 import { systemActor } from "../auth/actor";

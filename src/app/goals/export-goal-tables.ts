@@ -3,9 +3,9 @@ import { checkGoalTable } from "../../core/goals/quality";
 import { goalStatusText } from "../../core/goals/workflow";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
-import type { GoalExchangeRecord } from "../ports";
 import { stateOf } from "./get-goal-table";
 import { goalRulesFor } from "./goal-rules";
+import type { GoalExchangeRecord } from "./ports";
 
 /** One table by id (any revision), or a department's current tables of a year. */
 export type GoalExportRequest = { id: number } | { fiscalYear: number; departmentCode?: string | undefined };

@@ -3,8 +3,8 @@ import { checkGoalTable } from "../../core/goals/quality";
 import { allowedActions, declarerOf, type GoalTableState, isEditable } from "../../core/goals/workflow";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
-import type { GoalListFilter, GoalTableRecord } from "../ports";
 import { goalRulesFor } from "./goal-rules";
+import type { GoalListFilter, GoalTableRecord } from "./ports";
 
 export const stateOf = (r: GoalTableRecord): GoalTableState => ({
   status: r.status as GoalTableState["status"],

@@ -13,13 +13,13 @@ import {
 import { checkGoalTable, type GoalFinding } from "../../core/goals/quality";
 import type { GoalTable } from "../../core/goals/types";
 import { declarerOf, GOAL_SUBMITTER, goalStatusText, isEditable } from "../../core/goals/workflow";
-import { markupReason } from "../../core/import-cells";
+import { markupReason } from "../../core/imports/cells";
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
-import type { GoalExchangeRecord } from "../ports";
 import { stateOf } from "./get-goal-table";
 import { goalRulesFor } from "./goal-rules";
+import type { GoalExchangeRecord } from "./ports";
 
 export interface GoalImportInput {
   fileName: string;

@@ -4,8 +4,8 @@ import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
 import { expectVersion } from "../expect-state";
-import type { IndicatorLibraryEntry } from "../ports";
 import { checkedLibraryEntry, duplicateEntry, type LibraryEntryInput } from "./library-input";
+import type { IndicatorLibraryEntry } from "./ports";
 
 const IDENTITY = [
   ["sector", "所属行业"],

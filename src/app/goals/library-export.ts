@@ -1,7 +1,7 @@
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
-import type { LibraryFilter, LibrarySort } from "../ports";
 import { withTargets } from "./library-list";
+import type { LibraryFilter, LibrarySort } from "./ports";
 
 /** More rows than any region's library holds; the export says so if it is ever reached. */
 export const LIBRARY_EXPORT_LIMIT = 20_000;

@@ -1,8 +1,9 @@
 import { targetKey } from "../../core/goals/indicator-library";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
-import type { IndicatorLibraryEntry, LibraryFilter, LibrarySort, Paging, PastActuals, PastTargets } from "../ports";
+import type { Paging } from "../ports";
 import { pastTargets } from "./past-targets";
+import type { IndicatorLibraryEntry, LibraryFilter, LibrarySort, PastActuals, PastTargets } from "./ports";
 
 export interface LibraryRow extends IndicatorLibraryEntry {
   /** Targets approved tables set for it, per fiscal year, newest first. */

@@ -1,5 +1,5 @@
 import type { Deps } from "../context";
-import type { TargetHistory } from "../ports";
+import type { TargetHistory } from "./ports";
 
 /**
  * The targets approved tables set for every library indicator, year by year (keyed by `targetKey`),

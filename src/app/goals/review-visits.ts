@@ -1,6 +1,6 @@
 import { dateInChina, isCalendarDate } from "../../core/calendar";
 import { AppError, notFound, staleVersion } from "../../core/errors";
-import { markupReason } from "../../core/import-cells";
+import { markupReason } from "../../core/imports/cells";
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";

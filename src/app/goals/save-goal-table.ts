@@ -2,7 +2,7 @@ import { AppError, notFound, staleVersion } from "../../core/errors";
 import { checkGoalTable } from "../../core/goals/quality";
 import type { GoalIndicator } from "../../core/goals/types";
 import { declarerOf, isEditable } from "../../core/goals/workflow";
-import { markupReason } from "../../core/import-cells";
+import { markupReason } from "../../core/imports/cells";
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";

@@ -1,8 +1,8 @@
 import { targetKey } from "../../core/goals/indicator-library";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
-import type { IndicatorSuggestion } from "../ports";
 import { pastTargets } from "./past-targets";
+import type { IndicatorSuggestion } from "./ports";
 
 /**
  * "Projects like this one used …": 指标库 entries that are not retired, finance's curated ones (推荐)

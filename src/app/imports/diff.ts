@@ -1,6 +1,6 @@
 import { canonicalJson } from "../../core/audit-chain";
-import type { ImportRowsByKind } from "../../core/import-rows";
-import { type FieldSpec, IMPORT_SPECS, type ImportKind } from "../../core/import-spec";
+import type { ImportRowsByKind } from "../../core/imports/rows";
+import { type FieldSpec, IMPORT_SPECS, type ImportKind } from "../../core/imports/spec";
 
 /** The key by which a row of each kind is matched against what the database holds. */
 export function rowKey<K extends ImportKind>(kind: K, row: ImportRowsByKind[K]): string {

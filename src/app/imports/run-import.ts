@@ -1,13 +1,14 @@
 import type { AuditFields } from "../../core/audit-chain";
 import { AppError } from "../../core/errors";
-import type { ImportIssue, ImportRowsByKind } from "../../core/import-rows";
-import { IMPORT_KIND_LABELS, type ImportKind } from "../../core/import-spec";
-import { type ImportContext, type RawRowInput, validateImport } from "../../core/import-validate";
+import type { ImportIssue, ImportRowsByKind } from "../../core/imports/rows";
+import { IMPORT_KIND_LABELS, type ImportKind } from "../../core/imports/spec";
+import { type ImportContext, type RawRowInput, validateImport } from "../../core/imports/validate";
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
-import type { Repos, RowsToWrite } from "../ports";
+import type { Repos } from "../ports";
 import { diffRows, type ImportDiff, rowKey } from "./diff";
+import type { RowsToWrite } from "./ports";
 
 export interface ImportInput {
   kind: ImportKind;

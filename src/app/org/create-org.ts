@@ -2,8 +2,8 @@ import { AppError } from "../../core/errors";
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
-import type { OrgRecord } from "../ports";
 import { checkOrgText, checkPhone } from "./org-fields";
+import type { OrgRecord } from "./ports";
 
 export interface NewOrg {
   code: string;

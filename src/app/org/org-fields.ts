@@ -1,5 +1,5 @@
 import { AppError } from "../../core/errors";
-import { markupReason } from "../../core/import-cells";
+import { markupReason } from "../../core/imports/cells";
 
 /** The editable text fields of an organisation, checked the same way on create and update. */
 export function checkOrgText(

@@ -4,8 +4,8 @@ import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
 import { expectVersion } from "../expect-state";
-import type { OrgRecord } from "../ports";
 import { checkOrgText, checkPhone } from "./org-fields";
+import type { OrgRecord } from "./ports";
 
 export interface OrgPatch {
   version: number;

@@ -1,6 +1,7 @@
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
-import type { Paging, ProjectFilter, ProjectSort } from "../ports";
+import type { Paging } from "../ports";
+import type { ProjectFilter, ProjectSort } from "./ports";
 
 export async function listProjects(deps: Deps, actor: Actor, filter: ProjectFilter, paging: Paging<ProjectSort>) {
   const scope = authorize(actor, "project.read");

@@ -4,7 +4,7 @@ import { ROLE_LABELS, ROLE_ORG_KIND, type Role } from "../../core/roles";
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
-import type { UserRecord } from "../ports";
+import type { UserRecord } from "./ports";
 
 export interface NewUser {
   username: string;

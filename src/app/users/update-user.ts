@@ -5,8 +5,8 @@ import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
 import { expectVersion } from "../expect-state";
-import type { UserRecord } from "../ports";
 import { checkRoleOrg, publicUser } from "./create-user";
+import type { UserRecord } from "./ports";
 
 export interface UserPatch {
   version: number;

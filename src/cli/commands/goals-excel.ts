@@ -3,7 +3,7 @@ import { basename } from "node:path";
 import { systemActor } from "../../app/auth/actor";
 import { exportGoalTables } from "../../app/goals/export-goal-tables";
 import { importGoalTables } from "../../app/goals/import-goal-tables";
-import { MAX_UPLOAD_BYTES } from "../../core/import-spec";
+import { MAX_UPLOAD_BYTES } from "../../core/imports/spec";
 import { goalExportWorkbook } from "../../io/goal-table-xlsx";
 import { readGoalWorkbook } from "../../io/read-upload";
 import { openRuntime, resolveRegion } from "../runtime";

@@ -9,7 +9,7 @@ import {
   IMPORT_SPECS,
   type ImportKind,
   MAX_UPLOAD_BYTES,
-} from "../../core/import-spec";
+} from "../../core/imports/spec";
 import { readTable } from "../../io/read-upload";
 import { progress } from "../progress";
 import { openRuntime, resolveRegion } from "../runtime";

@@ -1,4 +1,4 @@
-import { markupReason } from "../import-cells";
+import { markupReason } from "../imports/cells";
 import { INDICATOR_KINDS, type IndicatorKind, type IndicatorTemplate, OPERATORS, type Operator } from "./types";
 
 /**

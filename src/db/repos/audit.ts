@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { AuditEntry, AuditFilter, AuditRepo } from "../../app/ports";
+import type { AuditEntry, AuditFilter, AuditRepo } from "../../app/audit/ports";
 import { type AuditFields, auditHash, GENESIS_HASH } from "../../core/audit-chain";
 import { copyRows } from "../bulk";
 import type { Database, Executor, Tx } from "../client";

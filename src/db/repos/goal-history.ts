@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { GoalHistoryRepo } from "../../app/ports";
+import type { GoalHistoryRepo } from "../../app/goals/ports";
 import type { Database, Executor } from "../client";
 import { goalRepo } from "./goals";
 import { one } from "./rows";

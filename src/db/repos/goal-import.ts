@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { GoalExchangeRecord, GoalImportRepo } from "../../app/ports";
+import type { GoalExchangeRecord, GoalImportRepo } from "../../app/goals/ports";
 import type { Executor } from "../client";
 import { type FullRow, indicatorsByTable, TABLE_SELECT, toRecord } from "./goal-rows";
 import { rows } from "./rows";
@@ -80,13 +80,14 @@ export function goalImportRepo(ex: Executor): GoalImportRepo {
       );
       if (indicatorRows.length > 0)
         await ex.execute(
-          sql`insert into goal_indicators (goal_table_id, position, uid, level1, level2, name, kind, operator, target,
-                                           unit, weight, explanation)
-              select r.goal_table_id, r.position, coalesce(r.uid, gen_random_uuid()::text), r.level1, r.level2, r.name,
+          sql`insert into goal_indicators (region_code, goal_table_id, position, uid, level1, level2, name, kind, operator,
+                                           target, unit, weight, explanation)
+              select g.region_code, r.goal_table_id, r.position, coalesce(r.uid, gen_random_uuid()::text), r.level1, r.level2, r.name,
                      r.kind, r.operator, r.target, r.unit, r.weight, r.explanation
               from jsonb_to_recordset(${json(indicatorRows)})
                    as r(goal_table_id int, position int, uid text, level1 text, level2 text, name text, kind text,
-                        operator text, target text, unit text, weight numeric, explanation text)`,
+                        operator text, target text, unit text, weight numeric, explanation text)
+              join goal_tables g on g.id = r.goal_table_id`,
         );
       return updated;
     },

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { GoalTableRecord } from "../../app/ports";
+import type { GoalTableRecord } from "../../app/goals/ports";
 import type { GoalIndicator, GoalTable } from "../../core/goals/types";
 import type { GoalStatus } from "../../core/goals/workflow";
 import type { Executor } from "../client";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { GoalRepo, StoredGoalTable } from "../../app/ports";
+import type { GoalRepo, StoredGoalTable } from "../../app/goals/ports";
 import type { GoalIndicator, GoalTable } from "../../core/goals/types";
 import type { GoalStatus } from "../../core/goals/workflow";
 import { copyRows } from "../bulk";
@@ -8,17 +8,20 @@ import { type FullRow, type IndicatorRow, indicatorsByTable, TABLE_SELECT, toInd
 import { iso, one, rows } from "./rows";
 import { goalScopeSql, likeContains } from "./scope-sql";
 
+/** The region of a goal table, for the rows written under it (its children carry the parent's region). */
+const regionOf = (id: number) => sql`(select region_code from goal_tables where id = ${id})`;
+
 export function goalRepo(db: Database, ex: Executor): GoalRepo {
   const indicatorsOf = (ids: readonly number[]) => indicatorsByTable(ex, ids);
   const writeIndicators = async (id: number, indicators: readonly GoalIndicator[]) => {
     await ex.execute(sql`delete from goal_indicators where goal_table_id = ${id}`);
     if (indicators.length === 0) return;
     await ex.execute(sql`
-      insert into goal_indicators (goal_table_id, position, uid, level1, level2, name, kind, operator, target, unit, weight, explanation)
+      insert into goal_indicators (region_code, goal_table_id, position, uid, level1, level2, name, kind, operator, target, unit, weight, explanation)
       values ${sql.join(
         indicators.map(
           (i, position) =>
-            sql`(${id}, ${position}, coalesce(${i.uid ?? null}::text, gen_random_uuid()::text), ${i.level1}, ${i.level2}, ${i.name}, ${i.kind}, ${i.operator}, ${i.target}, ${i.unit}, ${i.weight}, ${i.explanation})`,
+            sql`(${regionOf(id)}, ${id}, ${position}, coalesce(${i.uid ?? null}::text, gen_random_uuid()::text), ${i.level1}, ${i.level2}, ${i.name}, ${i.kind}, ${i.operator}, ${i.target}, ${i.unit}, ${i.weight}, ${i.explanation})`,
         ),
         sql`, `,
       )}`);
@@ -101,8 +104,9 @@ export function goalRepo(db: Database, ex: Executor): GoalRepo {
     },
     async recordTransition(id, t) {
       await ex.execute(sql`
-        insert into goal_transitions (goal_table_id, actor_id, actor_name, action, from_status, to_status, comment, indicator_comments)
-        values (${id}, ${t.actorId}, ${t.actorName}, ${t.action}, ${t.fromStatus}, ${t.toStatus}, ${t.comment},
+        insert into goal_transitions (region_code, goal_table_id, actor_id, actor_name, action, from_status, to_status, comment,
+                                      indicator_comments)
+        values (${regionOf(id)}, ${id}, ${t.actorId}, ${t.actorName}, ${t.action}, ${t.fromStatus}, ${t.toStatus}, ${t.comment},
                 ${t.indicatorComments === null ? null : JSON.stringify(t.indicatorComments)}::jsonb)`);
     },
     async revise(id, expected, reason) {
@@ -125,8 +129,9 @@ export function goalRepo(db: Database, ex: Executor): GoalRepo {
       );
       const newId = created!.id;
       await ex.execute(sql`
-        insert into goal_indicators (goal_table_id, position, uid, level1, level2, name, kind, operator, target, unit, weight, explanation)
-        select ${newId}, position, uid, level1, level2, name, kind, operator, target, unit, weight, explanation
+        insert into goal_indicators (region_code, goal_table_id, position, uid, level1, level2, name, kind, operator, target, unit,
+                                     weight, explanation)
+        select region_code, ${newId}, position, uid, level1, level2, name, kind, operator, target, unit, weight, explanation
         from goal_indicators where goal_table_id = ${id}`);
       return newId;
     },
@@ -203,6 +208,7 @@ export function goalRepo(db: Database, ex: Executor): GoalRepo {
         const id = ids.get(`${table.subjectKind}:${table.subjectCode}`)!;
         table.indicators.forEach((i, position) => {
           indicatorRows.push([
+            regionCode,
             id,
             position,
             i.level1,
@@ -216,13 +222,14 @@ export function goalRepo(db: Database, ex: Executor): GoalRepo {
             i.explanation,
           ]);
         });
-        transitions.push([id, actorName, "load", "draft", status, "载入"]);
+        transitions.push([regionCode, id, actorName, "load", "draft", status, "载入"]);
       }
       await copyRows(
         db,
         ex as Tx,
         "goal_indicators",
         [
+          "region_code",
           "goal_table_id",
           "position",
           "level1",
@@ -241,7 +248,7 @@ export function goalRepo(db: Database, ex: Executor): GoalRepo {
         db,
         ex as Tx,
         "goal_transitions",
-        ["goal_table_id", "actor_name", "action", "from_status", "to_status", "comment"],
+        ["region_code", "goal_table_id", "actor_name", "action", "from_status", "to_status", "comment"],
         transitions,
       );
       await ex.execute(sql`analyze goal_tables`);

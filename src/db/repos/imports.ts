@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { ImportRepo } from "../../app/ports";
-import type { DeptBudgetRow, DeptExecutionRow, ExecutionRow, OrgRow, ProjectRow } from "../../core/import-rows";
+import type { ImportRepo } from "../../app/imports/ports";
+import type { DeptBudgetRow, DeptExecutionRow, ExecutionRow, OrgRow, ProjectRow } from "../../core/imports/rows";
 import type { OrgKind } from "../../core/roles";
 import { copyRows } from "../bulk";
 import type { Database, Executor, Tx } from "../client";
@@ -100,10 +100,10 @@ export function importRepo(db: Database, ex: Executor): ImportRepo {
       list.map((r) => [r.fiscalYear, r.projectCode, r.month, r.executed]),
     );
     await ex.execute(sql`
-      insert into project_execution (project_id, month, executed)
-      select p.id, s.month, s.executed from stage_execution s
+      insert into project_execution (region_code, project_id, month, executed)
+      select p.region_code, p.id, s.month, s.executed from stage_execution s
       join projects p on p.region_code = ${regionCode} and p.fiscal_year = s.fiscal_year and p.code = s.project_code
-      on conflict (project_id, month) do update set executed = excluded.executed
+      on conflict (project_id, month, region_code) do update set executed = excluded.executed
       where project_execution.executed <> excluded.executed`);
   };
 
@@ -348,8 +348,8 @@ export function importRepo(db: Database, ex: Executor): ImportRepo {
           db,
           ex as Tx,
           "project_execution",
-          ["project_id", "month", "executed"],
-          added.map((r) => [ids.get(r.projectCode), r.month, r.executed]),
+          ["region_code", "project_id", "month", "executed"],
+          added.map((r) => [regionCode, ids.get(r.projectCode), r.month, r.executed]),
         );
       }
       if (changed.length > 0) await upsertChangedExecution(regionCode, changed);
@@ -393,11 +393,11 @@ export function importRepo(db: Database, ex: Executor): ImportRepo {
         list.map((r) => [r.fiscalYear, r.departmentCode, r.month, r.executed]),
       );
       await ex.execute(sql`
-        insert into dept_execution (dept_budget_id, month, executed)
-        select b.id, s.month, s.executed from stage_dept_execution s
+        insert into dept_execution (region_code, dept_budget_id, month, executed)
+        select b.region_code, b.id, s.month, s.executed from stage_dept_execution s
         join orgs d on d.region_code = ${regionCode} and d.code = s.department_code
-        join dept_budgets b on b.department_id = d.id and b.fiscal_year = s.fiscal_year
-        on conflict (dept_budget_id, month) do update set executed = excluded.executed
+        join dept_budgets b on b.region_code = d.region_code and b.department_id = d.id and b.fiscal_year = s.fiscal_year
+        on conflict (dept_budget_id, month, region_code) do update set executed = excluded.executed
         where dept_execution.executed <> excluded.executed`);
       await ex.execute(sql`analyze dept_execution`);
     },

@@ -6,7 +6,7 @@ import type {
   LibrarySort,
   LibrarySuggestionRow,
   TargetHistory,
-} from "../../app/ports";
+} from "../../app/goals/ports";
 import { DEPT_WIDE_SECTOR, targetKey, UNSORTED_SECTOR } from "../../core/goals/indicator-library";
 import type { IndicatorKind, Operator } from "../../core/goals/types";
 import type { Executor } from "../client";

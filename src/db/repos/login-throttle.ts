@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import type { LoginThrottleRepo } from "../../app/ports";
+import type { LoginThrottleRepo } from "../../app/auth/ports";
 import type { Executor } from "../client";
 import { one } from "./rows";
 

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { OrgRecord, OrgRepo } from "../../app/ports";
+import type { OrgRecord, OrgRepo } from "../../app/org/ports";
 import type { OrgKind } from "../../core/roles";
 import type { Executor } from "../client";
 import { orgs, regions } from "../schema";

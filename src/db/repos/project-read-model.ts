@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { Page, Paging, ProjectFilter, ProjectListItem, ProjectRepo, ProjectSort } from "../../app/ports";
+import type { Page, Paging } from "../../app/ports";
+import type { ProjectFilter, ProjectListItem, ProjectRepo, ProjectSort } from "../../app/projects/ports";
 import { SIZE_BANDS } from "../../core/project";
 import { isPathWithin, type Scope } from "../../core/scope";
 import type { Executor } from "../client";

@@ -6,7 +6,7 @@ import type {
   ProjectListItem,
   ProjectRepo,
   ProjectSort,
-} from "../../app/ports";
+} from "../../app/projects/ports";
 import { SIZE_BANDS } from "../../core/project";
 import type { Scope } from "../../core/scope";
 import type { Executor } from "../client";

@@ -1,4 +1,5 @@
-import type { SessionRepo, UserRepo } from "../../app/ports";
+import type { SessionRepo } from "../../app/auth/ports";
+import type { UserRepo } from "../../app/users/ports";
 
 /**
  * Every request resolves its session (a session row, a user, its organisation): three queries that

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { ReviewRepo, ReviewVisit, StoredReviewDraw } from "../../app/ports";
+import type { ReviewRepo, ReviewVisit, StoredReviewDraw } from "../../app/goals/ports";
 import { drawExists, type RollingDrawCandidate } from "../../core/sampling/rolling-draw";
 import type { Executor } from "../client";
 import { uniqueOr } from "../errors";
@@ -85,8 +85,9 @@ export function reviewRepo(ex: Executor): ReviewRepo {
     },
     async linkTable(visitId, goalTableId, actedOn, note) {
       await ex.execute(sql`
-        insert into review_visit_tables (visit_id, goal_table_id, acted_on, note) values (${visitId}, ${goalTableId}, ${actedOn}, ${note})
-        on conflict (visit_id, goal_table_id) do update set acted_on = excluded.acted_on, note = excluded.note`);
+        insert into review_visit_tables (region_code, visit_id, goal_table_id, acted_on, note)
+        select v.region_code, v.id, ${goalTableId}, ${actedOn}, ${note} from review_visits v where v.id = ${visitId}
+        on conflict (visit_id, goal_table_id, region_code) do update set acted_on = excluded.acted_on, note = excluded.note`);
     },
     async population(regionCode) {
       const found = await rows<{ code: string; name: string; years: number[] | null }>(
@@ -123,8 +124,8 @@ export function reviewRepo(ex: Executor): ReviewRepo {
       const codes = draw.result.picks.map((p) => p.code);
       if (codes.length) {
         await ex.execute(sql`
-          insert into review_visits (draw_id, department_id)
-          select ${id}, d.id from orgs d
+          insert into review_visits (region_code, draw_id, department_id)
+          select d.region_code, ${id}, d.id from orgs d
           where d.region_code = ${regionCode} and d.code in (${sql.join(
             codes.map((c) => sql`${c}`),
             sql`, `,

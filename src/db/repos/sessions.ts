@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull, lte, ne, or } from "drizzle-orm";
-import type { ApiTokenRecord, SessionRepo } from "../../app/ports";
+import type { ApiTokenRecord, SessionRepo } from "../../app/auth/ports";
 import type { Executor } from "../client";
 import { apiTokens, sessions, users } from "../schema";
 import { iso } from "./rows";

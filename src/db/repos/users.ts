@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { UserRecord, UserRepo } from "../../app/ports";
+import type { UserRecord, UserRepo } from "../../app/users/ports";
 import type { OrgKind, Role } from "../../core/roles";
 import type { Executor } from "../client";
 import { users } from "../schema";

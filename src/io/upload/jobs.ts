@@ -1,5 +1,5 @@
 import type { GoalSheetRead } from "../../core/goals/goal-sheet";
-import type { FieldSpec } from "../../core/import-spec";
+import type { FieldSpec } from "../../core/imports/spec";
 import { parseGoalWorkbook } from "../goal-table-xlsx-read";
 import { parseTable, type RawTable, type TableInput } from "../read-table";
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { IMPORT_SPECS } from "../../core/import-spec";
+import { IMPORT_SPECS } from "../../core/imports/spec";
 import { UploadPool } from "./pool";
 
 const execution = IMPORT_SPECS.execution;

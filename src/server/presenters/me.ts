@@ -1,4 +1,4 @@
-import type { UserWithOrg } from "../../app/ports";
+import type { UserWithOrg } from "../../app/users/ports";
 import { ACTIONS, can } from "../../core/permissions";
 import { ROLE_LABELS } from "../../core/roles";
 

@@ -1,5 +1,5 @@
 /** One typed function per endpoint of /api/v1. */
-import type { ImportKind } from "../../../src/core/import-spec";
+import type { ImportKind } from "../../../src/core/imports/spec";
 import type { RollingDrawCandidate } from "../../../src/core/sampling/rolling-draw";
 import { ApiError, apiUrl, request } from "./client";
 import type {

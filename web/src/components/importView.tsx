@@ -1,6 +1,6 @@
 /** Tables of an import preview: errors, sample new rows, changed fields. */
 import { Table, Tag, Typography } from "antd";
-import { type FieldSpec, IMPORT_SPECS, type ImportKind } from "../../../src/core/import-spec";
+import { type FieldSpec, IMPORT_SPECS, type ImportKind } from "../../../src/core/imports/spec";
 import type { ImportChange, ImportIssue, ImportResult } from "../api/types";
 import { yuan } from "../format";
 import { categoryLabel, orgKindLabel } from "./labels";

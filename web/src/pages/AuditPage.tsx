@@ -1,7 +1,7 @@
 import { SafetyCertificateOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
-import { Alert, AutoComplete, Button, Card, DatePicker, Input, Space, Table, Tag, Typography } from "antd";
-import type { Dayjs } from "dayjs";
+import { Alert, AutoComplete, Button, Card, DatePicker, Input, Space, Tag, Typography } from "antd";
+import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { errorMessage } from "../api/client";
 import { verifyAudit } from "../api/endpoints";
@@ -9,6 +9,9 @@ import { useAudit } from "../api/hooks";
 import type { AuditEntry, AuditFilters } from "../api/types";
 import { changedKeys, JsonDiff } from "../components/JsonDiff";
 import { ACTION_LABELS, actionLabel, ENTITY_LABELS, entityLabel, fieldLabel } from "../components/labels";
+import { FilterBar } from "../components/list/FilterBar";
+import { ListTable } from "../components/list/ListTable";
+import { textParam, useListQuery } from "../components/list/useListQuery";
 import { PageError } from "../components/PageError";
 import { PageTitle } from "../components/PageTitle";
 import { count, dateTime } from "../format";
@@ -51,26 +54,56 @@ function VerifyButton() {
   );
 }
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A calendar day (YYYY-MM-DD) from the query string, else undefined. */
+const dayParam = (v: string | null) => (v && DAY.test(v) && dayjs(v).isValid() ? v : undefined);
+
+/** The applied filters as the query string holds them: days, not instants, so a link reads the same anywhere. */
+const parseFilters = (params: URLSearchParams) => ({
+  entity: textParam(params.get("entity")),
+  actor: textParam(params.get("actor")),
+  action: textParam(params.get("action")),
+  from: dayParam(params.get("from")),
+  to: dayParam(params.get("to")),
+});
+type Applied = ReturnType<typeof parseFilters>;
+
+const draftOf = (f: Applied): Draft => ({
+  entity: f.entity,
+  actor: f.actor,
+  action: f.action,
+  range: f.from || f.to ? [f.from ? dayjs(f.from) : null, f.to ? dayjs(f.to) : null] : null,
+});
+
 export default function AuditPage() {
-  const [draft, setDraft] = useState<Draft>({});
-  const [filters, setFilters] = useState<AuditFilters>({ page: 1, pageSize: 20 });
-  const list = useAudit(filters);
+  const lq = useListQuery({ parse: parseFilters });
+  const { filters, update } = lq;
+  const [draft, setDraft] = useState<Draft>(() => draftOf(filters));
+  const query: AuditFilters = {
+    entity: filters.entity,
+    actor: filters.actor,
+    action: filters.action,
+    // The day's bounds in the browser's time zone: the clerk means their own calendar day.
+    from: filters.from ? dayjs(filters.from).startOf("day").toISOString() : undefined,
+    to: filters.to ? dayjs(filters.to).endOf("day").toISOString() : undefined,
+    page: lq.page,
+    pageSize: lq.pageSize,
+  };
+  const list = useAudit(query);
 
   const apply = () => {
     const [from, to] = draft.range ?? [null, null];
-    setFilters((f) => ({
-      page: 1,
-      pageSize: f.pageSize,
-      entity: draft.entity?.trim() || undefined,
-      actor: draft.actor?.trim() || undefined,
-      action: draft.action?.trim() || undefined,
-      from: from ? from.startOf("day").toISOString() : undefined,
-      to: to ? to.endOf("day").toISOString() : undefined,
-    }));
+    update({
+      entity: draft.entity?.trim(),
+      actor: draft.actor?.trim(),
+      action: draft.action?.trim(),
+      from: from?.format("YYYY-MM-DD"),
+      to: to?.format("YYYY-MM-DD"),
+    });
   };
   const clear = () => {
     setDraft({});
-    setFilters((f) => ({ page: 1, pageSize: f.pageSize }));
+    lq.reset();
   };
 
   if (list.error && !list.data) return <PageError error={list.error} onRetry={() => void list.refetch()} />;
@@ -78,55 +111,53 @@ export default function AuditPage() {
   return (
     <>
       <PageTitle title="审计日志" sub="所有数据变更均记录在案，日志只增不改并以哈希链相连" extra={<VerifyButton />} />
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <Space wrap>
-          <AutoComplete
-            aria-label="实体"
-            placeholder="实体，如 项目"
-            allowClear
-            style={{ width: 180 }}
-            value={draft.entity}
-            options={options(ENTITY_LABELS)}
-            onChange={(entity: string) => setDraft((d) => ({ ...d, entity }))}
-          />
-          <Input
-            aria-label="操作人"
-            placeholder="操作人"
-            allowClear
-            style={{ width: 150 }}
-            value={draft.actor}
-            onChange={(e) => setDraft((d) => ({ ...d, actor: e.target.value }))}
-            onPressEnter={apply}
-          />
-          <AutoComplete
-            aria-label="操作"
-            placeholder="操作，如 修改"
-            allowClear
-            style={{ width: 180 }}
-            value={draft.action}
-            options={options(ACTION_LABELS)}
-            onChange={(action: string) => setDraft((d) => ({ ...d, action }))}
-          />
-          <DatePicker.RangePicker
-            aria-label="时间范围"
-            value={draft.range ?? null}
-            onChange={(range) => setDraft((d) => ({ ...d, range }))}
-            placeholder={["开始日期", "结束日期"]}
-          />
-          <Button type="primary" onClick={apply}>
-            查询
-          </Button>
-          <Button onClick={clear}>重置</Button>
-        </Space>
-      </Card>
+      <FilterBar onReset={clear} canReset={lq.changed || Object.values(draft).some((v) => v)}>
+        <AutoComplete
+          aria-label="实体"
+          placeholder="实体，如 项目"
+          allowClear
+          style={{ width: 180 }}
+          value={draft.entity}
+          options={options(ENTITY_LABELS)}
+          onChange={(entity: string) => setDraft((d) => ({ ...d, entity }))}
+        />
+        <Input
+          aria-label="操作人"
+          placeholder="操作人"
+          allowClear
+          style={{ width: 150 }}
+          value={draft.actor}
+          onChange={(e) => setDraft((d) => ({ ...d, actor: e.target.value }))}
+          onPressEnter={apply}
+        />
+        <AutoComplete
+          aria-label="操作"
+          placeholder="操作，如 修改"
+          allowClear
+          style={{ width: 180 }}
+          value={draft.action}
+          options={options(ACTION_LABELS)}
+          onChange={(action: string) => setDraft((d) => ({ ...d, action }))}
+        />
+        <DatePicker.RangePicker
+          aria-label="时间范围"
+          value={draft.range ?? null}
+          onChange={(range) => setDraft((d) => ({ ...d, range }))}
+          placeholder={["开始日期", "结束日期"]}
+        />
+        <Button type="primary" onClick={apply} data-testid="audit-apply">
+          查询
+        </Button>
+      </FilterBar>
       <Card size="small">
-        <Table<AuditEntry>
-          data-testid="audit-table"
-          rowKey="id"
-          size="small"
+        <ListTable<AuditEntry>
+          list={lq}
+          data={list.data}
           loading={list.isFetching}
-          dataSource={list.data?.rows}
+          testId="audit-table"
+          rowKey="id"
           scroll={{ x: 1000 }}
+          empty={{ filtered: "没有符合条件的日志", none: "暂无日志" }}
           expandable={{
             expandedRowRender: (e) => (
               <div style={{ padding: "4px 8px" }}>
@@ -134,15 +165,6 @@ export default function AuditPage() {
                 <JsonDiff before={e.before} after={e.after} />
               </div>
             ),
-          }}
-          pagination={{
-            current: filters.page,
-            pageSize: filters.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
-            showTotal: (t) => `共 ${t} 条`,
-            onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
           }}
           columns={[
             { title: "序号", dataIndex: "id", width: 80 },

@@ -18,7 +18,7 @@ import {
 } from "antd";
 import { useEffect, useState } from "react";
 import { useNavigate } from "react-router";
-import { IMPORT_KIND_LABELS, IMPORT_KINDS, type ImportKind, MAX_UPLOAD_BYTES } from "../../../src/core/import-spec";
+import { IMPORT_KIND_LABELS, IMPORT_KINDS, type ImportKind, MAX_UPLOAD_BYTES } from "../../../src/core/imports/spec";
 import { ApiError, errorMessage } from "../api/client";
 import { importTemplateUrl, runImport } from "../api/endpoints";
 import type { ImportIssue, ImportResult } from "../api/types";

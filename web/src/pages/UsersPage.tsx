@@ -1,23 +1,30 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Badge, Button, Card, Input, Select, Space, Table } from "antd";
+import { Badge, Button, Card, Input, Select, Space } from "antd";
 import { useState } from "react";
 import { ROLE_LABELS, ROLES } from "../../../src/core/roles";
 import { useUsers } from "../api/hooks";
 import type { UserRow } from "../api/types";
+import { FilterBar } from "../components/list/FilterBar";
+import { ListTable } from "../components/list/ListTable";
+import { oneOf, textParam, useListQuery } from "../components/list/useListQuery";
 import { PageError } from "../components/PageError";
 import { PageTitle } from "../components/PageTitle";
 import { ResetPasswordModal } from "../components/ResetPasswordModal";
 import { UserFormModal } from "../components/UserFormModal";
 import { dateTime } from "../format";
 
+/** The list's filters as the query string holds them. */
+const parseFilters = (params: URLSearchParams) => ({
+  q: textParam(params.get("q")),
+  role: oneOf(ROLES, params.get("role")),
+});
+
 export default function UsersPage() {
-  const [filters, setFilters] = useState<{ q?: string; role?: string; page: number; pageSize: number }>({
-    page: 1,
-    pageSize: 20,
-  });
+  const lq = useListQuery({ parse: parseFilters });
+  const { filters, update } = lq;
   const [editing, setEditing] = useState<UserRow | null | "new">(null);
   const [resetting, setResetting] = useState<UserRow | null>(null);
-  const list = useUsers(filters);
+  const list = useUsers({ ...filters, page: lq.page, pageSize: lq.pageSize });
 
   if (list.error && !list.data) return <PageError error={list.error} onRetry={() => void list.refetch()} />;
 
@@ -31,44 +38,37 @@ export default function UsersPage() {
           </Button>
         }
       />
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <Space wrap>
-          <Input.Search
-            aria-label="搜索用户"
-            placeholder="用户名或姓名"
-            allowClear
-            enterButton="查询"
-            style={{ width: 280 }}
-            onSearch={(v) => setFilters((f) => ({ ...f, q: v.trim() || undefined, page: 1 }))}
-          />
-          <Select
-            aria-label="角色"
-            placeholder="全部角色"
-            allowClear
-            style={{ width: 160 }}
-            value={filters.role}
-            options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
-            onChange={(role?: string) => setFilters((f) => ({ ...f, role, page: 1 }))}
-          />
-        </Space>
-      </Card>
+      <FilterBar onReset={lq.reset} canReset={lq.changed}>
+        <Input.Search
+          key={filters.q ?? ""}
+          aria-label="搜索用户"
+          data-testid="user-search"
+          placeholder="用户名或姓名"
+          defaultValue={filters.q}
+          allowClear
+          enterButton="查询"
+          style={{ width: 280 }}
+          onSearch={(v) => update({ q: v.trim() || undefined })}
+        />
+        <Select
+          aria-label="角色"
+          placeholder="全部角色"
+          allowClear
+          style={{ width: 160 }}
+          value={filters.role}
+          options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+          onChange={(role?: string) => update({ role })}
+        />
+      </FilterBar>
       <Card size="small">
-        <Table<UserRow>
-          data-testid="user-table"
-          rowKey="id"
-          size="small"
+        <ListTable<UserRow>
+          list={lq}
+          data={list.data}
           loading={list.isFetching}
-          dataSource={list.data?.rows}
+          testId="user-table"
+          rowKey="id"
           scroll={{ x: 1000 }}
-          pagination={{
-            current: filters.page,
-            pageSize: filters.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
-            showTotal: (t) => `共 ${t} 条`,
-            onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-          }}
+          empty={{ filtered: "没有符合条件的用户", none: "暂无用户" }}
           columns={[
             { title: "用户名", dataIndex: "username", width: 140 },
             { title: "姓名", dataIndex: "displayName", width: 120 },

@@ -2,7 +2,7 @@ import { exportGoalTables, type GoalExportRequest } from "../../../app/goals/exp
 import { importGoalTables } from "../../../app/goals/import-goal-tables";
 import { XLSX } from "../../../contracts/common";
 import * as goals from "../../../contracts/goals";
-import { MAX_UPLOAD_BYTES } from "../../../core/import-spec";
+import { MAX_UPLOAD_BYTES } from "../../../core/imports/spec";
 import { goalExportWorkbook } from "../../../io/goal-table-xlsx";
 import { readGoalWorkbook } from "../../../io/read-upload";
 import { type Api, actorOf, type Reply, type ServerContext } from "../../context";

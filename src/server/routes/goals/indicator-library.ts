@@ -3,7 +3,7 @@ import { editLibraryEntry } from "../../../app/goals/library-edit";
 import { exportLibrary } from "../../../app/goals/library-export";
 import { listLibrary } from "../../../app/goals/library-list";
 import { restoreLibraryEntry, retireLibraryEntry } from "../../../app/goals/library-retire";
-import type { LibraryFilter } from "../../../app/ports";
+import type { LibraryFilter } from "../../../app/goals/ports";
 import * as goalsLibrary from "../../../contracts/goals-library";
 import { yearInChina } from "../../../core/calendar";
 import { libraryWorkbook } from "../../../io/library-export";

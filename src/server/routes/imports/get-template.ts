@@ -1,5 +1,5 @@
 import { getImportTemplate as op } from "../../../contracts/imports";
-import type { IMPORT_KINDS } from "../../../core/import-spec";
+import type { IMPORT_KINDS } from "../../../core/imports/spec";
 import { importTemplate, templateFileName } from "../../../io/templates";
 import type { Api } from "../../context";
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { runImport } from "../../../app/imports/run-import";
 import { runImport as op } from "../../../contracts/imports";
-import { IMPORT_SPECS, MAX_UPLOAD_BYTES } from "../../../core/import-spec";
+import { IMPORT_SPECS, MAX_UPLOAD_BYTES } from "../../../core/imports/spec";
 import { readTable } from "../../../io/read-upload";
 import { type Api, actorOf, type ServerContext } from "../../context";
 import { acceptRawUploads, receiveUpload, uploader } from "../../upload";

@@ -1,6 +1,6 @@
 import { getMeta as op } from "../../../contracts/system";
 import { yearInChina } from "../../../core/calendar";
-import { IMPORT_KIND_LABELS, IMPORT_KINDS } from "../../../core/import-spec";
+import { IMPORT_KIND_LABELS, IMPORT_KINDS } from "../../../core/imports/spec";
 import { PROJECT_CATEGORIES, PROJECT_CATEGORY_LABELS, SIZE_BANDS } from "../../../core/project";
 import { ORG_KIND_LABELS, ORG_KINDS, ROLE_LABELS, ROLES } from "../../../core/roles";
 import { type Api, actorOf, type ServerContext } from "../../context";

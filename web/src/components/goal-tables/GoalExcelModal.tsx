@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Modal, Space, Steps, Table, Tag, Typography, Upload } from "antd";
 import { useState } from "react";
 import { GOAL_SHEET_HEADERS, type GoalSheetIssue } from "../../../../src/core/goals/goal-sheet";
-import { MAX_UPLOAD_BYTES } from "../../../../src/core/import-spec";
+import { MAX_UPLOAD_BYTES } from "../../../../src/core/imports/spec";
 import { errorMessage } from "../../api/client";
 import {
   type GoalImportResult,

@@ -10,7 +10,7 @@ import {
   OPERATORS,
   type Operator,
 } from "../../../../src/core/goals/types";
-import { markupReason } from "../../../../src/core/import-cells";
+import { markupReason } from "../../../../src/core/imports/cells";
 import { errorMessage, isApiError } from "../../api/client";
 import {
   createLibraryEntry,

@@ -1,7 +1,6 @@
-import { DownloadOutlined, PlusOutlined, ReloadOutlined } from "@ant-design/icons";
+import { PlusOutlined } from "@ant-design/icons";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
-import type { SorterResult } from "antd/es/table/interface";
+import { App, Button, Card, Input, Popconfirm, Select, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { INDICATOR_KIND_LABELS, OPERATOR_LABELS } from "../../../../src/core/goals/types";
 import { errorMessage } from "../../api/client";
@@ -18,40 +17,39 @@ import {
 import { useSession, useYear } from "../../auth/session";
 import { LibraryEntryModal } from "../../components/indicator-library/LibraryEntryModal";
 import { PastTargets, targetText } from "../../components/indicator-library/PastTargets";
+import { ExportButton } from "../../components/list/ExportButton";
+import { FilterBar } from "../../components/list/FilterBar";
+import { ListTable } from "../../components/list/ListTable";
+import { flagParam, textParam, useListQuery } from "../../components/list/useListQuery";
 import { PageError } from "../../components/PageError";
 import { PageTitle } from "../../components/PageTitle";
-import { pageSizeParam, serverPaging, useUrlList } from "../../components/urlList";
 import { DASH } from "../../format";
 
 const SORTS: LibrarySort[] = ["recommended", "uses", "lastYear", "name", "sector", "updatedAt"];
 
-const flag = (v: string | null): boolean | undefined => (v === "true" ? true : v === "false" ? false : undefined);
-
-/** The list's state in the query string, so a link or the back button restores it. In use (not retired) by default. */
-function useListState() {
-  const { params, page, pageSize, update, reset } = useUrlList();
-  const sort = params.get("sort");
+/** The list's filters as the query string holds them. In use (not retired) by default; "all" shows both. */
+const parseFilters = (params: URLSearchParams) => {
   const retired = params.get("retired");
-  const filters: LibraryFilters = {
-    q: params.get("q")?.trim() || undefined,
-    sector: params.get("sector") || undefined,
-    level1: params.get("level1") || undefined,
-    level2: params.get("level2") || undefined,
-    curated: flag(params.get("curated")),
-    retired: retired === "all" ? undefined : (flag(retired) ?? false),
-    sort: SORTS.includes(sort as LibrarySort) ? (sort as LibrarySort) : undefined,
-    order: params.get("order") === "asc" ? "asc" : params.get("order") === "desc" ? "desc" : undefined,
+  return {
+    q: textParam(params.get("q")),
+    sector: textParam(params.get("sector")),
+    level1: textParam(params.get("level1")),
+    level2: textParam(params.get("level2")),
+    curated: flagParam(params.get("curated")),
+    retired: retired === "all" ? undefined : (flagParam(retired) ?? false),
   };
-  return { filters, retiredParam: retired ?? "false", page, pageSize, update, reset };
-}
+};
 
 /** 指标库: indicators approved goal tables used, with their past targets; finance confirms, adds and retires them. */
 export default function IndicatorLibraryPage() {
   const { can } = useSession();
   const { year } = useYear();
   const mayCurate = can("goal.configure");
-  const { filters, retiredParam, page, pageSize, update, reset } = useListState();
-  const list = useLibrary({ ...filters, page, pageSize });
+  const lq = useListQuery({ parse: parseFilters, sorts: SORTS, firstOrder: "desc" });
+  const { filters, update } = lq;
+  const retiredParam = lq.params.get("retired") ?? "false";
+  const query: LibraryFilters = { ...filters, sort: lq.sort, order: lq.order };
+  const list = useLibrary({ ...query, page: lq.page, pageSize: lq.pageSize });
   const template = useGoalTemplate(year);
   const [editing, setEditing] = useState<LibraryEntry | "new" | null>(null);
   const queryClient = useQueryClient();
@@ -73,8 +71,6 @@ export default function IndicatorLibraryPage() {
   const data = list.data;
   if (list.error && !data) return <PageError error={list.error} onRetry={() => void list.refetch()} />;
 
-  const sortOrder = (key: LibrarySort) =>
-    filters.sort === key ? (filters.order === "asc" ? ("ascend" as const) : ("descend" as const)) : null;
   const levelValue = filters.level2
     ? `${filters.level1 ?? ""}|${filters.level2}`
     : filters.level1
@@ -88,9 +84,6 @@ export default function IndicatorLibraryPage() {
       ...l.level2.map((l2) => ({ value: `${l.level1}|${l2}`, label: l2 })),
     ],
   }));
-  const hasFilters =
-    [filters.q, filters.sector, filters.level1, filters.level2, filters.curated].some((v) => v !== undefined) ||
-    retiredParam !== "false";
 
   return (
     <>
@@ -109,92 +102,85 @@ export default function IndicatorLibraryPage() {
                 新增指标
               </Button>
             )}
-            <Button icon={<DownloadOutlined />} href={libraryExportUrl(filters)} download data-testid="library-export">
-              导出Excel
-            </Button>
+            <ExportButton href={libraryExportUrl(query)} testId="library-export" />
           </Space>
         }
       />
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <Space wrap size={[12, 8]}>
-          <Input.Search
-            key={filters.q ?? ""}
-            aria-label="搜索指标"
-            data-testid="library-search"
-            placeholder="指标名称或解释"
-            defaultValue={filters.q}
-            allowClear
-            enterButton="查询"
-            style={{ width: 260 }}
-            onSearch={(v) => update({ q: v.trim() || undefined })}
-          />
-          <Select
-            aria-label="所属行业"
-            data-testid="library-sector"
-            placeholder="所属行业"
-            allowClear
-            showSearch
-            style={{ width: 150 }}
-            value={filters.sector}
-            options={(data?.sectors ?? []).map((s) => ({ value: s, label: s }))}
-            onChange={(v?: string) => update({ sector: v })}
-          />
-          <Select
-            aria-label="指标层级"
-            data-testid="library-level"
-            placeholder="一级/二级指标"
-            allowClear
-            style={{ width: 190 }}
-            value={levelValue}
-            options={levelOptions}
-            labelRender={(o) => {
-              const [a, b] = String(o.value).split("|");
-              return b ? b : `全部${a}`;
-            }}
-            onChange={(v?: string) => {
-              const [l1, l2] = (v ?? "|").split("|");
-              update({ level1: l1 || undefined, level2: l2 || undefined });
-            }}
-          />
-          <Select
-            aria-label="来源"
-            data-testid="library-origin"
-            placeholder="来源"
-            allowClear
-            style={{ width: 140 }}
-            value={filters.curated === undefined ? undefined : String(filters.curated)}
-            options={[
-              { value: "true", label: "财政推荐" },
-              { value: "false", label: "目标表汇集" },
-            ]}
-            onChange={(v?: string) => update({ curated: v })}
-          />
-          <Select
-            aria-label="状态"
-            data-testid="library-status"
-            style={{ width: 120 }}
-            value={retiredParam}
-            options={[
-              { value: "false", label: "在用" },
-              { value: "true", label: "已停用" },
-              { value: "all", label: "全部状态" },
-            ]}
-            onChange={(v: string) => update({ retired: v === "false" ? undefined : v })}
-          />
-          <Button icon={<ReloadOutlined />} onClick={reset} disabled={!hasFilters && !filters.sort}>
-            重置
-          </Button>
-        </Space>
-      </Card>
+      <FilterBar onReset={lq.reset} canReset={lq.changed}>
+        <Input.Search
+          key={filters.q ?? ""}
+          aria-label="搜索指标"
+          data-testid="library-search"
+          placeholder="指标名称或解释"
+          defaultValue={filters.q}
+          allowClear
+          enterButton="查询"
+          style={{ width: 260 }}
+          onSearch={(v) => update({ q: v.trim() || undefined })}
+        />
+        <Select
+          aria-label="所属行业"
+          data-testid="library-sector"
+          placeholder="所属行业"
+          allowClear
+          showSearch
+          style={{ width: 150 }}
+          value={filters.sector}
+          options={(data?.sectors ?? []).map((s) => ({ value: s, label: s }))}
+          onChange={(v?: string) => update({ sector: v })}
+        />
+        <Select
+          aria-label="指标层级"
+          data-testid="library-level"
+          placeholder="一级/二级指标"
+          allowClear
+          style={{ width: 190 }}
+          value={levelValue}
+          options={levelOptions}
+          labelRender={(o) => {
+            const [a, b] = String(o.value).split("|");
+            return b ? b : `全部${a}`;
+          }}
+          onChange={(v?: string) => {
+            const [l1, l2] = (v ?? "|").split("|");
+            update({ level1: l1 || undefined, level2: l2 || undefined });
+          }}
+        />
+        <Select
+          aria-label="来源"
+          data-testid="library-origin"
+          placeholder="来源"
+          allowClear
+          style={{ width: 140 }}
+          value={filters.curated === undefined ? undefined : String(filters.curated)}
+          options={[
+            { value: "true", label: "财政推荐" },
+            { value: "false", label: "目标表汇集" },
+          ]}
+          onChange={(v?: string) => update({ curated: v })}
+        />
+        <Select
+          aria-label="状态"
+          data-testid="library-status"
+          style={{ width: 120 }}
+          value={retiredParam}
+          options={[
+            { value: "false", label: "在用" },
+            { value: "true", label: "已停用" },
+            { value: "all", label: "全部状态" },
+          ]}
+          onChange={(v: string) => update({ retired: v === "false" ? undefined : v })}
+        />
+      </FilterBar>
       <Card size="small">
-        <Table<LibraryEntry>
-          data-testid="library-table"
-          rowKey="id"
-          size="small"
+        <ListTable<LibraryEntry>
+          list={lq}
+          data={data}
           loading={list.isFetching}
-          dataSource={data?.rows}
+          testId="library-table"
+          rowKey="id"
           scroll={{ x: 1100 }}
-          locale={{ emptyText: hasFilters ? "没有符合条件的指标" : "指标库中还没有指标" }}
+          empty={{ filtered: "没有符合条件的指标", none: "指标库中还没有指标" }}
           expandable={{
             expandedRowRender: (e) => (
               <div style={{ display: "flex", gap: 32, flexWrap: "wrap" }}>
@@ -211,24 +197,12 @@ export default function IndicatorLibraryPage() {
               </div>
             ),
           }}
-          pagination={serverPaging(page, pageSize, data?.total ?? 0)}
-          onChange={(pg, _f, sorter, extra) => {
-            if (extra.action === "paginate") {
-              update({ page: pg.current, pageSize: pageSizeParam(pg.pageSize) });
-            } else if (extra.action === "sort") {
-              const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<LibraryEntry> | undefined;
-              const key = s?.order ? (s.columnKey as LibrarySort) : undefined;
-              update({ sort: key, order: key ? (s?.order === "ascend" ? "asc" : "desc") : undefined });
-            }
-          }}
           columns={[
             {
               title: "指标名称",
-              key: "name",
+              ...lq.sortable("name"),
               dataIndex: "name",
               width: 240,
-              sorter: true,
-              sortOrder: sortOrder("name"),
               render: (name: string, e) => (
                 <span>
                   {name}
@@ -245,12 +219,10 @@ export default function IndicatorLibraryPage() {
             },
             {
               title: "所属行业",
-              key: "sector",
+              ...lq.sortable("sector"),
               dataIndex: "sector",
               width: 104,
               ellipsis: true,
-              sorter: true,
-              sortOrder: sortOrder("sector"),
             },
             {
               title: "二级指标",
@@ -282,22 +254,18 @@ export default function IndicatorLibraryPage() {
             },
             {
               title: "使用次数",
-              key: "uses",
+              ...lq.sortable("uses"),
               dataIndex: "uses",
               width: 96,
               align: "right",
-              sorter: true,
-              sortOrder: sortOrder("uses"),
               render: (n: number) => <span className="jx-num">{n.toLocaleString("zh-CN")}</span>,
             },
             {
               title: "最近使用",
-              key: "lastYear",
+              ...lq.sortable("lastYear"),
               dataIndex: "lastYear",
               width: 96,
               align: "center",
-              sorter: true,
-              sortOrder: sortOrder("lastYear"),
               render: (y: number | null) => (y ? `${y}年` : DASH),
             },
             ...(mayCurate

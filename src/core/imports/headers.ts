@@ -1,4 +1,4 @@
-import type { FieldSpec } from "./import-spec";
+import type { FieldSpec } from "./spec";
 
 /**
  * Header text as clerks and exports write it varies: full-width or half-width parentheses, stray

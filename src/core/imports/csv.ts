@@ -1,4 +1,4 @@
-import { AppError } from "./errors";
+import { AppError } from "../errors";
 
 /**
  * RFC 4180: quoted fields may hold the delimiter, line breaks and doubled quotes; CRLF or LF ends a

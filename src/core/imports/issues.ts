@@ -1,5 +1,5 @@
-import type { ImportIssue } from "./import-rows";
-import type { FieldSpec } from "./import-spec";
+import type { ImportIssue } from "./rows";
+import type { FieldSpec } from "./spec";
 
 /** A row under validation: the values that parsed, by field key (a failed cell stays undefined). */
 export interface ParsedRow {

@@ -1,4 +1,4 @@
-import { CellIssue, parseCell, type RawCellInput } from "./import-cells";
+import { CellIssue, parseCell, type RawCellInput } from "./cells";
 import {
   checkDeptBudgetRefs,
   checkDeptExecution,
@@ -9,13 +9,13 @@ import {
   checkSingleYear,
   checkSplit,
   type ImportContext,
-} from "./import-checks";
-import { IssueSink, type ParsedRow } from "./import-issues";
-import type { ImportIssue, ImportRowsByKind } from "./import-rows";
-import { IMPORT_SPECS, type ImportKind } from "./import-spec";
+} from "./checks";
+import { IssueSink, type ParsedRow } from "./issues";
+import type { ImportIssue, ImportRowsByKind } from "./rows";
+import { IMPORT_SPECS, type ImportKind } from "./spec";
 
-export type { RawCellInput } from "./import-cells";
-export type { ImportContext } from "./import-checks";
+export type { RawCellInput } from "./cells";
+export type { ImportContext } from "./checks";
 
 /** The shape io's RawRow has, restated here so the core does not depend on io. */
 export interface RawRowInput {

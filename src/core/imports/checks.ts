@@ -1,7 +1,7 @@
-import type { IssueSink, ParsedRow } from "./import-issues";
-import type { ImportKind } from "./import-spec";
-import { fenToYuan, groupThousands } from "./money";
-import { ORG_KIND_LABELS, type OrgKind } from "./roles";
+import { fenToYuan, groupThousands } from "../money";
+import { ORG_KIND_LABELS, type OrgKind } from "../roles";
+import type { IssueSink, ParsedRow } from "./issues";
+import type { ImportKind } from "./spec";
 
 /** What the database already holds, as far as an import's references need it. */
 export interface ImportContext {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { RawCellInput } from "./import-cells";
-import { type ImportContext, type RawRowInput, validateImport } from "./import-validate";
+import type { RawCellInput } from "./cells";
+import { type ImportContext, type RawRowInput, validateImport } from "./validate";
 
 const ctx: ImportContext = {
   regionCode: "450202",

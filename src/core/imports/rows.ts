@@ -1,5 +1,5 @@
-import type { Fen } from "./money";
-import type { ProjectCategory } from "./project";
+import type { Fen } from "../money";
+import type { ProjectCategory } from "../project";
 
 /**
  * Typed rows of each import kind, after cell-by-cell validation. The demo district is produced in

@@ -1,6 +1,6 @@
-import { type FieldSpec, MAX_AMOUNT_FEN } from "./import-spec";
-import { parseYuan, yuanNumberToFen } from "./money";
-import { parseCategory } from "./project";
+import { parseYuan, yuanNumberToFen } from "../money";
+import { parseCategory } from "../project";
+import { type FieldSpec, MAX_AMOUNT_FEN } from "./spec";
 
 /** A cell as a reader hands it over: xlsx numbers stay numbers, CSV gives text, JSON may omit a key. */
 export type RawCellInput = string | number | boolean | null | undefined;

@@ -1,0 +1,60 @@
+import type {
+  DeptBudgetRow,
+  DeptExecutionRow,
+  ExecutionRow,
+  ImportRowsByKind,
+  OrgRow,
+  ProjectRow,
+} from "../../core/imports/rows";
+import type { ImportKind } from "../../core/imports/spec";
+import type { OrgKind } from "../../core/roles";
+
+/** Ports of the budget system imports (预算数据导入). src/db implements them. */
+
+/** What an import compares against: the current values, in the typed-row shape, by key. */
+export interface ImportSnapshot<R> {
+  byKey: Map<string, R>;
+}
+
+/** New and changed rows of one import, as the diff classified them. */
+export interface RowsToWrite<R> {
+  added: readonly R[];
+  changed: readonly R[];
+}
+
+/** Bulk writes of an import, keyed by the budget system's codes. */
+export interface ImportRepo {
+  /** Every organisation with its kind as stored, its number of units, and whether data hangs on it. */
+  snapshotOrgs(
+    regionCode: string,
+  ): Promise<Map<string, OrgRow & { kindInDb: OrgKind; children: number; inUse: boolean }>>;
+  /**
+   * Locks (FOR UPDATE, in id order) the stored rows an import of these rows may change, before its
+   * snapshot is read: a concurrent writer of the same rows waits, so the snapshot (and each audit
+   * "before") is what is really overwritten. New codes have no row to lock; their unique index refuses
+   * the later of two writers.
+   */
+  lockKeys<K extends ImportKind>(
+    regionCode: string,
+    kind: K,
+    fiscalYear: number,
+    rows: readonly ImportRowsByKind[K][],
+  ): Promise<void>;
+  snapshotProjects(regionCode: string, fiscalYear: number): Promise<Map<string, ProjectRow>>;
+  snapshotExecution(regionCode: string, fiscalYear: number): Promise<Map<string, ExecutionRow>>;
+  snapshotDeptBudgets(regionCode: string, fiscalYear: number): Promise<Map<string, DeptBudgetRow>>;
+  snapshotDeptExecution(regionCode: string, fiscalYear: number): Promise<Map<string, DeptExecutionRow>>;
+  writeOrgs(regionCode: string, rows: RowsToWrite<OrgRow>): Promise<void>;
+  writeProjects(regionCode: string, rows: RowsToWrite<ProjectRow>): Promise<void>;
+  writeExecution(regionCode: string, rows: RowsToWrite<ExecutionRow>): Promise<void>;
+  writeDeptBudgets(regionCode: string, rows: RowsToWrite<DeptBudgetRow>): Promise<void>;
+  writeDeptExecution(regionCode: string, rows: RowsToWrite<DeptExecutionRow>): Promise<void>;
+  recordBatch(batch: {
+    regionCode: string;
+    kind: string;
+    fileName: string;
+    sha256: string;
+    counts: unknown;
+    actorId: number | null;
+  }): Promise<number>;
+}

@@ -1,0 +1,11 @@
+/** The database schema, one file per module; drizzle-kit reads it from here (drizzle.config.ts). */
+
+export * from "./audit";
+export * from "./auth";
+export * from "./goals";
+export * from "./goals-library";
+export * from "./imports";
+export * from "./org";
+export * from "./projects";
+export * from "./rule-sets";
+export * from "./users";
