@@ -46,8 +46,14 @@ export const fileResponse = (mediaType: string, description: string) => ({
 
 export const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-export const Id = z.number().int().positive();
-export const IdParam = z.object({ id: z.coerce.number().int().positive("编号须为正整数") });
+/** Ids and versions are PostgreSQL integers: a larger number is refused here, not by the database. */
+export const INT4_MAX = 2_147_483_647;
+export const Id = z.number().int().positive().max(INT4_MAX, "编号超出范围");
+/** An id in a path or query string (text in the URL). */
+export const IdQuery = z.coerce.number().int().positive("编号须为正整数").max(INT4_MAX, "编号超出范围");
+export const IdParam = z.object({ id: IdQuery });
+/** The version a client read, sent back with a change (optimistic locking). */
+export const Version = z.number().int().positive().max(INT4_MAX, "版本号超出范围");
 
 export const YearQuery = z.coerce
   .number()
@@ -70,6 +76,12 @@ export const Instant = z.iso.datetime({ offset: true }).describe("时刻（ISO 8
 export const CalendarDate = z.iso.date();
 /** Money is always an integer number of fen (分). */
 export const Fen = z.number().int().describe("金额，单位：分");
+/**
+ * A sum of amounts over many rows, in fen. Each amount is capped at import (10^12 fen), but a region's
+ * total can pass 2^53 fen (about 900 亿亿元, never in real budgets): it is then sent as the nearest
+ * double rather than refusing the whole answer.
+ */
+export const FenTotal = z.number().describe("金额合计，单位：分");
 
 /** Who may call an operation: anyone, any signed-in account, or the roles allowed an action. */
 export type Access = "public" | "signed-in" | Action;

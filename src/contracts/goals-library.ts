@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LIBRARY_SORTS } from "../core/goals/indicator-library";
 import { INDICATOR_KINDS, OPERATORS } from "../core/goals/types";
-import { fileResponse, Id, IdParam, Instant, operation, Paging, responses, XLSX, YearQuery } from "./common";
+import { fileResponse, Id, IdParam, Instant, operation, Paging, responses, Version, XLSX, YearQuery } from "./common";
 
 /** 指标库: the indicator library, finance's curation of it, and suggestions for the declaration form. */
 
@@ -99,7 +99,7 @@ const EntryBody = z.object({
   unit: z.string().max(200).nullable().default(null),
   explanation: z.string().max(5000).nullable().default(null),
 });
-const VersionBody = z.object({ version: z.number().int().positive() });
+const VersionBody = z.object({ version: Version });
 
 export const createLibraryEntry = operation("goal.configure", {
   operationId: "createLibraryEntry",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { GOAL_STATUSES } from "../core/goals/workflow";
-import { CalendarDate, Id, IdParam, Instant, OrgRef, operation, responses, YearQuery } from "./common";
+import { CalendarDate, Id, IdParam, Instant, OrgRef, operation, responses, Version, YearQuery } from "./common";
 
 /** 目标现场会审: the rolling draw of departments, and what the on-site review found and changed. */
 
@@ -128,7 +128,7 @@ export const updateReviewVisit = operation("goal.review", {
   summary: "记录现场会审发现的问题和指导建议（须带 version）",
   params: IdParam,
   body: z.object({
-    version: z.number().int().positive(),
+    version: Version,
     reviewedOn: z.string().nullable().describe("会审日期 YYYY-MM-DD"),
     findings: z.string().max(5000),
     guidance: z.string().max(5000),
@@ -142,7 +142,7 @@ export const linkReviewVisitTable = operation("goal.review", {
   summary: "关联部门修改后的目标表，并标明是否落实了指导建议",
   params: IdParam,
   body: z.object({
-    goalTableId: z.number().int().positive(),
+    goalTableId: Id,
     actedOn: z.boolean(),
     note: z.string().max(500).nullable().default(null),
   }),

@@ -2,7 +2,22 @@ import { z } from "zod";
 import { COMPARED_FIELDS } from "../core/goals/compare";
 import { INDICATOR_FIELDS, INDICATOR_KINDS, INDICATOR_UID_PATTERN, OPERATORS } from "../core/goals/types";
 import { GOAL_ACTIONS, GOAL_STATUSES } from "../core/goals/workflow";
-import { Fen, fileResponse, Id, IdParam, Instant, operation, Paging, page, responses, XLSX, YearQuery } from "./common";
+import {
+  Fen,
+  fileResponse,
+  Id,
+  IdParam,
+  IdQuery,
+  INT4_MAX,
+  Instant,
+  operation,
+  Paging,
+  page,
+  responses,
+  Version,
+  XLSX,
+  YearQuery,
+} from "./common";
 
 /** 绩效目标表: declaration, review and approval, Excel exchange, comparison with last year. */
 
@@ -90,7 +105,7 @@ export const listGoalTables = operation("goal.read", {
   querystring: z.object({
     year: YearQuery,
     status: GoalStatus.optional(),
-    departmentId: z.coerce.number().int().positive().optional(),
+    departmentId: IdQuery.optional(),
     subjectKind: SubjectKind.optional(),
     q: z.string().trim().max(100).optional(),
     ...Paging,
@@ -134,7 +149,7 @@ export const saveGoalTable = operation("goal.write", {
   summary: "保存绩效目标表（草稿或被退回时；须带 version）",
   params: IdParam,
   body: z.object({
-    version: z.number().int().positive(),
+    version: Version,
     overallGoal: z.string().max(2000),
     indicators: z.array(GoalIndicator).max(100, "指标不能超过 100 个"),
   }),
@@ -147,7 +162,7 @@ export const actOnGoalTable = operation("goal.write", {
   summary: "提交、审核通过、退回（须填意见，可逐项指标）、撤回、调整（须填理由）",
   params: IdParam,
   body: z.object({
-    version: z.number().int().positive(),
+    version: Version,
     action: GoalAction,
     comment: z.string().max(2000).optional(),
     indicatorComments: z.record(z.string().regex(INDICATOR_UID_PATTERN), z.string().max(500)).optional(),
@@ -223,7 +238,9 @@ export const carryOverGoalTable = operation("goal.write", {
   tags: ["goals"],
   summary: "从上年结转：以上年度目标表的总体目标和指标替换本表（草稿或被退回时；须带 version）",
   params: IdParam,
-  body: z.object({ version: z.number({ error: "请提供 version（目标表的版本号）" }).int().positive() }),
+  body: z.object({
+    version: z.number({ error: "请提供 version（目标表的版本号）" }).int().positive().max(INT4_MAX, "版本号超出范围"),
+  }),
   response: responses({
     200: z.object({ id: Id, version: z.number().int(), carriedFromId: Id, quality: GoalQuality }),
   }),

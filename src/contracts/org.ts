@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ORG_KINDS } from "../core/roles";
-import { Id, IdParam, operation, responses } from "./common";
+import { Id, IdParam, operation, responses, Version } from "./common";
 
 export const Org = z
   .object({
@@ -41,7 +41,7 @@ export const createOrg = operation("org.write", {
     code: z.string().max(32),
     name: z.string().max(100),
     kind: z.enum(["department", "unit"]),
-    parentId: z.number().int().positive().nullish(),
+    parentId: Id.nullish(),
     sector: z.string().max(40).nullish(),
     contactName: z.string().max(40).nullish(),
     contactPhone: z.string().max(40).nullish(),
@@ -55,7 +55,7 @@ export const updateOrg = operation("org.write", {
   summary: "修改单位名称、行业、联系人（乐观锁：须带 version）",
   params: IdParam,
   body: z.object({
-    version: z.number().int().positive(),
+    version: Version,
     name: z.string().max(100).optional(),
     sector: z.string().max(40).nullish(),
     contactName: z.string().max(40).nullish(),

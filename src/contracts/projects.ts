@@ -3,9 +3,11 @@ import { PROJECT_CATEGORIES, PROJECT_SORTS, SIZE_BANDS } from "../core/project";
 import { AuditEntry } from "./audit";
 import {
   Fen,
+  FenTotal,
   fileResponse,
   Id,
   IdParam,
+  IdQuery,
   Instant,
   OrgRef,
   operation,
@@ -21,8 +23,8 @@ const bool = z.enum(["true", "false"]).transform((v) => v === "true");
 export const ProjectFilterQuery = z.object({
   year: YearQuery,
   q: z.string().trim().max(100).optional(),
-  departmentId: z.coerce.number().int().positive().optional(),
-  unitId: z.coerce.number().int().positive().optional(),
+  departmentId: IdQuery.optional(),
+  unitId: IdQuery.optional(),
   category: z.enum(PROJECT_CATEGORIES).optional(),
   size: z.enum(SIZE_BANDS.map((b) => b.key) as [string, ...string[]]).optional(),
   isKey: bool.optional(),
@@ -62,7 +64,7 @@ export const listProjects = operation("project.read", {
       total: z.number().int(),
       page: z.number().int(),
       pageSize: z.number().int(),
-      sums: z.object({ adjustedBudget: Fen, executed: Fen }).describe("全部符合筛选条件的项目合计"),
+      sums: z.object({ adjustedBudget: FenTotal, executed: FenTotal }).describe("全部符合筛选条件的项目合计"),
     }),
   }),
 });
@@ -100,7 +102,7 @@ export const DeptBudgetRow = z
     otherFunds: Fen,
     executed: Fen,
     projectCount: z.number().int(),
-    projectBudget: Fen.describe("其中：项目预算合计（分）"),
+    projectBudget: FenTotal.describe("其中：项目预算合计（分）"),
   })
   .meta({ id: "DeptBudgetRow" });
 
@@ -128,15 +130,17 @@ export const getHome = operation("home.read", {
           unit: z.enum(["个", "fen", "%"]),
         }),
       ),
-      departments: z.array(OrgRef.extend({ projectCount: z.number().int(), adjustedBudget: Fen, executed: Fen })),
+      departments: z.array(
+        OrgRef.extend({ projectCount: z.number().int(), adjustedBudget: FenTotal, executed: FenTotal }),
+      ),
       units: z
         .array(
           z.object({
             unit: OrgRef,
             projectCount: z.number().int(),
             keyCount: z.number().int(),
-            adjustedBudget: Fen,
-            executed: Fen,
+            adjustedBudget: FenTotal,
+            executed: FenTotal,
           }),
         )
         .describe("部门账号：本部门项目按实施单位汇总"),

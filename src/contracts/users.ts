@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../core/roles";
-import { Id, IdParam, Instant, NoContent, OrgRef, operation, Paging, page, responses } from "./common";
+import { Id, IdParam, Instant, NoContent, OrgRef, operation, Paging, page, responses, Version } from "./common";
 
 /** An account as administrators see it (never its password hash). */
 export const User = z
@@ -36,7 +36,7 @@ export const createUser = operation("user.manage", {
     username: z.string().max(32),
     displayName: z.string().max(40),
     role: z.enum(ROLES),
-    orgId: z.number().int().positive(),
+    orgId: Id,
     password: z.string().max(128),
   }),
   response: responses({ 201: z.object({ user: User }) }),
@@ -48,10 +48,10 @@ export const updateUser = operation("user.manage", {
   summary: "修改账号（姓名、角色、单位、启用状态；须带 version）",
   params: IdParam,
   body: z.object({
-    version: z.number().int().positive(),
+    version: Version,
     displayName: z.string().max(40).optional(),
     role: z.enum(ROLES).optional(),
-    orgId: z.number().int().positive().optional(),
+    orgId: Id.optional(),
     active: z.boolean().optional(),
   }),
   response: responses({ 200: z.object({ user: User }) }),

@@ -5,7 +5,7 @@ import fastifyMultipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type RouteOptions } from "fastify";
+import Fastify, { type FastifyReply, type RouteOptions } from "fastify";
 import {
   jsonSchemaTransformObject,
   serializerCompiler,
@@ -24,8 +24,9 @@ import type { TrustProxy } from "./config";
 import type { Api, ServerContext } from "./context";
 import { registerErrorHandling } from "./errors";
 import { operationTransform } from "./openapi";
+import { registerNulRefusal } from "./refuse-nul";
 import { ROUTES } from "./routes";
-import { registerSecurityHeaders } from "./security-headers";
+import { registerSecurityHeaders, setSecurityHeaders } from "./security-headers";
 
 z.config(z.locales.zhCN());
 
@@ -77,6 +78,15 @@ export async function buildServer(options: ServerOptions) {
     // Only the configured proxy hops may name the client in X-Forwarded-For; otherwise anyone could pick
     // the address its login attempts are counted under.
     trustProxy: trustFunction(options.trustProxy ?? false),
+    // The router's own refusals (a path that does not percent-decode, an overlong parameter) would
+    // otherwise answer in fastify's shape, before any hook: give them the API's one error shape.
+    frameworkErrors: (err, req, reply) => {
+      setSecurityHeaders(req, reply);
+      const status = err.code === "FST_ERR_MAX_PARAM_LENGTH" ? 414 : 400;
+      return (reply as FastifyReply)
+        .status(status)
+        .send({ error: { code: "REQUEST_INVALID", message: "请求地址无效（无法解码或过长）" } });
+    },
   }).withTypeProvider<ZodTypeProvider>() as unknown as Api;
   if (!options.trustProxy) {
     // Behind a proxy nobody configured, every client shares the proxy's address: say so once.
@@ -94,6 +104,9 @@ export async function buildServer(options: ServerOptions) {
 
   const routes: RouteInfo[] = [];
   app.addHook("onRoute", (r: RouteOptions) => {
+    // The API's documentation (the UI, its copies of the document and its assets) is for signed-in
+    // accounts and integrators with a token: it names every permission, role and error of the API.
+    if (r.url.startsWith("/api/docs")) r.config = { ...(r.config as object), access: "signed-in" };
     const methods = Array.isArray(r.method) ? r.method : [r.method];
     for (const method of methods) {
       if (method === "HEAD") continue;
@@ -125,7 +138,8 @@ export async function buildServer(options: ServerOptions) {
   registerErrorHandling(app);
   registerSecurityHeaders(app);
   registerAuthHook(app, ctx);
-  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  registerNulRefusal(app);
+  app.get("/api/openapi.json", { schema: { hide: true }, config: { access: "signed-in" } }, async () => app.swagger());
   for (const register of ROUTES) register(app, ctx);
 
   if (options.webDir && existsSync(join(options.webDir, "index.html"))) {

@@ -53,6 +53,14 @@ export function registerErrorHandling(app: FastifyInstance) {
         error: { code: "CONCURRENT_CHANGE", message: "数据正被他人同时修改，本次未写入任何数据，请刷新后重试" },
       });
     }
+    if (state === "22003" || state === "22021" || state === "22P05") {
+      // A number out of a column's range or a character the database cannot store: the contracts refuse
+      // these first; this is the net for any field they miss, so it is never a 500.
+      req.log.warn({ err }, "request value refused by the database");
+      return reply
+        .status(400)
+        .send({ error: { code: "REQUEST_INVALID", message: "请求中的数值超出范围或含有无法保存的字符" } });
+    }
     if (err.statusCode && err.statusCode < 500) {
       return reply
         .status(err.statusCode)

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
 /**
  * Headers every response carries. The web app loads its scripts and styles from its own origin only;
@@ -20,12 +20,15 @@ export const CONTENT_SECURITY_POLICY = [
 ].join("; ");
 
 export function registerSecurityHeaders(app: FastifyInstance): void {
-  app.addHook("onSend", async (req, reply) => {
-    if (!reply.hasHeader("content-security-policy")) reply.header("content-security-policy", CONTENT_SECURITY_POLICY);
-    reply.header("x-content-type-options", "nosniff");
-    reply.header("x-frame-options", "DENY");
-    reply.header("referrer-policy", "same-origin");
-    reply.header("cross-origin-opener-policy", "same-origin");
-    if (req.protocol === "https") reply.header("strict-transport-security", "max-age=15552000");
-  });
+  app.addHook("onSend", async (req, reply) => setSecurityHeaders(req, reply));
+}
+
+/** Also called directly where fastify answers before any hook runs (a URL that does not decode). */
+export function setSecurityHeaders(req: FastifyRequest, reply: FastifyReply): void {
+  if (!reply.hasHeader("content-security-policy")) reply.header("content-security-policy", CONTENT_SECURITY_POLICY);
+  reply.header("x-content-type-options", "nosniff");
+  reply.header("x-frame-options", "DENY");
+  reply.header("referrer-policy", "same-origin");
+  reply.header("cross-origin-opener-policy", "same-origin");
+  if (req.protocol === "https") reply.header("strict-transport-security", "max-age=15552000");
 }

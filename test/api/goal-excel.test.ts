@@ -52,17 +52,7 @@ async function snapshot() {
 }
 
 function upload(cookie: string, mode: "preview" | "commit", content: Buffer, fileName = "目标表.xlsx") {
-  const boundary = "----jixiao-goals";
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return t.as(cookie, "POST", `/api/v1/goals/tables/import?mode=${mode}`, body, {
-    "content-type": `multipart/form-data; boundary=${boundary}`,
-  });
+  return t.upload(cookie, `/api/v1/goals/tables/import?mode=${mode}`, content, fileName);
 }
 
 async function download(cookie: string, url: string): Promise<Buffer> {

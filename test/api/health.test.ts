@@ -3,7 +3,7 @@ import { type TestApp, testApp } from "../support/app";
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await testApp("empty");
+  t = await testApp();
 });
 afterAll(() => t.close());
 
@@ -14,13 +14,23 @@ describe("system endpoints", () => {
     expect(res.json()).toEqual({ status: "ok", database: process.env.TEST_DATABASE_URL ? "postgres" : "pglite" });
   });
 
-  it("publishes an OpenAPI document listing the v1 routes, and its docs page", async () => {
-    const spec = (await t.as(null, "GET", "/api/openapi.json")).json();
+  it("shows the OpenAPI document and its docs page to signed-in accounts only", async () => {
+    for (const url of ["/api/openapi.json", "/api/docs/json", "/api/docs/yaml", "/api/docs/static/index.html"]) {
+      const anonymous = await t.as(null, "GET", url);
+      expect(anonymous.statusCode, url).toBe(401);
+      expect(anonymous.json().error.code).toBe("AUTH_REQUIRED");
+    }
+    const browser = await t.as(null, "GET", "/api/docs");
+    expect(browser.statusCode).toBe(302);
+    expect(browser.headers.location).toBe("/login");
+
+    const cookie = await t.login("staff");
+    const spec = (await t.as(cookie, "GET", "/api/openapi.json")).json();
     expect(spec.openapi).toMatch(/^3\./);
     expect(Object.keys(spec.paths)).toEqual(
       expect.arrayContaining(["/api/v1/projects", "/api/v1/imports/{kind}", "/api/health"]),
     );
-    const docs = await t.as(null, "GET", "/api/docs/");
+    const docs = await t.as(cookie, "GET", "/api/docs/");
     expect(docs.statusCode).toBe(200);
     expect(docs.body).toContain("swagger");
   });

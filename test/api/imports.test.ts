@@ -26,17 +26,7 @@ async function counts() {
 }
 
 function upload(kind: string, mode: "preview" | "commit", content: Buffer | string, fileName = "file.csv") {
-  const boundary = "----jixiao";
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    Buffer.isBuffer(content) ? content : Buffer.from(content),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return t.as(cookie, "POST", `/api/v1/imports/${kind}?mode=${mode}`, body, {
-    "content-type": `multipart/form-data; boundary=${boundary}`,
-  });
+  return t.upload(cookie, `/api/v1/imports/${kind}?mode=${mode}`, content, fileName);
 }
 
 describe("importing projects from the budget system", () => {

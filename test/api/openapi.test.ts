@@ -2,6 +2,7 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ERROR_CODE_LIST } from "../../src/core/error-codes";
 import { buildServer, type RouteInfo } from "../../src/server/app";
+import { SESSION_COOKIE } from "../../src/server/auth/hook";
 import { freshDb, type TestDb } from "../support/db";
 
 /**
@@ -13,9 +14,17 @@ let app: Awaited<ReturnType<typeof buildServer>>["app"];
 let routes: RouteInfo[];
 let doc: OpenApiDoc;
 beforeAll(async () => {
-  db = await freshDb("empty");
+  db = await freshDb("demo");
   ({ app, routes } = await buildServer({ db, logLevel: "silent" }));
-  doc = (await app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+  const login = await app.inject({
+    method: "POST",
+    url: "/api/v1/auth/login",
+    payload: { username: "staff", password: "jixiao-demo" },
+  });
+  const session = login.cookies.find((c) => c.name === SESSION_COOKIE)!;
+  doc = (
+    await app.inject({ method: "GET", url: "/api/openapi.json", cookies: { [session.name]: session.value } })
+  ).json();
 });
 afterAll(async () => {
   await app.close();

@@ -20,6 +20,8 @@ export interface TestApp {
     body?: unknown,
     headers?: Record<string, string>,
   ): Promise<LightMyRequestResponse>;
+  /** Posts one file as multipart form data (field `file`), as the browser's upload does. */
+  upload(cookie: string, url: string, content: Buffer | string, fileName: string): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
@@ -52,6 +54,17 @@ export async function testApp(template: TemplateName = "demo"): Promise<TestApp>
         headers: h,
         ...(body === undefined ? {} : { payload: body as object }),
       });
+    },
+    upload(cookie, url, content, fileName) {
+      const boundary = "----jixiao-test";
+      const body = Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+        ),
+        Buffer.isBuffer(content) ? content : Buffer.from(content),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      return t.as(cookie, "POST", url, body, { "content-type": `multipart/form-data; boundary=${boundary}` });
     },
     async close() {
       await app.close();

@@ -23,8 +23,8 @@ const GoalQualityPage = lazy(() => import("./pages/goals/GoalQualityPage"));
 const GoalReviewsPage = lazy(() => import("./pages/goals/GoalReviewsPage"));
 const IndicatorLibraryPage = lazy(() => import("./pages/goals/IndicatorLibraryPage"));
 const GoalRulesPage = lazy(() => import("./pages/goals/GoalRulesPage"));
-const GoalTablesPage = lazy(() => import("./pages/goal-tables/GoalTablesPage"));
-const GoalTableDetailPage = lazy(() => import("./pages/goal-tables/GoalTableDetailPage"));
+const GoalTablesPage = lazy(() => import("./pages/goals/GoalTablesPage"));
+const GoalTableDetailPage = lazy(() => import("./pages/goals/GoalTableDetailPage"));
 
 /** Signed-in area: loads the account, sends strangers to /login and new accounts to /profile. */
 function Protected() {

@@ -57,6 +57,8 @@ export function registerAuthHook(app: FastifyInstance, ctx: ServerContext) {
     if (req.user) req.actor = actorOf(req.user);
     if (access === "public") return;
     if (!req.user) {
+      // Someone opening the API docs in a browser is sent to sign in rather than shown a JSON error.
+      if (req.method === "GET" && /^\/api\/docs\/?$/.test(req.url.split("?")[0] ?? "")) return reply.redirect("/login");
       const d = deny(401, "AUTH_REQUIRED", "请先登录");
       return reply.status(d.status).send(d.body);
     }

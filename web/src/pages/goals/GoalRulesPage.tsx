@@ -18,7 +18,7 @@ import {
 } from "antd";
 import { useEffect, useState } from "react";
 import { errorMessage, isApiError } from "../../api/client";
-import { type GoalRulesData, goalRulesKey, saveGoalRules, useGoalRules } from "../../api/goal-rules";
+import { type GoalRulesData, goalRulesKey, saveGoalRules, useGoalRules } from "../../api/goals/goal-rules";
 import { useSession, useYear } from "../../auth/session";
 import { PageError } from "../../components/PageError";
 import { PageTitle } from "../../components/PageTitle";

@@ -13,10 +13,10 @@ import {
   retireLibraryEntry,
   useGoalTemplate,
   useLibrary,
-} from "../../api/indicator-library";
+} from "../../api/goals/indicator-library";
 import { useSession, useYear } from "../../auth/session";
-import { LibraryEntryModal } from "../../components/indicator-library/LibraryEntryModal";
-import { PastTargets, targetText } from "../../components/indicator-library/PastTargets";
+import { LibraryEntryModal } from "../../components/goals/LibraryEntryModal";
+import { PastTargets, targetText } from "../../components/goals/PastTargets";
 import { ExportButton } from "../../components/list/ExportButton";
 import { FilterBar } from "../../components/list/FilterBar";
 import { ListTable } from "../../components/list/ListTable";

@@ -3,7 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { App, Button, Tooltip } from "antd";
 import { useState } from "react";
 import { errorMessage } from "../../api/client";
-import { carryOverGoalTable, goalTableKeys } from "../../api/goal-tables";
+import { carryOverGoalTable, goalTableKeys } from "../../api/goals/goal-tables";
 import type { PreviousYear } from "./previousYear";
 
 /**

@@ -8,7 +8,7 @@ import {
   type IndicatorTemplate,
   OPERATOR_LABELS,
 } from "../../../../src/core/goals/types";
-import type { GoalTableSaveBody, IndicatorSuggestion } from "../../api/goal-tables";
+import type { GoalTableSaveBody, IndicatorSuggestion } from "../../api/goals/goal-tables";
 
 /**
  * The rules of the table's year (template and check policy), as the server serves them: the form

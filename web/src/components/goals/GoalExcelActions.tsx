@@ -1,7 +1,7 @@
 import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
 import { Button, Tooltip } from "antd";
 import { useState } from "react";
-import { goalTablesXlsxUrl, goalTableXlsxUrl } from "../../api/goal-tables";
+import { goalTablesXlsxUrl, goalTableXlsxUrl } from "../../api/goals/goal-tables";
 import type { OrgNode } from "../../api/types";
 import { useSession } from "../../auth/session";
 import { flattenOrgs } from "../orgs";

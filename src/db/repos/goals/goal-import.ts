@@ -1,9 +1,9 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { GoalExchangeRecord, GoalImportRepo } from "../../app/goals/ports";
-import type { Executor } from "../client";
+import type { GoalExchangeRecord, GoalImportRepo } from "../../../app/goals/ports";
+import type { Executor } from "../../client";
+import { rows } from "../rows";
+import { goalScopeSql } from "../scope-sql";
 import { type FullRow, indicatorsByTable, TABLE_SELECT, toRecord } from "./goal-rows";
-import { rows } from "./rows";
-import { goalScopeSql } from "./scope-sql";
 
 /** A JSON parameter: many rows in one bound value, unpacked by jsonb_to_recordset (no parameter limit). */
 const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;

@@ -2,10 +2,10 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { BodyOf, ReplyOf } from "../../../src/contracts/common";
-import type * as goalsLibrary from "../../../src/contracts/goals-library";
-import type { IndicatorTemplate } from "../../../src/core/goals/types";
-import { apiUrl, request } from "./client";
+import type { BodyOf, ReplyOf } from "../../../../src/contracts/common";
+import type * as goalsLibrary from "../../../../src/contracts/goals-library";
+import type { IndicatorTemplate } from "../../../../src/core/goals/types";
+import { apiUrl, request } from "../client";
 
 /** Targets approved goal tables set for an indicator in one fiscal year. */
 export type PastTargets = z.output<typeof goalsLibrary.PastTargets>;

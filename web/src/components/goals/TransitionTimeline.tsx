@@ -1,6 +1,6 @@
 import { Empty, Timeline, Typography } from "antd";
 import { GOAL_ACTION_LABELS, GOAL_STATUS_LABELS } from "../../../../src/core/goals/workflow";
-import type { GoalTransition } from "../../api/goal-tables";
+import type { GoalTransition } from "../../api/goals/goal-tables";
 import { dateTime } from "../../format";
 
 const COLORS: Record<string, string> = {

@@ -16,7 +16,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import type { GoalFinding } from "../../../../src/core/goals/quality";
 import { GOAL_RETURNED_BY_LABELS, type GoalAction } from "../../../../src/core/goals/workflow";
 import { errorMessage, isApiError } from "../../api/client";
-import { useGoalRules } from "../../api/goal-rules";
+import { useGoalRules } from "../../api/goals/goal-rules";
 import {
   actOnGoalTable,
   type GoalTableDetail,
@@ -24,7 +24,7 @@ import {
   type IndicatorSuggestion,
   saveGoalTable,
   useGoalTable,
-} from "../../api/goal-tables";
+} from "../../api/goals/goal-tables";
 import { useProjects } from "../../api/hooks";
 import {
   ActionModal,
@@ -33,11 +33,11 @@ import {
   EMPTY_DRAFT,
   indicatorCommentsOf,
   withRowComment,
-} from "../../components/goal-tables/ActionModal";
-import { CarryOverButton } from "../../components/goal-tables/CarryOverButton";
-import { GOAL_TABLE_CSS } from "../../components/goal-tables/css";
-import { GoalTableXlsxButton } from "../../components/goal-tables/GoalExcelActions";
-import { IndicatorTable } from "../../components/goal-tables/IndicatorTable";
+} from "../../components/goals/ActionModal";
+import { CarryOverButton } from "../../components/goals/CarryOverButton";
+import { GOAL_TABLE_CSS } from "../../components/goals/css";
+import { GoalTableXlsxButton } from "../../components/goals/GoalExcelActions";
+import { IndicatorTable } from "../../components/goals/IndicatorTable";
 import {
   checkForm,
   emptyRow,
@@ -54,14 +54,14 @@ import {
   useDebounced,
   useGoalRulesOfTable,
   weightHundredths,
-} from "../../components/goal-tables/indicatorForm";
-import { LibraryDrawer, type LibraryRequest } from "../../components/goal-tables/LibraryDrawer";
-import { PreviousYearPanel } from "../../components/goal-tables/PreviousYearPanel";
-import { usePreviousYear } from "../../components/goal-tables/previousYear";
-import { QualityPanel } from "../../components/goal-tables/QualityPanel";
-import { GoalStatusTag } from "../../components/goal-tables/status";
-import { TransitionTimeline } from "../../components/goal-tables/TransitionTimeline";
-import { useLeaveGuard } from "../../components/goal-tables/useLeaveGuard";
+} from "../../components/goals/indicatorForm";
+import { LibraryDrawer, type LibraryRequest } from "../../components/goals/LibraryDrawer";
+import { PreviousYearPanel } from "../../components/goals/PreviousYearPanel";
+import { usePreviousYear } from "../../components/goals/previousYear";
+import { QualityPanel } from "../../components/goals/QualityPanel";
+import { GoalStatusTag } from "../../components/goals/status";
+import { TransitionTimeline } from "../../components/goals/TransitionTimeline";
+import { useLeaveGuard } from "../../components/goals/useLeaveGuard";
 import { PageError } from "../../components/PageError";
 import { PageTitle } from "../../components/PageTitle";
 import { dateTime, wan } from "../../format";

@@ -2,12 +2,12 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { BodyOf, ReplyOf } from "../../../src/contracts/common";
-import type * as goals from "../../../src/contracts/goals";
-import type * as goalsLibrary from "../../../src/contracts/goals-library";
-import type { GoalSubjectKind } from "../../../src/core/goals/types";
-import type { GoalStatus } from "../../../src/core/goals/workflow";
-import { apiUrl, request } from "./client";
+import type { BodyOf, ReplyOf } from "../../../../src/contracts/common";
+import type * as goals from "../../../../src/contracts/goals";
+import type * as goalsLibrary from "../../../../src/contracts/goals-library";
+import type { GoalSubjectKind } from "../../../../src/core/goals/types";
+import type { GoalStatus } from "../../../../src/core/goals/workflow";
+import { apiUrl, request } from "../client";
 
 export type GoalTableRow = z.output<typeof goals.GoalTableRow>;
 export type GoalTablePage = ReplyOf<typeof goals.listGoalTables>;

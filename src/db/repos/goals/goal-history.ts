@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
-import type { GoalHistoryRepo } from "../../app/goals/ports";
-import type { Database, Executor } from "../client";
-import { goalRepo } from "./goals";
-import { one } from "./rows";
-import { goalScopeSql } from "./scope-sql";
+import type { GoalHistoryRepo } from "../../../app/goals/ports";
+import type { Database, Executor } from "../../client";
+import { one } from "../rows";
+import { goalScopeSql } from "../scope-sql";
+import { goalRepo } from "./goal-tables";
 
 /** Goal tables across fiscal years: the subject (project or department code) is what links them. */
 export function goalHistoryRepo(db: Database, ex: Executor): GoalHistoryRepo {

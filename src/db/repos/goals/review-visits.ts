@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
-import type { ReviewRepo, ReviewVisit, StoredReviewDraw } from "../../app/goals/ports";
-import { drawExists, type RollingDrawCandidate } from "../../core/sampling/rolling-draw";
-import type { Executor } from "../client";
-import { uniqueOr } from "../errors";
-import { reviewDraws } from "../schema";
-import { iso, one, rows } from "./rows";
+import type { ReviewRepo, ReviewVisit, StoredReviewDraw } from "../../../app/goals/ports";
+import { drawExists, type RollingDrawCandidate } from "../../../core/sampling/rolling-draw";
+import type { Executor } from "../../client";
+import { uniqueOr } from "../../errors";
+import { reviewDraws } from "../../schema";
+import { iso, one, rows } from "../rows";
 
 interface DrawRow {
   id: number;

@@ -1,9 +1,9 @@
 /** 指标体系与审核规则: the year's indicator template and quality-check policy, set by finance. */
 
 import { useQuery } from "@tanstack/react-query";
-import type { BodyOf, ReplyOf } from "../../../src/contracts/common";
-import type * as goalsChecks from "../../../src/contracts/goals-checks";
-import { request } from "./client";
+import type { BodyOf, ReplyOf } from "../../../../src/contracts/common";
+import type * as goalsChecks from "../../../../src/contracts/goals-checks";
+import { request } from "../client";
 
 /** GET /goals/rules?year= */
 export type GoalRulesData = ReplyOf<typeof goalsChecks.getGoalRules>;

@@ -10,10 +10,10 @@ import {
   OPERATOR_LABELS,
 } from "../../../../src/core/goals/types";
 import { errorMessage } from "../../api/client";
-import { type IndicatorSuggestion, useIndicatorSuggestions } from "../../api/goal-tables";
-import { PastTargets } from "../indicator-library/PastTargets";
+import { type IndicatorSuggestion, useIndicatorSuggestions } from "../../api/goals/goal-tables";
 import { shortMessage } from "./IndicatorTable";
 import { type IndicatorRow, useGoalRulesOfTable } from "./indicatorForm";
+import { PastTargets } from "./PastTargets";
 
 /**
  * What the quality rules say about a suggestion on its own: approved tables are not all sound, and a

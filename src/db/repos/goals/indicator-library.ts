@@ -6,12 +6,12 @@ import type {
   LibrarySort,
   LibrarySuggestionRow,
   TargetHistory,
-} from "../../app/goals/ports";
-import { DEPT_WIDE_SECTOR, targetKey, UNSORTED_SECTOR } from "../../core/goals/indicator-library";
-import type { IndicatorKind, Operator } from "../../core/goals/types";
-import type { Executor } from "../client";
-import { iso, one, rows } from "./rows";
-import { likeContains } from "./scope-sql";
+} from "../../../app/goals/ports";
+import { DEPT_WIDE_SECTOR, targetKey, UNSORTED_SECTOR } from "../../../core/goals/indicator-library";
+import type { IndicatorKind, Operator } from "../../../core/goals/types";
+import type { Executor } from "../../client";
+import { iso, one, rows } from "../rows";
+import { likeContains } from "../scope-sql";
 
 interface EntryRow {
   id: number;

@@ -18,7 +18,7 @@ import {
   type LibraryEntryBody,
   libraryKeys,
   updateLibraryEntry,
-} from "../../api/indicator-library";
+} from "../../api/goals/indicator-library";
 import { STALE_MESSAGE } from "../OrgFormModal";
 
 interface Values {

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
-import type { GoalTableRecord } from "../../app/goals/ports";
-import type { GoalIndicator, GoalTable } from "../../core/goals/types";
-import type { GoalStatus } from "../../core/goals/workflow";
-import type { Executor } from "../client";
-import { iso, rows } from "./rows";
+import type { GoalTableRecord } from "../../../app/goals/ports";
+import type { GoalIndicator, GoalTable } from "../../../core/goals/types";
+import type { GoalStatus } from "../../../core/goals/workflow";
+import type { Executor } from "../../client";
+import { iso, rows } from "../rows";
 
 /** How goal tables and their indicators are read: one select and one mapping for every goal repository. */
 export interface TableRow {

@@ -10,7 +10,7 @@ import {
   type GoalImportSheet,
   goalTableKeys,
   importGoalTablesXlsx,
-} from "../../api/goal-tables";
+} from "../../api/goals/goal-tables";
 
 const STATUS: Record<GoalImportSheet["status"], { color: string; text: string }> = {
   changed: { color: "processing", text: "将更新" },

@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
-import type { GoalRepo, StoredGoalTable } from "../../app/goals/ports";
-import type { GoalIndicator, GoalTable } from "../../core/goals/types";
-import type { GoalStatus } from "../../core/goals/workflow";
-import { copyRows } from "../bulk";
-import type { Database, Executor, Tx } from "../client";
+import type { GoalRepo, StoredGoalTable } from "../../../app/goals/ports";
+import type { GoalIndicator, GoalTable } from "../../../core/goals/types";
+import type { GoalStatus } from "../../../core/goals/workflow";
+import { copyRows } from "../../bulk";
+import type { Database, Executor, Tx } from "../../client";
+import { iso, one, rows } from "../rows";
+import { goalScopeSql, likeContains } from "../scope-sql";
 import { type FullRow, type IndicatorRow, indicatorsByTable, TABLE_SELECT, toIndicator, toRecord } from "./goal-rows";
-import { iso, one, rows } from "./rows";
-import { goalScopeSql, likeContains } from "./scope-sql";
 
 /** The region of a goal table, for the rows written under it (its children carry the parent's region). */
 const regionOf = (id: number) => sql`(select region_code from goal_tables where id = ${id})`;

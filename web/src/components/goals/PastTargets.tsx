@@ -1,6 +1,6 @@
 import { Typography } from "antd";
 import { OPERATOR_LABELS, type Operator } from "../../../../src/core/goals/types";
-import type { PastTargets as Targets } from "../../api/indicator-library";
+import type { PastTargets as Targets } from "../../api/goals/indicator-library";
 
 const num = (n: number) => String(Math.round(n * 100) / 100);
 

@@ -8,7 +8,7 @@ import {
   type IndicatorDiff,
 } from "../../../../src/core/goals/compare";
 import type { GoalIndicator, GoalTable } from "../../../../src/core/goals/types";
-import { type GoalTablePrevious, useGoalTablePrevious } from "../../api/goal-tables";
+import { type GoalTablePrevious, useGoalTablePrevious } from "../../api/goals/goal-tables";
 import { points, targetText } from "./indicatorForm";
 
 export interface PreviousYear {
