@@ -1,6 +1,20 @@
 import { z } from "zod";
 import { ROLES } from "../core/roles";
-import { Id, IdParam, Instant, NoContent, OrgRef, operation, Paging, page, responses, Version } from "./common";
+import { USER_SORTS } from "../core/users";
+import {
+  fileResponse,
+  Id,
+  IdParam,
+  Instant,
+  NoContent,
+  OrgRef,
+  operation,
+  Paging,
+  page,
+  responses,
+  Version,
+  XLSX,
+} from "./common";
 
 /** An account as administrators see it (never its password hash). */
 export const User = z
@@ -20,12 +34,28 @@ export const User = z
 
 export const UserRow = User.extend({ roleLabel: z.string(), org: OrgRef }).meta({ id: "UserRow" });
 
+/** The filters and order of the account list (list and export). */
+export const UserFilterQuery = z.object({
+  q: z.string().trim().max(64).optional(),
+  role: z.enum(ROLES).optional(),
+  sort: z.enum(USER_SORTS).default("org"),
+  order: z.enum(["asc", "desc"]).default("asc"),
+});
+
 export const listUsers = operation("user.manage", {
   operationId: "listUsers",
   tags: ["users"],
   summary: "账号列表",
-  querystring: z.object({ q: z.string().trim().max(64).optional(), role: z.enum(ROLES).optional(), ...Paging }),
+  querystring: UserFilterQuery.extend(Paging),
   response: responses({ 200: page(UserRow) }),
+});
+
+export const exportUsers = operation("user.manage", {
+  operationId: "exportUsers",
+  tags: ["users"],
+  summary: "导出当前筛选的账号为 Excel",
+  querystring: UserFilterQuery,
+  response: responses({ 200: fileResponse(XLSX, "用户清单 Excel") }),
 });
 
 export const createUser = operation("user.manage", {

@@ -10,6 +10,9 @@ export const yearInChina = (at: Date): number => new Date(at.getTime() + CST_OFF
 
 /** The date in China at this instant, as YYYY-MM-DD. */
 export const dateInChina = (at: Date): string => new Date(at.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
+/** Date and minute in China (YYYY-MM-DD HH:mm), for files people read. */
+export const minuteInChina = (at: Date): string =>
+  new Date(at.getTime() + CST_OFFSET_MS).toISOString().slice(0, 16).replace("T", " ");
 
 /** Whether `s` is a date that exists, written YYYY-MM-DD ("2024-02-29" yes, "2023-02-29" and "2024-13-45" no). */
 export function isCalendarDate(s: string): boolean {

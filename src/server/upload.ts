@@ -1,8 +1,8 @@
+import { XLSX } from "../contracts/common";
 import { AppError } from "../core/errors";
 import { MAX_UPLOAD_BYTES } from "../core/imports/spec";
 import type { Api } from "./context";
 
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const RAW_TYPES = ["application/octet-stream", XLSX, "application/json", "text/plain", "text/csv"];
 
 /**

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "../support/app";
 
@@ -74,5 +75,31 @@ describe("user administration", () => {
     for (const u of perUnit) expect(u.username).toBe(`unit${u.org.code}`);
     expect(page.rows).toHaveLength(10);
     expect(page.rows[0]).toMatchObject({ role: "department", roleLabel: "主管部门" });
+  });
+
+  it("sorts the list by a column, and exports the filtered, sorted list without password hashes", async () => {
+    const byName = (await t.as(admin, "GET", "/api/v1/users?role=unit&sort=username&order=desc&pageSize=200")).json();
+    const names = byName.rows.map((u: { username: string }) => u.username);
+    expect(names).toEqual([...names].sort().reverse());
+    expect((await t.as(admin, "GET", "/api/v1/users?sort=password")).statusCode).toBe(400);
+
+    const res = await t.as(admin, "GET", "/api/v1/users/export.xlsx?role=unit&sort=username&order=desc");
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toContain("spreadsheetml");
+    expect(res.headers["content-disposition"]).toContain("filename*=UTF-8''");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(2).getCell(1).value).toBe("用户名");
+    expect(ws.actualRowCount - 2).toBe(byName.total);
+    expect(ws.getRow(3).getCell(1).value).toBe(names[0]);
+    expect(ws.getRow(3).getCell(3).value).toBe("预算单位");
+    const cells: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
+    expect(cells.filter((c) => c.includes("$argon2"))).toEqual([]);
+    expect(ws.getRow(2).values).not.toContain("密码");
+
+    const unit = await t.login("unit");
+    expect((await t.as(unit, "GET", "/api/v1/users/export.xlsx")).statusCode).toBe(403);
   });
 });

@@ -1,4 +1,5 @@
 import type { Role } from "../../core/roles";
+import type { UserListQuery } from "../../core/users";
 import type { OrgRecord, OrgRef } from "../org/ports";
 import type { Page } from "../ports";
 
@@ -29,7 +30,7 @@ export interface UserRepo {
   withOrg(id: number): Promise<UserWithOrg | null>;
   list(
     regionCode: string,
-    filter: { q?: string | undefined; role?: Role | undefined },
+    query: UserListQuery,
     page: number,
     pageSize: number,
   ): Promise<Page<UserRecord & { org: OrgRef }>>;

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { UserRecord, UserRepo } from "../../app/users/ports";
 import type { OrgKind, Role } from "../../core/roles";
+import type { UserSort } from "../../core/users";
 import type { Executor } from "../client";
 import { users } from "../schema";
 import { iso, one, rows } from "./rows";
@@ -94,7 +95,7 @@ export function userRepo(ex: Executor): UserRepo {
         ex,
         sql`select u.*, o.code as org_code, o.name as org_name, count(*) over ()::int as total
             from users u join orgs o on o.id = u.org_id where ${sql.join(parts, sql` and `)}
-            order by o.sort_order, o.code, u.username limit ${pageSize} offset ${(page - 1) * pageSize}`,
+            order by ${userOrder(filter.sort, filter.order)} limit ${pageSize} offset ${(page - 1) * pageSize}`,
       );
       return {
         total: found[0]?.total ?? 0,
@@ -138,4 +139,24 @@ export function userRepo(ex: Executor): UserRepo {
       await ex.update(users).set({ lastLoginAt: at }).where(eq(users.id, id));
     },
   };
+}
+
+/** The ORDER BY of the account list: the chosen column, then the organisation order, then the id. */
+function userOrder(sort: UserSort | undefined, order: "asc" | "desc" | undefined) {
+  const dir = order === "desc" ? sql`desc` : sql`asc`;
+  const byOrg = sql`o.sort_order, o.code, u.username, u.id`;
+  switch (sort) {
+    case "username":
+      return sql`u.username ${dir}, u.id`;
+    case "displayName":
+      return sql`u.display_name ${dir}, ${byOrg}`;
+    case "role":
+      return sql`u.role ${dir}, ${byOrg}`;
+    case "lastLoginAt":
+      return sql`u.last_login_at ${dir} nulls last, ${byOrg}`;
+    case "org":
+      return order === "desc" ? sql`o.sort_order desc, o.code desc, u.username, u.id` : byOrg;
+    default:
+      return byOrg;
+  }
 }

@@ -26,6 +26,7 @@ import type {
   ReviewDrawParams,
   ReviewDrawReplay,
   UserCreate,
+  UserFilters,
   UserPatch,
   UserRow,
 } from "./types";
@@ -82,8 +83,9 @@ export function runImport(kind: ImportKind, mode: "preview" | "commit", file: Fi
 }
 
 // users
-export const fetchUsers = (q: { q?: string; role?: string; page: number; pageSize: number }) =>
-  request<Paged<UserRow>>("/users", { query: q });
+export const fetchUsers = (q: UserFilters & { page: number; pageSize: number }) =>
+  request<Paged<UserRow>>("/users", { query: { ...q } });
+export const usersExportUrl = (q: UserFilters) => apiUrl("/users/export.xlsx", { ...q });
 export const createUser = (body: UserCreate) => request<{ user: UserRow }>("/users", { method: "POST", body });
 export const updateUser = (id: number, body: UserPatch) =>
   request<{ user: UserRow }>(`/users/${id}`, { method: "PATCH", body });

@@ -1,7 +1,7 @@
 /** TanStack Query hooks over the endpoints; query keys start with the resource name. */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import * as api from "./endpoints";
-import type { AuditFilters, GoalFindingFilters } from "./types";
+import type { AuditFilters, GoalFindingFilters, UserFilters } from "./types";
 
 export const qk = {
   me: ["me"] as const,
@@ -44,7 +44,7 @@ export const useDeptBudgets = (year: number) =>
 export const useOrgTree = (enabled = true) =>
   useQuery({ queryKey: qk.orgTree, queryFn: api.fetchOrgTree, staleTime: 60_000, enabled });
 
-export const useUsers = (q: { q?: string; role?: string; page: number; pageSize: number }) =>
+export const useUsers = (q: UserFilters & { page: number; pageSize: number }) =>
   useQuery({ queryKey: qk.users(q), queryFn: () => api.fetchUsers(q), placeholderData: keepPreviousData });
 
 export const useAudit = (f: AuditFilters) =>

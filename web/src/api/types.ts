@@ -14,6 +14,7 @@ import type * as org from "../../../src/contracts/org";
 import type * as projects from "../../../src/contracts/projects";
 import type * as system from "../../../src/contracts/system";
 import type * as users from "../../../src/contracts/users";
+import type { UserSort } from "../../../src/core/users";
 
 export type Me = z.output<typeof auth.Me>;
 export type Meta = z.output<typeof system.Meta>;
@@ -60,6 +61,14 @@ export type ReviewDrawParams = Omit<BodyOf<typeof goalsReview.createReviewDraw>,
 export type ReviewDraw = z.output<typeof goalsReview.ReviewDraw>;
 export type ReviewDrawCreated = ReplyOf<typeof goalsReview.createReviewDraw, 201>;
 export type ReviewDrawReplay = ReplyOf<typeof goalsReview.replayReviewDraw>;
+
+/** The account list's filters and order as the users page keeps them. */
+export interface UserFilters {
+  q?: string | undefined;
+  role?: string | undefined;
+  sort?: UserSort | undefined;
+  order?: "asc" | "desc" | undefined;
+}
 
 export interface AuditFilters {
   entity?: string;

@@ -2,8 +2,11 @@ import { PlusOutlined } from "@ant-design/icons";
 import { Badge, Button, Card, Input, Select, Space } from "antd";
 import { useState } from "react";
 import { ROLE_LABELS, ROLES } from "../../../src/core/roles";
+import { USER_SORTS } from "../../../src/core/users";
+import { usersExportUrl } from "../api/endpoints";
 import { useUsers } from "../api/hooks";
-import type { UserRow } from "../api/types";
+import type { UserFilters, UserRow } from "../api/types";
+import { ExportButton } from "../components/list/ExportButton";
 import { FilterBar } from "../components/list/FilterBar";
 import { ListTable } from "../components/list/ListTable";
 import { oneOf, textParam, useListQuery } from "../components/list/useListQuery";
@@ -14,17 +17,20 @@ import { UserFormModal } from "../components/UserFormModal";
 import { dateTime } from "../format";
 
 /** The list's filters as the query string holds them. */
+const SORTS = USER_SORTS;
+
 const parseFilters = (params: URLSearchParams) => ({
   q: textParam(params.get("q")),
   role: oneOf(ROLES, params.get("role")),
 });
 
 export default function UsersPage() {
-  const lq = useListQuery({ parse: parseFilters });
+  const lq = useListQuery({ parse: parseFilters, sorts: SORTS });
   const { filters, update } = lq;
+  const query: UserFilters = { ...filters, sort: lq.sort, order: lq.order };
   const [editing, setEditing] = useState<UserRow | null | "new">(null);
   const [resetting, setResetting] = useState<UserRow | null>(null);
-  const list = useUsers({ ...filters, page: lq.page, pageSize: lq.pageSize });
+  const list = useUsers({ ...query, page: lq.page, pageSize: lq.pageSize });
 
   if (list.error && !list.data) return <PageError error={list.error} onRetry={() => void list.refetch()} />;
 
@@ -33,9 +39,12 @@ export default function UsersPage() {
       <PageTitle
         title="用户管理"
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing("new")}>
-            新建用户
-          </Button>
+          <Space>
+            <ExportButton href={usersExportUrl(query)} testId="user-export" />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing("new")}>
+              新建用户
+            </Button>
+          </Space>
         }
       />
       <FilterBar onReset={lq.reset} canReset={lq.changed}>
@@ -70,10 +79,16 @@ export default function UsersPage() {
           scroll={{ x: 1000 }}
           empty={{ filtered: "没有符合条件的用户", none: "暂无用户" }}
           columns={[
-            { title: "用户名", dataIndex: "username", width: 140 },
-            { title: "姓名", dataIndex: "displayName", width: 120 },
-            { title: "角色", dataIndex: "roleLabel", width: 120, render: (l: string, u) => l || ROLE_LABELS[u.role] },
-            { title: "所属单位", dataIndex: ["org", "name"], ellipsis: true },
+            { title: "用户名", dataIndex: "username", width: 140, ...lq.sortable("username") },
+            { title: "姓名", dataIndex: "displayName", width: 120, ...lq.sortable("displayName") },
+            {
+              title: "角色",
+              dataIndex: "roleLabel",
+              width: 120,
+              render: (l: string, u) => l || ROLE_LABELS[u.role],
+              ...lq.sortable("role"),
+            },
+            { title: "所属单位", dataIndex: ["org", "name"], ellipsis: true, ...lq.sortable("org") },
             {
               title: "状态",
               dataIndex: "active",
@@ -86,6 +101,7 @@ export default function UsersPage() {
               dataIndex: "lastLoginAt",
               width: 170,
               render: (t: string | null) => (t ? dateTime(t) : "从未登录"),
+              ...lq.sortable("lastLoginAt"),
             },
             {
               title: "操作",

@@ -1,11 +1,11 @@
 import { exportGoalTables, type GoalExportRequest } from "../../../app/goals/export-goal-tables";
 import { importGoalTables } from "../../../app/goals/import-goal-tables";
-import { XLSX } from "../../../contracts/common";
 import * as goals from "../../../contracts/goals";
 import { MAX_UPLOAD_BYTES } from "../../../core/imports/spec";
 import { goalExportWorkbook } from "../../../io/goal-table-xlsx";
 import { readGoalWorkbook } from "../../../io/read-upload";
 import { type Api, actorOf, type Reply, type ServerContext } from "../../context";
+import { sendXlsx } from "../../download";
 import { acceptRawUploads, receiveUpload, uploader } from "../../upload";
 
 async function sendWorkbook(
@@ -16,13 +16,7 @@ async function sendWorkbook(
 ) {
   const exported = await exportGoalTables(ctx.deps, actorOf(req), q);
   const buffer = await goalExportWorkbook(exported);
-  return reply
-    .header("content-type", XLSX)
-    .header(
-      "content-disposition",
-      `attachment; filename="goal-tables_${exported.fiscalYear}.xlsx"; filename*=UTF-8''${encodeURIComponent(exported.fileName)}`,
-    )
-    .send(buffer);
+  return sendXlsx(reply, `goal-tables_${exported.fiscalYear}.xlsx`, exported.fileName, buffer);
 }
 
 /**

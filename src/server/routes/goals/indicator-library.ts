@@ -8,6 +8,7 @@ import * as goalsLibrary from "../../../contracts/goals-library";
 import { yearInChina } from "../../../core/calendar";
 import { libraryWorkbook } from "../../../io/library-export";
 import { type Api, actorOf, type ServerContext } from "../../context";
+import { sendXlsx } from "../../download";
 
 const toFilter = (q: goalsLibrary.LibraryFilterQuery): LibraryFilter => ({
   sector: q.sector || undefined,
@@ -39,13 +40,7 @@ export default function indicatorLibraryRoutes(app: Api, ctx: ServerContext) {
     async (req, reply) => {
       const found = await exportLibrary(ctx.deps, actorOf(req), toFilter(req.query), req.query.sort, req.query.order);
       const buffer = await libraryWorkbook(found.rows, found.truncated);
-      return reply
-        .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        .header(
-          "content-disposition",
-          `attachment; filename="indicator_library.xlsx"; filename*=UTF-8''${encodeURIComponent("绩效指标库.xlsx")}`,
-        )
-        .send(buffer);
+      return sendXlsx(reply, "indicator_library.xlsx", "绩效指标库.xlsx", buffer);
     },
   );
   app.post(

@@ -2,6 +2,7 @@ import { allFindings, type FindingFilter, listFindings } from "../../../app/goal
 import * as goalsChecks from "../../../contracts/goals-checks";
 import { findingsWorkbook } from "../../../io/findings-export";
 import { type Api, actorOf, type ServerContext } from "../../context";
+import { sendXlsx } from "../../download";
 
 const toFilter = (q: goalsChecks.FindingFilterQuery): FindingFilter => ({
   rule: q.rule,
@@ -23,14 +24,8 @@ export default function lintFindingsRoutes(app: Api, ctx: ServerContext) {
     async (req, reply) => {
       const found = await allFindings(ctx.deps, actorOf(req), req.query.year, toFilter(req.query));
       const buffer = await findingsWorkbook(found.rows, found.fiscalYear, found.rulesVersion);
-      const name = encodeURIComponent(`目标审核问题明细_${found.fiscalYear}.xlsx`);
-      return reply
-        .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        .header(
-          "content-disposition",
-          `attachment; filename="goal_findings_${found.fiscalYear}.xlsx"; filename*=UTF-8''${name}`,
-        )
-        .send(buffer);
+      const name = `目标审核问题明细_${found.fiscalYear}.xlsx`;
+      return sendXlsx(reply, `goal_findings_${found.fiscalYear}.xlsx`, name, buffer);
     },
   );
 }

@@ -2,6 +2,7 @@ import { getImportTemplate as op } from "../../../contracts/imports";
 import type { IMPORT_KINDS } from "../../../core/imports/spec";
 import { importTemplate, templateFileName } from "../../../io/templates";
 import type { Api } from "../../context";
+import { sendXlsx } from "../../download";
 
 export default function getTemplateRoute(app: Api) {
   app.get(
@@ -10,13 +11,7 @@ export default function getTemplateRoute(app: Api) {
     async (req, reply) => {
       const kind = req.params.file.replace(/\.xlsx$/, "") as (typeof IMPORT_KINDS)[number];
       const buffer = await importTemplate(kind);
-      return reply
-        .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        .header(
-          "content-disposition",
-          `attachment; filename="${kind}-template.xlsx"; filename*=UTF-8''${encodeURIComponent(templateFileName(kind))}`,
-        )
-        .send(buffer);
+      return sendXlsx(reply, `${kind}-template.xlsx`, templateFileName(kind), buffer);
     },
   );
 }
