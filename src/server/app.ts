@@ -6,12 +6,7 @@ import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyReply, type RouteOptions } from "fastify";
-import {
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { purgeExpired } from "../app/auth/purge-expired";
 import { type Deps, systemClock } from "../app/context";
@@ -23,7 +18,7 @@ import { argon2Hasher } from "./auth/password";
 import type { TrustProxy } from "./config";
 import type { Api, ServerContext } from "./context";
 import { registerErrorHandling } from "./errors";
-import { operationTransform } from "./openapi";
+import { documentTransform, operationTransform } from "./openapi";
 import { registerNulRefusal } from "./refuse-nul";
 import { ROUTES } from "./routes";
 import { registerSecurityHeaders, setSecurityHeaders } from "./security-headers";
@@ -132,7 +127,7 @@ export async function buildServer(options: ServerOptions) {
       },
     },
     transform: operationTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: documentTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   registerErrorHandling(app);

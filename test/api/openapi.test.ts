@@ -105,6 +105,14 @@ describe("the OpenAPI document", () => {
     expect(missing).toEqual([]);
   });
 
+  it("describes every response and shows no ±2^53 bounds as examples", () => {
+    const text = JSON.stringify(doc);
+    expect(text).not.toContain("Default Response");
+    expect(text).not.toContain(String(Number.MAX_SAFE_INTEGER));
+    const get = doc.paths["/api/v1/goals/tables/{id}"]?.get?.responses as Record<string, { description: string }>;
+    expect(get["4XX"]?.description).toMatch(/统一错误格式/);
+  });
+
   it("documents the error shape with its closed set of codes", () => {
     const error = doc.components.schemas.Error as {
       properties: { error: { properties: { code: { enum: string[] } } } };
