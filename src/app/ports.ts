@@ -4,7 +4,9 @@ import type { GoalHistoryRepo, GoalImportRepo, GoalRepo, IndicatorLibraryRepo, R
 import type { ImportRepo } from "./imports/ports";
 import type { Memo } from "./memo";
 import type { OrgRepo } from "./org/ports";
+import type { PlanRepo } from "./plan/ports";
 import type { ProjectRepo } from "./projects/ports";
+import type { NotificationRepo, OutboxRepo, TaskRepo } from "./tasks/ports";
 import type { UserRepo } from "./users/ports";
 
 /**
@@ -64,6 +66,10 @@ export interface Repos {
   indicatorLibrary: IndicatorLibraryRepo;
   reviews: ReviewRepo;
   ruleSets: RuleSetRepo;
+  plans: PlanRepo;
+  tasks: TaskRepo;
+  outbox: OutboxRepo;
+  notifications: NotificationRepo;
 }
 
 export interface UnitOfWork {

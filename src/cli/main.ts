@@ -6,6 +6,7 @@ import { goalsLint } from "./commands/goals";
 import { goalsExport, goalsImport } from "./commands/goals-excel";
 import { importFile } from "./commands/import";
 import { migrate } from "./commands/migrate";
+import { planOpen, planShow, tasksSummary } from "./commands/plan";
 import { serve } from "./commands/serve";
 import { userActive, userCreate, userList, userPassword, userToken } from "./commands/user";
 
@@ -79,6 +80,31 @@ goals
   .option("--region <code>", "区划代码")
   .option("--json", "以 JSON 输出结果")
   .action(goalsImport);
+
+const plan = program.command("plan").description("年度工作安排");
+plan
+  .command("show")
+  .description("各阶段日期、状态与任务进度")
+  .requiredOption("--year <year>", "预算年度")
+  .option("--region <code>", "区划代码")
+  .option("--json", "以 JSON 输出")
+  .action(planShow);
+plan
+  .command("open")
+  .description("下达一个阶段：goals = 目标申报（为每个项目和部门生成目标表草稿与申报任务；可重复执行，只补缺）")
+  .argument("<phase>", "阶段：goals")
+  .requiredOption("--year <year>", "预算年度")
+  .option("--due <date>", "截止日期 YYYY-MM-DD，默认为本阶段的结束日期")
+  .option("--region <code>", "区划代码")
+  .action(planOpen);
+program
+  .command("tasks")
+  .description("任务统计：按类型和状态计数，含逾期")
+  .requiredOption("--year <year>", "预算年度")
+  .option("--kind <kind>", "任务类型：goal-declaration")
+  .option("--region <code>", "区划代码")
+  .option("--json", "以 JSON 输出")
+  .action(tasksSummary);
 
 const user = program.command("user").description("账号管理");
 user

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, Instant, operation, Paging, page, responses } from "./common";
+import { Id, Instant, InstantQuery, operation, Paging, page, responses } from "./common";
 
 export const AuditEntry = z
   .object({
@@ -26,8 +26,8 @@ export const listAudit = operation("audit.read", {
     entityId: z.string().max(64).optional(),
     actor: z.string().max(64).optional(),
     action: z.string().max(40).optional(),
-    from: z.coerce.date().optional(),
-    to: z.coerce.date().optional(),
+    from: InstantQuery.optional(),
+    to: InstantQuery.optional(),
     ...Paging,
   }),
   response: responses({ 200: page(AuditEntry) }),

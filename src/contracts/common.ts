@@ -72,6 +72,14 @@ export const page = <T extends z.ZodType>(row: T) =>
 
 /** An instant as the API sends it: ISO 8601 with time zone. */
 export const Instant = z.iso.datetime({ offset: true }).describe("时刻（ISO 8601）");
+/**
+ * An instant in a query string (a date or a date and time). Bounded to years 1900–9999: JavaScript takes
+ * years far outside what PostgreSQL stores, which would fail in the database.
+ */
+export const InstantQuery = z.coerce
+  .date({ error: "日期无效" })
+  .min(new Date("1900-01-01T00:00:00Z"), "日期须在 1900–9999 年之间")
+  .max(new Date("9999-12-31T23:59:59Z"), "日期须在 1900–9999 年之间");
 /** A calendar date (YYYY-MM-DD). */
 export const CalendarDate = z.iso.date();
 /** Money is always an integer number of fen (分). */

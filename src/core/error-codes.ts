@@ -85,6 +85,10 @@ export const ERROR_CODES = {
   VISIT_MARKUP: "内容含有标记字符",
   VISIT_TABLE_OTHER_DEPARTMENT: "目标表不属于该部门",
   VISIT_TABLE_OTHER_YEAR: "目标表不属于该年度",
+  PLAN_INVALID: "工作安排有误（details.issues 列出每个阶段的问题）",
+  PLAN_NO_BUDGET: "该年度尚未导入预算数据",
+  PLAN_DUE_INVALID: "截止日期无效",
+  TASK_NOT_OPEN: "任务已提交、完成或关闭，无需催办",
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

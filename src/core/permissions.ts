@@ -18,6 +18,10 @@ export const ACTIONS = [
   "goal.review",
   "goal.configure",
   "import.run",
+  "plan.read",
+  "plan.manage",
+  "task.read",
+  "task.remind",
   "user.manage",
   "audit.read",
   "profile.write",
@@ -46,6 +50,13 @@ const POLICY: Record<Action, readonly Role[]> = {
   // The year's indicator template, check thresholds and the indicator library are the bureau's to set.
   "goal.configure": FINANCE,
   "import.run": FINANCE,
+  // The year's plan and its deadlines concern everyone who works in it; finance sets and opens it.
+  "plan.read": EVERYONE,
+  "plan.manage": FINANCE,
+  // Everyone has an inbox (scoped to its organisation); progress views follow the data scope.
+  "task.read": EVERYONE,
+  // Finance urges the late; a department urges its own units.
+  "task.remind": ["finance_admin", "finance_staff", "department"],
   "user.manage": ["finance_admin"],
   "audit.read": ["finance_admin", "auditor"],
   "profile.write": EVERYONE,

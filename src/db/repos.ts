@@ -10,11 +10,14 @@ import { reviewRepo } from "./repos/goals/review-visits";
 import { importRepo } from "./repos/imports";
 import { loginThrottleRepo } from "./repos/login-throttle";
 import { orgRepo } from "./repos/orgs";
+import { workPlanRepo } from "./repos/plan/work-plans";
 import { ProjectReadModel } from "./repos/project-read-model";
 import { projectRepo } from "./repos/projects";
 import { SessionCache } from "./repos/read-cache";
 import { ruleSetRepo } from "./repos/rule-sets";
 import { sessionRepo } from "./repos/sessions";
+import { notificationRepo, outboxRepo } from "./repos/tasks/outbox";
+import { taskRepo } from "./repos/tasks/tasks";
 import { userRepo } from "./repos/users";
 
 function reposFor(db: Database, ex: Executor): Repos {
@@ -31,6 +34,10 @@ function reposFor(db: Database, ex: Executor): Repos {
     indicatorLibrary: indicatorLibraryRepo(ex),
     reviews: reviewRepo(ex),
     ruleSets: ruleSetRepo(ex),
+    plans: workPlanRepo(ex),
+    tasks: taskRepo(ex),
+    outbox: outboxRepo(ex),
+    notifications: notificationRepo(ex),
   };
 }
 

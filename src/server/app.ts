@@ -10,6 +10,8 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fas
 import { z } from "zod";
 import { purgeExpired } from "../app/auth/purge-expired";
 import { type Deps, systemClock } from "../app/context";
+import { dispatchOutbox } from "../app/tasks/dispatch";
+import { noticeDueSoon } from "../app/tasks/due-soon";
 import { MAX_UPLOAD_BYTES } from "../core/imports/spec";
 import type { Database } from "../db/client";
 import { createUnitOfWork } from "../db/repos";
@@ -41,15 +43,22 @@ export interface RouteInfo {
 
 /** Expired sessions and closed login counters are purged when the server starts and every hour. */
 function scheduleHousekeeping(app: Api, deps: Deps) {
-  const run = () =>
-    purgeExpired(deps).catch((err: unknown) => app.log.warn({ err }, "清理过期会话失败，将在一小时后重试"));
-  let timer: NodeJS.Timeout | undefined;
+  const hourly = async () => {
+    await purgeExpired(deps).catch((err: unknown) => app.log.warn({ err }, "清理过期会话失败，将在一小时后重试"));
+    await noticeDueSoon(deps).catch((err: unknown) => app.log.warn({ err }, "到期提醒失败，将在一小时后重试"));
+  };
+  // What a use case could not deliver right after its commit (a crash, a busy database) goes out here.
+  const minutely = () =>
+    dispatchOutbox(deps).catch((err: unknown) => app.log.warn({ err }, "通知投递失败，将在一分钟后重试"));
+  const timers: NodeJS.Timeout[] = [];
   app.addHook("onReady", async () => {
-    void run();
-    timer = setInterval(run, 60 * 60 * 1000);
-    timer.unref();
+    void hourly();
+    timers.push(setInterval(hourly, 60 * 60 * 1000), setInterval(minutely, 60 * 1000));
+    for (const t of timers) t.unref();
   });
-  app.addHook("onClose", async () => clearInterval(timer));
+  app.addHook("onClose", async () => {
+    for (const t of timers) clearInterval(t);
+  });
 }
 
 /** A hop count as proxy-addr's trust function: the n hops nearest the server speak for the client. */

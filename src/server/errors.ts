@@ -4,6 +4,12 @@ import { isErrorCode } from "../core/error-codes";
 import { AppError, type ErrorKind } from "../core/errors";
 import { sqlState } from "../db/errors";
 
+/**
+ * SQLSTATEs of a value the database cannot take: a number or date out of range, a malformed date, a
+ * character it cannot store.
+ */
+const OUT_OF_RANGE = new Set(["22003", "22007", "22008", "22009", "22021", "22P05"]);
+
 /** The one place where domain error kinds become HTTP statuses. */
 const STATUS: Record<ErrorKind, number> = {
   validation: 400,
@@ -53,7 +59,7 @@ export function registerErrorHandling(app: FastifyInstance) {
         error: { code: "CONCURRENT_CHANGE", message: "数据正被他人同时修改，本次未写入任何数据，请刷新后重试" },
       });
     }
-    if (state === "22003" || state === "22021" || state === "22P05") {
+    if (state !== undefined && OUT_OF_RANGE.has(state)) {
       // A number out of a column's range or a character the database cannot store: the contracts refuse
       // these first; this is the net for any field they miss, so it is never a 500.
       req.log.warn({ err }, "request value refused by the database");

@@ -25,7 +25,7 @@ export async function receiveUpload(
   if (req.isMultipart()) {
     const file = await req.file();
     if (!file) throw new AppError("validation", "IMPORT_EMPTY_FILE", "没有收到文件，请选择要上传的文件");
-    return { bytes: await file.toBuffer(), fileName: file.filename || fallbackName };
+    return { bytes: await file.toBuffer(), fileName: checkedName(file.filename) || fallbackName };
   }
   if (Buffer.isBuffer(req.body)) return { bytes: req.body, fileName: fallbackName };
   throw new AppError("validation", "IMPORT_EMPTY_FILE", "没有收到文件内容，请选择要上传的文件");
@@ -34,3 +34,17 @@ export async function receiveUpload(
 /** Whose upload it is, for the reader's one-file-per-account rule. */
 export const uploader = (req: import("fastify").FastifyRequest): string | undefined =>
   req.actor?.userId === null || req.actor?.userId === undefined ? undefined : `user:${req.actor.userId}`;
+
+/** The same limit as the `fileName` query parameter of the upload routes. */
+const MAX_FILE_NAME = 200;
+
+/** A multipart file name is stored with the import and audited: the same rules as any text field. */
+function checkedName(name: string): string {
+  const refuse = (message: string) =>
+    new AppError("validation", "REQUEST_INVALID", `请求参数有误：file.filename ${message}`, {
+      issues: [{ field: "file.filename", message }],
+    });
+  if (name.includes("\u0000")) throw refuse("含有空字符（U+0000）");
+  if (name.length > MAX_FILE_NAME) throw refuse(`过长（最多 ${MAX_FILE_NAME} 个字符）`);
+  return name;
+}

@@ -70,3 +70,31 @@ describe("a NUL character in text", () => {
     });
   }
 });
+
+describe("an audit date filter outside what the database stores", () => {
+  for (const q of ["from=0000-01-01", "from=10000-01-01", "to=-000001-01-01", "from=%2B275760-09-13T00:00:00Z"]) {
+    it(`GET /api/v1/audit?${q} is refused, naming the field`, async () => {
+      const res = await t.as(admin, "GET", `/api/v1/audit?${q}`);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.code).toBe("REQUEST_INVALID");
+      expect(res.json().error.details.issues[0].field).toMatch(/^querystring\.(from|to)$/);
+    });
+  }
+});
+
+describe("the file name of a multipart upload", () => {
+  const CSV = "预算年度,主管部门编码,月份,支付数（元）\n2024,120,1,1234.56\n";
+  it("with U+0000 is refused, naming the field", async () => {
+    const staff = await t.login("staff");
+    const res = await t.upload(staff, "/api/v1/imports/dept-execution?mode=commit", CSV, "a\u0000b.csv");
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.details.issues[0]).toEqual({ field: "file.filename", message: "含有空字符（U+0000）" });
+  });
+
+  it("is bounded like the fileName query parameter (200 characters)", async () => {
+    const staff = await t.login("staff");
+    const res = await t.upload(staff, "/api/v1/imports/dept-execution?mode=commit", CSV, `${"名".repeat(5000)}.csv`);
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(400);
+    expect(res.json().error.message).toContain("过长（最多 200 个字符）");
+  });
+});

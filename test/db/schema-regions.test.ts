@@ -92,13 +92,18 @@ describe("tables and regions", () => {
       "goal_transitions",
       "import_batches",
       "indicator_library",
+      "notifications",
       "orgs",
+      "outbox",
+      "plan_phases",
       "project_execution",
       "projects",
       "review_draws",
       "review_visit_tables",
       "review_visits",
       "rule_sets",
+      "tasks",
+      "work_plans",
     ]);
     const problems: string[] = [];
     for (const t of growing) {

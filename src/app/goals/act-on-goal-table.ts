@@ -5,6 +5,8 @@ import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
 import { expectState } from "../expect-state";
+import { dispatchSoon } from "../tasks/dispatch";
+import { followGoalTables } from "../tasks/follow";
 import { stateOf } from "./get-goal-table";
 import { goalRulesFor } from "./goal-rules";
 import { feedIndicatorLibrary } from "./library-feed";
@@ -63,7 +65,7 @@ export async function actOnGoalTable(
       },
     );
   }
-  return deps.uow.transaction(async (repos) => {
+  const acted = await deps.uow.transaction(async (repos) => {
     let targetId = id;
     if (input.action === "revise") {
       const revised = await repos.goals.revise(id, expected, comment ?? "");
@@ -96,6 +98,9 @@ export async function actOnGoalTable(
         reason: comment ?? GOAL_ACTION_LABELS[input.action],
       }),
     ]);
+    await followGoalTables(repos, deps.clock, actor.regionCode, [targetId]);
     return { id: targetId, status: result.next.status, revision: result.next.version };
   });
+  await dispatchSoon(deps);
+  return acted;
 }

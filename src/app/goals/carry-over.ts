@@ -6,6 +6,7 @@ import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
 import { expectState } from "../expect-state";
+import { followGoalTables } from "../tasks/follow";
 import { stateOf } from "./get-goal-table";
 import { goalRulesFor } from "./goal-rules";
 
@@ -56,6 +57,7 @@ export async function carryOverGoalTable(deps: Deps, actor: Actor, id: number, i
         reason: `从${previous.table.fiscalYear}年度绩效目标表（第${previous.revision}版）结转`,
       }),
     ]);
+    await followGoalTables(repos, deps.clock, actor.regionCode, [id]);
     return { id, version, carriedFromId: previous.id, quality };
   });
 }

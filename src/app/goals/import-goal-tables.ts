@@ -17,6 +17,7 @@ import { markupReason } from "../../core/imports/cells";
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
+import { followGoalTables } from "../tasks/follow";
 import { stateOf } from "./get-goal-table";
 import { goalRulesFor } from "./goal-rules";
 import type { GoalExchangeRecord } from "./ports";
@@ -257,6 +258,12 @@ export async function importGoalTables(deps: Deps, actor: Actor, input: GoalImpo
             reason: `Excel导入：${input.fileName}，工作表“${t.sheet}”`,
           }),
         ),
+      );
+      await followGoalTables(
+        repos,
+        deps.clock,
+        actor.regionCode,
+        toWrite.map((t) => t.record!.id),
       );
     });
   }

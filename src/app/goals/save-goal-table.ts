@@ -7,6 +7,7 @@ import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
 import { expectState } from "../expect-state";
+import { followGoalTables } from "../tasks/follow";
 import { stateOf } from "./get-goal-table";
 import { goalRulesFor } from "./goal-rules";
 
@@ -77,6 +78,8 @@ export async function saveGoalTable(
         after: { overallGoal, indicators: input.indicators },
       }),
     ]);
+    // A saved draft is work in progress.
+    await followGoalTables(repos, deps.clock, actor.regionCode, [id]);
     return { id, version, quality };
   });
 }

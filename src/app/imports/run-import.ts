@@ -6,7 +6,9 @@ import { type ImportContext, type RawRowInput, validateImport } from "../../core
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
+import { declareImported } from "../plan/issue-declaration";
 import type { Repos } from "../ports";
+import { dispatchSoon } from "../tasks/dispatch";
 import { diffRows, type ImportDiff, rowKey } from "./diff";
 import type { RowsToWrite } from "./ports";
 
@@ -66,6 +68,7 @@ export async function runImport(deps: Deps, actor: Actor, input: ImportInput) {
     diff = written.diff;
     return written.batchId;
   });
+  await dispatchSoon(deps);
   input.onProgress?.("done", 1);
   return summary(true, batchId);
 }
@@ -90,6 +93,11 @@ export async function commitRows<K extends ImportKind>(
   await repos.imports.lockKeys(actor.regionCode, kind, year, rows);
   const diff = diffRows(kind, rows, await snapshot(repos, actor.regionCode, kind, year));
   await write(repos, actor.regionCode, kind, { added: diff.added, changed: diff.changed.map((c) => c.after) });
+  // Projects or department budgets new to a year whose declaration is open get their tables and tasks now.
+  const declared =
+    diff.added.length > 0 && (kind === "projects" || kind === "dept-budgets")
+      ? await declareImported(repos, actor.regionCode, year)
+      : null;
   const counts = {
     total: meta.total ?? rows.length,
     new: diff.added.length,
@@ -114,7 +122,7 @@ export async function commitRows<K extends ImportKind>(
       reason: `导入${IMPORT_KIND_LABELS[kind]}`,
     }),
   ]);
-  return { diff, batchId };
+  return { diff, batchId, declared };
 }
 
 const invalid = (issues: ImportIssue[]) =>

@@ -6,6 +6,7 @@ export * from "./goals";
 export * from "./goals-library";
 export * from "./imports";
 export * from "./org";
+export * from "./plan";
 export * from "./projects";
 export * from "./rule-sets";
 export * from "./users";

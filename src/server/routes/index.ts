@@ -23,10 +23,12 @@ import getMeta from "./meta/get-meta";
 import createOrg from "./org/create-org";
 import getTree from "./org/get-tree";
 import updateOrg from "./org/update-org";
+import workPlan from "./plan/work-plan";
 import exportProjects from "./projects/export-projects";
 import getProject from "./projects/get-project";
 import listDeptBudgets from "./projects/list-dept-budgets";
 import listProjects from "./projects/list-projects";
+import tasks from "./tasks/tasks";
 import createUser from "./users/create-user";
 import listUsers from "./users/list-users";
 import resetPassword from "./users/reset-password";
@@ -66,4 +68,6 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   indicatorLibrary,
   reviewVisits,
   goalRules,
+  workPlan,
+  tasks,
 ];

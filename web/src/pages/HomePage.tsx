@@ -11,6 +11,7 @@ import { UnitSummary } from "../components/home/UnitSummary";
 import { PageError } from "../components/PageError";
 import { PageTitle } from "../components/PageTitle";
 import { ProjectMiniTable } from "../components/ProjectMiniTable";
+import { InboxCard } from "../components/tasks/InboxCard";
 
 const allProjectsLink = (
   <Link to="/projects">
@@ -87,6 +88,7 @@ export default function HomePage() {
           </Button>
         }
       />
+      <InboxCard />
       {!home.data ? (
         <Card>
           <Skeleton active paragraph={{ rows: 8 }} />

@@ -1,0 +1,25 @@
+import { isOverdue, TASK_KIND_LABELS, TASK_STATUS_LABELS } from "../../core/tasks/tasks";
+import type { TaskRecord } from "./ports";
+
+const DAY_MS = 86_400_000;
+const dayNumber = (d: string) =>
+  Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / DAY_MS;
+
+/** Whole days from `today` to `dueOn` (both YYYY-MM-DD): 0 on the due day, negative once past it. */
+export const daysBetween = (today: string, dueOn: string) => dayNumber(dueOn) - dayNumber(today);
+
+/** Where the owner does the work of a task. */
+export const taskLink = (t: Pick<TaskRecord, "objectKind" | "objectId">) =>
+  t.objectKind === "goal_table" ? `/goal-tables/${t.objectId}` : "/";
+
+/** A task as the API shows it: labels, the overdue flag and days left as of `now` in China. */
+export function presentTask(t: TaskRecord, now: Date, today: string) {
+  return {
+    ...t,
+    kindLabel: TASK_KIND_LABELS[t.kind],
+    statusLabel: TASK_STATUS_LABELS[t.status],
+    overdue: isOverdue(t, now),
+    daysLeft: daysBetween(today, t.dueOn),
+    link: taskLink(t),
+  };
+}

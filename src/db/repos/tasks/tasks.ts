@@ -1,0 +1,260 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { DeclarationOpened, DepartmentProgress, TaskChange, TaskRecord, TaskRepo } from "../../../app/tasks/ports";
+import type { TaskKind, TaskStatus } from "../../../core/tasks/tasks";
+import type { Executor } from "../../client";
+import { iso, one, rows } from "../rows";
+import { likeContains } from "../scope-sql";
+import { goalTaskStatusSql, idArray, OPEN_SQL, overdueSql, taskScopeSql } from "./task-sql";
+
+interface TaskRow {
+  id: number;
+  fiscal_year: number;
+  kind: TaskKind;
+  status: TaskStatus;
+  title: string;
+  due_on: string;
+  org_id: number;
+  org_code: string;
+  org_name: string;
+  dept_id: number;
+  dept_code: string;
+  dept_name: string;
+  object_kind: string;
+  object_id: number;
+  reminders: number;
+  last_reminded_at: Date | string | null;
+  done_at: Date | string | null;
+  updated_at: Date | string;
+  version: number;
+  total?: number;
+}
+
+const toTask = (r: TaskRow): TaskRecord => ({
+  id: r.id,
+  fiscalYear: r.fiscal_year,
+  kind: r.kind,
+  status: r.status,
+  title: r.title,
+  dueOn: r.due_on,
+  org: { id: r.org_id, code: r.org_code, name: r.org_name },
+  department: { id: r.dept_id, code: r.dept_code, name: r.dept_name },
+  objectKind: r.object_kind,
+  objectId: r.object_id,
+  reminders: r.reminders,
+  lastRemindedAt: iso(r.last_reminded_at),
+  doneAt: iso(r.done_at),
+  updatedAt: iso(r.updated_at)!,
+  version: r.version,
+});
+
+/** Tasks (t) with their owner (o) and its department (d). */
+const FROM = sql`from tasks t
+  join orgs o on o.id = t.org_id and o.region_code = t.region_code
+  join orgs d on d.id = case when o.kind = 'unit' then o.parent_id else o.id end and d.region_code = o.region_code`;
+const COLUMNS = sql`t.id, t.fiscal_year, t.kind, t.status, t.title, t.due_on::text as due_on, t.object_kind, t.object_id,
+  t.reminders, t.last_reminded_at, t.done_at, t.updated_at, t.version,
+  o.id as org_id, o.code as org_code, o.name as org_name, d.id as dept_id, d.code as dept_code, d.name as dept_name`;
+
+/** Most urgent first: returned, then overdue, then by due day. */
+const URGENCY = (today: string) => sql`(t.status = 'returned') desc, ${overdueSql(today)} desc, t.due_on, t.id`;
+
+export function taskRepo(ex: Executor): TaskRepo {
+  return {
+    async openGoalDeclaration(regionCode, fiscalYear, dueOn, templateVersion): Promise<DeclarationOpened> {
+      // One draft table per project and per department with a department-wide budget, unless the subject
+      // has one (any revision). The unique index settles two openings at once.
+      const projectTables = await rows<{ id: number }>(
+        ex,
+        sql`insert into goal_tables (region_code, fiscal_year, subject_kind, project_id, department_id, unit_id,
+                                     subject_code, template_version)
+            select p.region_code, p.fiscal_year, 'project', p.id, p.department_id, p.unit_id, p.code, ${templateVersion}
+            from projects p
+            where p.region_code = ${regionCode} and p.fiscal_year = ${fiscalYear}
+              and not exists (select 1 from goal_tables g where g.region_code = p.region_code
+                                and g.fiscal_year = p.fiscal_year and g.subject_kind = 'project' and g.subject_code = p.code)
+            on conflict (region_code, fiscal_year, subject_kind, subject_code, revision) do nothing
+            returning id`,
+      );
+      const deptTables = await rows<{ id: number }>(
+        ex,
+        sql`insert into goal_tables (region_code, fiscal_year, subject_kind, project_id, department_id, unit_id,
+                                     subject_code, template_version)
+            select b.region_code, b.fiscal_year, 'deptWide', null, o.id, o.id, o.code, ${templateVersion}
+            from dept_budgets b join orgs o on o.id = b.department_id and o.region_code = b.region_code
+            where b.region_code = ${regionCode} and b.fiscal_year = ${fiscalYear}
+              and not exists (select 1 from goal_tables g where g.region_code = b.region_code
+                                and g.fiscal_year = b.fiscal_year and g.subject_kind = 'deptWide' and g.subject_code = o.code)
+            on conflict (region_code, fiscal_year, subject_kind, subject_code, revision) do nothing
+            returning id`,
+      );
+      const created = await rows<{ org_id: number }>(
+        ex,
+        sql`insert into tasks (region_code, fiscal_year, kind, org_id, object_kind, object_id, title, due_on, status, done_at)
+            select g.region_code, g.fiscal_year, 'goal_declaration',
+                   case when g.subject_kind = 'project' then g.unit_id else g.department_id end,
+                   'goal_table', g.id,
+                   case when g.subject_kind = 'project' then g.fiscal_year || '年度项目绩效目标申报：' || p.name
+                        else g.fiscal_year || '年度部门整体绩效目标申报：' || d.name end,
+                   ${dueOn}::date, ${goalTaskStatusSql()},
+                   case when g.status = 'approved' then now() end
+            from goal_tables g
+            left join projects p on p.id = g.project_id and p.region_code = g.region_code
+            join orgs d on d.id = g.department_id and d.region_code = g.region_code
+            where g.region_code = ${regionCode} and g.fiscal_year = ${fiscalYear} and g.is_current
+              and not exists (
+                select 1 from tasks t join goal_tables g2 on g2.id = t.object_id and g2.region_code = t.region_code
+                where t.region_code = g.region_code and t.kind = 'goal_declaration' and t.object_kind = 'goal_table'
+                  and g2.fiscal_year = g.fiscal_year and g2.subject_kind = g.subject_kind and g2.subject_code = g.subject_code)
+            on conflict (region_code, kind, object_kind, object_id) do nothing
+            returning org_id`,
+      );
+      const totals = await one<{ tables: number; tasks: number }>(
+        ex,
+        sql`select (select count(*) from goal_tables where region_code = ${regionCode} and fiscal_year = ${fiscalYear}
+                      and is_current)::int as tables,
+                   (select count(*) from tasks where region_code = ${regionCode} and fiscal_year = ${fiscalYear}
+                      and kind = 'goal_declaration')::int as tasks`,
+      );
+      const byOrg = new Map<number, number>();
+      for (const r of created) byOrg.set(r.org_id, (byOrg.get(r.org_id) ?? 0) + 1);
+      const tablesCreated = projectTables.length + deptTables.length;
+      return {
+        tablesCreated,
+        tablesExisting: (totals?.tables ?? 0) - tablesCreated,
+        tasksCreated: created.length,
+        tasksExisting: (totals?.tasks ?? 0) - created.length,
+        newTasksByOrg: [...byOrg].map(([orgId, count]) => ({ orgId, count })),
+      };
+    },
+
+    async followGoalTables(regionCode, goalTableIds, at): Promise<TaskChange[]> {
+      if (goalTableIds.length === 0) return [];
+      const changed = await rows<{
+        id: number;
+        org_id: number;
+        title: string;
+        from_status: TaskStatus;
+        to_status: TaskStatus;
+      }>(
+        ex,
+        sql`with next as (
+              select t.id, t.region_code, t.status as from_status, g.id as table_id, ${goalTaskStatusSql()} as to_status
+              from goal_tables g
+              join tasks t on t.region_code = g.region_code and t.kind = 'goal_declaration' and t.object_kind = 'goal_table'
+                and (t.object_id = g.id or t.object_id = g.previous_id)
+              where g.region_code = ${regionCode} and g.id = any(${idArray(goalTableIds)}) and g.is_current
+            )
+            update tasks t set status = n.to_status, object_id = n.table_id, version = t.version + 1, updated_at = now(),
+                   done_at = case when n.to_status = 'done' then ${at.toISOString()}::timestamptz end
+            from next n
+            where t.id = n.id and t.region_code = n.region_code and (t.status <> n.to_status or t.object_id <> n.table_id)
+            returning t.id, t.org_id, t.title, n.from_status, n.to_status`,
+      );
+      return changed.map((r) => ({
+        taskId: r.id,
+        orgId: r.org_id,
+        title: r.title,
+        from: r.from_status,
+        to: r.to_status,
+      }));
+    },
+
+    async get(scope, id) {
+      const r = await one<TaskRow>(ex, sql`select ${COLUMNS} ${FROM} where t.id = ${id} and ${taskScopeSql(scope)}`);
+      return r && toTask(r);
+    },
+
+    async list(scope, filter, today, page, pageSize) {
+      const where: SQL[] = [taskScopeSql(scope), sql`t.fiscal_year = ${filter.fiscalYear}`];
+      if (filter.kind) where.push(sql`t.kind = ${filter.kind}`);
+      if (filter.status) where.push(sql`t.status = ${filter.status}`);
+      if (filter.departmentId) where.push(sql`d.id = ${filter.departmentId}`);
+      if (filter.overdue) where.push(overdueSql(today));
+      if (filter.q) {
+        const like = likeContains(filter.q);
+        where.push(sql`(t.title ilike ${like} or o.name ilike ${like} or o.code ilike ${like})`);
+      }
+      const found = await rows<TaskRow>(
+        ex,
+        sql`select ${COLUMNS}, count(*) over ()::int as total ${FROM} where ${sql.join(where, sql` and `)}
+            order by ${URGENCY(today)} limit ${pageSize} offset ${(page - 1) * pageSize}`,
+      );
+      return { total: found[0]?.total ?? 0, rows: found.map(toTask) };
+    },
+
+    async open(regionCode, orgId, today, limit) {
+      const found = await rows<TaskRow>(
+        ex,
+        sql`select ${COLUMNS} ${FROM}
+            where t.region_code = ${regionCode} and t.org_id = ${orgId} and t.status in (${OPEN_SQL})
+            order by ${URGENCY(today)} limit ${limit}`,
+      );
+      return found.map(toTask);
+    },
+
+    async progress(scope, fiscalYear, kind, today): Promise<DepartmentProgress[]> {
+      const found = await rows<{
+        dept_id: number;
+        dept_code: string;
+        dept_name: string;
+        total: number;
+        todo: number;
+        in_progress: number;
+        submitted: number;
+        returned: number;
+        done: number;
+        closed: number;
+        overdue: number;
+      }>(
+        ex,
+        sql`select d.id as dept_id, d.code as dept_code, d.name as dept_name, count(*)::int as total,
+                   count(*) filter (where t.status = 'todo')::int as todo,
+                   count(*) filter (where t.status = 'in_progress')::int as in_progress,
+                   count(*) filter (where t.status = 'submitted')::int as submitted,
+                   count(*) filter (where t.status = 'returned')::int as returned,
+                   count(*) filter (where t.status = 'done')::int as done,
+                   count(*) filter (where t.status = 'closed')::int as closed,
+                   count(*) filter (where ${overdueSql(today)})::int as overdue
+            ${FROM}
+            where ${taskScopeSql(scope)} and t.fiscal_year = ${fiscalYear} and t.kind = ${kind}
+            group by d.id, d.code, d.name, d.sort_order order by d.sort_order, d.code`,
+      );
+      return found.map((r) => ({
+        department: { id: r.dept_id, code: r.dept_code, name: r.dept_name },
+        total: r.total,
+        todo: r.todo,
+        inProgress: r.in_progress,
+        submitted: r.submitted,
+        returned: r.returned,
+        done: r.done,
+        closed: r.closed,
+        overdue: r.overdue,
+      }));
+    },
+
+    async noticeDueSoon(today, days) {
+      const written = await rows<{ id: number }>(
+        ex,
+        sql`insert into outbox (region_code, kind, task_id, payload)
+            select t.region_code, 'due_soon', t.id,
+                   jsonb_build_object('orgIds', jsonb_build_array(t.org_id), 'title', '任务即将到期',
+                     'body', t.title || '：将于 ' || t.due_on::text || ' 到期，请及时办理', 'link', '/tasks/' || t.id)
+            from tasks t
+            where t.status in (${OPEN_SQL}) and t.due_on >= ${today}::date and t.due_on <= ${today}::date + ${days}::int
+            on conflict do nothing returning id`,
+      );
+      return written.length;
+    },
+
+    async remind(regionCode, id, version, at) {
+      const r = await one<{ version: number }>(
+        ex,
+        sql`update tasks set reminders = reminders + 1, last_reminded_at = ${at.toISOString()}::timestamptz,
+                   version = version + 1, updated_at = now()
+            where id = ${id} and region_code = ${regionCode} and version = ${version} and status in (${OPEN_SQL})
+            returning version`,
+      );
+      return r?.version ?? null;
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rows } from "../../src/db/repos/rows";
+import { type TestApp, testApp } from "../support/app";
+
+/**
+ * Opening the goal declaration twice at once (two finance accounts; on PostgreSQL really concurrent):
+ * every table exists once and has exactly one task; the demo year's approved tables give done tasks.
+ */
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(() => t.close());
+
+describe("opening the goal declaration concurrently", () => {
+  it("creates each task once, whoever wins", async () => {
+    const [staff, finance] = [await t.login("staff"), await t.login("finance")];
+    const open = (who: string) => t.as(who, "POST", "/api/v1/plan/goal-declaration/open?year=2024", {});
+    const results = await Promise.all([open(staff), open(finance)]);
+    for (const r of results) expect([200, 409], r.body).toContain(r.statusCode);
+    expect(results.some((r) => r.statusCode === 200)).toBe(true);
+    const created = results.filter((r) => r.statusCode === 200).map((r) => r.json().tasksCreated);
+    expect(created.reduce((a, b) => a + b, 0)).toBe(1767);
+    for (const r of results.filter((x) => x.statusCode === 200)) expect(r.json().tablesCreated).toBe(0);
+
+    const [counts] = await rows<{ tasks: number; objects: number; done: number }>(
+      t.db.orm,
+      sql`select count(*)::int as tasks, count(distinct object_id)::int as objects,
+                 count(*) filter (where status = 'done')::int as done
+          from tasks where fiscal_year = 2024 and kind = 'goal_declaration'`,
+    );
+    expect(counts).toEqual({ tasks: 1767, objects: 1767, done: 1767 });
+    const again = await open(staff);
+    expect(again.json()).toMatchObject({
+      tablesCreated: 0,
+      tablesExisting: 1767,
+      tasksCreated: 0,
+      tasksExisting: 1767,
+    });
+  });
+});
