@@ -34,7 +34,7 @@ describe("the API documentation page", () => {
       const responses = op.locator(".responses-wrapper");
       await responses.waitFor();
       await expect.poll(() => responses.locator("tr.response").count()).toBeGreaterThanOrEqual(3);
-      await expect.poll(() => responses.innerText()).toMatch(/4XX[\s\S]*5XX/);
+      await expect.poll(() => responses.textContent()).toMatch(/4XX[\s\S]*5XX/);
       await op.scrollIntoViewIfNeeded();
       await h.shot(page, `api-docs-${name}`);
       await op.locator(".opblock-summary").click();

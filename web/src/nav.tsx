@@ -3,6 +3,8 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  CalendarOutlined,
+  CheckSquareOutlined,
   CloudUploadOutlined,
   ControlOutlined,
   DatabaseOutlined,
@@ -37,6 +39,8 @@ export const NAV_GROUPS: Record<string, { label: string }> = {
 
 export const NAV: NavItem[] = [
   { path: "/", label: "首页", icon: <HomeOutlined /> },
+  { path: "/plan", label: "年度工作安排", icon: <CalendarOutlined />, permission: "plan.read" },
+  { path: "/tasks", label: "任务与进度", icon: <CheckSquareOutlined />, permission: "task.read" },
   { path: "/projects", label: "项目库", icon: <ProjectOutlined />, permission: "project.read" },
   {
     path: "/dept-budgets",

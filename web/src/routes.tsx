@@ -25,6 +25,9 @@ const IndicatorLibraryPage = lazy(() => import("./pages/goals/IndicatorLibraryPa
 const GoalRulesPage = lazy(() => import("./pages/goals/GoalRulesPage"));
 const GoalTablesPage = lazy(() => import("./pages/goals/GoalTablesPage"));
 const GoalTableDetailPage = lazy(() => import("./pages/goals/GoalTableDetailPage"));
+const WorkPlanPage = lazy(() => import("./pages/plan/WorkPlanPage"));
+const TasksPage = lazy(() => import("./pages/tasks/TasksPage"));
+const TaskRedirectPage = lazy(() => import("./pages/tasks/TaskRedirectPage"));
 
 /** Signed-in area: loads the account, sends strangers to /login and new accounts to /profile. */
 function Protected() {
@@ -59,6 +62,30 @@ export function AppRoutes() {
         <Route path="/login" element={<LoginPage />} />
         <Route element={<Protected />}>
           <Route index element={<HomePage />} />
+          <Route
+            path="plan"
+            element={
+              <Guard path="/plan">
+                <WorkPlanPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="tasks"
+            element={
+              <Guard path="/tasks">
+                <TasksPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="tasks/:id"
+            element={
+              <Guard path="/tasks">
+                <TaskRedirectPage />
+              </Guard>
+            }
+          />
           <Route
             path="projects"
             element={

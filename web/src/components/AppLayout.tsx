@@ -9,6 +9,7 @@ import { qk, useMeta } from "../api/hooks";
 import { useSession, useYear } from "../auth/session";
 import { EXTRA_TITLES, NAV, navKeyOf, navMenuItems } from "../nav";
 import { PageSpin } from "./PageSpin";
+import { NotificationBell } from "./tasks/NotificationBell";
 
 const { Header, Sider, Content } = Layout;
 
@@ -116,6 +117,7 @@ export function AppLayout() {
         </span>
         <div style={{ flex: 1 }} />
         <YearSelect />
+        <NotificationBell />
         <UserMenu />
       </Header>
       <Layout>

@@ -59,7 +59,7 @@ export function InboxCard() {
             <List
               size="small"
               dataSource={data.tasks.slice(0, 8)}
-              footer={data.counts.open > 8 ? <Link to="/tasks?mine=1">查看全部 {data.counts.open} 项</Link> : null}
+              footer={data.counts.open > 8 ? <Link to="/tasks">查看全部 {data.counts.open} 项</Link> : null}
               renderItem={(t) => (
                 <List.Item
                   data-testid="inbox-task"
