@@ -10,6 +10,7 @@ import { goalImportBench } from "./goal-import";
 import { goalsLintBench } from "./goals-lint";
 import { importBench } from "./import";
 import { listBench } from "./list";
+import { openDeclarationBench } from "./open-declaration";
 import { type BenchRow, log, markdownTable } from "./stats";
 
 const BENCHMARKS = {
@@ -18,6 +19,7 @@ const BENCHMARKS = {
   goals: goalsLintBench,
   "goal-import": goalImportBench,
   reads: cachedReadsBench,
+  open: openDeclarationBench,
 } as const satisfies Record<string, () => Promise<{ rows: BenchRow[]; notes: string[] }>>;
 type Name = keyof typeof BENCHMARKS;
 

@@ -203,73 +203,93 @@ describe("a year from zero", () => {
     expect(tables[0]!.n).toBe(0);
   });
 
-  it("opens the declaration: a draft table and a task for every project and department, once", async () => {
+  it("opens the declaration: a draft table for every project and department, a task for every declarer, once", async () => {
     const open = await as("admin", "POST", "/api/v1/plan/goal-declaration/open?year=2025", { dueOn: "2024-10-31" });
     expect(open.statusCode, open.body).toBe(200);
     expect(open.json()).toEqual({
       dueOn: "2024-10-31",
       tablesCreated: 6,
       tablesExisting: 0,
-      tasksCreated: 6,
+      tasksCreated: 5, // three units, and two departments for their department-wide tables
       tasksExisting: 0,
     });
     const again = await as("admin", "POST", "/api/v1/plan/goal-declaration/open?year=2025", { dueOn: "2024-10-31" });
-    expect(again.json()).toMatchObject({ tablesCreated: 0, tablesExisting: 6, tasksCreated: 0, tasksExisting: 6 });
+    expect(again.json()).toMatchObject({ tablesCreated: 0, tablesExisting: 6, tasksCreated: 0, tasksExisting: 5 });
     const plan = (await as("admin", "GET", "/api/v1/plan?year=2025")).json();
     expect(plan.stored).toBe(true);
-    expect(plan.phases[0]).toMatchObject({ dueOn: "2024-10-31", progress: { total: 6, submitted: 0, done: 0 } });
+    expect(plan.phases[0]).toMatchObject({ dueOn: "2024-10-31", progress: { total: 5, submitted: 0, done: 0 } });
   });
 
   it("puts each unit's tasks in its inbox only, with one notification", async () => {
     const mine = await inbox("unit1");
-    expect(mine.counts).toEqual({ open: 2, dueThisWeek: 0, overdue: 0, returned: 0 });
-    expect(mine.tasks.map((t: { title: string }) => t.title).sort()).toEqual(
-      ["2025年度项目绩效目标申报：一小课后服务补助", "2025年度项目绩效目标申报：一小校舍维修"].sort(),
-    );
-    expect(mine.tasks[0]).toMatchObject({ status: "todo", statusLabel: "待办", dueOn: "2024-10-31", overdue: false });
+    expect(mine.counts).toEqual({ open: 1, dueThisWeek: 0, overdue: 0, returned: 0 });
+    expect(mine.tasks[0]).toMatchObject({
+      title: "2025年度绩效目标申报（2 张目标表）",
+      status: "todo",
+      statusLabel: "待办",
+      dueOn: "2024-10-31",
+      overdue: false,
+      link: "/goal-tables",
+    });
     expect(mine.unread).toBe(1);
     const notes = await notifications("unit1");
     expect(notes.rows[0]).toMatchObject({ kind: "assigned", readAt: null });
-    expect(notes.rows[0].body).toContain("您有 2 张目标表待填报，请于 2024-10-31 前提交");
+    expect(notes.rows[0].body).toContain("您有 2 张新的目标表待填报，请于 2024-10-31 前提交");
     // Scope: a unit lists its own tasks; another unit's task is not found.
     const list = (await as("unit1", "GET", "/api/v1/tasks?year=2025")).json();
-    expect(list.total).toBe(2);
+    expect(list.total).toBe(1);
     const other = (await inbox("unit2")).tasks[0];
     expect((await as("unit1", "GET", `/api/v1/tasks/${other.id}`)).statusCode).toBe(404);
     // The department sees its own department-wide task in its inbox, and its units' tasks in the list.
     expect((await inbox("edu")).tasks.map((t: { title: string }) => t.title)).toEqual([
-      "2025年度部门整体绩效目标申报：测试区教育局",
+      "2025年度绩效目标申报（1 张目标表）",
     ]);
-    expect((await as("edu", "GET", "/api/v1/tasks?year=2025")).json().total).toBe(4);
+    expect((await as("edu", "GET", "/api/v1/tasks?year=2025")).json().total).toBe(3);
   });
 
-  it("moves a task with its table: saved, submitted, returned, resubmitted, approved", async () => {
-    const task = (await inbox("unit1")).tasks.find((t: { title: string }) => t.title.endsWith("一小校舍维修"));
-    const tableUrl = `/api/v1/goals/tables/${task.objectId}`;
-    expect(task.link).toBe(`/goal-tables/${task.objectId}`);
+  it("moves the unit's task with its tables: saved, submitted, returned, resubmitted, approved", async () => {
+    const task = (await inbox("unit1")).tasks[0];
     const status = async () => (await as("unit1", "GET", `/api/v1/tasks/${task.id}`)).json().status;
-    const version = async (who = "unit1") => (await as(who, "GET", tableUrl)).json().version;
-
-    const saved = await as("unit1", "PUT", tableUrl, { version: await version(), ...SOUND });
-    expect(saved.statusCode, saved.body.slice(0, 400)).toBe(200);
-    expect(await status()).toBe("in_progress");
-    const actAt = async (who: string, action: string, comment?: string) => {
-      const res = await as(who, "POST", `${tableUrl}/actions`, { version: await version(who), action, comment });
+    const tables = (await as("unit1", "GET", "/api/v1/goals/tables?year=2025")).json().rows;
+    expect(tables).toHaveLength(2);
+    const [first, second] = tables.map((t: { id: number }) => `/api/v1/goals/tables/${t.id}`);
+    const version = async (url: string, who = "unit1") => (await as(who, "GET", url)).json().version;
+    const act = async (who: string, url: string, action: string, comment?: string) => {
+      const res = await as(who, "POST", `${url}/actions`, { version: await version(url, who), action, comment });
       expect(res.statusCode, res.body.slice(0, 400)).toBe(200);
     };
-    await actAt("unit1", "submit");
+    const save = async (url: string) => {
+      const res = await as("unit1", "PUT", url, { version: await version(url), ...SOUND });
+      expect(res.statusCode, res.body.slice(0, 400)).toBe(200);
+    };
+
+    await save(first);
+    expect(await status()).toBe("in_progress");
+    await act("unit1", first, "submit");
+    expect(await status()).toBe("in_progress"); // the second table is still a draft
+    await save(second);
+    await act("unit1", second, "submit");
     expect(await status()).toBe("submitted");
-    await actAt("edu", "return", "请补充维修清单");
+    await act("edu", first, "return", "请补充维修清单");
     expect(await status()).toBe("returned");
     expect((await inbox("unit1")).counts.returned).toBe(1);
-    expect((await notifications("unit1")).rows[0]).toMatchObject({ kind: "returned", taskId: task.id });
-    await actAt("unit1", "submit");
-    await actAt("edu", "approve");
+    const returned = (await notifications("unit1")).rows[0];
+    expect(returned).toMatchObject({
+      kind: "returned",
+      title: "目标表被退回：一小校舍维修",
+      body: "退回意见：请补充维修清单",
+    });
+    await act("unit1", first, "submit");
     expect(await status()).toBe("submitted");
-    await actAt("admin", "approve");
+    for (const url of [first, second]) {
+      await act("edu", url, "approve");
+      await act("admin", url, "approve");
+    }
     expect(await status()).toBe("done");
-    expect((await notifications("unit1")).rows[0]).toMatchObject({ kind: "approved", taskId: task.id });
-    expect((await inbox("unit1")).counts.open).toBe(1);
+    const kinds = (await notifications("unit1")).rows.slice(0, 3).map((n: { title: string }) => n.title);
+    expect(kinds).toContain("任务已完成");
+    expect(kinds).toContain("目标表已批复：一小课后服务补助");
+    expect((await inbox("unit1")).counts.open).toBe(0);
   });
 
   it("gives a project imported after opening its table and task in the same import", async () => {
@@ -278,16 +298,18 @@ describe("a year from zero", () => {
       `${PROJECT_HEADER}\n2025,P301002B,二小操场改造,301,301002,一次性,否,200000.00,200000.00,200000.00,0`,
     );
     expect(res.statusCode, res.body.slice(0, 300)).toBe(201);
-    const titles = (await inbox("unit2")).tasks.map((t: { title: string }) => t.title);
-    expect(titles).toContain("2025年度项目绩效目标申报：二小操场改造");
-    expect((await notifications("unit2")).rows[0].body).toContain("您有 1 张目标表待填报");
+    expect((await inbox("unit2")).tasks.map((t: { title: string }) => t.title)).toEqual([
+      "2025年度绩效目标申报（2 张目标表）",
+    ]);
+    expect((await notifications("unit2")).rows[0].body).toContain("您有 1 张新的目标表待填报");
   });
 
   it("lets finance see progress by department and remind the late, once recorded and audited", async () => {
     const progress = (await as("admin", "GET", "/api/v1/tasks/progress?year=2025")).json();
     expect(progress.rows.map((r: { department: { code: string } }) => r.department.code)).toEqual(["301", "302"]);
-    expect(progress.total).toMatchObject({ total: 7, done: 1, submitted: 0 });
-    expect(progress.rows[0]).toMatchObject({ total: 5, done: 1, approvalRate: 0.2 });
+    expect(progress.total).toMatchObject({ total: 5, done: 1, submitted: 0 });
+    expect(progress.rows[0]).toMatchObject({ total: 3, done: 1 });
+    expect(progress.rows[0].approvalRate).toBeCloseTo(1 / 3);
 
     const late = (await inbox("cdc")).tasks[0];
     const reminded = await as("admin", "POST", `/api/v1/tasks/${late.id}/remind`, { version: late.version });
@@ -309,19 +331,18 @@ describe("a year from zero", () => {
 
   it("tells the owners of open tasks three days before the due day, once", async () => {
     now = new Date("2024-10-27T16:30:00Z"); // 00:30 on 28 October in Beijing: due in 3 days
-    expect(await noticeDueSoon(deps)).toBe(6);
+    expect(await noticeDueSoon(deps)).toBe(4);
     expect(await noticeDueSoon(deps)).toBe(0);
     const rows = await rowsOf<{ user: string; n: number }>(
       sql`select u.username as user, count(*)::int as n from notifications n join users u on u.id = n.user_id
           where n.kind = 'due_soon' group by u.username order by u.username`,
     );
-    // unit1 has one open task left (the other was approved); finance has none.
+    // unit1's task is done; finance has none.
     expect(rows).toEqual([
       { user: "cdc", n: 1 },
       { user: "edu", n: 1 },
       { user: "health", n: 1 },
-      { user: "unit1", n: 1 },
-      { user: "unit2", n: 2 },
+      { user: "unit2", n: 1 },
     ]);
   });
 
@@ -333,7 +354,7 @@ describe("a year from zero", () => {
     expect((await inbox("cdc")).counts.overdue).toBe(0);
     now = new Date("2024-10-31T16:00:00Z"); // 00:00 on 1 November
     expect((await inbox("cdc")).counts.overdue).toBe(1);
-    expect((await as("admin", "GET", "/api/v1/tasks?year=2025&overdue=true")).json().total).toBe(6);
+    expect((await as("admin", "GET", "/api/v1/tasks?year=2025&overdue=true")).json().total).toBe(4);
   });
 
   it("marks notifications read", async () => {

@@ -4,7 +4,7 @@ import { type BrowserHarness, startHarness } from "./harness";
 
 /**
  * The year's work as its users meet it: finance opens the 2025 goal declaration on the plan page, a unit
- * finds its task in its inbox and opens the form, finance follows the progress and sends a reminder,
+ * finds its task in its inbox and opens its tables, finance follows the progress and sends a reminder,
  * which reaches the unit's bell.
  */
 let h: BrowserHarness;
@@ -37,22 +37,24 @@ describe("tasks and the inbox", () => {
     await page.getByTestId("plan-phases").getByText("目标申报", { exact: true }).waitFor();
     await page.getByTestId("plan-open-goals").click();
     await page.getByRole("dialog").getByRole("button", { name: "下达" }).click();
-    await page.getByText(/目标申报已下达：新建目标表 3 张、申报任务 3 项/).waitFor();
+    await page.getByText(/目标申报已下达：新建目标表 3 张、申报任务 2 项/).waitFor();
     await page.getByTestId("plan-phases").getByText("已下达，截止").waitFor();
     await h.shot(page, "plan-opened");
     await page.context().close();
   });
 
-  it("a unit finds its tasks in its inbox and opens the form in one click", async () => {
+  it("a unit finds its task in its inbox and opens its tables in one click", async () => {
     const page = await signedIn("unit120001");
     const inbox = page.getByTestId("inbox");
     await inbox.getByTestId("inbox-task").first().waitFor();
-    expect(await inbox.getByTestId("inbox-task").count()).toBe(2);
+    expect(await inbox.getByTestId("inbox-task").count()).toBe(1);
+    await inbox.getByText("2025年度绩效目标申报（2 张目标表）").waitFor();
     await expect.poll(() => page.getByTestId("notification-bell").getAttribute("aria-label")).toBe("通知，1 条未读");
     await h.shot(page, "inbox-unit");
-    await inbox.getByRole("link", { name: "文惠小学校舍维修" }).first().click();
-    await page.waitForURL(/\/goal-tables\/\d+$/);
+    await inbox.getByRole("link", { name: "去办理" }).click();
+    await page.waitForURL(/\/goal-tables$/);
     await page.getByText("文惠小学校舍维修").first().waitFor();
+    await page.getByText("文惠小学课后服务").first().waitFor();
     await page.context().close();
   });
 
@@ -61,9 +63,9 @@ describe("tasks and the inbox", () => {
     await page.goto(`${h.baseUrl}/tasks`);
     await page.getByTestId("task-progress").waitFor();
     await page.getByTestId("progress-chart").waitFor();
-    await page.getByTestId("task-table").getByText("文惠小学课后服务").waitFor();
+    await page.getByTestId("task-table").getByText("城中区文惠小学").waitFor();
     await h.shot(page, "task-progress");
-    const row = page.getByTestId("task-table").locator("tr", { hasText: "文惠小学课后服务" });
+    const row = page.getByTestId("task-table").locator("tr", { hasText: "城中区文惠小学" });
     await row.getByTestId("task-remind").click();
     await page.getByText("已催办：").waitFor();
     await page.context().close();

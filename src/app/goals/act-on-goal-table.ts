@@ -6,7 +6,7 @@ import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
 import { expectState } from "../expect-state";
 import { dispatchSoon } from "../tasks/dispatch";
-import { followGoalTables } from "../tasks/follow";
+import { followGoalTables, noticeGoalTable } from "../tasks/follow";
 import { stateOf } from "./get-goal-table";
 import { goalRulesFor } from "./goal-rules";
 import { feedIndicatorLibrary } from "./library-feed";
@@ -99,6 +99,8 @@ export async function actOnGoalTable(
       }),
     ]);
     await followGoalTables(repos, deps.clock, actor.regionCode, [targetId]);
+    if (result.next.status === "returned" || result.next.status === "approved")
+      await noticeGoalTable(repos, actor.regionCode, targetId, result.next.status, comment);
     return { id: targetId, status: result.next.status, revision: result.next.version };
   });
   await dispatchSoon(deps);

@@ -4,7 +4,7 @@ import type { DeclarationOpened } from "../tasks/ports";
 
 /**
  * Creates what the goal declaration of a year still lacks (draft tables, tasks) in the caller's
- * transaction, and tells each organisation with new tasks. Used when finance opens the declaration and
+ * transaction, and tells each organisation with new tables. Used when finance opens the declaration and
  * when an import brings projects into a year whose declaration is open.
  */
 export async function issueGoalDeclaration(
@@ -17,13 +17,13 @@ export async function issueGoalDeclaration(
   const result = await repos.tasks.openGoalDeclaration(regionCode, fiscalYear, dueOn, rules.template.version);
   await repos.outbox.add(
     regionCode,
-    result.newTasksByOrg.map(({ orgId, count }) => ({
+    result.newTablesByOrg.map(({ orgId, count }) => ({
       kind: "assigned" as const,
       taskId: null,
       orgIds: [orgId],
       title: "新任务：绩效目标申报",
-      body: `${fiscalYear}年度绩效目标申报：您有 ${count} 张目标表待填报，请于 ${dueOn} 前提交`,
-      link: "/",
+      body: `${fiscalYear}年度绩效目标申报：您有 ${count} 张新的目标表待填报，请于 ${dueOn} 前提交`,
+      link: "/goal-tables",
     })),
   );
   return result;

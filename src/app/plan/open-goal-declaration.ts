@@ -45,7 +45,7 @@ export async function openGoalDeclaration(
       throw badDue(`截止日期 ${dueOn} 早于「${PHASE_LABELS.goal_declaration}」的开始日期 ${phase.startsOn}`);
     const result = await issueGoalDeclaration(repos, actor.regionCode, fiscalYear, dueOn);
     await repos.plans.markOpened(actor.regionCode, plan.id, "goal_declaration", dueOn, deps.clock.now(), actor.userId);
-    const { newTasksByOrg: _byOrg, ...counts } = result;
+    const { newTablesByOrg: _byOrg, ...counts } = result;
     await repos.audit.append([
       auditEntry(actor, deps.clock, {
         action: "open",

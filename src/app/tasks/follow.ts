@@ -1,24 +1,9 @@
 import type { Clock, Repos } from "../context";
 import type { OutboxEntry, TaskChange } from "./ports";
 
-/** What the owner hears when a task moves because its object did. */
-function noticeOf(change: TaskChange): OutboxEntry | null {
-  const base = { taskId: change.taskId, orgIds: [change.orgId], link: `/tasks/${change.taskId}` };
-  if (change.to === "returned")
-    return {
-      ...base,
-      kind: "returned",
-      title: "任务被退回",
-      body: `${change.title}：已被退回，请查看意见后修改并重新提交`,
-    };
-  if (change.to === "done")
-    return { ...base, kind: "approved", title: "任务已完成", body: `${change.title}：已审核通过` };
-  return null;
-}
-
 /**
- * Moves the declaration tasks of these goal tables to their tables' status and tells the owners what
- * was returned or approved, in the caller's transaction.
+ * Brings the declaration tasks of the organisations declaring these goal tables up to date, in the
+ * caller's transaction; an organisation whose every table is approved is told its task is done.
  */
 export async function followGoalTables(
   repos: Repos,
@@ -27,7 +12,52 @@ export async function followGoalTables(
   goalTableIds: readonly number[],
 ): Promise<TaskChange[]> {
   const changes = await repos.tasks.followGoalTables(regionCode, goalTableIds, clock.now());
-  const notices = changes.map(noticeOf).filter((n): n is OutboxEntry => n !== null);
-  await repos.outbox.add(regionCode, notices);
+  await repos.outbox.add(
+    regionCode,
+    changes
+      .filter((c) => c.to === "done")
+      .map(
+        (c): OutboxEntry => ({
+          kind: "approved",
+          taskId: c.taskId,
+          orgIds: [c.orgId],
+          title: "任务已完成",
+          body: `${c.title}：全部目标表已批复`,
+          link: `/tasks/${c.taskId}`,
+        }),
+      ),
+  );
   return changes;
+}
+
+/** Tells the organisation that declares a goal table that it was returned or approved. */
+export async function noticeGoalTable(
+  repos: Repos,
+  regionCode: string,
+  goalTableId: number,
+  event: "returned" | "approved",
+  comment: string | undefined,
+): Promise<void> {
+  const [declarer] = await repos.tasks.declarersOf(regionCode, [goalTableId]);
+  if (!declarer) return;
+  const link = `/goal-tables/${goalTableId}`;
+  await repos.outbox.add(regionCode, [
+    event === "returned"
+      ? {
+          kind: "returned",
+          taskId: null,
+          orgIds: [declarer.orgId],
+          title: `目标表被退回：${declarer.name}`,
+          body: comment ? `退回意见：${comment}` : "请查看意见后修改并重新提交",
+          link,
+        }
+      : {
+          kind: "approved",
+          taskId: null,
+          orgIds: [declarer.orgId],
+          title: `目标表已批复：${declarer.name}`,
+          body: "财政已审核通过",
+          link,
+        },
+  ]);
 }

@@ -33,8 +33,8 @@ export interface DeclarationOpened {
   tablesExisting: number;
   tasksCreated: number;
   tasksExisting: number;
-  /** New tasks per owner organisation (one notification each). */
-  newTasksByOrg: { orgId: number; count: number }[];
+  /** New draft tables per declaring organisation (one notification each). */
+  newTablesByOrg: { orgId: number; count: number }[];
 }
 
 /** A task whose status changed because its object did. */
@@ -72,8 +72,9 @@ export interface DepartmentProgress {
 export interface TaskRepo {
   /**
    * Creates the year's missing draft goal tables (one per project, one per department with a
-   * department-wide budget) and a declaration task for every current goal table that has none. Set-based
-   * and idempotent: run again (or twice at once) it creates only what is missing.
+   * department-wide budget) and a declaration task for every organisation that declares and has none,
+   * then brings every declaration task of the year up to date. Set-based and idempotent: run again (or
+   * twice at once) it creates only what is missing.
    */
   openGoalDeclaration(
     regionCode: string,
@@ -81,8 +82,13 @@ export interface TaskRepo {
     dueOn: string,
     templateVersion: string,
   ): Promise<DeclarationOpened>;
-  /** Moves the declaration tasks of these goal tables (or of the tables they revised) to their table's status. */
+  /** Brings the declaration tasks of the organisations declaring these goal tables up to date with their tables. */
   followGoalTables(regionCode: string, goalTableIds: readonly number[], at: Date): Promise<TaskChange[]>;
+  /** Who declares each of these goal tables, and what the table is called (for notices). */
+  declarersOf(
+    regionCode: string,
+    goalTableIds: readonly number[],
+  ): Promise<{ tableId: number; orgId: number; name: string }[]>;
   get(scope: Scope, id: number): Promise<TaskRecord | null>;
   list(scope: Scope, filter: TaskFilter, today: string, page: number, pageSize: number): Promise<Page<TaskRecord>>;
   /** An organisation's own tasks still to act on (any year), most urgent first. */

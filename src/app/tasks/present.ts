@@ -10,7 +10,7 @@ export const daysBetween = (today: string, dueOn: string) => dayNumber(dueOn) - 
 
 /** Where the owner does the work of a task. */
 export const taskLink = (t: Pick<TaskRecord, "objectKind" | "objectId">) =>
-  t.objectKind === "goal_table" ? `/goal-tables/${t.objectId}` : "/";
+  t.objectKind === "org" ? "/goal-tables" : t.objectKind === "goal_table" ? `/goal-tables/${t.objectId}` : "/";
 
 /** A task as the API shows it: labels, the overdue flag and days left as of `now` in China. */
 export function presentTask(t: TaskRecord, now: Date, today: string) {

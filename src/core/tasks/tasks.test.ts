@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { goalTaskStatus, isOverdue } from "./tasks";
+import { type DeclaredTable, declarationStatus, isOverdue } from "./tasks";
 
 describe("tasks", () => {
   it("are overdue from the day after the due day in Beijing, not on the due day itself", () => {
@@ -18,12 +18,15 @@ describe("tasks", () => {
     expect(isOverdue({ status: "returned", dueOn: "2024-10-31" }, late)).toBe(true);
   });
 
-  it("follow their goal table", () => {
-    expect(goalTaskStatus("draft", false)).toBe("todo");
-    expect(goalTaskStatus("draft", true)).toBe("in_progress");
-    expect(goalTaskStatus("submitted", true)).toBe("submitted");
-    expect(goalTaskStatus("dept_approved", true)).toBe("submitted");
-    expect(goalTaskStatus("returned", true)).toBe("returned");
-    expect(goalTaskStatus("approved", true)).toBe("done");
+  it("follow the organisation's goal tables of the year", () => {
+    const t = (status: DeclaredTable["status"], edited = false): DeclaredTable => ({ status, edited });
+    expect(declarationStatus([t("draft"), t("draft")])).toBe("todo");
+    expect(declarationStatus([t("draft", true), t("draft")])).toBe("in_progress");
+    expect(declarationStatus([t("submitted", true), t("draft")])).toBe("in_progress");
+    expect(declarationStatus([t("submitted", true), t("dept_approved", true)])).toBe("submitted");
+    expect(declarationStatus([t("approved", true), t("returned", true)])).toBe("returned");
+    expect(declarationStatus([t("approved", true), t("submitted", true)])).toBe("submitted");
+    expect(declarationStatus([t("approved", true), t("approved", true)])).toBe("done");
+    expect(declarationStatus([])).toBe("closed");
   });
 });

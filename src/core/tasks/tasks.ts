@@ -14,9 +14,9 @@ export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   goal_declaration: "绩效目标申报",
 };
 
-/** The object a task concerns, by kind of task. */
-export const TASK_OBJECT_KIND: Record<TaskKind, "goal_table"> = {
-  goal_declaration: "goal_table",
+/** The object a task concerns, by kind of task: a declaration concerns the organisation's tables of the year. */
+export const TASK_OBJECT_KIND: Record<TaskKind, "org"> = {
+  goal_declaration: "org",
 };
 
 export const TASK_STATUSES = ["todo", "in_progress", "submitted", "returned", "done", "closed"] as const;
@@ -43,21 +43,23 @@ export const isOpenTask = (status: TaskStatus) => OPEN_TASK_STATUSES.includes(st
 export const isOverdue = (task: { status: TaskStatus; dueOn: string }, now: Date) =>
   isOpenTask(task.status) && dateInChina(now) > task.dueOn;
 
+/** A goal table as its declaration task sees it. */
+export interface DeclaredTable {
+  status: GoalStatus;
+  /** Saved at least once (or a revision): work has begun. */
+  edited: boolean;
+}
+
 /**
- * A goal declaration task follows its goal table: a draft never saved is to do, a saved draft is in
- * progress, submitted (to the department or on to finance) is submitted, returned is returned, approved
- * is done.
+ * An organisation's goal declaration task follows its goal tables of the year (the tables it declares:
+ * its projects', and a department's department-wide table): any returned → returned; all approved →
+ * done; all submitted or beyond → submitted; any work begun → in progress; else to do.
  */
-export function goalTaskStatus(status: GoalStatus, edited: boolean): TaskStatus {
-  switch (status) {
-    case "draft":
-      return edited ? "in_progress" : "todo";
-    case "submitted":
-    case "dept_approved":
-      return "submitted";
-    case "returned":
-      return "returned";
-    case "approved":
-      return "done";
-  }
+export function declarationStatus(tables: readonly DeclaredTable[]): TaskStatus {
+  if (tables.length === 0) return "closed";
+  if (tables.some((t) => t.status === "returned")) return "returned";
+  if (tables.every((t) => t.status === "approved")) return "done";
+  if (tables.every((t) => t.status !== "draft")) return "submitted";
+  if (tables.some((t) => t.edited || t.status !== "draft")) return "in_progress";
+  return "todo";
 }

@@ -85,7 +85,7 @@ CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("user_id",
 CREATE INDEX "outbox_pending_idx" ON "outbox" USING btree ("id") WHERE "outbox"."dispatched_at" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "outbox_due_soon_uq" ON "outbox" USING btree ("task_id","region_code") WHERE "outbox"."kind" = 'due_soon';--> statement-breakpoint
 CREATE UNIQUE INDEX "plan_phases_phase_uq" ON "plan_phases" USING btree ("plan_id","phase","region_code");--> statement-breakpoint
-CREATE UNIQUE INDEX "tasks_object_uq" ON "tasks" USING btree ("region_code","kind","object_kind","object_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "tasks_object_uq" ON "tasks" USING btree ("region_code","fiscal_year","kind","object_kind","object_id");--> statement-breakpoint
 CREATE INDEX "tasks_year_idx" ON "tasks" USING btree ("region_code","fiscal_year","kind","status");--> statement-breakpoint
 CREATE INDEX "tasks_org_idx" ON "tasks" USING btree ("region_code","org_id","status");--> statement-breakpoint
 CREATE UNIQUE INDEX "work_plans_year_uq" ON "work_plans" USING btree ("region_code","fiscal_year");

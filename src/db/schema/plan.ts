@@ -66,7 +66,7 @@ export const planPhases = pgTable(
 
 /**
  * 任务: work issued to an organisation (and optionally one of its users) about one object, with a due
- * date. Its status follows the object; one task per kind and object.
+ * date. Its status follows the object; one task per year, kind and object.
  */
 export const tasks = pgTable(
   "tasks",
@@ -91,7 +91,7 @@ export const tasks = pgTable(
     primaryKey({ name: "tasks_pkey", columns: [t.id, t.regionCode] }),
     foreignKey({ name: "tasks_org_fk", columns: [t.orgId, t.regionCode], foreignColumns: [orgs.id, orgs.regionCode] }),
     foreignKey({ name: "tasks_owner_fk", columns: [t.ownerUserId], foreignColumns: [users.id] }),
-    uniqueIndex("tasks_object_uq").on(t.regionCode, t.kind, t.objectKind, t.objectId),
+    uniqueIndex("tasks_object_uq").on(t.regionCode, t.fiscalYear, t.kind, t.objectKind, t.objectId),
     index("tasks_year_idx").on(t.regionCode, t.fiscalYear, t.kind, t.status),
     index("tasks_org_idx").on(t.regionCode, t.orgId, t.status),
     check("tasks_kind_ck", sql`${t.kind} in (${list(TASK_KINDS)})`),

@@ -1,21 +1,22 @@
 import { type SQL, sql } from "drizzle-orm";
-import { GOAL_STATUSES } from "../../../core/goals/workflow";
 import type { Scope } from "../../../core/scope";
-import { goalTaskStatus, OPEN_TASK_STATUSES } from "../../../core/tasks/tasks";
+import { OPEN_TASK_STATUSES } from "../../../core/tasks/tasks";
 import { pathWithin } from "../scope-sql";
 
+/** The organisation that declares a goal table (alias g): the project's unit, or the department. */
+export const DECLARER_SQL = sql.raw("(case when g.subject_kind = 'project' then g.unit_id else g.department_id end)");
+
 /**
- * The task status of a goal table (alias g), as SQL: core/tasks `goalTaskStatus` written as a CASE, so
- * the rule stays in one place. A draft counts as edited once its version moved past 1 or it is a revision.
+ * core/tasks `declarationStatus` as an aggregate over an organisation's current goal tables (alias g) of a
+ * year; `test/db/declaration-status.test.ts` checks the two agree.
  */
-export const goalTaskStatusSql = (): SQL =>
-  sql.raw(
-    `case ${GOAL_STATUSES.map(
-      (s) =>
-        `when g.status = '${s}' and (g.version > 1 or g.revision > 1) then '${goalTaskStatus(s, true)}' ` +
-        `when g.status = '${s}' then '${goalTaskStatus(s, false)}'`,
-    ).join(" ")} end`,
-  );
+export const DECLARATION_STATUS_SQL = sql.raw(`(case
+  when count(*) = 0 then 'closed'
+  when bool_or(g.status = 'returned') then 'returned'
+  when bool_and(g.status = 'approved') then 'done'
+  when bool_and(g.status <> 'draft') then 'submitted'
+  when bool_or(g.version > 1 or g.revision > 1 or g.status <> 'draft') then 'in_progress'
+  else 'todo' end)`);
 
 /** Open statuses as an SQL list. */
 export const OPEN_SQL = sql.raw(OPEN_TASK_STATUSES.map((s) => `'${s}'`).join(","));

@@ -4,7 +4,7 @@ import type { TaskKind, TaskStatus } from "../../../core/tasks/tasks";
 import type { Executor } from "../../client";
 import { iso, one, rows } from "../rows";
 import { likeContains } from "../scope-sql";
-import { goalTaskStatusSql, idArray, OPEN_SQL, overdueSql, taskScopeSql } from "./task-sql";
+import { DECLARATION_STATUS_SQL, DECLARER_SQL, idArray, OPEN_SQL, overdueSql, taskScopeSql } from "./task-sql";
 
 interface TaskRow {
   id: number;
@@ -87,27 +87,27 @@ export function taskRepo(ex: Executor): TaskRepo {
             on conflict (region_code, fiscal_year, subject_kind, subject_code, revision) do nothing
             returning id`,
       );
+      const newIds = [...projectTables, ...deptTables].map((t) => t.id);
+      const newByOrg =
+        newIds.length === 0
+          ? []
+          : await rows<{ org_id: number; n: number }>(
+              ex,
+              sql`select ${DECLARER_SQL} as org_id, count(*)::int as n from goal_tables g
+                  where g.region_code = ${regionCode} and g.id = any(${idArray(newIds)}) group by 1`,
+            );
+      // One task per organisation that declares tables this year.
       const created = await rows<{ org_id: number }>(
         ex,
-        sql`insert into tasks (region_code, fiscal_year, kind, org_id, object_kind, object_id, title, due_on, status, done_at)
-            select g.region_code, g.fiscal_year, 'goal_declaration',
-                   case when g.subject_kind = 'project' then g.unit_id else g.department_id end,
-                   'goal_table', g.id,
-                   case when g.subject_kind = 'project' then g.fiscal_year || '年度项目绩效目标申报：' || p.name
-                        else g.fiscal_year || '年度部门整体绩效目标申报：' || d.name end,
-                   ${dueOn}::date, ${goalTaskStatusSql()},
-                   case when g.status = 'approved' then now() end
+        sql`insert into tasks (region_code, fiscal_year, kind, org_id, object_kind, object_id, title, due_on)
+            select distinct g.region_code, g.fiscal_year, 'goal_declaration', ${DECLARER_SQL}, 'org', ${DECLARER_SQL},
+                   g.fiscal_year || '年度绩效目标申报', ${dueOn}::date
             from goal_tables g
-            left join projects p on p.id = g.project_id and p.region_code = g.region_code
-            join orgs d on d.id = g.department_id and d.region_code = g.region_code
             where g.region_code = ${regionCode} and g.fiscal_year = ${fiscalYear} and g.is_current
-              and not exists (
-                select 1 from tasks t join goal_tables g2 on g2.id = t.object_id and g2.region_code = t.region_code
-                where t.region_code = g.region_code and t.kind = 'goal_declaration' and t.object_kind = 'goal_table'
-                  and g2.fiscal_year = g.fiscal_year and g2.subject_kind = g.subject_kind and g2.subject_code = g.subject_code)
-            on conflict (region_code, kind, object_kind, object_id) do nothing
+            on conflict (region_code, fiscal_year, kind, object_kind, object_id) do nothing
             returning org_id`,
       );
+      await refreshDeclarations(ex, regionCode, sql`g.fiscal_year = ${fiscalYear}`, new Date());
       const totals = await one<{ tables: number; tasks: number }>(
         ex,
         sql`select (select count(*) from goal_tables where region_code = ${regionCode} and fiscal_year = ${fiscalYear}
@@ -115,48 +115,36 @@ export function taskRepo(ex: Executor): TaskRepo {
                    (select count(*) from tasks where region_code = ${regionCode} and fiscal_year = ${fiscalYear}
                       and kind = 'goal_declaration')::int as tasks`,
       );
-      const byOrg = new Map<number, number>();
-      for (const r of created) byOrg.set(r.org_id, (byOrg.get(r.org_id) ?? 0) + 1);
-      const tablesCreated = projectTables.length + deptTables.length;
+      const tablesCreated = newIds.length;
       return {
         tablesCreated,
         tablesExisting: (totals?.tables ?? 0) - tablesCreated,
         tasksCreated: created.length,
         tasksExisting: (totals?.tasks ?? 0) - created.length,
-        newTasksByOrg: [...byOrg].map(([orgId, count]) => ({ orgId, count })),
+        newTablesByOrg: newByOrg.map((r) => ({ orgId: r.org_id, count: r.n })),
       };
     },
 
     async followGoalTables(regionCode, goalTableIds, at): Promise<TaskChange[]> {
       if (goalTableIds.length === 0) return [];
-      const changed = await rows<{
-        id: number;
-        org_id: number;
-        title: string;
-        from_status: TaskStatus;
-        to_status: TaskStatus;
-      }>(
+      // The organisations and years these tables are declared by: their tasks are recomputed whole.
+      const scope = sql`(g.fiscal_year, ${DECLARER_SQL}) in (
+        select g.fiscal_year, ${DECLARER_SQL} from goal_tables g
+        where g.region_code = ${regionCode} and g.id = any(${idArray(goalTableIds)}))`;
+      return refreshDeclarations(ex, regionCode, scope, at);
+    },
+
+    async declarersOf(regionCode, goalTableIds) {
+      if (goalTableIds.length === 0) return [];
+      const found = await rows<{ table_id: number; org_id: number; name: string }>(
         ex,
-        sql`with next as (
-              select t.id, t.region_code, t.status as from_status, g.id as table_id, ${goalTaskStatusSql()} as to_status
-              from goal_tables g
-              join tasks t on t.region_code = g.region_code and t.kind = 'goal_declaration' and t.object_kind = 'goal_table'
-                and (t.object_id = g.id or t.object_id = g.previous_id)
-              where g.region_code = ${regionCode} and g.id = any(${idArray(goalTableIds)}) and g.is_current
-            )
-            update tasks t set status = n.to_status, object_id = n.table_id, version = t.version + 1, updated_at = now(),
-                   done_at = case when n.to_status = 'done' then ${at.toISOString()}::timestamptz end
-            from next n
-            where t.id = n.id and t.region_code = n.region_code and (t.status <> n.to_status or t.object_id <> n.table_id)
-            returning t.id, t.org_id, t.title, n.from_status, n.to_status`,
+        sql`select g.id as table_id, ${DECLARER_SQL} as org_id, coalesce(p.name, d.name || '部门整体') as name
+            from goal_tables g
+            left join projects p on p.id = g.project_id and p.region_code = g.region_code
+            join orgs d on d.id = g.department_id and d.region_code = g.region_code
+            where g.region_code = ${regionCode} and g.id = any(${idArray(goalTableIds)})`,
       );
-      return changed.map((r) => ({
-        taskId: r.id,
-        orgId: r.org_id,
-        title: r.title,
-        from: r.from_status,
-        to: r.to_status,
-      }));
+      return found.map((r) => ({ tableId: r.table_id, orgId: r.org_id, name: r.name }));
     },
 
     async get(scope, id) {
@@ -257,4 +245,43 @@ export function taskRepo(ex: Executor): TaskRepo {
       return r?.version ?? null;
     },
   };
+}
+
+/**
+ * Sets the status and title of the declaration tasks of the organisations and years whose current goal
+ * tables (alias g) match `which`, from those tables; returns the tasks that changed status.
+ */
+async function refreshDeclarations(ex: Executor, regionCode: string, which: SQL, at: Date): Promise<TaskChange[]> {
+  const changed = await rows<{
+    id: number;
+    org_id: number;
+    title: string;
+    from_status: TaskStatus;
+    to_status: TaskStatus;
+  }>(
+    ex,
+    sql`with next as (
+          select g.fiscal_year, ${DECLARER_SQL} as org_id, ${DECLARATION_STATUS_SQL} as status, count(*)::int as tables
+          from goal_tables g
+          where g.region_code = ${regionCode} and g.is_current and ${which}
+          group by 1, 2
+        ), old as (
+          select t.id, t.status from tasks t join next n
+            on t.region_code = ${regionCode} and t.fiscal_year = n.fiscal_year and t.kind = 'goal_declaration'
+           and t.object_kind = 'org' and t.object_id = n.org_id
+          for update of t
+        )
+        update tasks t set status = n.status,
+               title = n.fiscal_year || '年度绩效目标申报（' || n.tables || ' 张目标表）',
+               done_at = case when n.status = 'done' then coalesce(t.done_at, ${at.toISOString()}::timestamptz) end,
+               version = t.version + 1, updated_at = now()
+        from next n, old o
+        where t.id = o.id and t.region_code = ${regionCode} and t.fiscal_year = n.fiscal_year
+          and t.kind = 'goal_declaration' and t.object_kind = 'org' and t.object_id = n.org_id
+          and (t.status <> n.status or t.title <> n.fiscal_year || '年度绩效目标申报（' || n.tables || ' 张目标表）')
+        returning t.id, t.org_id, t.title, o.status as from_status, n.status as to_status`,
+  );
+  return changed
+    .filter((r) => r.from_status !== r.to_status)
+    .map((r) => ({ taskId: r.id, orgId: r.org_id, title: r.title, from: r.from_status, to: r.to_status }));
 }

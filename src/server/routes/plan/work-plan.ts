@@ -17,7 +17,7 @@ export default function workPlanRoutes(app: Api, ctx: ServerContext) {
     "/api/v1/plan/goal-declaration/open",
     { config: { access: plan.openGoalDeclaration.access }, schema: plan.openGoalDeclaration.schema },
     async (req) => {
-      const { newTasksByOrg: _byOrg, ...opened } = await openGoalDeclaration(
+      const { newTablesByOrg: _byOrg, ...opened } = await openGoalDeclaration(
         ctx.deps,
         actorOf(req),
         req.query.year,
