@@ -60,7 +60,7 @@ async function baseline(db: Database, regionCode: string): Promise<void> {
     await tx.execute(sql`
       insert into tasks (region_code, fiscal_year, kind, org_id, object_kind, object_id, title, due_on)
       select distinct region_code, 2025, 'goal_declaration', case when subject_kind = 'project' then unit_id else department_id end,
-             'org', case when subject_kind = 'project' then unit_id else department_id end, '2025年度绩效目标申报', '2024-10-31'
+             'org', case when subject_kind = 'project' then unit_id else department_id end, '2025年度绩效目标申报', date '2024-10-31'
       from goal_tables where region_code = ${regionCode} and fiscal_year = 2025`);
   });
 }

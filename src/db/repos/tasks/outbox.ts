@@ -69,12 +69,16 @@ export function notificationRepo(ex: Executor): NotificationRepo {
       if (outboxIds.length === 0) return 0;
       const delivered = await rows<{ id: number }>(
         ex,
-        sql`insert into notifications (region_code, user_id, outbox_id, kind, task_id, title, body, link)
-            select x.region_code, u.id, x.id, x.kind, x.task_id, x.payload->>'title', x.payload->>'body', x.payload->>'link'
-            from outbox x
-            cross join lateral jsonb_array_elements_text(x.payload->'orgIds') as org(id)
-            join users u on u.region_code = x.region_code and u.org_id = org.id::int and u.active
-            where x.id = any(${idArray(outboxIds)})
+        // The recipients' organisations are unnested first (materialised), then joined to the accounts by
+        // organisation: otherwise the planner pairs every entry with every account of the region.
+        sql`with recipients as materialized (
+              select x.id, x.region_code, x.kind, x.task_id, x.payload, org.id::int as org_id
+              from outbox x cross join lateral jsonb_array_elements_text(x.payload->'orgIds') as org(id)
+              where x.id = any(${idArray(outboxIds)})
+            )
+            insert into notifications (region_code, user_id, outbox_id, kind, task_id, title, body, link)
+            select r.region_code, u.id, r.id, r.kind, r.task_id, r.payload->>'title', r.payload->>'body', r.payload->>'link'
+            from recipients r join users u on u.org_id = r.org_id and u.region_code = r.region_code and u.active
             on conflict (outbox_id, user_id, region_code) do nothing returning id`,
       );
       return delivered.length;
