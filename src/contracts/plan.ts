@@ -66,7 +66,8 @@ export const openGoalDeclaration = operation("plan.manage", {
   operationId: "openGoalDeclaration",
   tags: ["plan"],
   summary: "下达目标申报：为每个项目和部门整体预算生成目标表草稿和申报任务",
-  description: "可重复执行：只补建缺少的目标表和任务（如之后导入的项目）。年度没有预算数据时返回 400 PLAN_NO_BUDGET。",
+  description:
+    "可重复执行：只补建缺少的目标表和任务（如之后导入的项目）；截止日期改变时，未完成任务的截止日期随之改变（延期）。年度没有预算数据时返回 400 PLAN_NO_BUDGET。",
   querystring: z.object({ year: YearQuery }),
   body: z.object({ dueOn: z.string().max(10).optional().describe("截止日期，默认为本阶段的结束日期") }),
   response: responses({

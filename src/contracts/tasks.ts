@@ -119,7 +119,8 @@ export const remindTask = operation("task.remind", {
   operationId: "remindTask",
   tags: ["tasks"],
   summary: "催办：通知任务的负责单位（记入任务与审计日志）",
-  description: "已提交、已完成或已关闭的任务不能催办（400 TASK_NOT_OPEN）。",
+  description:
+    "已提交、已完成或已关闭的任务不能催办（400 TASK_NOT_OPEN）；同一任务 1 小时内只能催办一次（429 TASK_REMINDED_RECENTLY）。",
   params: IdParam,
   body: z.object({ version: Version, message: z.string().trim().max(200).optional() }),
   response: responses({ 200: Task }),

@@ -89,6 +89,7 @@ export const ERROR_CODES = {
   PLAN_NO_BUDGET: "该年度尚未导入预算数据",
   PLAN_DUE_INVALID: "截止日期无效",
   TASK_NOT_OPEN: "任务已提交、完成或关闭，无需催办",
+  TASK_REMINDED_RECENTLY: "该任务 1 小时内已催办过",
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -2,8 +2,9 @@ import type { FastifyInstance } from "fastify";
 import { AppError } from "../core/errors";
 
 /**
- * PostgreSQL text cannot hold U+0000: a NUL in any query or JSON field would reach the database and
- * fail there (a 500). Every text the API takes is refused here instead, naming the field.
+ * PostgreSQL text cannot hold U+0000, nor jsonb a lone UTF-16 surrogate ("\ud800" is valid JSON but no
+ * character): either in any query or JSON field would reach the database and fail there (a 500). Every
+ * text the API takes is refused here instead, naming the field.
  */
 export function registerNulRefusal(app: FastifyInstance): void {
   app.addHook("preValidation", async (req) => {
@@ -12,23 +13,37 @@ export function registerNulRefusal(app: FastifyInstance): void {
       ["params", req.params],
       ["body", req.body],
     ] as const) {
-      const field = nulAt(value, part);
-      if (field) {
-        throw new AppError("validation", "REQUEST_INVALID", `请求参数有误：${field} 含有空字符（U+0000）`, {
-          issues: [{ field, message: "含有空字符（U+0000）" }],
+      const found = unstorableAt(value, part);
+      if (found) {
+        const message = found.what === "nul" ? "含有空字符（U+0000）" : "含有无效的字符（不成对的 UTF-16 代理项）";
+        throw new AppError("validation", "REQUEST_INVALID", `请求参数有误：${found.field} ${message}`, {
+          issues: [{ field: found.field, message }],
         });
       }
     }
   });
 }
 
-/** The path of the first string holding U+0000 in a parsed request part, or null. */
-export function nulAt(value: unknown, path: string, depth = 0): string | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+const badText = (s: string): "nul" | "surrogate" | null =>
+  s.includes("\u0000") ? "nul" : LONE_SURROGATE.test(s) ? "surrogate" : null;
+
+/** The path of the first string (or key) holding U+0000 or a lone surrogate in a parsed request part. */
+export function unstorableAt(
+  value: unknown,
+  path: string,
+  depth = 0,
+): { field: string; what: "nul" | "surrogate" } | null {
+  if (typeof value === "string") {
+    const what = badText(value);
+    return what ? { field: path, what } : null;
+  }
   if (depth > 32 || value === null || typeof value !== "object" || Buffer.isBuffer(value)) return null;
   for (const [key, child] of Object.entries(value)) {
-    if (key.includes("\u0000")) return `${path}.${key.replaceAll("\u0000", "\\0")}`;
-    const found = nulAt(child, `${path}.${key}`, depth + 1);
+    const what = badText(key);
+    if (what) return { field: `${path}.${key.replaceAll("\u0000", "\\0")}`, what };
+    const found = unstorableAt(child, `${path}.${key}`, depth + 1);
     if (found) return found;
   }
   return null;

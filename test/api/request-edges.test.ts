@@ -98,3 +98,22 @@ describe("the file name of a multipart upload", () => {
     expect(res.json().error.message).toContain("过长（最多 200 个字符）");
   });
 });
+
+describe("a lone UTF-16 surrogate in text (valid JSON, not storable)", () => {
+  for (const text of ["\ud800", "目标\udfff", "\udc00\ud800"]) {
+    it(`${JSON.stringify(text)} in a JSON body is refused, naming the field`, async () => {
+      const res = await t.as(admin, "POST", "/api/v1/users", {
+        username: "ok",
+        displayName: text,
+        role: "unit",
+        orgId: 1,
+      });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.details.issues[0].field).toBe("body.displayName");
+    });
+  }
+  it("a well-formed pair (an emoji) is text like any other", async () => {
+    const res = await t.as(admin, "GET", `/api/v1/users?q=${encodeURIComponent("😀")}`);
+    expect(res.statusCode).toBe(200);
+  });
+});

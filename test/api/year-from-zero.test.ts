@@ -199,6 +199,8 @@ describe("a year from zero", () => {
     const early = await as("admin", "POST", "/api/v1/plan/goal-declaration/open?year=2025", { dueOn: "2024-08-15" });
     expect(early.statusCode).toBe(400);
     expect(early.json().error.message).toBe("截止日期 2024-08-15 早于「目标申报」的开始日期 2024-09-01");
+    const late = await as("admin", "POST", "/api/v1/plan/goal-declaration/open?year=2025", { dueOn: "9999-12-31" });
+    expect(late.json().error.message).toBe("截止日期 9999-12-31 超出 2025 年度工作的范围（最晚 2027-12-31）");
     const tables = await rows<{ n: number }>(db.orm, sql`select count(*)::int as n from goal_tables`);
     expect(tables[0]!.n).toBe(0);
   });
@@ -319,6 +321,11 @@ describe("a year from zero", () => {
     const audit = (await as("admin", "GET", `/api/v1/audit?entity=task&entityId=${late.id}`)).json();
     expect(audit.rows[0]).toMatchObject({ action: "remind", after: { reminders: 1 } });
 
+    // A second reminder within the hour is refused: a unit's inbox is not flooded.
+    const again = await as("admin", "POST", `/api/v1/tasks/${late.id}/remind`, { version: late.version + 1 });
+    expect(again.statusCode).toBe(429);
+    expect(again.json().error.code).toBe("TASK_REMINDED_RECENTLY");
+
     const done = (await as("admin", "GET", "/api/v1/tasks?year=2025&status=done")).json().rows[0];
     const refused = await as("admin", "POST", `/api/v1/tasks/${done.id}/remind`, { version: done.version });
     expect(refused.statusCode).toBe(400);
@@ -327,6 +334,18 @@ describe("a year from zero", () => {
     expect((await as("edu", "POST", `/api/v1/tasks/${late.id}/remind`, { version: late.version + 1 })).statusCode).toBe(
       404,
     );
+  });
+
+  it("moves the due date of open tasks when the declaration is opened again with another one", async () => {
+    const reopened = await as("admin", "POST", "/api/v1/plan/goal-declaration/open?year=2025", { dueOn: "2024-11-15" });
+    expect(reopened.json()).toMatchObject({ dueOn: "2024-11-15", tablesCreated: 0, tasksCreated: 0 });
+    const dues = (await as("admin", "GET", "/api/v1/tasks?year=2025&pageSize=50"))
+      .json()
+      .rows.map((t: { status: string; dueOn: string }) => `${t.status} ${t.dueOn}`);
+    expect(dues.filter((d: string) => d.startsWith("done"))).toEqual(["done 2024-10-31"]);
+    expect(dues.filter((d: string) => !d.startsWith("done")).every((d: string) => d.endsWith("2024-11-15"))).toBe(true);
+    // Back to the original deadline for the checks below.
+    await as("admin", "POST", "/api/v1/plan/goal-declaration/open?year=2025", { dueOn: "2024-10-31" });
   });
 
   it("tells the owners of open tasks three days before the due day, once", async () => {

@@ -43,6 +43,9 @@ export async function openGoalDeclaration(
     const dueOn = input.dueOn ?? phase.dueOn ?? phase.endsOn;
     if (dueOn < phase.startsOn)
       throw badDue(`截止日期 ${dueOn} 早于「${PHASE_LABELS.goal_declaration}」的开始日期 ${phase.startsOn}`);
+    // The same bound as the plan's own dates: two years around the fiscal year.
+    if (dueOn > `${fiscalYear + 2}-12-31`)
+      throw badDue(`截止日期 ${dueOn} 超出 ${fiscalYear} 年度工作的范围（最晚 ${fiscalYear + 2}-12-31）`);
     const result = await issueGoalDeclaration(repos, actor.regionCode, fiscalYear, dueOn);
     await repos.plans.markOpened(actor.regionCode, plan.id, "goal_declaration", dueOn, deps.clock.now(), actor.userId);
     const { newTablesByOrg: _byOrg, ...counts } = result;

@@ -117,6 +117,13 @@ export function taskRepo(ex: Executor): TaskRepo {
           sql`g.fiscal_year = ${fiscalYear} and ${DECLARER_SQL} = any(${idArray(grown)})`,
           new Date(),
         );
+      // Opening again with another due date moves it for every task still to act on (a deadline extended),
+      // reopened ones included.
+      await ex.execute(
+        sql`update tasks set due_on = ${dueOn}::date, version = version + 1, updated_at = now()
+            where region_code = ${regionCode} and fiscal_year = ${fiscalYear} and kind = 'goal_declaration'
+              and status in (${OPEN_SQL}) and due_on <> ${dueOn}::date`,
+      );
       const totals = await one<{ tables: number; tasks: number }>(
         ex,
         sql`select (select count(*) from goal_tables where region_code = ${regionCode} and fiscal_year = ${fiscalYear}
