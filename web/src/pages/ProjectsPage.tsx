@@ -1,4 +1,4 @@
-import { Card, Input, Select, Tag, Typography } from "antd";
+import { Card, Select, Tag, Typography } from "antd";
 import { useMemo } from "react";
 import { Link } from "react-router";
 import { PROJECT_CATEGORIES, SIZE_BANDS } from "../../../src/core/project";
@@ -10,6 +10,7 @@ import { categoryLabel } from "../components/labels";
 import { ExportButton } from "../components/list/ExportButton";
 import { FilterBar } from "../components/list/FilterBar";
 import { ListTable } from "../components/list/ListTable";
+import { SearchFilter } from "../components/list/SearchFilter";
 import { flagParam, intParam, oneOf, textParam, useListQuery } from "../components/list/useListQuery";
 import { departmentOptions, flattenOrgs } from "../components/orgs";
 import { PageError } from "../components/PageError";
@@ -67,16 +68,13 @@ export default function ProjectsPage() {
         }
       />
       <FilterBar onReset={lq.reset} canReset={lq.changed}>
-        <Input.Search
-          key={filters.q ?? ""}
-          aria-label="搜索项目"
-          data-testid="project-search"
+        <SearchFilter
+          label="搜索项目"
+          testId="project-search"
           placeholder="项目编码或名称"
-          defaultValue={filters.q}
-          allowClear
-          enterButton="查询"
-          style={{ width: 300 }}
-          onSearch={(v) => update({ q: v.trim() || undefined })}
+          value={filters.q}
+          width={300}
+          onSearch={(q) => update({ q })}
         />
         <Select
           aria-label="主管部门"

@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Badge, Button, Card, Input, Select, Space } from "antd";
+import { Badge, Button, Card, Select, Space } from "antd";
 import { useState } from "react";
 import { ROLE_LABELS, ROLES } from "../../../src/core/roles";
 import { USER_SORTS } from "../../../src/core/users";
@@ -9,6 +9,7 @@ import type { UserFilters, UserRow } from "../api/types";
 import { ExportButton } from "../components/list/ExportButton";
 import { FilterBar } from "../components/list/FilterBar";
 import { ListTable } from "../components/list/ListTable";
+import { SearchFilter } from "../components/list/SearchFilter";
 import { oneOf, textParam, useListQuery } from "../components/list/useListQuery";
 import { PageError } from "../components/PageError";
 import { PageTitle } from "../components/PageTitle";
@@ -48,16 +49,13 @@ export default function UsersPage() {
         }
       />
       <FilterBar onReset={lq.reset} canReset={lq.changed}>
-        <Input.Search
-          key={filters.q ?? ""}
-          aria-label="搜索用户"
-          data-testid="user-search"
+        <SearchFilter
+          label="搜索用户"
+          testId="user-search"
           placeholder="用户名或姓名"
-          defaultValue={filters.q}
-          allowClear
-          enterButton="查询"
-          style={{ width: 280 }}
-          onSearch={(v) => update({ q: v.trim() || undefined })}
+          value={filters.q}
+          width={280}
+          onSearch={(q) => update({ q })}
         />
         <Select
           aria-label="角色"

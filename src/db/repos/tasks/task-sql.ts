@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Scope } from "../../../core/scope";
 import { OPEN_TASK_STATUSES } from "../../../core/tasks/tasks";
-import { pathWithin } from "../scope-sql";
+import { orgScopeSql } from "../scope-sql";
 
 /** The organisation that declares a goal table (alias g): the project's unit, or the department. */
 export const DECLARER_SQL = sql.raw("(case when g.subject_kind = 'project' then g.unit_id else g.department_id end)");
@@ -25,21 +25,10 @@ export const OPEN_SQL = sql.raw(OPEN_TASK_STATUSES.map((s) => `'${s}'`).join(","
 export const overdueSql = (today: string): SQL => sql`(t.status in (${OPEN_SQL}) and t.due_on < ${today}::date)`;
 
 /**
- * Tasks (alias t, owner organisation alias o) a scope may see: finance the region, a department its own and
- * its units' tasks, a unit (or a firm) its own.
+ * Tasks (alias t, owner organisation alias o, joined in the task's region) a scope may see: exactly the
+ * tasks whose owner it may see (finance the region, a department itself and its units, a unit itself).
  */
-export function taskScopeSql(scope: Scope): SQL {
-  const region = sql`t.region_code = ${scope.regionCode}`;
-  switch (scope.kind) {
-    case "region":
-      return region;
-    case "subtree":
-      return sql`${region} and ${pathWithin(sql`o.path`, scope.orgPath)}`;
-    case "own":
-    case "assigned":
-      return sql`${region} and t.org_id = ${scope.orgId}`;
-  }
-}
+export const taskScopeSql = (scope: Scope): SQL => orgScopeSql(scope);
 
 /** An id list as one bound array parameter. */
 export const idArray = (ids: readonly number[]): SQL => sql`${`{${ids.map((id) => Math.trunc(id)).join(",")}}`}::int[]`;

@@ -1,4 +1,4 @@
-import { Card, Input, Select, Tooltip, Typography } from "antd";
+import { Card, Select, Tooltip, Typography } from "antd";
 import { useMemo } from "react";
 import { Link } from "react-router";
 import type { GoalSubjectKind } from "../../../../src/core/goals/types";
@@ -11,6 +11,7 @@ import { GoalExcelActions } from "../../components/goals/GoalExcelActions";
 import { GoalStatusTag, goalStatusOptions, IssueCounts } from "../../components/goals/status";
 import { FilterBar } from "../../components/list/FilterBar";
 import { ListTable } from "../../components/list/ListTable";
+import { SearchFilter } from "../../components/list/SearchFilter";
 import { intParam, oneOf, textParam, useListQuery } from "../../components/list/useListQuery";
 import { departmentOptions } from "../../components/orgs";
 import { PageError } from "../../components/PageError";
@@ -58,16 +59,13 @@ export default function GoalTablesPage() {
         extra={<GoalExcelActions year={year} departmentId={filters.departmentId} orgs={tree.data?.nodes} />}
       />
       <FilterBar onReset={lq.reset} canReset={lq.changed}>
-        <Input.Search
-          key={filters.q ?? ""}
-          aria-label="搜索目标表"
-          data-testid="goal-table-search"
+        <SearchFilter
+          label="搜索目标表"
+          testId="goal-table-search"
           placeholder="项目编码或名称"
-          defaultValue={filters.q}
-          allowClear
-          enterButton="查询"
-          style={{ width: 300 }}
-          onSearch={(v) => update({ q: v.trim() || undefined })}
+          value={filters.q}
+          width={300}
+          onSearch={(q) => update({ q })}
         />
         <Select
           aria-label="状态"

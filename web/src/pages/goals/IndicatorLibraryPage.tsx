@@ -1,6 +1,6 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Input, Popconfirm, Select, Space, Tag, Typography } from "antd";
+import { App, Button, Card, Popconfirm, Select, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { INDICATOR_KIND_LABELS, OPERATOR_LABELS } from "../../../../src/core/goals/types";
 import { errorMessage } from "../../api/client";
@@ -20,6 +20,7 @@ import { PastTargets, targetText } from "../../components/goals/PastTargets";
 import { ExportButton } from "../../components/list/ExportButton";
 import { FilterBar } from "../../components/list/FilterBar";
 import { ListTable } from "../../components/list/ListTable";
+import { SearchFilter } from "../../components/list/SearchFilter";
 import { flagParam, textParam, useListQuery } from "../../components/list/useListQuery";
 import { PageError } from "../../components/PageError";
 import { PageTitle } from "../../components/PageTitle";
@@ -107,16 +108,13 @@ export default function IndicatorLibraryPage() {
         }
       />
       <FilterBar onReset={lq.reset} canReset={lq.changed}>
-        <Input.Search
-          key={filters.q ?? ""}
-          aria-label="搜索指标"
-          data-testid="library-search"
+        <SearchFilter
+          label="搜索指标"
+          testId="library-search"
           placeholder="指标名称或解释"
-          defaultValue={filters.q}
-          allowClear
-          enterButton="查询"
-          style={{ width: 260 }}
-          onSearch={(v) => update({ q: v.trim() || undefined })}
+          value={filters.q}
+          width={260}
+          onSearch={(q) => update({ q })}
         />
         <Select
           aria-label="所属行业"

@@ -1,6 +1,6 @@
 import { BellOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Input, Select, Space, Switch, Table, Tag, Typography } from "antd";
+import { App, Button, Card, Select, Space, Switch, Table, Tag, Typography } from "antd";
 import { useMemo } from "react";
 import { Link } from "react-router";
 import { TASK_STATUS_LABELS, TASK_STATUSES } from "../../../../src/core/tasks/tasks";
@@ -10,6 +10,7 @@ import { remindTask, type Task, type TaskProgress, taskKeys, useProgress, useTas
 import { useSession, useYear } from "../../auth/session";
 import { FilterBar } from "../../components/list/FilterBar";
 import { ListTable } from "../../components/list/ListTable";
+import { SearchFilter } from "../../components/list/SearchFilter";
 import { flagParam, intParam, oneOf, textParam, useListQuery } from "../../components/list/useListQuery";
 import { departmentOptions } from "../../components/orgs";
 import { PageError } from "../../components/PageError";
@@ -120,15 +121,12 @@ export default function TasksPage() {
         </Card>
       )}
       <FilterBar onReset={lq.reset} canReset={lq.changed}>
-        <Input.Search
-          key={filters.q ?? ""}
-          aria-label="搜索任务"
+        <SearchFilter
+          label="搜索任务"
           placeholder="任务名称或单位"
-          defaultValue={filters.q}
-          allowClear
-          enterButton="查询"
-          style={{ width: 260 }}
-          onSearch={(v) => update({ q: v.trim() || undefined })}
+          value={filters.q}
+          width={260}
+          onSearch={(q) => update({ q })}
         />
         {showProgress && (
           <Select
