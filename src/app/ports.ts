@@ -1,5 +1,6 @@
 import type { AuditRepo } from "./audit/ports";
 import type { LoginThrottleRepo, SessionRepo } from "./auth/ports";
+import type { Clock } from "./context";
 import type { GoalHistoryRepo, GoalImportRepo, GoalRepo, IndicatorLibraryRepo, ReviewRepo } from "./goals/ports";
 import type { ImportRepo } from "./imports/ports";
 import type { Memo } from "./memo";
@@ -81,4 +82,10 @@ export interface UnitOfWork {
   loginThrottle: LoginThrottleRepo;
   /** Runs `work` in one transaction: all its writes and audit entries commit together or not at all. */
   transaction<T>(work: (repos: Repos) => Promise<T>): Promise<T>;
+  /**
+   * The same database, with every transaction's writes stamped with this clock's time (created_at,
+   * updated_at, transitions…) instead of the database's: the demo loader replays past years through the
+   * use cases, and tests run on a fixed clock.
+   */
+  dated(clock: Clock): UnitOfWork;
 }

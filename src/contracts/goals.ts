@@ -246,6 +246,14 @@ export const carryOverGoalTable = operation("goal.write", {
   }),
 });
 
+export const startGoalTable = operation("goal.write", {
+  operationId: "startGoalTable",
+  tags: ["goals"],
+  summary: "实施单位为本单位尚无目标表的项目编制绩效目标表（新建草稿；已开启申报时同时下达任务）",
+  params: IdParam,
+  response: responses({ 200: z.object({ id: Id }) }),
+});
+
 export const exportGoalTables = operation("goal.read", {
   operationId: "exportGoalTables",
   tags: ["goals"],

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { GOAL_STATUSES } from "../core/goals/workflow";
 import { PROJECT_CATEGORIES, PROJECT_SORTS, SIZE_BANDS } from "../core/project";
 import { AuditEntry } from "./audit";
 import {
@@ -82,6 +83,10 @@ export const ProjectDetail = z
     project: ProjectRow.extend({ version: z.number().int(), createdAt: Instant, updatedAt: Instant }),
     execution: z.array(z.object({ month: z.number().int().min(1).max(12), executed: Fen, cumulative: Fen })),
     history: z.array(AuditEntry).describe("最近 50 条变更记录"),
+    goalTable: z
+      .object({ id: Id, status: z.enum(GOAL_STATUSES) })
+      .nullable()
+      .describe("项目本年度的绩效目标表（当前版本）；尚无则为 null，实施单位可编制"),
   })
   .meta({ id: "ProjectDetail" });
 

@@ -62,6 +62,8 @@ export const ERROR_CODES = {
   // Goals
   GOAL_NOT_EDITABLE: "目标表当前状态不可编辑",
   GOAL_ROLE_NOT_ALLOWED: "当前角色不能执行此操作",
+  GOAL_NOT_DECLARER: "只有项目的实施单位可以编制其绩效目标表",
+  GOAL_TABLE_EXISTS: "该项目已有绩效目标表",
   GOAL_HAS_ERRORS: "目标表有须修改的审核问题，不能提交或审核通过（details.findings 列出）",
   GOAL_RETURN_NEEDS_COMMENT: "退回须填写意见",
   GOAL_REVISE_NEEDS_REASON: "调整须填写原因",

@@ -1,3 +1,5 @@
+import { sql } from "drizzle-orm";
+import type { Clock } from "../app/context";
 import { StampedMemo } from "../app/memo";
 import type { Repos, UnitOfWork } from "../app/ports";
 import type { Database, Executor } from "./client";
@@ -50,32 +52,34 @@ export function createUnitOfWork(db: Database): UnitOfWork {
   const read = reposFor(db, db.orm);
   const loginThrottle = loginThrottleRepo(db.orm);
   const memo = new StampedMemo();
-  if (db.kind !== "pglite") {
-    return {
-      read,
-      loginThrottle,
-      memo,
-      transaction: (work) => db.orm.transaction((tx) => work(reposFor(db, tx))),
-    };
-  }
-  const model = new ProjectReadModel(db.orm);
-  const sessions = new SessionCache();
-  return {
+  const model = db.kind === "pglite" ? new ProjectReadModel(db.orm) : null;
+  const sessions = db.kind === "pglite" ? new SessionCache() : null;
+  const cachedRead: Repos =
+    model && sessions
+      ? {
+          ...read,
+          projects: model.wrap(read.projects),
+          sessions: sessions.wrapSessions(read.sessions),
+          users: sessions.wrapUsers(read.users),
+        }
+      : read;
+  const make = (clock: Clock | null): UnitOfWork => ({
     loginThrottle,
     memo,
-    read: {
-      ...read,
-      projects: model.wrap(read.projects),
-      sessions: sessions.wrapSessions(read.sessions),
-      users: sessions.wrapUsers(read.users),
-    },
+    read: cachedRead,
     transaction: async (work) => {
       try {
-        return await db.orm.transaction((tx) => work(reposFor(db, tx)));
+        return await db.orm.transaction(async (tx) => {
+          // app_now() (migration 0009) reads this for the row stamps of this transaction.
+          if (clock) await tx.execute(sql`select set_config('jixiao.now', ${clock.now().toISOString()}, true)`);
+          return work(reposFor(db, tx));
+        });
       } finally {
-        model.invalidate();
-        sessions.invalidate();
+        model?.invalidate();
+        sessions?.invalidate();
       }
     },
-  };
+    dated: (other) => make(other),
+  });
+  return make(null);
 }

@@ -66,8 +66,11 @@ const trustFunction = (t: TrustProxy) => (typeof t === "number" ? (_address: str
 
 /** Builds the HTTP server: API under /api, OpenAPI at /api/openapi.json, docs at /api/docs, the web app at /. */
 export async function buildServer(options: ServerOptions) {
+  const clock = options.deps?.clock;
+  const uow = createUnitOfWork(options.db);
   const deps: Deps = {
-    uow: createUnitOfWork(options.db),
+    // A clock other than the system's (tests) also dates the rows the transactions write.
+    uow: clock && clock !== systemClock ? uow.dated(clock) : uow,
     clock: systemClock,
     hasher: argon2Hasher,
     ...options.deps,

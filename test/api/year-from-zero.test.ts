@@ -205,13 +205,38 @@ describe("a year from zero", () => {
     expect(tables[0]!.n).toBe(0);
   });
 
+  it("lets a unit start the table of its own project before the declaration opens, and no one else", async () => {
+    const [project] = await rowsOf<{ id: number }>(sql`select id from projects where code = 'P301001A'`);
+    const start = (who: string) => as(who, "POST", `/api/v1/projects/${project!.id}/goal-table`);
+    // Another unit does not see the project; its department sees it but does not implement it.
+    expect((await start("unit2")).statusCode).toBe(404);
+    const byDept = await start("edu");
+    expect([byDept.statusCode, byDept.json().error.code]).toEqual([403, "GOAL_NOT_DECLARER"]);
+    expect((await start("admin")).json().error.code).toBe("GOAL_NOT_DECLARER");
+    const before = (await as("unit1", "GET", `/api/v1/projects/${project!.id}`)).json();
+    expect(before.goalTable).toBeNull();
+    const started = await start("unit1");
+    expect(started.statusCode, started.body).toBe(200);
+    const after = (await as("unit1", "GET", `/api/v1/projects/${project!.id}`)).json();
+    expect(after.goalTable).toEqual({ id: started.json().id, status: "draft" });
+    const twice = await start("unit1");
+    expect([twice.statusCode, twice.json().error.code]).toEqual([409, "GOAL_TABLE_EXISTS"]);
+    // Not opened yet: a draft, no task; the start is audited.
+    expect(await rowsOf(sql`select id from tasks`)).toEqual([]);
+    const audit = await rowsOf<{ n: number }>(
+      sql`select count(*)::int as n from audit_log where entity = 'goal_table' and action = 'create'
+          and entity_id = ${String(started.json().id)}`,
+    );
+    expect(audit[0]!.n).toBe(1);
+  });
+
   it("opens the declaration: a draft table for every project and department, a task for every declarer, once", async () => {
     const open = await as("admin", "POST", "/api/v1/plan/goal-declaration/open?year=2025", { dueOn: "2024-10-31" });
     expect(open.statusCode, open.body).toBe(200);
     expect(open.json()).toEqual({
       dueOn: "2024-10-31",
-      tablesCreated: 6,
-      tablesExisting: 0,
+      tablesCreated: 5, // the sixth was started by its unit
+      tablesExisting: 1,
       tasksCreated: 5, // three units, and two departments for their department-wide tables
       tasksExisting: 0,
     });
@@ -236,7 +261,8 @@ describe("a year from zero", () => {
     expect(mine.unread).toBe(1);
     const notes = await notifications("unit1");
     expect(notes.rows[0]).toMatchObject({ kind: "assigned", readAt: null });
-    expect(notes.rows[0].body).toContain("您有 2 张新的目标表待填报，请于 2024-10-31 前提交");
+    // Its second table it had started itself: the notice counts the one the opening made.
+    expect(notes.rows[0].body).toContain("您有 1 张新的目标表待填报，请于 2024-10-31 前提交");
     // Scope: a unit lists its own tasks; another unit's task is not found.
     const list = (await as("unit1", "GET", "/api/v1/tasks?year=2025")).json();
     expect(list.total).toBe(1);

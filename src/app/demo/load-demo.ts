@@ -4,16 +4,20 @@ import { DEFAULT_GOAL_RULES, GOAL_RULES_MODULE } from "../../core/goals/goal-rul
 import { GOAL_RULES } from "../../core/goals/quality";
 import { DEFAULT_TEMPLATE, type GoalTable } from "../../core/goals/types";
 import type { DeptBudgetRow, DeptExecutionRow, ExecutionRow, OrgRow, ProjectRow } from "../../core/imports/rows";
+import { defaultPlan } from "../../core/plan/phases";
 import type { Role } from "../../core/roles";
 import { auditEntry } from "../audit/entry";
 import { systemActor } from "../auth/actor";
-import type { Actor, Deps } from "../context";
+import type { Actor, Clock, Deps, Repos } from "../context";
 import { drawReview } from "../goals/draw-review";
 import { rebuildIndicatorLibrary } from "../goals/library-rebuild";
 import { lintGoals } from "../goals/lint-goals";
 import { recordReviewVisit } from "../goals/review-visits";
 import { commitRows } from "../imports/run-import";
+import { openGoalDeclaration } from "../plan/open-goal-declaration";
+import { savePlan } from "../plan/save-plan";
 import { publicUser } from "../users/create-user";
+import { replayDeclaration, replayedTables, type SetDay } from "./replay-declaration";
 
 /** The demo district as src/demo generates it (structural, so app does not depend on demo). */
 export interface DemoData {
@@ -49,9 +53,110 @@ export const DEMO_PASSWORD = "jixiao-demo";
 export async function loadDemo(deps: Deps, data: DemoData, onStep?: (step: string) => void) {
   const existing = await deps.uow.read.users.byUsername("finance");
   if (existing) throw new AppError("conflict", "DEMO_PRESENT", "数据库中已有演示数据；如需重新载入请使用 --reset");
+  // The demo replays past years: every step is stamped on the day it happened (rows, audit, tasks).
+  let at = new Date();
+  const clock: Clock = { now: () => at };
+  const setDay: SetDay = (day) => {
+    at = new Date(`${day}T09:30:00+08:00`);
+  };
+  const dated: Deps = { ...deps, clock, uow: deps.uow.dated(clock) };
+  const h = data.history;
+  const first = h?.fiscalYear ?? data.fiscalYear;
+  setDay(`${first - 1}-01-10`);
+  const actor = await loadOrganisation(dated, data, onStep);
+  const meta = { fileName: "demo", sha256: "demo" };
+  const load = async (day: string, step: string, work: (repos: Repos) => Promise<unknown>) => {
+    onStep?.(step);
+    setDay(day);
+    await dated.uow.transaction(work);
+  };
+  const y = data.fiscalYear;
+  // The budget system's projects of each year, imported when the declaration opened (the demo year's
+  // first, so that its rows keep the ids they always had).
+  await load(
+    `${y - 1}-09-01`,
+    `项目 ${data.projects.length} 个、部门整体预算 ${data.deptBudgets.length} 个`,
+    async (repos) => {
+      await commitRows(dated, repos, actor, "projects", data.projects, y, meta);
+      await commitRows(dated, repos, actor, "dept-budgets", data.deptBudgets, y, meta);
+      // The year's indicator template and check policy, as finance set them: the defaults of domain.md §3.
+      await repos.ruleSets.insert(
+        data.region.code,
+        y,
+        GOAL_RULES_MODULE,
+        DEFAULT_GOAL_RULES.version,
+        { template: DEFAULT_GOAL_RULES.template, policy: DEFAULT_GOAL_RULES.policy },
+        null,
+      );
+    },
+  );
+  if (h)
+    await load(
+      `${h.fiscalYear - 1}-09-01`,
+      `${h.fiscalYear}年度：项目 ${h.projects.length} 个、部门整体预算`,
+      async (repos) => {
+        await commitRows(dated, repos, actor, "projects", h.projects, h.fiscalYear, meta);
+        await commitRows(dated, repos, actor, "dept-budgets", h.deptBudgets, h.fiscalYear, meta);
+      },
+    );
+  // The goal tables approved before the system: loaded as they were approved. A few of each year are
+  // declared through the workflow instead (replayDeclaration), so they are left for the opening to create.
+  const replayed = replayedTables(data.goalTables, data.projects);
+  const previousTables = h?.goalTables ?? [];
+  const replayedBefore = replayedTables(previousTables, h?.projects ?? []);
+  await loadApproved(dated, setDay, actor, `${y - 1}-12-20`, data.goalTables, replayed, onStep);
+  if (h) {
+    await loadApproved(dated, setDay, actor, `${h.fiscalYear - 1}-12-20`, previousTables, replayedBefore, onStep);
+    await dated.uow.transaction((repos) => repos.goalHistory.linkCarriedFrom(data.region.code, y));
+  }
+  // Each year's plan and declaration, in the order they ran.
+  for (const [year, tables] of [...(h ? [[h.fiscalYear, replayedBefore] as const] : []), [y, replayed] as const]) {
+    onStep?.(`${year}年度工作安排，目标申报（${tables.length} 张目标表经退回后逾期重报）`);
+    setDay(`${year - 1}-08-25`);
+    const phases = defaultPlan(year);
+    await savePlan(dated, actor, year, { version: 0, phases });
+    setDay(`${year - 1}-09-01`);
+    await openGoalDeclaration(dated, actor, year, {
+      dueOn: phases.find((p) => p.phase === "goal_declaration")?.endsOn,
+    });
+    await replayDeclaration(dated, setDay, actor, year, tables);
+  }
+  const executions: [number, ExecutionRow[], DeptExecutionRow[]][] = [[y, data.execution, data.deptExecution]];
+  if (h) executions.push([h.fiscalYear, h.execution, h.deptExecution]);
+  for (const [year, execution, deptExecution] of executions)
+    await load(
+      `${year + 1}-01-10`,
+      `${year}年度月度执行 ${execution.length + deptExecution.length} 行`,
+      async (repos) => {
+        await commitRows(dated, repos, actor, "execution", execution, year, meta);
+        await commitRows(dated, repos, actor, "dept-execution", deptExecution, year, meta);
+      },
+    );
+  onStep?.("指标库（由已批复的目标表汇集）");
+  setDay(`${y}-01-05`);
+  await rebuildIndicatorLibrary(dated, actor);
+  // The rolling on-site review of goal tables: two years of history, then the demo year's draw.
+  for (const [year, count] of DEMO_REVIEW_DRAWS) {
+    onStep?.(`${year}年度目标现场会审抽取 ${count} 个部门`);
+    setDay(`${year}-03-01`);
+    // The demo's draws use fixed seeds, recorded as such, so every demo district is the same.
+    const fixed = { drawSeed: () => ({ seed: `城中区目标现场会审-${year}`, method: "demo-fixed" }) };
+    await drawReview({ ...dated, entropy: fixed }, actor, {
+      year,
+      count,
+      lookbackYears: 3,
+      forced: [],
+      excluded: [],
+    });
+  }
+  await recordDemoGuidance(dated, setDay, actor, data.fiscalYear);
+}
+
+/** The region, the finance bureau, the firms, the budget system's organisations and the demo accounts. */
+async function loadOrganisation(deps: Deps, data: DemoData, onStep?: (step: string) => void) {
   const passwordHash = await deps.hasher.hash(DEMO_PASSWORD);
   const meta = { fileName: "demo", sha256: "demo" };
-  const bureauActor = await deps.uow.transaction(async (repos) => {
+  return deps.uow.transaction(async (repos) => {
     onStep?.("区划与财政局");
     await repos.orgs.ensureRegion(data.region.code, data.region.name);
     const bureau = await repos.orgs.insert({
@@ -85,23 +190,6 @@ export async function loadDemo(deps: Deps, data: DemoData, onStep?: (step: strin
     const actor = systemActor(data.region.code, bureau.id, bureau.path);
     onStep?.(`单位 ${data.orgs.length} 个`);
     await commitRows(deps, repos, actor, "orgs", data.orgs, data.fiscalYear, meta);
-    onStep?.(`项目 ${data.projects.length} 个`);
-    await commitRows(deps, repos, actor, "projects", data.projects, data.fiscalYear, meta);
-    onStep?.(`部门整体预算 ${data.deptBudgets.length} 个`);
-    await commitRows(deps, repos, actor, "dept-budgets", data.deptBudgets, data.fiscalYear, meta);
-    onStep?.(`项目月度执行 ${data.execution.length} 行`);
-    await commitRows(deps, repos, actor, "execution", data.execution, data.fiscalYear, meta);
-    onStep?.(`部门整体月度执行 ${data.deptExecution.length} 行`);
-    await commitRows(deps, repos, actor, "dept-execution", data.deptExecution, data.fiscalYear, meta);
-    // After the demo year, so that the demo year's rows keep the ids they always had.
-    const h = data.history;
-    if (h) {
-      onStep?.(`${h.fiscalYear}年度：项目 ${h.projects.length} 个及其月度执行、部门整体预算`);
-      await commitRows(deps, repos, actor, "projects", h.projects, h.fiscalYear, meta);
-      await commitRows(deps, repos, actor, "dept-budgets", h.deptBudgets, h.fiscalYear, meta);
-      await commitRows(deps, repos, actor, "execution", h.execution, h.fiscalYear, meta);
-      await commitRows(deps, repos, actor, "dept-execution", h.deptExecution, h.fiscalYear, meta);
-    }
     onStep?.(`账号 ${data.users.length} 个`);
     const orgIds = new Map((await repos.orgs.allInRegion(data.region.code)).map((o) => [o.code, o.id]));
     const created: AuditFields[] = [
@@ -133,35 +221,38 @@ export async function loadDemo(deps: Deps, data: DemoData, onStep?: (step: strin
         auditEntry(actor, deps.clock, { action: "create", entity: "user", entityId: user.id, after: publicUser(user) }),
       );
     }
-    // The year's indicator template and check policy, as finance set them: the defaults of domain.md §3.
-    const rulesYear = data.goalTables[0]?.fiscalYear ?? 2024;
-    await repos.ruleSets.insert(
-      data.region.code,
-      rulesYear,
-      GOAL_RULES_MODULE,
-      DEFAULT_GOAL_RULES.version,
-      { template: DEFAULT_GOAL_RULES.template, policy: DEFAULT_GOAL_RULES.policy },
-      null,
-    );
-    onStep?.(`绩效目标表 ${data.goalTables.length} 张`);
-    // The demo year is over: its goal tables were approved; the quality checks still find their faults.
+    await repos.audit.append(created);
+    return actor;
+  });
+}
+
+/**
+ * A year's goal tables as the district approved them before it used the system (known debt: loaded
+ * approved, not replayed, because many carry faults the system's checks would block at submission and
+ * the on-site review is meant to find). `except` are declared through the workflow instead.
+ */
+async function loadApproved(
+  deps: Deps,
+  setDay: SetDay,
+  actor: Actor,
+  day: string,
+  tables: readonly GoalTable[],
+  except: readonly GoalTable[],
+  onStep?: (step: string) => void,
+) {
+  const skip = new Set(except.map((t) => `${t.subjectKind}:${t.subjectCode}`));
+  const approved = tables.filter((t) => !skip.has(`${t.subjectKind}:${t.subjectCode}`));
+  const year = tables[0]?.fiscalYear;
+  onStep?.(`${year}年度已批复的绩效目标表 ${approved.length} 张`);
+  setDay(day);
+  await deps.uow.transaction(async (repos) => {
     await repos.goals.insertMany(
-      data.region.code,
-      data.goalTables.map((table) => ({ table, status: "approved", templateVersion: DEFAULT_TEMPLATE.version })),
+      actor.regionCode,
+      approved.map((table) => ({ table, status: "approved", templateVersion: DEFAULT_TEMPLATE.version })),
       actor.displayName,
     );
-    const previousTables = data.history?.goalTables ?? [];
-    if (previousTables.length > 0) {
-      onStep?.(`上年（${data.history?.fiscalYear}年度）绩效目标表 ${previousTables.length} 张，本年目标表由其结转`);
-      await repos.goals.insertMany(
-        data.region.code,
-        previousTables.map((table) => ({ table, status: "approved", templateVersion: DEFAULT_TEMPLATE.version })),
-        actor.displayName,
-      );
-      await repos.goalHistory.linkCarriedFrom(data.region.code, data.fiscalYear);
-    }
-    for (const t of [...data.goalTables, ...previousTables]) {
-      created.push(
+    await repos.audit.append(
+      approved.map((t) =>
         auditEntry(actor, deps.clock, {
           action: "create",
           entity: "goal_table",
@@ -169,34 +260,16 @@ export async function loadDemo(deps: Deps, data: DemoData, onStep?: (step: strin
           after: { fiscalYear: t.fiscalYear, status: "approved", indicators: t.indicators.length },
           reason: "载入演示数据",
         }),
-      );
-    }
-    await repos.audit.append(created);
-    return actor;
+      ),
+    );
   });
-  onStep?.("指标库（由已批复的目标表汇集）");
-  await rebuildIndicatorLibrary(deps, bureauActor);
-  // The rolling on-site review of goal tables: two years of history, then the demo year's draw.
-  for (const [year, count] of DEMO_REVIEW_DRAWS) {
-    onStep?.(`${year}年度目标现场会审抽取 ${count} 个部门`);
-    // The demo's draws use fixed seeds, recorded as such, so every demo district is the same.
-    const fixed = { drawSeed: () => ({ seed: `城中区目标现场会审-${year}`, method: "demo-fixed" }) };
-    await drawReview({ ...deps, entropy: fixed }, bureauActor, {
-      year,
-      count,
-      lookbackYears: 3,
-      forced: [],
-      excluded: [],
-    });
-  }
-  await recordDemoGuidance(deps, bureauActor, data.fiscalYear);
 }
 
 /**
  * The demo year's on-site reviews: what each picked department's tables showed (from the system's own
  * quality checks) and the guidance given for it.
  */
-async function recordDemoGuidance(deps: Deps, actor: Actor, year: number) {
+async function recordDemoGuidance(deps: Deps, setDay: SetDay, actor: Actor, year: number) {
   const [draw] = await deps.uow.read.reviews.draws(actor.regionCode, year);
   if (!draw) return;
   const { tables } = await lintGoals(deps, actor, year);
@@ -213,9 +286,11 @@ async function recordDemoGuidance(deps: Deps, actor: Actor, year: number) {
     const guidance = ranked.length
       ? ranked.map(([code]) => rules.get(code)?.explanation ?? "").join(" ")
       : "保持现有编制质量，继续细化可衡量的产出和效益指标。";
+    const reviewedOn = `${year}-03-${String(11 + i).padStart(2, "0")}`;
+    setDay(reviewedOn);
     await recordReviewVisit(deps, actor, visit.id, {
       version: visit.version,
-      reviewedOn: `${year}-03-${String(11 + i).padStart(2, "0")}`,
+      reviewedOn,
       findings,
       guidance,
     });

@@ -214,6 +214,10 @@ export interface GoalRepo {
    * table is still current in the expected version and status.
    */
   revise(id: number, expected: Expected, reason: string): Promise<number | null>;
+  /** A draft table for a project that has none (its declarer starts it); null when it has one. */
+  startProjectTable(regionCode: string, projectId: number, templateVersion: string): Promise<number | null>;
+  /** The current table of a project (by its year and code), if any. */
+  currentOfProject(regionCode: string, projectId: number): Promise<{ id: number; status: GoalStatus } | null>;
   /** Bulk insert of goal tables with their indicators (the demo, later imports), in the caller's transaction. */
   insertMany(
     regionCode: string,

@@ -26,5 +26,6 @@ export async function getProject(deps: Deps, actor: Actor, id: number) {
     const year = yearOf(e.after) ?? yearOf(e.before);
     return year === undefined || year === project.fiscalYear;
   });
-  return { project, execution, history: rows.slice(0, 50) };
+  const goalTable = await deps.uow.read.goals.currentOfProject(actor.regionCode, id);
+  return { project, execution, history: rows.slice(0, 50), goalTable };
 }

@@ -86,7 +86,7 @@ export function importRepo(db: Database, ex: Executor): ImportRepo {
         category = excluded.category, is_key = excluded.is_key, sector = excluded.sector,
         initial_budget = excluded.initial_budget, adjusted_budget = excluded.adjusted_budget,
         fiscal_funds = excluded.fiscal_funds, other_funds = excluded.other_funds,
-        version = projects.version + 1, updated_at = now()
+        version = projects.version + 1, updated_at = app_now()
       where (projects.name, projects.department_id, projects.unit_id, projects.category, projects.is_key, projects.sector,
              projects.initial_budget, projects.adjusted_budget, projects.fiscal_funds, projects.other_funds)
         is distinct from (excluded.name, excluded.department_id, excluded.unit_id, excluded.category, excluded.is_key,
@@ -290,7 +290,7 @@ export function importRepo(db: Database, ex: Executor): ImportRepo {
           on conflict (region_code, code) do update set
             name = excluded.name, kind = excluded.kind, parent_id = excluded.parent_id, path = excluded.path,
             sector = excluded.sector, contact_name = excluded.contact_name, contact_phone = excluded.contact_phone,
-            version = orgs.version + 1, updated_at = now()
+            version = orgs.version + 1, updated_at = app_now()
           where (orgs.name, orgs.kind, orgs.parent_id, orgs.sector, orgs.contact_name, orgs.contact_phone)
             is distinct from (excluded.name, excluded.kind, excluded.parent_id, excluded.sector, excluded.contact_name,
                               excluded.contact_phone)`;
@@ -378,7 +378,7 @@ export function importRepo(db: Database, ex: Executor): ImportRepo {
         on conflict (region_code, fiscal_year, department_id) do update set
           initial_budget = excluded.initial_budget, adjusted_budget = excluded.adjusted_budget,
           fiscal_funds = excluded.fiscal_funds, other_funds = excluded.other_funds,
-          version = dept_budgets.version + 1, updated_at = now()
+          version = dept_budgets.version + 1, updated_at = app_now()
         where (dept_budgets.initial_budget, dept_budgets.adjusted_budget, dept_budgets.fiscal_funds, dept_budgets.other_funds)
           is distinct from (excluded.initial_budget, excluded.adjusted_budget, excluded.fiscal_funds, excluded.other_funds)`);
       await ex.execute(sql`analyze dept_budgets`);

@@ -82,7 +82,7 @@ export function orgRepo(ex: Executor): OrgRepo {
     async update(id, version, patch) {
       const [r] = await ex
         .update(orgs)
-        .set({ ...patch, version: sql`${orgs.version} + 1`, updatedAt: sql`now()` })
+        .set({ ...patch, version: sql`${orgs.version} + 1`, updatedAt: sql`app_now()` })
         .where(and(eq(orgs.id, id), eq(orgs.version, version)))
         .returning();
       return r ? toRecord(r) : null;

@@ -122,7 +122,7 @@ export function userRepo(ex: Executor): UserRepo {
     async update(id, version, patch) {
       const [r] = await ex
         .update(users)
-        .set({ ...patch, version: sql`${users.version} + 1`, updatedAt: sql`now()` })
+        .set({ ...patch, version: sql`${users.version} + 1`, updatedAt: sql`app_now()` })
         .where(and(eq(users.id, id), eq(users.version, version)))
         .returning();
       return r ? toRecord(r) : null;
@@ -130,7 +130,7 @@ export function userRepo(ex: Executor): UserRepo {
     async setPassword(id, passwordHash, mustChangePassword, over) {
       const r = await ex
         .update(users)
-        .set({ passwordHash, mustChangePassword, version: sql`${users.version} + 1`, updatedAt: sql`now()` })
+        .set({ passwordHash, mustChangePassword, version: sql`${users.version} + 1`, updatedAt: sql`app_now()` })
         .where(over === undefined ? eq(users.id, id) : and(eq(users.id, id), eq(users.passwordHash, over)))
         .returning({ id: users.id });
       return r.length === 1;

@@ -1,4 +1,5 @@
 import { index, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { appNow } from "./columns";
 import { users } from "./users";
 
 /** Sessions live in the database; the cookie holds a random token whose SHA-256 is the key. */
@@ -9,7 +10,7 @@ export const sessions = pgTable(
     userId: integer("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(appNow),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     userAgent: text("user_agent"),
   },
@@ -38,7 +39,7 @@ export const apiTokens = pgTable("api_tokens", {
   userId: integer("user_id")
     .notNull()
     .references(() => users.id, { onDelete: "cascade" }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(appNow),
   /** Null: valid until revoked. */
   expiresAt: timestamp("expires_at", { withTimezone: true }),
   /** Recorded at most every few minutes, so an integration's traffic does not write on every call. */

@@ -1,12 +1,20 @@
+import { sql } from "drizzle-orm";
 import { bigint, integer, text, timestamp } from "drizzle-orm/pg-core";
+
+/**
+ * The time a row is written: the application clock's time when the transaction set one (a unit of work
+ * dated by a clock: the demo loader replaying past years, tests), else the transaction's now()
+ * (migration 0009, app_now()).
+ */
+export const appNow = sql`app_now()`;
 
 /** Money columns are integer fen; mode "number" is exact below 2^53 (see core/money.ts). */
 export const fen = (name: string) => bigint(name, { mode: "number" }).notNull().default(0);
 
 export const stamps = {
   version: integer("version").notNull().default(1),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(appNow),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().default(appNow),
 };
 
 /**

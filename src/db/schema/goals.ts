@@ -17,7 +17,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { GOAL_STATUSES } from "../../core/goals/workflow";
-import { regionCode, stamps } from "./columns";
+import { appNow, regionCode, stamps } from "./columns";
 import { orgs } from "./org";
 import { projects } from "./projects";
 
@@ -127,7 +127,7 @@ export const goalTransitions = pgTable(
     id: serial("id").notNull(),
     regionCode: regionCode(),
     goalTableId: integer("goal_table_id").notNull(),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    at: timestamp("at", { withTimezone: true }).notNull().default(appNow),
     actorId: integer("actor_id"),
     actorName: text("actor_name").notNull(),
     action: text("action").notNull(),
@@ -159,7 +159,7 @@ export const reviewDraws = pgTable(
     population: jsonb("population").notNull(),
     result: jsonb("result").notNull(),
     createdBy: integer("created_by"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(appNow),
   },
   (t) => [
     primaryKey({ name: "review_draws_pkey", columns: [t.id, t.regionCode] }),

@@ -16,7 +16,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { PHASES } from "../../core/plan/phases";
 import { TASK_KINDS, TASK_STATUSES } from "../../core/tasks/tasks";
-import { regionCode, stamps } from "./columns";
+import { appNow, regionCode, stamps } from "./columns";
 import { orgs } from "./org";
 import { users } from "./users";
 
@@ -112,7 +112,7 @@ export const outbox = pgTable(
     kind: text("kind").notNull(),
     taskId: integer("task_id"),
     payload: jsonb("payload").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(appNow),
     dispatchedAt: timestamp("dispatched_at", { withTimezone: true }),
     attempts: integer("attempts").notNull().default(0),
   },
@@ -142,7 +142,7 @@ export const notifications = pgTable(
     title: text("title").notNull(),
     body: text("body").notNull(),
     link: text("link"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(appNow),
     readAt: timestamp("read_at", { withTimezone: true }),
   },
   (t) => [

@@ -13,7 +13,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { fen, regionCode, stamps } from "./columns";
+import { appNow, fen, regionCode, stamps } from "./columns";
 import { orgs } from "./org";
 
 /** 项目库: one row per budget project and fiscal year, keyed by the budget system's project code. */
@@ -134,7 +134,7 @@ export const assignments = pgTable(
     orgId: integer("org_id").notNull(),
     projectId: integer("project_id").notNull(),
     purpose: text("purpose").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(appNow),
   },
   (t) => [
     primaryKey({ name: "assignments_pkey", columns: [t.orgId, t.projectId, t.purpose, t.regionCode] }),

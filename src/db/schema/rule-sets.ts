@@ -9,7 +9,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { regionCode } from "./columns";
+import { appNow, regionCode } from "./columns";
 
 /**
  * Versioned rule sets per region, year and module ([policy] rules of domain.md: indicator template,
@@ -25,7 +25,7 @@ export const ruleSets = pgTable(
     module: text("module").notNull(),
     version: text("version").notNull(),
     body: jsonb("body").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(appNow),
     createdBy: integer("created_by"),
   },
   (t) => [

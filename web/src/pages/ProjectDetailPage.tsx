@@ -6,6 +6,7 @@ import { useProject } from "../api/hooks";
 import type { ExecutionMonth } from "../api/types";
 import { AuditHistory } from "../components/AuditHistory";
 import { ExecutionChart } from "../components/ExecutionChart";
+import { ProjectGoalTable } from "../components/goals/ProjectGoalTable";
 import { categoryLabel } from "../components/labels";
 import { PageError } from "../components/PageError";
 import { PageTitle } from "../components/PageTitle";
@@ -28,7 +29,7 @@ export default function ProjectDetailPage() {
       </Card>
     );
 
-  const { project: p, execution, history } = q.data;
+  const { project: p, execution, history, goalTable } = q.data;
   const months = [...execution].sort((a, b) => a.month - b.month);
 
   return (
@@ -70,6 +71,9 @@ export default function ProjectDetailPage() {
             { key: "updated", label: "最近更新", children: dateTime(p.updatedAt) },
           ]}
         />
+      </Card>
+      <Card title={`${p.fiscalYear}年度绩效目标表`} size="small" style={{ marginBottom: 16 }}>
+        <ProjectGoalTable projectId={p.id} unitId={p.unit.id} goalTable={goalTable} />
       </Card>
       <Card title="月度执行情况" size="small" style={{ marginBottom: 16 }}>
         {months.length === 0 ? (

@@ -44,7 +44,7 @@ export function goalImportRepo(ex: Executor): GoalImportRepo {
       const updated = await rows<{ id: number; version: number }>(
         ex,
         sql`update goal_tables g set overall_goal = v.overall_goal, template_version = ${templateVersion},
-                                 version = g.version + 1, updated_at = now()
+                                 version = g.version + 1, updated_at = app_now()
             from jsonb_to_recordset(${json(
               tables.map((t) => ({
                 id: t.id,

@@ -86,7 +86,7 @@ export function goalRepo(db: Database, ex: Executor): GoalRepo {
       const updated = await one<{ version: number }>(
         ex,
         sql`update goal_tables set overall_goal = ${overallGoal}, template_version = ${templateVersion},
-                   version = version + 1, updated_at = now()
+                   version = version + 1, updated_at = app_now()
             where id = ${id} and version = ${expected.version} and status = ${expected.status} returning version`,
       );
       if (!updated) return null;
@@ -97,7 +97,7 @@ export function goalRepo(db: Database, ex: Executor): GoalRepo {
       const updated = await one<{ version: number }>(
         ex,
         sql`update goal_tables set status = ${state.status}, returned_by = ${state.returnedBy}, version = version + 1,
-                   updated_at = now()
+                   updated_at = app_now()
             where id = ${id} and version = ${expected.version} and status = ${expected.status} returning version`,
       );
       return updated?.version ?? null;
@@ -113,7 +113,7 @@ export function goalRepo(db: Database, ex: Executor): GoalRepo {
       // The old revision first: it locks the row, and only a current table in the expected state moves on.
       const old = await one<{ id: number }>(
         ex,
-        sql`update goal_tables set is_current = false, version = version + 1, updated_at = now()
+        sql`update goal_tables set is_current = false, version = version + 1, updated_at = app_now()
             where id = ${id} and version = ${expected.version} and status = ${expected.status} and is_current
             returning id`,
       );
@@ -134,6 +134,28 @@ export function goalRepo(db: Database, ex: Executor): GoalRepo {
         select region_code, ${newId}, position, uid, level1, level2, name, kind, operator, target, unit, weight, explanation
         from goal_indicators where goal_table_id = ${id}`);
       return newId;
+    },
+    async startProjectTable(regionCode, projectId, templateVersion) {
+      // The unique index settles a start racing the opening or another start: one table, the other gets null.
+      const created = await one<{ id: number }>(
+        ex,
+        sql`insert into goal_tables (region_code, fiscal_year, subject_kind, project_id, department_id, unit_id,
+                                     subject_code, template_version)
+            select p.region_code, p.fiscal_year, 'project', p.id, p.department_id, p.unit_id, p.code, ${templateVersion}
+            from projects p where p.region_code = ${regionCode} and p.id = ${projectId}
+            on conflict (region_code, fiscal_year, subject_kind, subject_code, revision) do nothing
+            returning id`,
+      );
+      return created?.id ?? null;
+    },
+    async currentOfProject(regionCode, projectId) {
+      const found = await one<{ id: number; status: GoalStatus }>(
+        ex,
+        sql`select g.id, g.status from goal_tables g join projects p
+              on p.region_code = g.region_code and p.fiscal_year = g.fiscal_year and p.code = g.subject_code
+            where p.region_code = ${regionCode} and p.id = ${projectId} and g.subject_kind = 'project' and g.is_current`,
+      );
+      return found ?? null;
     },
     async insertMany(regionCode, list, actorName) {
       if (list.length === 0) return 0;

@@ -136,7 +136,7 @@ export function indicatorLibraryRepo(ex: Executor): IndicatorLibraryRepo {
               explanation = case when l.curated then l.explanation else coalesce(l.explanation, excluded.explanation) end,
               version = l.version + case when not l.curated and l.explanation is null and excluded.explanation is not null
                                          then 1 else 0 end,
-              updated_at = now()
+              updated_at = app_now()
             returning (xmax = 0) as added`,
       );
       return { entries: touched.length, added: touched.filter((t) => t.added).length };
@@ -164,7 +164,7 @@ export function indicatorLibraryRepo(ex: Executor): IndicatorLibraryRepo {
                 last_year = excluded.last_year,
                 ${sql.join(WORDING.map(keep), sql`, `)},
                 version = l.version + case when ${changed} then 1 else 0 end,
-                updated_at = case when ${changed} then now() else l.updated_at end
+                updated_at = case when ${changed} then app_now() else l.updated_at end
               where l.uses <> excluded.uses or l.last_year is distinct from excluded.last_year or ${changed}
               returning (xmax = 0) as added
             ),
@@ -246,7 +246,7 @@ export function indicatorLibraryRepo(ex: Executor): IndicatorLibraryRepo {
         ex,
         sql`update indicator_library set sector = ${e.sector}, level1 = ${e.level1}, level2 = ${e.level2}, name = ${e.name},
                    kind = ${e.kind}, operator = ${e.operator}, unit = ${e.unit}, explanation = ${e.explanation},
-                   curated = true, version = version + 1, updated_at = now()
+                   curated = true, version = version + 1, updated_at = app_now()
             where id = ${id} and version = ${version} ${guard.unused ? sql`and uses = 0` : sql``} returning id`,
       );
       return r ? byId(r.id) : null;
@@ -255,7 +255,7 @@ export function indicatorLibraryRepo(ex: Executor): IndicatorLibraryRepo {
     async setRetired(id, version, retired) {
       const r = await one<{ id: number }>(
         ex,
-        sql`update indicator_library set retired = ${retired}, version = version + 1, updated_at = now()
+        sql`update indicator_library set retired = ${retired}, version = version + 1, updated_at = app_now()
             where id = ${id} and version = ${version} returning id`,
       );
       return r ? byId(r.id) : null;

@@ -78,7 +78,7 @@ export function reviewRepo(ex: Executor): ReviewRepo {
       const r = await one<{ version: number }>(
         ex,
         sql`update review_visits set reviewed_on = ${patch.reviewedOn}, findings = ${patch.findings},
-                   guidance = ${patch.guidance}, version = version + 1, updated_at = now()
+                   guidance = ${patch.guidance}, version = version + 1, updated_at = app_now()
             where id = ${id} and version = ${version} returning version`,
       );
       return r?.version ?? null;

@@ -72,7 +72,7 @@ export function workPlanRepo(ex: Executor): PlanRepo {
     async update(regionCode, planId, version, phases) {
       const bumped = await one<{ version: number }>(
         ex,
-        sql`update work_plans set version = version + 1, updated_at = now()
+        sql`update work_plans set version = version + 1, updated_at = app_now()
             where id = ${planId} and region_code = ${regionCode} and version = ${version} returning version`,
       );
       if (!bumped) return null;
@@ -91,7 +91,7 @@ export function workPlanRepo(ex: Executor): PlanRepo {
             where plan_id = ${planId} and region_code = ${regionCode} and phase = ${phase}`,
       );
       await ex.execute(
-        sql`update work_plans set version = version + 1, updated_at = now()
+        sql`update work_plans set version = version + 1, updated_at = app_now()
             where id = ${planId} and region_code = ${regionCode}`,
       );
     },

@@ -100,7 +100,7 @@ export function taskRepo(ex: Executor): TaskRepo {
         sql`insert into tasks (region_code, fiscal_year, kind, org_id, object_kind, object_id, title, due_on, status, done_at)
             select g.region_code, g.fiscal_year, 'goal_declaration', ${DECLARER_SQL}, 'org', ${DECLARER_SQL},
                    g.fiscal_year || '年度绩效目标申报（' || count(*) || ' 张目标表）', ${dueOn}::date,
-                   ${DECLARATION_STATUS_SQL}, case when bool_and(g.status = 'approved') then now() end
+                   ${DECLARATION_STATUS_SQL}, case when bool_and(g.status = 'approved') then app_now() end
             from goal_tables g
             where g.region_code = ${regionCode} and g.fiscal_year = ${fiscalYear} and g.is_current
             group by g.region_code, g.fiscal_year, ${DECLARER_SQL}
@@ -120,7 +120,7 @@ export function taskRepo(ex: Executor): TaskRepo {
       // Opening again with another due date moves it for every task still to act on (a deadline extended),
       // reopened ones included.
       await ex.execute(
-        sql`update tasks set due_on = ${dueOn}::date, version = version + 1, updated_at = now()
+        sql`update tasks set due_on = ${dueOn}::date, version = version + 1, updated_at = app_now()
             where region_code = ${regionCode} and fiscal_year = ${fiscalYear} and kind = 'goal_declaration'
               and status in (${OPEN_SQL}) and due_on <> ${dueOn}::date`,
       );
@@ -254,7 +254,7 @@ export function taskRepo(ex: Executor): TaskRepo {
       const r = await one<{ version: number }>(
         ex,
         sql`update tasks set reminders = reminders + 1, last_reminded_at = ${at.toISOString()}::timestamptz,
-                   version = version + 1, updated_at = now()
+                   version = version + 1, updated_at = app_now()
             where id = ${id} and region_code = ${regionCode} and version = ${version} and status in (${OPEN_SQL})
             returning version`,
       );
@@ -290,7 +290,7 @@ async function refreshDeclarations(ex: Executor, regionCode: string, which: SQL,
         update tasks t set status = n.status,
                title = n.fiscal_year || '年度绩效目标申报（' || n.tables || ' 张目标表）',
                done_at = case when n.status = 'done' then coalesce(t.done_at, ${at.toISOString()}::timestamptz) end,
-               version = t.version + 1, updated_at = now()
+               version = t.version + 1, updated_at = app_now()
         from next n, old o
         where t.id = o.id and t.region_code = ${regionCode} and t.fiscal_year = n.fiscal_year
           and t.kind = 'goal_declaration' and t.object_kind = 'org' and t.object_id = n.org_id

@@ -63,6 +63,9 @@ export const carryOverGoalTable = (id: number, body: { version: number }) =>
     method: "POST",
     body,
   });
+/** The implementing unit starts the table of a project that has none. */
+export const startGoalTable = (projectId: number) =>
+  request<{ id: number }>(`/projects/${projectId}/goal-table`, { method: "POST" });
 export const fetchIndicatorSuggestions = (q: SuggestionQuery) =>
   request<{ rows: IndicatorSuggestion[] }>("/goals/library/suggestions", { query: { ...q } });
 
