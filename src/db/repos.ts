@@ -10,6 +10,7 @@ import { goalRepo } from "./repos/goals/goal-tables";
 import { indicatorLibraryRepo } from "./repos/goals/indicator-library";
 import { reviewRepo } from "./repos/goals/review-visits";
 import { importRepo } from "./repos/imports";
+import { InboxCache } from "./repos/inbox-cache";
 import { loginThrottleRepo } from "./repos/login-throttle";
 import { orgRepo } from "./repos/orgs";
 import { workPlanRepo } from "./repos/plan/work-plans";
@@ -54,13 +55,16 @@ export function createUnitOfWork(db: Database): UnitOfWork {
   const memo = new StampedMemo();
   const model = db.kind === "pglite" ? new ProjectReadModel(db.orm) : null;
   const sessions = db.kind === "pglite" ? new SessionCache() : null;
+  const inbox = db.kind === "pglite" ? new InboxCache() : null;
   const cachedRead: Repos =
-    model && sessions
+    model && sessions && inbox
       ? {
           ...read,
           projects: model.wrap(read.projects),
           sessions: sessions.wrapSessions(read.sessions),
           users: sessions.wrapUsers(read.users),
+          tasks: inbox.wrapTasks(read.tasks),
+          notifications: inbox.wrapNotifications(read.notifications),
         }
       : read;
   const make = (clock: Clock | null): UnitOfWork => ({
@@ -77,6 +81,7 @@ export function createUnitOfWork(db: Database): UnitOfWork {
       } finally {
         model?.invalidate();
         sessions?.invalidate();
+        inbox?.invalidate();
       }
     },
     dated: (other) => make(other),

@@ -17,7 +17,7 @@ import { commitRows } from "../imports/run-import";
 import { openGoalDeclaration } from "../plan/open-goal-declaration";
 import { savePlan } from "../plan/save-plan";
 import { publicUser } from "../users/create-user";
-import { replayDeclaration, replayedTables, type SetDay } from "./replay-declaration";
+import { demoActor, replayDeclaration, replayedTables, type SetDay } from "./replay-declaration";
 
 /** The demo district as src/demo generates it (structural, so app does not depend on demo). */
 export interface DemoData {
@@ -109,17 +109,18 @@ export async function loadDemo(deps: Deps, data: DemoData, onStep?: (step: strin
     await loadApproved(dated, setDay, actor, `${h.fiscalYear - 1}-12-20`, previousTables, replayedBefore, onStep);
     await dated.uow.transaction((repos) => repos.goalHistory.linkCarriedFrom(data.region.code, y));
   }
-  // Each year's plan and declaration, in the order they ran.
+  // Each year's plan and declaration, in the order they ran, by the bureau's administrator.
+  const finance = await demoActor(dated, "finance");
   for (const [year, tables] of [...(h ? [[h.fiscalYear, replayedBefore] as const] : []), [y, replayed] as const]) {
     onStep?.(`${year}年度工作安排，目标申报（${tables.length} 张目标表经退回后逾期重报）`);
     setDay(`${year - 1}-08-25`);
     const phases = defaultPlan(year);
-    await savePlan(dated, actor, year, { version: 0, phases });
+    await savePlan(dated, finance, year, { version: 0, phases });
     setDay(`${year - 1}-09-01`);
-    await openGoalDeclaration(dated, actor, year, {
+    await openGoalDeclaration(dated, finance, year, {
       dueOn: phases.find((p) => p.phase === "goal_declaration")?.endsOn,
     });
-    await replayDeclaration(dated, setDay, actor, year, tables);
+    await replayDeclaration(dated, setDay, finance, year, tables);
   }
   const executions: [number, ExecutionRow[], DeptExecutionRow[]][] = [[y, data.execution, data.deptExecution]];
   if (h) executions.push([h.fiscalYear, h.execution, h.deptExecution]);

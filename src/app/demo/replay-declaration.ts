@@ -6,6 +6,7 @@ import { actorOf } from "../auth/actor";
 import type { Actor, Deps } from "../context";
 import { actOnGoalTable } from "../goals/act-on-goal-table";
 import { saveGoalTable } from "../goals/save-goal-table";
+import { readNotifications } from "../tasks/notifications";
 
 /** Sets the time the next steps are stamped with (the demo loader's stepped clock). */
 export type SetDay = (day: string) => void;
@@ -49,6 +50,14 @@ export function replayedTables(
   return picked;
 }
 
+/** The demo account of that name, as it acts when signed in. */
+export async function demoActor(deps: Deps, username: string): Promise<Actor> {
+  const user = await deps.uow.read.users.byUsername(username);
+  const withOrg = user ? await deps.uow.read.users.withOrg(user.id) : null;
+  if (!withOrg) throw new Error(`演示账号不存在：${username}`);
+  return actorOf(withOrg);
+}
+
 /**
  * Replays the declaration of the given tables as it went, on the drafts the opening created: the unit
  * fills its draft and submits it before the due date,
@@ -68,16 +77,10 @@ export async function replayDeclaration(
     { kind: "region", regionCode: finance.regionCode },
     { fiscalYear, subjects: tables.map((t) => ({ subjectKind: t.subjectKind, subjectCode: t.subjectCode })) },
   );
-  const actorFor = async (username: string) => {
-    const user = await deps.uow.read.users.byUsername(username);
-    const withOrg = user ? await deps.uow.read.users.withOrg(user.id) : null;
-    if (!withOrg) throw new Error(`演示账号不存在：${username}`);
-    return actorOf(withOrg);
-  };
   const content = new Map(tables.map((t) => [`${t.subjectKind}:${t.subjectCode}`, t]));
   for (const [i, record] of stored.entries()) {
-    const unit = await actorFor(`unit${record.unitCode}`);
-    const department = await actorFor(`dept${record.departmentCode}`);
+    const unit = await demoActor(deps, `unit${record.unitCode}`);
+    const department = await demoActor(deps, `dept${record.departmentCode}`);
     const table = content.get(`${record.table.subjectKind}:${record.table.subjectCode}`)!;
     setDay(`${y}-10-${12 + i}`);
     const saved = await saveGoalTable(deps, unit, record.id, {
@@ -100,6 +103,8 @@ export async function replayDeclaration(
       const after = await deps.uow.read.goals.get({ kind: "region", regionCode: finance.regionCode }, record.id);
       version = after?.version ?? version;
     }
+    // They read what the system told them while it went on.
+    for (const reader of [unit, department]) await readNotifications(deps, reader, { all: true });
   }
   return stored.length;
 }
