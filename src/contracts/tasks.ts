@@ -100,6 +100,7 @@ export const ProgressRow = z
     done: z.number().int(),
     closed: z.number().int(),
     overdue: z.number().int(),
+    doneLate: z.number().int().describe("逾期完成：截止日（北京时间）之后才完成的任务数"),
     submissionRate: z.number().describe("已提交或已完成的比例（0–1）"),
     approvalRate: z.number().describe("已完成的比例（0–1）"),
   })

@@ -228,6 +228,9 @@ describe("a year from zero", () => {
           and entity_id = ${String(started.json().id)}`,
     );
     expect(audit[0]!.n).toBe(1);
+    // The second unit starts its only project's table too: the opening will create none for it.
+    const [other] = await rowsOf<{ id: number }>(sql`select id from projects where code = 'P301002A'`);
+    expect((await as("unit2", "POST", `/api/v1/projects/${other!.id}/goal-table`)).statusCode).toBe(200);
   });
 
   it("opens the declaration: a draft table for every project and department, a task for every declarer, once", async () => {
@@ -235,8 +238,8 @@ describe("a year from zero", () => {
     expect(open.statusCode, open.body).toBe(200);
     expect(open.json()).toEqual({
       dueOn: "2024-10-31",
-      tablesCreated: 5, // the sixth was started by its unit
-      tablesExisting: 1,
+      tablesCreated: 4, // two were started by their units
+      tablesExisting: 2,
       tasksCreated: 5, // three units, and two departments for their department-wide tables
       tasksExisting: 0,
     });
@@ -263,6 +266,11 @@ describe("a year from zero", () => {
     expect(notes.rows[0]).toMatchObject({ kind: "assigned", readAt: null });
     // Its second table it had started itself: the notice counts the one the opening made.
     expect(notes.rows[0].body).toContain("您有 1 张新的目标表待填报，请于 2024-10-31 前提交");
+    // A unit whose only table it had started itself is told of its task all the same.
+    const theirs = await notifications("unit2");
+    expect(theirs.rows.map((n: { body: string }) => n.body)).toEqual([
+      "2025年度绩效目标申报已下达：本单位已自行编制的目标表请于 2024-10-31 前提交",
+    ]);
     // Scope: a unit lists its own tasks; another unit's task is not found.
     const list = (await as("unit1", "GET", "/api/v1/tasks?year=2025")).json();
     expect(list.total).toBe(1);

@@ -2,7 +2,6 @@ import { AppError, notFound } from "../../core/errors";
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
-import { declareImported } from "../plan/issue-declaration";
 import { dispatchSoon } from "../tasks/dispatch";
 import { followGoalTables } from "../tasks/follow";
 import { goalRulesFor } from "./goal-rules";
@@ -13,7 +12,9 @@ const DECLARING_ROLES = new Set(["unit", "department"]);
 /**
  * The implementing unit starts the goal table of a project of its own that has none, typically before
  * finance opens the declaration. The draft is the one the opening would have made (the opening then
- * skips it); if the declaration is already open, the unit's task is issued with it.
+ * skips it and issues the task). It writes this one table only: once the declaration is open, the
+ * opening and every import have already given each project its table, and a start must not run the
+ * year's opening (other units' tables and notices) under a unit's name. A task the unit has follows.
  */
 export async function startGoalTable(deps: Deps, actor: Actor, projectId: number) {
   const scope = authorize(actor, "goal.write");
@@ -43,7 +44,6 @@ export async function startGoalTable(deps: Deps, actor: Actor, projectId: number
         reason: "实施单位自行编制",
       }),
     ]);
-    await declareImported(repos, actor.regionCode, project.fiscalYear);
     await followGoalTables(repos, deps.clock, actor.regionCode, [id]);
     return { id };
   });

@@ -22,7 +22,10 @@ export async function issueGoalDeclaration(
       taskId: null,
       orgIds: [orgId],
       title: "新任务：绩效目标申报",
-      body: `${fiscalYear}年度绩效目标申报：您有 ${count} 张新的目标表待填报，请于 ${dueOn} 前提交`,
+      body:
+        count > 0
+          ? `${fiscalYear}年度绩效目标申报：您有 ${count} 张新的目标表待填报，请于 ${dueOn} 前提交`
+          : `${fiscalYear}年度绩效目标申报已下达：本单位已自行编制的目标表请于 ${dueOn} 前提交`,
       link: "/goal-tables",
     })),
   );

@@ -58,7 +58,17 @@ export async function getTaskProgress(deps: Deps, actor: Actor, fiscalYear: numb
   const scope = authorize(actor, "task.read");
   const today = dateInChina(deps.clock.now());
   const rows = await deps.uow.read.tasks.progress(scope, fiscalYear, kind, today);
-  const keys = ["total", "todo", "inProgress", "submitted", "returned", "done", "closed", "overdue"] as const;
+  const keys = [
+    "total",
+    "todo",
+    "inProgress",
+    "submitted",
+    "returned",
+    "done",
+    "closed",
+    "overdue",
+    "doneLate",
+  ] as const;
   const total = Object.fromEntries(keys.map((k) => [k, rows.reduce((n, r) => n + r[k], 0)])) as Omit<
     DepartmentProgress,
     "department"

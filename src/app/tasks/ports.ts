@@ -33,7 +33,10 @@ export interface DeclarationOpened {
   tablesExisting: number;
   tasksCreated: number;
   tasksExisting: number;
-  /** New draft tables per declaring organisation (one notification each). */
+  /**
+   * New draft tables per declaring organisation (one notification each); count 0 for an organisation
+   * whose new task covers only tables it had started itself.
+   */
   newTablesByOrg: { orgId: number; count: number }[];
 }
 
@@ -67,6 +70,8 @@ export interface DepartmentProgress {
   done: number;
   closed: number;
   overdue: number;
+  /** Done, but after the due day (in China): 逾期完成. */
+  doneLate: number;
 }
 
 export interface TaskRepo {

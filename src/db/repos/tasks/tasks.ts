@@ -137,7 +137,11 @@ export function taskRepo(ex: Executor): TaskRepo {
         tablesExisting: (totals?.tables ?? 0) - tablesCreated,
         tasksCreated: created.length,
         tasksExisting: (totals?.tasks ?? 0) - created.length,
-        newTablesByOrg: newByOrg.map((r) => ({ orgId: r.org_id, count: r.n })),
+        newTablesByOrg: [
+          ...newByOrg.map((r) => ({ orgId: r.org_id, count: r.n })),
+          // A new task over tables the organisation started itself before the opening: told all the same.
+          ...[...fresh].filter((id) => !newByOrg.some((r) => r.org_id === id)).map((orgId) => ({ orgId, count: 0 })),
+        ],
       };
     },
 
@@ -209,6 +213,7 @@ export function taskRepo(ex: Executor): TaskRepo {
         done: number;
         closed: number;
         overdue: number;
+        done_late: number;
       }>(
         ex,
         sql`select d.id as dept_id, d.code as dept_code, d.name as dept_name, count(*)::int as total,
@@ -218,7 +223,9 @@ export function taskRepo(ex: Executor): TaskRepo {
                    count(*) filter (where t.status = 'returned')::int as returned,
                    count(*) filter (where t.status = 'done')::int as done,
                    count(*) filter (where t.status = 'closed')::int as closed,
-                   count(*) filter (where ${overdueSql(today)})::int as overdue
+                   count(*) filter (where ${overdueSql(today)})::int as overdue,
+                   count(*) filter (where t.status = 'done'
+                                      and (t.done_at at time zone 'Asia/Shanghai')::date > t.due_on)::int as done_late
             ${FROM}
             where ${taskScopeSql(scope)} and t.fiscal_year = ${fiscalYear} and t.kind = ${kind}
             group by d.id, d.code, d.name, d.sort_order order by d.sort_order, d.code`,
@@ -233,6 +240,7 @@ export function taskRepo(ex: Executor): TaskRepo {
         done: r.done,
         closed: r.closed,
         overdue: r.overdue,
+        doneLate: r.done_late,
       }));
     },
 

@@ -62,7 +62,7 @@ export default function TasksPage() {
       {showProgress && p && p.total.total > 0 && (
         <Card
           title="按主管部门的进度"
-          extra={`共 ${p.total.total} 项：提交率 ${rate(p.total.submissionRate)}，完成率 ${rate(p.total.approvalRate)}，逾期 ${p.total.overdue} 项`}
+          extra={`共 ${p.total.total} 项：提交率 ${rate(p.total.submissionRate)}，完成率 ${rate(p.total.approvalRate)}，逾期 ${p.total.overdue} 项，逾期完成 ${p.total.doneLate} 项`}
           style={{ marginBottom: 16 }}
           data-testid="task-progress"
         >
@@ -85,6 +85,13 @@ export default function TasksPage() {
                 width: 70,
                 align: "right",
                 render: (n: number) => (n ? <Typography.Text type="danger">{n}</Typography.Text> : 0),
+              },
+              {
+                title: "逾期完成",
+                dataIndex: "doneLate",
+                width: 90,
+                align: "right",
+                render: (n: number) => (n ? <Typography.Text type="warning">{n}</Typography.Text> : 0),
               },
               {
                 title: "提交率",

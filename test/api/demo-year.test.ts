@@ -1,0 +1,58 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rows } from "../../src/db/repos/rows";
+import { type TestApp, testApp } from "../support/app";
+
+/** The demo district's 2024 ran through the plan, the declaration and the workflow on its own days. */
+let t: TestApp;
+let finance: string;
+beforeAll(async () => {
+  t = await testApp();
+  finance = await t.login("finance");
+});
+afterAll(() => t.close());
+
+const day = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+describe("the demo's 2024 goal declaration", () => {
+  it("has its plan stored and its declaration opened in the autumn of 2023, by finance", async () => {
+    const plan = (await t.as(finance, "GET", "/api/v1/plan?year=2024")).json();
+    expect(plan.stored).toBe(true);
+    const declaration = plan.phases.find((p: { phase: string }) => p.phase === "goal_declaration");
+    expect(declaration).toMatchObject({ startsOn: "2023-09-01", endsOn: "2023-10-31", dueOn: "2023-10-31" });
+    expect(day(declaration.openedAt)).toBe("2023-09-01");
+  });
+
+  it("shows every task done, four of them late after a return by finance", async () => {
+    const progress = (await t.as(finance, "GET", "/api/v1/tasks/progress?year=2024")).json();
+    expect(progress.total).toMatchObject({ total: 205, done: 205, overdue: 0, doneLate: 4, approvalRate: 1 });
+    const [late] = await rows<{ id: number }>(
+      t.db.orm,
+      sql`select g.id from goal_tables g join goal_transitions r on r.goal_table_id = g.id
+          where g.fiscal_year = 2024 and r.action = 'return' order by g.id limit 1`,
+    );
+    const table = (await t.as(finance, "GET", `/api/v1/goals/tables/${late!.id}`)).json();
+    const steps = table.transitions.map((s: { action: string; at: string; actorName: string }) => [
+      s.action,
+      day(s.at),
+      s.actorName,
+    ]);
+    // Submitted and approved by the department before the due day, returned by finance, resubmitted after it.
+    expect(steps.map((s: string[]) => s[0])).toEqual(["submit", "approve", "return", "submit", "approve", "approve"]);
+    expect(steps[0]![1]! <= "2023-10-31" && steps[3]![1]! > "2023-10-31").toBe(true);
+    expect(steps[2]![2]).toBe("财政局管理员");
+    expect(steps.every((s: string[]) => s[1]?.startsWith("2023-"))).toBe(true);
+  });
+
+  it("dates the on-site review draws inside their year", async () => {
+    const draws = await rows<{ fiscal_year: number; created_at: Date | string }>(
+      t.db.orm,
+      sql`select fiscal_year, created_at from review_draws order by fiscal_year`,
+    );
+    expect(draws.map((d) => [d.fiscal_year, day(String(new Date(d.created_at).toISOString()))])).toEqual([
+      [2022, "2022-03-01"],
+      [2023, "2023-03-01"],
+      [2024, "2024-03-01"],
+    ]);
+  });
+});
