@@ -16,6 +16,7 @@ import { recordReviewVisit } from "../goals/review-visits";
 import { commitRows } from "../imports/run-import";
 import { openGoalDeclaration } from "../plan/open-goal-declaration";
 import { savePlan } from "../plan/save-plan";
+import { readNotifications } from "../tasks/notifications";
 import { publicUser } from "../users/create-user";
 import { demoActor, replayDeclaration, replayedTables, type SetDay } from "./replay-declaration";
 
@@ -122,6 +123,9 @@ export async function loadDemo(deps: Deps, data: DemoData, onStep?: (step: strin
     });
     await replayDeclaration(dated, setDay, finance, year, tables);
   }
+  // Everyone read what the system told them during those years.
+  setDay(`${y - 1}-12-01`);
+  for (const u of data.users) await readNotifications(dated, await demoActor(dated, u.username), { all: true });
   const executions: [number, ExecutionRow[], DeptExecutionRow[]][] = [[y, data.execution, data.deptExecution]];
   if (h) executions.push([h.fiscalYear, h.execution, h.deptExecution]);
   for (const [year, execution, deptExecution] of executions)

@@ -6,7 +6,6 @@ import { actorOf } from "../auth/actor";
 import type { Actor, Deps } from "../context";
 import { actOnGoalTable } from "../goals/act-on-goal-table";
 import { saveGoalTable } from "../goals/save-goal-table";
-import { readNotifications } from "../tasks/notifications";
 
 /** Sets the time the next steps are stamped with (the demo loader's stepped clock). */
 export type SetDay = (day: string) => void;
@@ -103,8 +102,6 @@ export async function replayDeclaration(
       const after = await deps.uow.read.goals.get({ kind: "region", regionCode: finance.regionCode }, record.id);
       version = after?.version ?? version;
     }
-    // They read what the system told them while it went on.
-    for (const reader of [unit, department]) await readNotifications(deps, reader, { all: true });
   }
   return stored.length;
 }
