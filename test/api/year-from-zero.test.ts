@@ -340,6 +340,29 @@ describe("a year from zero", () => {
     expect((await notifications("unit2")).rows[0].body).toContain("您有 1 张新的目标表待填报");
   });
 
+  it("starts only the unit's own table in an open year, never the year's opening under its name", async () => {
+    // Two projects written around the import (the import would have given them tables): one of each unit.
+    for (const [code, unit] of [
+      ["P301002Z", "301002"],
+      ["P301001Z", "301001"],
+    ] as const)
+      await db.orm.execute(sql`insert into projects (region_code, fiscal_year, code, name, department_id, unit_id,
+                                 category, is_key, sector, initial_budget, adjusted_budget, fiscal_funds, other_funds)
+        select region_code, fiscal_year, ${code}, '直接写入的项目', department_id, ${await orgId(unit)}, category, is_key,
+               sector, initial_budget, adjusted_budget, fiscal_funds, other_funds
+        from projects where code = 'P301002A'`);
+    const before = (await notifications("unit1")).rows.length;
+    const [mine] = await rowsOf<{ id: number }>(sql`select id from projects where code = 'P301002Z'`);
+    expect((await as("unit2", "POST", `/api/v1/projects/${mine!.id}/goal-table`)).statusCode).toBe(200);
+    const tables = await rowsOf<{ code: string }>(
+      sql`select subject_code as code from goal_tables where subject_code in ('P301002Z', 'P301001Z')`,
+    );
+    expect(tables).toEqual([{ code: "P301002Z" }]);
+    expect((await notifications("unit1")).rows.length).toBe(before);
+    await db.orm.execute(sql`delete from goal_tables where subject_code = 'P301002Z'`);
+    await db.orm.execute(sql`delete from projects where code in ('P301002Z', 'P301001Z')`);
+  });
+
   it("lets finance see progress by department and remind the late, once recorded and audited", async () => {
     const progress = (await as("admin", "GET", "/api/v1/tasks/progress?year=2025")).json();
     expect(progress.rows.map((r: { department: { code: string } }) => r.department.code)).toEqual(["301", "302"]);
