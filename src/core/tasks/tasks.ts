@@ -7,16 +7,18 @@ import type { GoalStatus } from "../goals/workflow";
  * the object it concerns (a goal table, later a monitoring report, a self-evaluation …): nobody keeps it
  * by hand.
  */
-export const TASK_KINDS = ["goal_declaration"] as const;
+export const TASK_KINDS = ["goal_declaration", "goal_revision"] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
 export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   goal_declaration: "绩效目标申报",
+  goal_revision: "绩效目标调整",
 };
 
 /** The object a task concerns, by kind of task: a declaration concerns the organisation's tables of the year. */
-export const TASK_OBJECT_KIND: Record<TaskKind, "org"> = {
+export const TASK_OBJECT_KIND: Record<TaskKind, "org" | "goal_table"> = {
   goal_declaration: "org",
+  goal_revision: "goal_table",
 };
 
 export const TASK_STATUSES = ["todo", "in_progress", "submitted", "returned", "done", "closed"] as const;

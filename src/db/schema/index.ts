@@ -8,5 +8,6 @@ export * from "./imports";
 export * from "./org";
 export * from "./plan";
 export * from "./projects";
+export * from "./review";
 export * from "./rule-sets";
 export * from "./users";
