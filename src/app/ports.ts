@@ -7,6 +7,7 @@ import type { Memo } from "./memo";
 import type { OrgRepo } from "./org/ports";
 import type { PlanRepo } from "./plan/ports";
 import type { ProjectRepo } from "./projects/ports";
+import type { ReviewThreadRepo } from "./review/ports";
 import type { NotificationRepo, OutboxRepo, TaskRepo } from "./tasks/ports";
 import type { UserRepo } from "./users/ports";
 
@@ -66,6 +67,7 @@ export interface Repos {
   goalHistory: GoalHistoryRepo;
   indicatorLibrary: IndicatorLibraryRepo;
   reviews: ReviewRepo;
+  reviewThreads: ReviewThreadRepo;
   ruleSets: RuleSetRepo;
   plans: PlanRepo;
   tasks: TaskRepo;

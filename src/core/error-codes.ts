@@ -71,6 +71,8 @@ export const ERROR_CODES = {
   GOAL_INDICATOR_UID_DUPLICATE: "指标标识重复",
   GOAL_TEXT_MARKUP: "目标表文字含有标记字符",
   GOAL_COMMENT_UNKNOWN_INDICATOR: "意见所指的指标不存在",
+  REVIEW_COMMENT_NOT_ANSWERABLE: "只有退回到填报单位手中修改时才能答复审核意见",
+  REVIEW_ANSWER_MARKUP: "答复含有标记字符",
   GOAL_NO_PREVIOUS_YEAR: "上一年度没有可沿用的目标表",
   GOAL_EXPORT_EMPTY: "没有可导出的目标表",
   GOAL_EXPORT_NEEDS_DEPARTMENT: "导出须指定主管部门",

@@ -17,6 +17,7 @@ import { workPlanRepo } from "./repos/plan/work-plans";
 import { ProjectReadModel } from "./repos/project-read-model";
 import { projectRepo } from "./repos/projects";
 import { SessionCache } from "./repos/read-cache";
+import { reviewThreadRepo } from "./repos/review/review-threads";
 import { ruleSetRepo } from "./repos/rule-sets";
 import { sessionRepo } from "./repos/sessions";
 import { notificationRepo, outboxRepo } from "./repos/tasks/outbox";
@@ -36,6 +37,7 @@ function reposFor(db: Database, ex: Executor): Repos {
     goalHistory: goalHistoryRepo(db, ex),
     indicatorLibrary: indicatorLibraryRepo(ex),
     reviews: reviewRepo(ex),
+    reviewThreads: reviewThreadRepo(ex),
     ruleSets: ruleSetRepo(ex),
     plans: workPlanRepo(ex),
     tasks: taskRepo(ex),

@@ -1,10 +1,20 @@
 import { AppError, notFound, staleVersion } from "../../core/errors";
 import { checkGoalTable } from "../../core/goals/quality";
-import { declarerOf, GOAL_ACTION_LABELS, type GoalAction, transition } from "../../core/goals/workflow";
+import { goalSnapshot } from "../../core/goals/snapshot";
+import type { GoalIndicator } from "../../core/goals/types";
+import {
+  declarerOf,
+  GOAL_ACTION_LABELS,
+  type GoalAction,
+  type GoalStatus,
+  transition,
+} from "../../core/goals/workflow";
+import type { Role } from "../../core/roles";
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
 import { expectState } from "../expect-state";
+import { followReview, type ReviewStep } from "../review/follow-review";
 import { dispatchSoon } from "../tasks/dispatch";
 import { followGoalTables, noticeGoalTable } from "../tasks/follow";
 import { stateOf } from "./get-goal-table";
@@ -88,6 +98,11 @@ export async function actOnGoalTable(
       comment: comment ?? null,
       indicatorComments: input.indicatorComments ?? null,
     });
+    const step = reviewStepOf(input.action, result.next.status, actor.role, comment ?? null, record.table, {
+      ...input.indicatorComments,
+    });
+    if (step)
+      await followReview(repos, actor, { regionCode: actor.regionCode, entity: "goal_table", recordId: id }, step);
     await repos.audit.append([
       auditEntry(actor, deps.clock, {
         action: input.action,
@@ -105,4 +120,33 @@ export async function actOnGoalTable(
   });
   await dispatchSoon(deps);
   return acted;
+}
+
+/**
+ * The step of the review loop an action is: a submission opens a round with the table as submitted (its
+ * comment is the 修改说明), a withdrawal closes it, a review adds the reviewer's comments (per indicator,
+ * keyed by uid, labelled with the indicator's name) and closes the round unless it goes on to finance.
+ * A revision starts a new table, whose rounds start afresh.
+ */
+function reviewStepOf(
+  action: GoalAction,
+  next: GoalStatus,
+  role: Role,
+  comment: string | null,
+  table: { overallGoal: string; indicators: readonly GoalIndicator[] },
+  itemComments: Record<string, string>,
+): ReviewStep | null {
+  if (action === "submit") return { kind: "submit", content: goalSnapshot(table), note: comment };
+  if (action === "withdraw") return { kind: "withdraw" };
+  if (action !== "approve" && action !== "return") return null;
+  const name = new Map(table.indicators.map((i) => [i.uid, i.name]));
+  return {
+    kind: "review",
+    outcome: action === "return" ? "returned" : next === "approved" ? "approved" : "forwarded",
+    reviewer: role === "department" ? "department" : "finance",
+    comment,
+    items: Object.entries(itemComments)
+      .map(([key, body]) => ({ key, label: name.get(key) ?? "", body: body.trim() }))
+      .filter((c) => c.body !== ""),
+  };
 }

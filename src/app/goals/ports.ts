@@ -218,6 +218,8 @@ export interface GoalRepo {
   startProjectTable(regionCode: string, projectId: number, templateVersion: string): Promise<number | null>;
   /** The current table of a project (by its year and code), if any. */
   currentOfProject(regionCode: string, projectId: number): Promise<{ id: number; status: GoalStatus } | null>;
+  /** Locks a table's row for the rest of the transaction and reads its state (writes beside the table's own). */
+  lockState(regionCode: string, id: number): Promise<{ status: GoalStatus; version: number } | null>;
   /** Bulk insert of goal tables with their indicators (the demo, later imports), in the caller's transaction. */
   insertMany(
     regionCode: string,
@@ -316,8 +318,25 @@ export interface ReviewRepo {
   linkTable(visitId: number, goalTableId: number, actedOn: boolean, note: string | null): Promise<void>;
 }
 
-/** Goal tables across fiscal years: last year's table of a subject and the carry-over link (上年结转). */
+/** One revision (版本) of a goal table: revision 1 is the first declaration, each 调整 adds one. */
+export interface GoalRevision {
+  id: number;
+  revision: number;
+  status: GoalStatus;
+  isCurrent: boolean;
+  revisionReason: string | null;
+  updatedAt: string;
+  /** When finance approved it (批复), or null. */
+  approvedAt: string | null;
+}
+
+/**
+ * Goal tables across fiscal years and revisions: last year's table of a subject, the carry-over link
+ * (上年结转) and the revisions of this year's table.
+ */
 export interface GoalHistoryRepo {
+  /** Every revision of the table's project or department in its year, oldest first, when the scope sees it. */
+  revisions(scope: Scope, id: number): Promise<GoalRevision[]>;
   /** Last year's current table of the same project or department, when the scope sees it. */
   previousOf(
     scope: Scope,

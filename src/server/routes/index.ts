@@ -9,6 +9,7 @@ import carryOver from "./goals/carry-over";
 import goalExcel from "./goals/goal-excel";
 import goalRules from "./goals/goal-rules";
 import goalTables from "./goals/goal-tables";
+import goalThreads from "./goals/goal-threads";
 import indicatorLibrary from "./goals/indicator-library";
 import lintFindings from "./goals/lint-findings";
 import lintGoals from "./goals/lint-goals";
@@ -62,6 +63,7 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   lintFindings,
   reviewDraws,
   goalTables,
+  goalThreads,
   carryOver,
   goalExcel,
   suggestIndicators,

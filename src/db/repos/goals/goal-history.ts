@@ -1,13 +1,45 @@
 import { sql } from "drizzle-orm";
 import type { GoalHistoryRepo } from "../../../app/goals/ports";
+import type { GoalStatus } from "../../../core/goals/workflow";
 import type { Database, Executor } from "../../client";
-import { one } from "../rows";
+import { iso, one, rows } from "../rows";
 import { goalScopeSql } from "../scope-sql";
 import { goalRepo } from "./goal-tables";
 
 /** Goal tables across fiscal years: the subject (project or department code) is what links them. */
 export function goalHistoryRepo(db: Database, ex: Executor): GoalHistoryRepo {
   return {
+    async revisions(scope, id) {
+      const found = await rows<{
+        id: number;
+        revision: number;
+        status: GoalStatus;
+        is_current: boolean;
+        revision_reason: string | null;
+        updated_at: Date | string;
+        approved_at: Date | string | null;
+      }>(
+        ex,
+        sql`select g.id, g.revision, g.status, g.is_current, g.revision_reason, g.updated_at,
+                   (select max(t.at) from goal_transitions t
+                    where t.goal_table_id = g.id and t.region_code = g.region_code and t.to_status = 'approved') as approved_at
+            from goal_tables me
+            join goal_tables g on g.region_code = me.region_code and g.fiscal_year = me.fiscal_year
+                              and g.subject_kind = me.subject_kind and g.subject_code = me.subject_code
+            join orgs u on u.id = g.unit_id
+            where me.id = ${id} and me.region_code = ${scope.regionCode} and ${goalScopeSql(scope)}
+            order by g.revision`,
+      );
+      return found.map((r) => ({
+        id: r.id,
+        revision: r.revision,
+        status: r.status,
+        isCurrent: r.is_current,
+        revisionReason: r.revision_reason,
+        updatedAt: iso(r.updated_at)!,
+        approvedAt: iso(r.approved_at),
+      }));
+    },
     async previousOf(scope, table) {
       const found = await one<{ id: number }>(
         ex,

@@ -157,6 +157,12 @@ export function goalRepo(db: Database, ex: Executor): GoalRepo {
       );
       return found ?? null;
     },
+    async lockState(regionCode, id) {
+      return one<{ status: GoalStatus; version: number }>(
+        ex,
+        sql`select status, version from goal_tables where region_code = ${regionCode} and id = ${id} for update`,
+      );
+    },
     async insertMany(regionCode, list, actorName) {
       if (list.length === 0) return 0;
       const orgIds = new Map(

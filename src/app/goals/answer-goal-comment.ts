@@ -1,0 +1,56 @@
+import { AppError, notFound, staleVersion } from "../../core/errors";
+import { declarerOf, isEditable } from "../../core/goals/workflow";
+import { markupReason } from "../../core/imports/cells";
+import { auditEntry } from "../audit/entry";
+import { authorize } from "../authorize";
+import type { Actor, Deps } from "../context";
+import { stateOf } from "./get-goal-table";
+
+const notAnswerable = () =>
+  new AppError("forbidden", "REVIEW_COMMENT_NOT_ANSWERABLE", "只有目标表退回到您手中修改时，才能答复审核意见");
+
+/**
+ * The declarer answers a reviewer's comment on its returned table (答复), or clears the answer with an
+ * empty text. Answers can be written while the table is back in the declarer's hands; a resubmission
+ * freezes them with the round the reviewer sees next.
+ */
+export async function answerGoalComment(
+  deps: Deps,
+  actor: Actor,
+  tableId: number,
+  commentId: number,
+  input: { version: number; answer: string },
+) {
+  const scope = authorize(actor, "goal.write");
+  const record = await deps.uow.read.goals.get(scope, tableId);
+  if (!record) throw notFound("绩效目标表", tableId);
+  const comment = await deps.uow.read.reviewThreads.comment(actor.regionCode, "goal_table", commentId);
+  if (!comment || comment.recordId !== tableId) throw notFound("审核意见", commentId);
+  const answer = input.answer.trim();
+  const reason = markupReason(answer);
+  if (reason)
+    throw new AppError("validation", "REVIEW_ANSWER_MARKUP", `答复含有${reason}，请删除后再保存`, { field: "answer" });
+  if (comment.roundOutcome === "pending" || comment.roundOutcome === "approved") throw notAnswerable();
+  const declarer = declarerOf(record);
+  return deps.uow.transaction(async (repos) => {
+    // The table's row is locked: a submission cannot slip between this check and the answer.
+    const locked = await repos.goals.lockState(actor.regionCode, tableId);
+    if (!locked || !isEditable({ ...stateOf(record), status: locked.status }, actor.role, declarer))
+      throw notAnswerable();
+    const version = await repos.reviewThreads.answer(actor.regionCode, commentId, input.version, answer || null, {
+      id: actor.userId,
+      name: actor.displayName,
+    });
+    if (version === null) throw staleVersion("该审核意见");
+    await repos.audit.append([
+      auditEntry(actor, deps.clock, {
+        action: answer ? "answer" : "clear_answer",
+        entity: "review_comment",
+        entityId: commentId,
+        before: { answer: comment.answer },
+        after: { answer: answer || null, goalTableId: tableId, itemLabel: comment.itemLabel },
+      }),
+    ]);
+    return { id: commentId, version, answer: answer || null };
+  });
+}
