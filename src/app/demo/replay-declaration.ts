@@ -5,7 +5,10 @@ import type { GoalAction } from "../../core/goals/workflow";
 import { actorOf } from "../auth/actor";
 import type { Actor, Deps } from "../context";
 import { actOnGoalTable } from "../goals/act-on-goal-table";
+import { answerGoalComment } from "../goals/answer-goal-comment";
 import { saveGoalTable } from "../goals/save-goal-table";
+
+type ActExtra = { comment?: string; indicatorComments?: Record<string, string> };
 
 /** Sets the time the next steps are stamped with (the demo loader's stepped clock). */
 export type SetDay = (day: string) => void;
@@ -60,8 +63,9 @@ export async function demoActor(deps: Deps, username: string): Promise<Actor> {
 /**
  * Replays the declaration of the given tables as it went, on the drafts the opening created: the unit
  * fills its draft and submits it before the due date,
- * the department approves, finance returns it with a reason, the unit resubmits after the due date, and
- * both approve. Every step is the use case users call, stamped on its day, so the tasks, notifications
+ * the department approves, finance returns it with a reason and a comment on one indicator, the unit
+ * answers the comment, fixes the indicator and resubmits after the due date with a 修改说明, and both
+ * approve. Every step is the use case users call, stamped on its day, so the tasks, notifications
  * and the tables' histories show it.
  */
 export async function replayDeclaration(
@@ -87,21 +91,43 @@ export async function replayDeclaration(
       overallGoal: table.overallGoal,
       indicators: table.indicators,
     });
-    const steps: [string, Actor, GoalAction, string?][] = [
-      [`${y}-10-${20 + i}`, unit, "submit"],
-      [`${y}-10-${24 + i}`, department, "approve", "经审核，同意报送财政"],
-      [`${y}-11-0${3 + i}`, finance, "return", "成本指标与项目预算不一致，效益指标未量化，请修改后重新报送"],
-      [`${y}-11-${10 + i}`, unit, "submit"],
-      [`${y}-11-${13 + i}`, department, "approve", "已按财政意见修改，同意报送"],
-      [`${y}-11-${20 + i}`, finance, "approve"],
-    ];
-    let version = saved.version;
-    for (const [day, actor, action, comment] of steps) {
+    const region = { kind: "region", regionCode: finance.regionCode } as const;
+    const step = async (day: string, actor: Actor, action: GoalAction, extra: ActExtra = {}) => {
       setDay(day);
-      await actOnGoalTable(deps, actor, record.id, { version, action, comment });
-      const after = await deps.uow.read.goals.get({ kind: "region", regionCode: finance.regionCode }, record.id);
-      version = after?.version ?? version;
-    }
+      const before = await deps.uow.read.goals.get(region, record.id);
+      await actOnGoalTable(deps, actor, record.id, { version: before?.version ?? saved.version, action, ...extra });
+    };
+    // Finance's comment lands on the table's first cost (成本) indicator, else its first one.
+    const filled = (await deps.uow.read.goals.get(region, record.id))!;
+    const commented =
+      filled.table.indicators.find((x) => x.level1.includes("成本") || x.level2.includes("成本")) ??
+      filled.table.indicators[0]!;
+    await step(`${y}-10-${20 + i}`, unit, "submit");
+    await step(`${y}-10-${24 + i}`, department, "approve", { comment: "经审核，同意报送财政" });
+    await step(`${y}-11-0${3 + i}`, finance, "return", {
+      comment: "成本指标与项目预算不一致，效益指标未量化，请修改后重新报送",
+      indicatorComments: { [commented.uid!]: "请写明测算依据，与项目预算核对一致" },
+    });
+    // The unit answers the comment, writes the basis into the indicator's explanation and resubmits.
+    setDay(`${y}-11-${String(8 + i).padStart(2, "0")}`);
+    const ref = { regionCode: finance.regionCode, entity: "goal_table", recordId: record.id } as const;
+    const comment = (await deps.uow.read.reviewThreads.comments(ref)).find((c) => c.itemKey === commented.uid);
+    if (comment)
+      await answerGoalComment(deps, unit, record.id, comment.id, {
+        version: comment.version,
+        answer: "已按项目预算逐项核对，并在指标解释中写明测算依据",
+      });
+    const back = (await deps.uow.read.goals.get(region, record.id))!;
+    await saveGoalTable(deps, unit, record.id, {
+      version: back.version,
+      overallGoal: back.table.overallGoal,
+      indicators: back.table.indicators.map((x) =>
+        x.uid === commented.uid ? { ...x, explanation: `${x.explanation ?? ""}（按项目预算测算）`.slice(0, 500) } : x,
+      ),
+    });
+    await step(`${y}-11-${10 + i}`, unit, "submit", { comment: "已按财政意见核对成本指标，补充测算依据" });
+    await step(`${y}-11-${13 + i}`, department, "approve", { comment: "已按财政意见修改，同意报送" });
+    await step(`${y}-11-${20 + i}`, finance, "approve");
   }
   return stored.length;
 }

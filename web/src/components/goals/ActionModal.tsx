@@ -81,7 +81,7 @@ export function ActionModal({
       confirmLoading={busy}
       onCancel={onCancel}
       onOk={onOk}
-      width={action === "return" ? 640 : 520}
+      width={action === "revise" ? 520 : 640}
       destroyOnHidden
     >
       {intro && <div style={{ marginBottom: 12 }}>{intro}</div>}
@@ -90,7 +90,7 @@ export function ActionModal({
         <Form.Item label={text.label} required={required} style={{ marginBottom: 12 }}>
           <Input.TextArea
             data-testid="goal-action-comment"
-            autoFocus
+            autoFocus={draft.rows.length === 0}
             rows={3}
             maxLength={2000}
             placeholder={text.placeholder}
@@ -98,27 +98,29 @@ export function ActionModal({
             onChange={(e) => onChange({ ...draft, comment: e.target.value })}
           />
         </Form.Item>
-        {action === "return" && (
+        {(action === "return" || action === "approve") && (
           <Form.Item
-            label="逐项意见（可选）"
-            extra="针对具体指标的意见会显示在该指标下方，便于单位逐项修改。也可在指标表中点“写意见”。"
+            label={action === "return" ? "逐项意见（可选）" : "逐项备注（可选）"}
+            extra="针对具体指标的意见显示在该指标下方，单位可逐条答复。也可在指标表中点该行的“写意见”直接填写。"
             style={{ marginBottom: 0 }}
           >
             {draft.rows.map((r) => (
-              <div key={r.id} style={{ display: "flex", gap: 8, marginBottom: 8 }}>
+              <div key={r.id} style={{ display: "flex", gap: 8, marginBottom: 8, flexWrap: "wrap" }}>
                 <Select
                   aria-label="指标"
-                  style={{ width: 230, flex: "none" }}
+                  style={{ width: 230, maxWidth: "100%", flex: "none" }}
                   placeholder="选择指标"
                   value={r.index ?? undefined}
                   options={rowOptions}
                   showSearch={{ optionFilterProp: "label" }}
                   onChange={(index: number) => setRow(r.id, { index })}
                 />
-                <Input
+                <Input.TextArea
                   aria-label="该指标的意见"
                   data-testid="goal-row-comment-input"
                   placeholder="该指标的意见"
+                  autoSize={{ minRows: 1, maxRows: 6 }}
+                  style={{ flex: "1 1 240px", width: "auto" }}
                   maxLength={500}
                   value={r.text}
                   onChange={(e) => setRow(r.id, { text: e.target.value })}
@@ -176,3 +178,14 @@ export function indicatorCommentsOf(
 }
 
 export const unusedDraft = (d: CommentDraft): boolean => d.comment.trim() === "" && d.rows.every((r) => !r.text.trim());
+
+/** The draft's comment on the row at `index` changed (an inline editor under the row writes it). */
+export function withRowText(draft: CommentDraft, index: number, text: string): CommentDraft {
+  return { ...draft, rows: draft.rows.map((r) => (r.index === index ? { ...r, text } : r)) };
+}
+
+/** The draft without its comment on the row at `index`. */
+export const withoutRow = (draft: CommentDraft, index: number): CommentDraft => ({
+  ...draft,
+  rows: draft.rows.filter((r) => r.index !== index),
+});

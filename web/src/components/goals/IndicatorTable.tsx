@@ -80,9 +80,8 @@ export interface IndicatorTableProps {
   editable: boolean;
   /** Live findings of the form, row by row. */
   findings: readonly GoalFinding[];
-  /** Reviewers' comments of the last return, by the row's loaded position. */
-  comments: ReadonlyMap<number, string>;
-  commentBy?: string | undefined;
+  /** Reviewers' comments on the row across rounds, with their answers (the shared comment thread). */
+  threadOf?: ((row: IndicatorRow) => ReactNode) | undefined;
   /** Row keys to highlight briefly (just added or moved). */
   flashKey?: string | null | undefined;
   onChangeRow?: (key: string, patch: Partial<IndicatorRow>) => void;
@@ -93,8 +92,9 @@ export interface IndicatorTableProps {
   onFocusRow?: (key: string) => void;
   /** A reviewer who may return the table writes a comment on one row. */
   onComment?: (index: number) => void;
-  /** Comments the reviewer is drafting, by row index. */
+  /** Rows with a comment the reviewer is drafting (by row index), and its editor under the row. */
   draftComments?: Readonly<Record<number, string>>;
+  draftEditorOf?: ((index: number) => ReactNode) | undefined;
   /** A small tag per row key after the indicator's name (与上年对比: 新增 / 已调整). */
   rowTags?: ReadonlyMap<string, ReactNode> | undefined;
 }
@@ -104,7 +104,7 @@ export interface IndicatorTableProps {
  * row with its own level-2 choice, and the live findings and reviewers' comments under the row.
  */
 export function IndicatorTable(props: IndicatorTableProps) {
-  const { rows, editable, findings, comments, commentBy, flashKey, draftComments } = props;
+  const { rows, editable, findings, flashKey, draftComments } = props;
   const { template } = useGoalRulesOfTable();
   const levels = useMemo(() => levelOptionsOf(template), [template]);
 
@@ -518,11 +518,11 @@ export function IndicatorTable(props: IndicatorTableProps) {
           <Button
             size="small"
             type="link"
-            icon={draftComments?.[index] ? <EditOutlined /> : <MessageOutlined />}
+            icon={draftComments?.[index] !== undefined ? <EditOutlined /> : <MessageOutlined />}
             onClick={() => props.onComment?.(index)}
-            aria-label={`对第${index + 1}行写退回意见`}
+            aria-label={`对第${index + 1}行写审核意见`}
           >
-            {draftComments?.[index] ? "改意见" : "写意见"}
+            {draftComments?.[index] !== undefined ? "改意见" : "写意见"}
           </Button>
         )),
       });
@@ -535,20 +535,15 @@ export function IndicatorTable(props: IndicatorTableProps) {
   const notesOf = (item: Item): ReactNode[] => {
     if (item.type !== "row") return [];
     const notes: ReactNode[] = [];
-    const comment = item.row.loadedIndex !== null ? comments.get(item.row.loadedIndex) : undefined;
-    if (comment)
+    const thread = props.threadOf?.(item.row);
+    if (thread)
       notes.push(
-        <div key="c" className="jx-gt-note jx-gt-note-comment" data-testid="goal-row-comment">
-          <MessageOutlined /> {commentBy ?? "审核"}意见：{comment}
+        <div key="c" data-testid="goal-row-comment">
+          {thread}
         </div>,
       );
-    const draft = draftComments?.[item.index];
-    if (draft)
-      notes.push(
-        <div key="d" className="jx-gt-note jx-gt-note-comment">
-          <EditOutlined /> 拟退回意见：{draft}
-        </div>,
-      );
+    const draft = draftComments?.[item.index] !== undefined ? props.draftEditorOf?.(item.index) : null;
+    if (draft) notes.push(<div key="d">{draft}</div>);
     const list = byRow.get(item.index) ?? [];
     const { row } = item;
     // A row just added and not yet filled in: one line saying what to fill, not a wall of red.

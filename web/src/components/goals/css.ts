@@ -14,6 +14,9 @@ export const GOAL_TABLE_CSS = `
 .jx-gt-note-error { color: #cf1322; }
 .jx-gt-note-warning { color: #d46b08; }
 .jx-gt-note-comment { color: #0958d9; }
+.jx-gt-draft { display: flex; flex-direction: column; align-items: flex-start; gap: 2px; padding: 4px 0; max-width: 720px; }
+.jx-gt-draft textarea { background: #f0f5ff; }
+.jx-gt-change { margin-left: 4px; font-size: 11px; line-height: 16px; padding: 0 4px; }
 .jx-gt-note .jx-gt-sugg { color: rgba(0,0,0,0.55); }
 .jx-gt-finding { display: flex; gap: 8px; width: 100%; padding: 6px 8px; border: 0; border-radius: 4px; background: none; font: inherit; color: inherit; text-align: left; cursor: pointer; }
 .jx-gt-finding:hover { background: #fafafa; }

@@ -10,12 +10,35 @@ import {
   UndoOutlined,
 } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Col, Descriptions, Input, Row, Skeleton, Space, Tooltip, Typography } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Input,
+  Row,
+  Skeleton,
+  Space,
+  Tag,
+  Tooltip,
+  Typography,
+} from "antd";
 import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import type { GoalFinding } from "../../../../src/core/goals/quality";
-import { GOAL_RETURNED_BY_LABELS, type GoalAction } from "../../../../src/core/goals/workflow";
+import { GOAL_SNAPSHOT_LABELS, goalSnapshot } from "../../../../src/core/goals/snapshot";
+import { GOAL_RETURNED_BY_LABELS, GOAL_STATUS_LABELS, type GoalAction } from "../../../../src/core/goals/workflow";
+import { diffSnapshots, type ItemChange, type ReviewSnapshot } from "../../../../src/core/review/snapshot";
 import { errorMessage, isApiError } from "../../api/client";
+import {
+  answerGoalComment,
+  type GoalTableReview,
+  goalReviewKey,
+  type ReviewCommentRow,
+  useGoalTableReview,
+} from "../../api/goals/goal-review";
 import { useGoalRules } from "../../api/goals/goal-rules";
 import {
   actOnGoalTable,
@@ -32,7 +55,9 @@ import {
   type CommentDraft,
   EMPTY_DRAFT,
   indicatorCommentsOf,
+  withoutRow,
   withRowComment,
+  withRowText,
 } from "../../components/goals/ActionModal";
 import { CarryOverButton } from "../../components/goals/CarryOverButton";
 import { GOAL_TABLE_CSS } from "../../components/goals/css";
@@ -64,6 +89,9 @@ import { TransitionTimeline } from "../../components/goals/TransitionTimeline";
 import { useLeaveGuard } from "../../components/goals/useLeaveGuard";
 import { PageError } from "../../components/PageError";
 import { PageTitle } from "../../components/PageTitle";
+import { CommentThread } from "../../components/review/CommentThread";
+import { REVIEW_CSS } from "../../components/review/DiffList";
+import { type Comparison, ReviewRecordCard } from "../../components/review/ReviewRecordCard";
 import { dateTime, wan } from "../../format";
 import NotFoundPage from "../NotFoundPage";
 
@@ -200,14 +228,69 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
     [data.status, data.transitions],
   );
   const returnedBy = data.returnedBy ? GOAL_RETURNED_BY_LABELS[data.returnedBy] : "审核";
-  const rowComments = useMemo(() => {
-    const m = new Map<number, string>();
-    for (const [uid, v] of Object.entries(lastReturn?.indicatorComments ?? {})) {
-      const at = table.indicators.findIndex((i) => i.uid === uid);
-      if (at >= 0) m.set(at, v);
+  // The review record: comment threads by indicator, and what changed since the last return or revision.
+  const review = useGoalTableReview(id);
+  const reviewData = review.data;
+  const threads = useMemo(() => {
+    const m = new Map<string | null, ReviewCommentRow[]>();
+    for (const c of reviewData?.comments ?? []) m.set(c.itemKey, [...(m.get(c.itemKey) ?? []), c]);
+    return m;
+  }, [reviewData]);
+  const onAnswer = async (c: ReviewCommentRow, text: string) => {
+    try {
+      await answerGoalComment(id, c.id, { version: c.version, answer: text });
+      await queryClient.invalidateQueries({ queryKey: goalReviewKey(id) });
+      message.success(text.trim() ? "已保存答复" : "已清除答复");
+      return true;
+    } catch (e) {
+      message.error(errorMessage(e));
+      return false;
+    }
+  };
+  const liveSnapshot = useMemo(
+    () => goalSnapshot({ overallGoal: settled.overallGoal, indicators: settled.rows }),
+    [settled],
+  );
+  const comparisons = useMemo(
+    () => comparisonsOf(reviewData, editable ? liveSnapshot : null),
+    [reviewData, editable, liveSnapshot],
+  );
+  // Rows marked with what changed against the first comparison (the last return, else the previous revision).
+  const changeTags = useMemo(() => {
+    const first = comparisons[0];
+    const m = new Map<string, ReactNode>();
+    // An approved table is read as it stands; its changes are in the comparison card.
+    if (!first || data.status === "approved") return m;
+    const byUid = new Map(first.diff.items.map((i) => [i.key, i]));
+    for (const row of form.rows) {
+      const change = row.uid ? byUid.get(row.uid) : undefined;
+      if (change && change.status !== "removed") m.set(row.key, <ChangeTag change={change} since={first.short} />);
     }
     return m;
-  }, [lastReturn, table.indicators]);
+  }, [comparisons, form.rows, data.status]);
+  const rowTags = useMemo(() => {
+    const m = new Map<string, ReactNode>(changeTags);
+    for (const [k, v] of previousYear.rowTags ?? [])
+      m.set(
+        k,
+        m.has(k) ? (
+          <>
+            {m.get(k)}
+            {v}
+          </>
+        ) : (
+          v
+        ),
+      );
+    return m;
+  }, [changeTags, previousYear.rowTags]);
+  const shownUids = useMemo(() => new Set(form.rows.map((r) => r.uid)), [form.rows]);
+  // Comments on indicators since deleted: shown with the general ones, named as they were.
+  const orphanComments = useMemo(
+    () => [...threads].filter(([k]) => k !== null && !shownUids.has(k)).flatMap(([, list]) => list),
+    [threads, shownUids],
+  );
+  const unanswered = (reviewData?.comments ?? []).filter((c) => c.answerable && c.stage === "return" && !c.answer);
   /** A stored position (what reviewers' comments refer to) as the row the form shows now. */
   const loadedName = (index: number) => {
     const at = form.rows.findIndex((r) => r.loadedIndex === index);
@@ -408,9 +491,13 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
     }
   };
 
-  const confirmSubmit = () =>
+  const confirmSubmit = () => {
+    // A resubmission (after a return, or a revision) says what changed: the reviewer reads it with the diff.
+    const resubmission = (reviewData?.rounds.length ?? 0) > 0 || data.revision > 1;
+    let note = "";
     modal.confirm({
-      title: "提交绩效目标表",
+      title: resubmission ? "重新提交绩效目标表" : "提交绩效目标表",
+      width: 520,
       content: (
         <>
           <p style={{ margin: 0 }}>
@@ -422,11 +509,32 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
               还有 {checked.warnings} 个提示未处理，不影响提交，但审核时可能被退回。
             </p>
           )}
+          {unanswered.length > 0 && (
+            <p style={{ margin: "8px 0 0", color: "#d46b08" }} data-testid="goal-submit-unanswered">
+              还有 {unanswered.length} 条退回意见未答复。可以直接提交，但答复后审核人更容易看清改了什么。
+            </p>
+          )}
+          {resubmission && (
+            <div style={{ marginTop: 12 }}>
+              <div style={{ marginBottom: 4 }}>修改说明（审核人可见，可不填）</div>
+              <Input.TextArea
+                aria-label="修改说明"
+                data-testid="goal-submit-note"
+                autoSize={{ minRows: 3, maxRows: 8 }}
+                maxLength={2000}
+                placeholder="如：按退回意见将受益人数由 500 人调整为 650 人，删除了重复的时效指标"
+                onChange={(e) => {
+                  note = e.target.value;
+                }}
+              />
+            </div>
+          )}
         </>
       ),
       okText: "提交",
-      onOk: () => act("submit"),
+      onOk: () => act("submit", note.trim() ? { comment: note.trim() } : {}),
     });
+  };
   const confirmWithdraw = () =>
     modal.confirm({
       title: "撤回绩效目标表",
@@ -448,13 +556,30 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
     });
     void act(modalAction, {
       ...(comment ? { comment } : {}),
-      ...(modalAction === "return" && commentsByStored ? { indicatorComments: commentsByStored } : {}),
+      ...((modalAction === "return" || modalAction === "approve") && commentsByStored
+        ? { indicatorComments: commentsByStored }
+        : {}),
     });
   };
-  const commentOnRow = (index: number) => {
-    setDraft((d) => withRowComment(d, index));
-    openModal("return");
-  };
+  // 写意见 opens a multi-line field under the row itself; the comment goes with 退回 or 审核通过.
+  const commentOnRow = (index: number) => setDraft((d) => withRowComment(d, index));
+  const draftEditorOf = (index: number) => (
+    <div className="jx-gt-draft">
+      <Input.TextArea
+        autoFocus
+        aria-label={`第${index + 1}行的审核意见`}
+        data-testid="goal-row-draft"
+        autoSize={{ minRows: 2, maxRows: 8 }}
+        maxLength={500}
+        placeholder="对该指标的意见（可多行），随“退回”或“审核通过”一并发送"
+        value={draft.rows.find((r) => r.index === index)?.text ?? ""}
+        onChange={(e) => setDraft((d) => withRowText(d, index, e.target.value))}
+      />
+      <Button size="small" type="link" danger onClick={() => setDraft((d) => withoutRow(d, index))}>
+        删除该条意见
+      </Button>
+    </div>
+  );
   const refresh = async () => {
     synced.current = "";
     setAlert(null);
@@ -473,9 +598,10 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
   const can = (a: GoalAction) => data.actions.includes(a);
   const draftByIndex = useMemo(() => {
     const out: Record<number, string> = {};
-    for (const r of draft.rows) if (r.index !== null && r.text.trim()) out[r.index] = r.text.trim();
+    for (const r of draft.rows) if (r.index !== null) out[r.index] = r.text;
     return out;
   }, [draft]);
+  const draftCount = draft.rows.filter((r) => r.index !== null && r.text.trim()).length;
 
   // ---- rendering
   const f = table.funds;
@@ -526,7 +652,10 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
 
   return (
     <>
-      <style>{GOAL_TABLE_CSS}</style>
+      <style>
+        {GOAL_TABLE_CSS}
+        {REVIEW_CSS}
+      </style>
       <PageTitle
         title={table.subjectName}
         sub={
@@ -536,6 +665,7 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
             </span>
             <GoalStatusTag status={data.status} returnedBy={data.returnedBy} testId="goal-status" />
             <span>第{data.revision}版</span>
+            <InForce review={reviewData} id={id} />
           </Space>
         }
         extra={
@@ -556,22 +686,28 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
           title={`${returnedBy}已退回：${lastReturn.actorName}（${dateTime(lastReturn.at).slice(0, 16)}）`}
           description={
             <div>
-              <div>
-                <b>退回意见：</b>
-                {lastReturn.comment}
-              </div>
-              {rowComments.size > 0 && (
-                <ul style={{ margin: "4px 0 0", paddingLeft: 18 }}>
-                  {[...rowComments].map(([i, text]) => (
-                    <li key={i}>
-                      {loadedName(i)}：{text}
-                    </li>
-                  ))}
-                </ul>
+              {threads.get(null) ? (
+                <CommentThread
+                  comments={threads.get(null) ?? []}
+                  onAnswer={editable ? onAnswer : undefined}
+                  testId="goal-general-thread"
+                />
+              ) : (
+                <div>
+                  <b>退回意见：</b>
+                  {lastReturn.comment}
+                </div>
+              )}
+              {orphanComments.length > 0 && (
+                <div style={{ marginTop: 6 }}>
+                  <b>已删除指标的意见：</b>
+                  <CommentThread comments={orphanComments} onAnswer={editable ? onAnswer : undefined} />
+                </div>
               )}
               {editable && (
                 <div style={{ marginTop: 4, fontSize: 12 }}>
-                  请按意见修改后保存，再重新提交。逐项意见也显示在对应指标下方。
+                  请按意见修改后保存，逐条答复后重新提交。逐项意见显示在对应指标下方
+                  {unanswered.length > 0 ? `，还有 ${unanswered.length} 条未答复` : "，均已答复"}。
                 </div>
               )}
             </div>
@@ -693,10 +829,14 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
             rows={form.rows}
             editable={editable}
             findings={checked.findings}
-            comments={rowComments}
-            commentBy={lastReturn ? `${returnedBy}` : undefined}
+            threadOf={(row) =>
+              row.uid && threads.get(row.uid) ? (
+                <CommentThread comments={threads.get(row.uid) ?? []} onAnswer={editable ? onAnswer : undefined} />
+              ) : null
+            }
             flashKey={flash?.key}
             draftComments={draftByIndex}
+            draftEditorOf={draftEditorOf}
             onChangeRow={changeRow}
             onMove={moveRow}
             onRemove={removeRow}
@@ -704,11 +844,20 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
             onOpenLibrary={(level1, level2) => openLibrary(level1, level2)}
             onFocusRow={setActiveKey}
             onComment={can("return") ? commentOnRow : undefined}
-            rowTags={previousYear.rowTags}
+            rowTags={rowTags}
           />
         </Card>
       </div>
       <PreviousYearPanel state={previousYear} fiscalYear={table.fiscalYear} dirty={dirty} />
+      {reviewData && (reviewData.rounds.length > 0 || reviewData.revisions.length > 1) && (
+        <ReviewRecordCard
+          versions={<VersionsLine review={reviewData} id={id} />}
+          rounds={reviewData.rounds}
+          comparisons={comparisons}
+          labels={GOAL_SNAPSHOT_LABELS}
+          item="个指标"
+        />
+      )}
       <Card size="small" title="审核记录">
         <TransitionTimeline transitions={data.transitions} rowName={uidName} />
       </Card>
@@ -735,6 +884,11 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
           )
         ) : (
           <Typography.Text type="secondary">{statusLine}</Typography.Text>
+        )}
+        {draftCount > 0 && (
+          <span style={{ color: "#0958d9" }} data-testid="goal-draft-count">
+            {draftCount} 条逐项意见待随审核发送
+          </span>
         )}
         <div style={{ flex: 1 }} />
         <Space wrap size={8}>
@@ -875,5 +1029,86 @@ function WeightTotal({ total, target, testId }: { total: number; target: number;
       权重合计 <span className="jx-num">{points(total)}</span> / {points(target)}
       {ok ? " ✓" : gap > 0 ? `（还差 ${points(gap)}）` : `（多出 ${points(-gap)}）`}
     </span>
+  );
+}
+
+/** "较退回时修改" with the old → new values on hover, after an indicator's name. */
+function ChangeTag({ change, since }: { change: ItemChange; since: string }) {
+  if (change.status === "added")
+    return (
+      <Tag color="green" className="jx-gt-change" data-testid="goal-change-tag">
+        {since}新增
+      </Tag>
+    );
+  if (change.status !== "changed") return null;
+  const lines = change.changes.map(
+    (c) => `${GOAL_SNAPSHOT_LABELS[c.field] ?? c.field}：${c.before ?? "（空）"} → ${c.after ?? "（空）"}`,
+  );
+  return (
+    <Tooltip title={lines.map((l) => <div key={l}>{l}</div>)}>
+      <Tag color="orange" className="jx-gt-change" data-testid="goal-change-tag">
+        {since}修改
+      </Tag>
+    </Tooltip>
+  );
+}
+
+/**
+ * The comparisons a goal table offers: since it was last returned and since the previous revision. `live` compares the form being edited;
+ * otherwise the server's diff of the stored table is used.
+ */
+function comparisonsOf(
+  review: GoalTableReview | undefined,
+  live: ReviewSnapshot | null,
+): (Comparison & { short: string })[] {
+  if (!review) return [];
+  const out: (Comparison & { short: string })[] = [];
+  const r = review.returned;
+  if (r)
+    out.push({
+      key: "returned",
+      label: "与退回时对比",
+      short: "较退回时",
+      base: `第${r.seq}次提交的内容（${r.by ?? ""} ${dateTime(r.at).slice(0, 16)} 退回）`,
+      diff: live ? diffSnapshots(r.snapshot, live) : r.diff,
+    });
+  const p = review.previous;
+  if (p)
+    out.push({
+      key: "previous",
+      label: "与上一版对比",
+      short: "较上一版",
+      base: `第${p.revision}版（${GOAL_STATUS_LABELS[p.status]}）`,
+      diff: live ? diffSnapshots(p.snapshot, live) : p.diff,
+    });
+  return out;
+}
+
+/** The revisions of the table: which one this is, which is in force, links to the others. */
+function VersionsLine({ review, id }: { review: GoalTableReview; id: number }) {
+  return (
+    <Space wrap size={6} data-testid="review-versions">
+      <span>版本：</span>
+      {review.revisions.map((v) => (
+        <Tag key={v.id} color={v.inForce ? "green" : v.id === id ? "blue" : "default"} data-testid="review-version">
+          {v.id === id ? <b>第{v.revision}版（本页）</b> : <Link to={`/goal-tables/${v.id}`}>第{v.revision}版</Link>}
+          {" · "}
+          {GOAL_STATUS_LABELS[v.status]}
+          {v.inForce ? " · 现行有效" : ""}
+          {v.revisionReason ? ` · 调整原因：${v.revisionReason}` : ""}
+        </Tag>
+      ))}
+    </Space>
+  );
+}
+
+/** For a revision in progress: the approved version still in force, with a link. */
+function InForce({ review, id }: { review: GoalTableReview | undefined; id: number }) {
+  const inForce = review?.revisions.find((v) => v.inForce);
+  if (!inForce || inForce.id === id) return null;
+  return (
+    <Link to={`/goal-tables/${inForce.id}`} data-testid="goal-in-force">
+      现行有效：第{inForce.revision}版
+    </Link>
   );
 }
