@@ -1,5 +1,5 @@
 import { lazy, type ReactNode, Suspense } from "react";
-import { Navigate, Route, Routes, useLocation } from "react-router";
+import { Navigate, Outlet, Route, Routes, useLocation } from "react-router";
 import { useMeQuery } from "./api/hooks";
 import { SessionProvider, useSession, YearProvider } from "./auth/session";
 import { AppLayout } from "./components/AppLayout";
@@ -25,12 +25,16 @@ const IndicatorLibraryPage = lazy(() => import("./pages/goals/IndicatorLibraryPa
 const GoalRulesPage = lazy(() => import("./pages/goals/GoalRulesPage"));
 const GoalTablesPage = lazy(() => import("./pages/goals/GoalTablesPage"));
 const GoalTableDetailPage = lazy(() => import("./pages/goals/GoalTableDetailPage"));
+const GoalTablePrintPage = lazy(() => import("./pages/goals/GoalTablePrintPage"));
 const WorkPlanPage = lazy(() => import("./pages/plan/WorkPlanPage"));
 const TasksPage = lazy(() => import("./pages/tasks/TasksPage"));
 const TaskRedirectPage = lazy(() => import("./pages/tasks/TaskRedirectPage"));
 
-/** Signed-in area: loads the account, sends strangers to /login and new accounts to /profile. */
-function Protected() {
+/**
+ * Signed-in area: loads the account, sends strangers to /login and new accounts to /profile. Its pages
+ * are shown in the app's shell (menu, header), or `bare` without it: the print views.
+ */
+function Protected({ bare = false }: { bare?: boolean }) {
   const { data: me, isPending, error, refetch } = useMeQuery();
   const location = useLocation();
   if (isPending) return <PageSpin />;
@@ -40,9 +44,7 @@ function Protected() {
     return <Navigate to="/profile" replace state={{ mustChange: true }} />;
   return (
     <SessionProvider me={me}>
-      <YearProvider>
-        <AppLayout />
-      </YearProvider>
+      <YearProvider>{bare ? <Outlet /> : <AppLayout />}</YearProvider>
     </SessionProvider>
   );
 }
@@ -60,6 +62,16 @@ export function AppRoutes() {
     <Suspense fallback={<PageSpin />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route element={<Protected bare />}>
+          <Route
+            path="goal-tables/:id/print"
+            element={
+              <Guard path="/goal-tables">
+                <GoalTablePrintPage />
+              </Guard>
+            }
+          />
+        </Route>
         <Route element={<Protected />}>
           <Route index element={<HomePage />} />
           <Route

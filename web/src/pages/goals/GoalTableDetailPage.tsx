@@ -62,6 +62,7 @@ import {
 import { CarryOverButton } from "../../components/goals/CarryOverButton";
 import { GOAL_TABLE_CSS } from "../../components/goals/css";
 import { GoalTableXlsxButton } from "../../components/goals/GoalExcelActions";
+import { GoalTablePrintButton } from "../../components/goals/GoalPrintButton";
 import { IndicatorTable } from "../../components/goals/IndicatorTable";
 import {
   checkForm,
@@ -671,6 +672,7 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
         extra={
           <>
             <GoalTableXlsxButton id={data.id} />
+            <GoalTablePrintButton id={data.id} />
             <Button icon={<ArrowLeftOutlined />} onClick={() => confirmLeave(() => navigate("/goal-tables"))}>
               返回列表
             </Button>
