@@ -154,6 +154,26 @@ export function checkForm(base: GoalTable, form: GoalForm, rules: GoalRules): Go
 export const weightHundredths = (rows: readonly GoalIndicator[]): number =>
   rows.reduce((sum, r) => sum + (Number.isFinite(r.weight) ? Math.round(r.weight * 100) : 0), 0);
 
+/**
+ * The weight still to give out (target minus the rows' total, in hundredths) spread evenly over the rows
+ * without a weight — an indicator just taken from the 指标库 arrives with 0. Two decimals; the first rows
+ * take the hundredths left over, so the total comes out exact. Unchanged when nothing is left to give or no
+ * row waits for a weight.
+ */
+export function spreadRemaining<R extends GoalIndicator>(rows: readonly R[], targetHundredths: number): R[] {
+  const remaining = targetHundredths - weightHundredths(rows);
+  const waiting = rows.filter((r) => !(r.weight > 0)).length;
+  if (remaining <= 0 || waiting === 0) return [...rows];
+  const share = Math.floor(remaining / waiting);
+  let extra = remaining - share * waiting;
+  return rows.map((r) => {
+    if (r.weight > 0) return r;
+    const give = share + (extra > 0 ? 1 : 0);
+    if (extra > 0) extra -= 1;
+    return { ...r, weight: give / 100 };
+  });
+}
+
 export const points = (hundredths: number): string => (hundredths / 100).toFixed(2).replace(/\.00$/, "");
 
 /** "≥95%", "按期完成": the target as the form shows it. */

@@ -77,6 +77,7 @@ import {
   points,
   rowFromSuggestion,
   sortRows,
+  spreadRemaining,
   useDebounced,
   useGoalRulesOfTable,
   weightHundredths,
@@ -363,7 +364,17 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
   };
   const addSuggestion = (s: IndicatorSuggestion) => {
     addRow(rowFromSuggestion(s));
-    message.success(`已添加“${s.name}”，请按本项目实际核对目标值并填写权重`);
+    const left = weightTarget - weightTotal;
+    message.success(
+      left > 0
+        ? `已添加“${s.name}”。请核对目标值；权重还差 ${points(left)} 分，可点“分配剩余权重”`
+        : `已添加“${s.name}”，请按本项目实际核对目标值并调整权重`,
+    );
+  };
+  const waitingForWeight = form.rows.filter((r) => !(r.weight > 0)).length;
+  const spreadWeights = () => {
+    setRows(spreadRemaining(form.rows, weightTarget));
+    message.success(`已把剩余 ${points(weightTarget - weightTotal)} 分平均分配给 ${waitingForWeight} 个未填权重的指标`);
   };
   const openLibrary = (level1?: string, level2?: string) => {
     const active = form.rows.find((r) => r.key === activeKey);
@@ -811,6 +822,13 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
           extra={
             <Space size={12}>
               <WeightTotal total={weightTotal} target={weightTarget} testId="goal-weight-total" />
+              {editable && weightTotal < weightTarget && waitingForWeight > 0 && (
+                <Tooltip title={`把剩余的 ${points(weightTarget - weightTotal)} 分平均分给权重为 0 的指标`}>
+                  <Button size="small" data-testid="goal-spread-weight" onClick={spreadWeights}>
+                    分配剩余权重
+                  </Button>
+                </Tooltip>
+              )}
               {editable && (
                 <CarryOverButton
                   id={id}
