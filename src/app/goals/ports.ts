@@ -289,6 +289,7 @@ export interface ReviewVisit {
   tables: {
     goalTableId: number;
     subjectCode: string;
+    subjectName: string;
     status: GoalStatus;
     revision: number;
     actedOn: boolean;
@@ -314,6 +315,12 @@ export interface ReviewRepo {
     patch: { reviewedOn: string | null; findings: string; guidance: string },
   ): Promise<number | null>;
   linkTable(visitId: number, goalTableId: number, actedOn: boolean, note: string | null): Promise<void>;
+  /** Removes a link; answers what it was (null when the table was not linked). */
+  unlinkTable(
+    regionCode: string,
+    visitId: number,
+    goalTableId: number,
+  ): Promise<{ actedOn: boolean; note: string | null } | null>;
 }
 
 /** Goal tables across fiscal years: last year's table of a subject and the carry-over link (上年结转). */
