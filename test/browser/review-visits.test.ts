@@ -98,6 +98,23 @@ describe("目标现场会审: the record of each drawn department", () => {
     await mark.getByRole("button", { name: "保存" }).click();
     await expect.poll(() => text(row.getByTestId("visit-acted"))).toBe("已落实");
 
+    // A table linked by mistake is taken back; the one already linked is offered as 已关联, not again.
+    await visit.getByTestId("visit-link-add").click();
+    await expect.poll(() => link.count()).toBe(1);
+    await link.getByTestId("visit-link-table").click();
+    await expect.poll(() => option.count()).toBeGreaterThan(1);
+    expect(await text(option.filter({ hasText: picked }))).toContain("已关联");
+    expect(await option.filter({ hasText: picked }).getAttribute("aria-disabled")).toBe("true");
+    await option.filter({ hasNotText: picked }).first().click();
+    await link.getByText("未落实").click();
+    await link.getByRole("button", { name: "保存" }).click();
+    await expect.poll(() => row.count()).toBe(2);
+    const mistaken = row.filter({ hasNotText: picked });
+    await mistaken.getByTestId("visit-unlink").click();
+    await page.locator(".ant-popconfirm").getByRole("button", { name: "取消关联" }).click();
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await text(row.locator("a"))).toContain(picked);
+
     // Persisted: after a reload the record, the link and the summary are as saved.
     await page.reload();
     await expect.poll(() => visits.count()).toBe(10);
