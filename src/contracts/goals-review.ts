@@ -1,6 +1,17 @@
 import { z } from "zod";
 import { GOAL_STATUSES } from "../core/goals/workflow";
-import { CalendarDate, Id, IdParam, Instant, OrgRef, operation, responses, Version, YearQuery } from "./common";
+import {
+  CalendarDate,
+  Id,
+  IdParam,
+  IdQuery,
+  Instant,
+  OrgRef,
+  operation,
+  responses,
+  Version,
+  YearQuery,
+} from "./common";
 
 /** 目标现场会审: the rolling draw of departments, and what the on-site review found and changed. */
 
@@ -105,6 +116,7 @@ export const ReviewVisit = z
       z.object({
         goalTableId: Id,
         subjectCode: z.string(),
+        subjectName: z.string().describe("项目名称，部门整体目标表为部门名称"),
         status: z.enum(GOAL_STATUSES),
         revision: z.number().int(),
         actedOn: z.boolean().describe("是否落实了指导建议"),
@@ -146,5 +158,13 @@ export const linkReviewVisitTable = operation("goal.review", {
     actedOn: z.boolean(),
     note: z.string().max(500).nullable().default(null),
   }),
+  response: responses({ 200: ReviewVisit }),
+});
+
+export const unlinkReviewVisitTable = operation("goal.review", {
+  operationId: "unlinkReviewVisitTable",
+  tags: ["goals"],
+  summary: "取消会审记录与目标表的关联（误关联时使用）",
+  params: z.object({ id: IdQuery, goalTableId: IdQuery }),
   response: responses({ 200: ReviewVisit }),
 });

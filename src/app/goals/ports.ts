@@ -291,6 +291,7 @@ export interface ReviewVisit {
   tables: {
     goalTableId: number;
     subjectCode: string;
+    subjectName: string;
     status: GoalStatus;
     revision: number;
     actedOn: boolean;
@@ -316,6 +317,12 @@ export interface ReviewRepo {
     patch: { reviewedOn: string | null; findings: string; guidance: string },
   ): Promise<number | null>;
   linkTable(visitId: number, goalTableId: number, actedOn: boolean, note: string | null): Promise<void>;
+  /** Removes a link; answers what it was (null when the table was not linked). */
+  unlinkTable(
+    regionCode: string,
+    visitId: number,
+    goalTableId: number,
+  ): Promise<{ actedOn: boolean; note: string | null } | null>;
 }
 
 /** One revision (版本) of a goal table: revision 1 is the first declaration, each 调整 adds one. */

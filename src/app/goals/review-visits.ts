@@ -107,3 +107,27 @@ export async function linkReviewTable(
   if (!linked) throw notFound("会审记录", visitId);
   return linked;
 }
+
+/** Removes a table linked by mistake; the audit keeps what the link said. */
+export async function unlinkReviewTable(deps: Deps, actor: Actor, visitId: number, goalTableId: number) {
+  authorize(actor, "goal.review");
+  if (!(await deps.uow.read.reviews.visit(actor.regionCode, visitId))) throw notFound("会审记录", visitId);
+  await deps.uow.transaction(async (repos) => {
+    const removed = await repos.reviews.unlinkTable(actor.regionCode, visitId, goalTableId);
+    if (!removed)
+      throw new AppError("not_found", "NOT_FOUND", "该目标表未关联到这条会审记录（可能已被他人取消关联）", {
+        field: "goalTableId",
+      });
+    await repos.audit.append([
+      auditEntry(actor, deps.clock, {
+        action: "unlink",
+        entity: "review_visit",
+        entityId: visitId,
+        before: { goalTableId, ...removed },
+      }),
+    ]);
+  });
+  const visit = await deps.uow.read.reviews.visit(actor.regionCode, visitId);
+  if (!visit) throw notFound("会审记录", visitId);
+  return visit;
+}

@@ -41,7 +41,9 @@ function YearSelect() {
   const years = meta.data?.years?.length ? meta.data.years : [year];
   return (
     <Space size={6}>
-      <span style={{ color: "rgba(255,255,255,0.85)" }}>预算年度</span>
+      <span className="jx-year-label" style={{ color: "rgba(255,255,255,0.85)" }}>
+        预算年度
+      </span>
       <Select
         aria-label="预算年度"
         data-testid="year-select"
@@ -89,7 +91,7 @@ function UserMenu() {
     >
       <button type="button" data-testid="user-menu" className="jx-user-button">
         <UserOutlined />
-        <span>{me.displayName}</span>
+        <span className="jx-user-name">{me.displayName}</span>
         <span className="jx-role-tag">{me.roleLabel}</span>
         <DownOutlined style={{ fontSize: 10 }} />
       </button>
@@ -107,10 +109,13 @@ export function AppLayout() {
   return (
     <Layout style={{ minHeight: "100vh" }}>
       <style>{LAYOUT_CSS}</style>
-      <Header style={{ display: "flex", alignItems: "center", gap: 20, position: "sticky", top: 0, zIndex: 10 }}>
+      <Header
+        className="jx-header"
+        style={{ display: "flex", alignItems: "center", gap: 20, position: "sticky", top: 0, zIndex: 10 }}
+      >
         <Link to="/" className="jx-brand">
           <span className="jx-logo">绩</span>
-          <span>绩效 · 预算绩效管理平台</span>
+          <span className="jx-brand-text">绩效 · 预算绩效管理平台</span>
         </Link>
         <span className="jx-region" data-testid="region-name">
           {me.regionName}
@@ -139,7 +144,7 @@ export function AppLayout() {
             style={{ borderInlineEnd: 0, paddingTop: 8 }}
           />
         </Sider>
-        <Content style={{ padding: "16px 20px 24px", minWidth: 0 }}>
+        <Content className="jx-content" style={{ padding: "16px 20px 24px", minWidth: 0 }}>
           <Crumbs />
           <Suspense fallback={<PageSpin />}>
             <Outlet />
@@ -162,4 +167,10 @@ const LAYOUT_CSS = `
 .jx-user-button:hover { background: rgba(255,255,255,0.12); }
 .jx-role-tag { font-size: 12px; padding: 0 6px; border-radius: 3px; background: rgba(255,255,255,0.18); line-height: 20px; }
 .jx-num { font-variant-numeric: tabular-nums; }
+/* A phone's width: the header keeps the logo, year, bell and menu button; the page gets the width. */
+@media (max-width: 767px) {
+  .jx-header { padding-inline: 12px !important; gap: 10px !important; }
+  .jx-brand-text, .jx-region, .jx-year-label, .jx-user-name, .jx-role-tag { display: none; }
+  .jx-content { padding: 12px 10px 20px !important; }
+}
 `;

@@ -43,10 +43,15 @@ interface VisitRow {
 const VISIT_SELECT = sql`
   select v.id, v.draw_id, r.fiscal_year, d.id as department_id, d.code as department_code, d.name as department_name,
          v.reviewed_on, v.findings, v.guidance, v.version,
-         (select json_agg(json_build_object('goalTableId', g.id, 'subjectCode', g.subject_code, 'status', g.status,
+         (select json_agg(json_build_object('goalTableId', g.id, 'subjectCode', g.subject_code,
+                                            'subjectName', coalesce(p.name, gd.name), 'status', g.status,
                                             'revision', g.revision, 'actedOn', t.acted_on, 'note', t.note)
-                          order by g.subject_code)
-          from review_visit_tables t join goal_tables g on g.id = t.goal_table_id where t.visit_id = v.id) as tables
+                          order by g.subject_code collate "C", g.revision)
+          from review_visit_tables t
+          join goal_tables g on g.id = t.goal_table_id and g.region_code = t.region_code
+          join orgs gd on gd.id = g.department_id
+          left join projects p on p.id = g.project_id
+          where t.visit_id = v.id and t.region_code = v.region_code) as tables
   from review_visits v join review_draws r on r.id = v.draw_id join orgs d on d.id = v.department_id`;
 
 const toVisit = (r: VisitRow): ReviewVisit => ({
@@ -88,6 +93,15 @@ export function reviewRepo(ex: Executor): ReviewRepo {
         insert into review_visit_tables (region_code, visit_id, goal_table_id, acted_on, note)
         select v.region_code, v.id, ${goalTableId}, ${actedOn}, ${note} from review_visits v where v.id = ${visitId}
         on conflict (visit_id, goal_table_id, region_code) do update set acted_on = excluded.acted_on, note = excluded.note`);
+    },
+    async unlinkTable(regionCode, visitId, goalTableId) {
+      const r = await one<{ acted_on: boolean; note: string | null }>(
+        ex,
+        sql`delete from review_visit_tables
+            where region_code = ${regionCode} and visit_id = ${visitId} and goal_table_id = ${goalTableId}
+            returning acted_on, note`,
+      );
+      return r ? { actedOn: r.acted_on, note: r.note } : null;
     },
     async population(regionCode) {
       const found = await rows<{ code: string; name: string; years: number[] | null }>(

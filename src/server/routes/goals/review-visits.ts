@@ -1,4 +1,9 @@
-import { linkReviewTable, listReviewVisits, recordReviewVisit } from "../../../app/goals/review-visits";
+import {
+  linkReviewTable,
+  listReviewVisits,
+  recordReviewVisit,
+  unlinkReviewTable,
+} from "../../../app/goals/review-visits";
 import * as goalsReview from "../../../contracts/goals-review";
 import { type Api, actorOf, type ServerContext } from "../../context";
 
@@ -17,5 +22,13 @@ export default function reviewVisitRoutes(app: Api, ctx: ServerContext) {
     "/api/v1/goals/review-visits/:id/tables",
     { config: { access: goalsReview.linkReviewVisitTable.access }, schema: goalsReview.linkReviewVisitTable.schema },
     async (req) => linkReviewTable(ctx.deps, actorOf(req), req.params.id, req.body),
+  );
+  app.delete(
+    "/api/v1/goals/review-visits/:id/tables/:goalTableId",
+    {
+      config: { access: goalsReview.unlinkReviewVisitTable.access },
+      schema: goalsReview.unlinkReviewVisitTable.schema,
+    },
+    async (req) => unlinkReviewTable(ctx.deps, actorOf(req), req.params.id, req.params.goalTableId),
   );
 }

@@ -143,6 +143,7 @@ function DrawBody({ draw, replay }: { draw: ReviewDraw; replay: Replay | undefin
         size="small"
         pagination={false}
         dataSource={result.picks}
+        scroll={{ x: 480 }}
         data-testid={`review-picks-${draw.fiscalYear}`}
         columns={[
           { title: "序号", dataIndex: "rank", width: 56, align: "right" },

@@ -30,3 +30,35 @@ export function nextDrawYear(selectedYear: number, draws: readonly ReviewDraw[])
   while (drawn.has(year)) year++;
   return year;
 }
+
+/** The part of a visit the record's summary reads. */
+export interface VisitRecordLike {
+  reviewedOn: string | null;
+  findings: string;
+  guidance: string;
+  tables: readonly { actedOn: boolean }[];
+}
+
+/** A visit counts as recorded once it has a date, findings or guidance. */
+export const isVisitRecorded = (v: VisitRecordLike): boolean =>
+  v.reviewedOn !== null || v.findings.trim() !== "" || v.guidance.trim() !== "";
+
+export interface VisitSummary {
+  departments: number;
+  recorded: number;
+  tables: number;
+  actedOn: number;
+}
+
+/** 已记录 x / y 个部门，关联目标表 n 张，已落实 m 张. */
+export function visitSummary(visits: readonly VisitRecordLike[]): VisitSummary {
+  let recorded = 0;
+  let tables = 0;
+  let actedOn = 0;
+  for (const v of visits) {
+    if (isVisitRecorded(v)) recorded++;
+    tables += v.tables.length;
+    actedOn += v.tables.filter((t) => t.actedOn).length;
+  }
+  return { departments: visits.length, recorded, tables, actedOn };
+}

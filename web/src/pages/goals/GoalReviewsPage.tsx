@@ -6,12 +6,16 @@ import { useSession, useYear } from "../../auth/session";
 import { DrawList } from "../../components/goals/DrawList";
 import { GOAL_PAGE_CSS } from "../../components/goals/goalPageCss";
 import { ALGORITHM_NOTE, NewDrawModal } from "../../components/goals/NewDrawModal";
+import { ReviewVisitsCard } from "../../components/goals/ReviewVisitsCard";
 import { RotationMatrix } from "../../components/goals/RotationMatrix";
 import { reviewHistory } from "../../components/goals/reviewData";
 import { PageError } from "../../components/PageError";
 import { PageTitle } from "../../components/PageTitle";
 
-/** 目标现场会审: the yearly rolling draw of departments whose goal tables are reviewed on site, and its record. */
+/**
+ * 目标现场会审: the yearly rolling draw of departments whose goal tables are reviewed on site, and the
+ * review's record per drawn department (findings, guidance, the tables changed after it).
+ */
 export default function GoalReviewsPage() {
   const { can } = useSession();
   const { year } = useYear();
@@ -88,6 +92,13 @@ export default function GoalReviewsPage() {
           </Card>
         </Col>
       </Row>
+      {list.isPending ? (
+        <Card title="会审记录" size="small" style={{ marginTop: 16 }}>
+          <Skeleton active />
+        </Card>
+      ) : (
+        <ReviewVisitsCard draws={draws} selectedYear={year} mayEdit={mayDraw} />
+      )}
       {creating && (
         <NewDrawModal
           draws={draws}
