@@ -85,9 +85,9 @@ describe("a goal table from revision to approval, in the browser", () => {
     // 写意见 opens a multi-line field under row 1 with the cursor in it: what is typed lands on the row.
     await dept.getByRole("button", { name: "对第1行写审核意见" }).click();
     const rowDraft = dept.getByTestId("goal-row-draft");
-    await expect.poll(() => dept.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe(
-      "goal-row-draft",
-    );
+    await expect
+      .poll(() => dept.evaluate(() => document.activeElement?.getAttribute("data-testid")))
+      .toBe("goal-row-draft");
     await dept.keyboard.type("与上年相比明显下降，");
     await dept.keyboard.press("Shift+Enter");
     await dept.keyboard.type("请核实");
