@@ -1,5 +1,6 @@
 import { App } from "antd";
 import { useCallback, useEffect, useRef } from "react";
+import { registerUnsaved } from "./registry";
 
 /** The parts of the Navigation API used here (Chromium; elsewhere the guard covers clicks and unloads only). */
 interface NavigateEventLike extends Event {
@@ -20,12 +21,24 @@ const LEAVING = "a[href], .ant-menu-item, .ant-dropdown-menu-item";
  * links, the side menu and the user menu (caught before the router sees them, replayed when the user
  * confirms), and the browser's back button where the Navigation API can cancel it.
  *
+ * While dirty, the page is also registered as holding unsaved edits (registry.ts), so that the header's
+ * year selector asks before switching the year under it. `options.discard` lets the page drop its edits
+ * in place when the user switches anyway; without it the page is left for its list.
+ *
  * Returns `confirmLeave(go)` for the page's own ways out (a 返回 button).
  */
-export function useLeaveGuard(dirty: boolean): (go: () => void) => void {
+export function useLeaveGuard(dirty: boolean, options: { discard?: () => void } = {}): (go: () => void) => void {
   const { modal } = App.useApp();
   const dirtyRef = useRef(dirty);
   dirtyRef.current = dirty;
+  const discardRef = useRef(options.discard);
+  discardRef.current = options.discard;
+  const canDiscard = options.discard !== undefined;
+
+  useEffect(() => {
+    if (!dirty) return;
+    return registerUnsaved(canDiscard ? { discard: () => discardRef.current?.() } : {});
+  }, [dirty, canDiscard]);
   const passNext = useRef(false);
   const asking = useRef(false);
 
