@@ -8,6 +8,8 @@ import { systemActor } from "../src/app/auth/actor";
 import { systemClock } from "../src/app/context";
 import { loadDemo } from "../src/app/demo/load-demo";
 import { lintGoals } from "../src/app/goals/lint-goals";
+import { previewGoalRules } from "../src/app/goals/preview-goal-rules";
+import { DEFAULT_GOAL_RULES } from "../src/core/goals/goal-rules";
 import { checkGoalTable, summariseFindings } from "../src/core/goals/quality";
 import { createDb, migrateDb } from "../src/db/client";
 import { createUnitOfWork } from "../src/db/repos";
@@ -54,6 +56,23 @@ export async function goalsLintBench(): Promise<{ rows: BenchRow[]; notes: strin
     await lintGoals(deps, actor, 2024);
     whole.push(now() - start);
   }
+  // 试算 of proposed rules (POST /goals/rules/preview): cold, with a fresh unit of work (its memo empty,
+  // so the year's tables are loaded), and warm (the tables kept under the checks' stamp).
+  const { version: _t, ...template } = DEFAULT_GOAL_RULES.template;
+  const { version: _p, ...policy } = DEFAULT_GOAL_RULES.policy;
+  const proposal = { fiscalYear: 2024, template, policy: { ...policy, minIndicators: 12 } };
+  const cold: number[] = [];
+  const warm: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const fresh = { ...deps, uow: createUnitOfWork(db) };
+    let start = now();
+    await previewGoalRules(fresh, actor, proposal);
+    cold.push(now() - start);
+    start = now();
+    await previewGoalRules(fresh, actor, proposal);
+    warm.push(now() - start);
+  }
+  log(`rules preview: cold median ${ms(median(cold))} ms, warm ${ms(median(warm))} ms`);
   await db.close();
   log(`lint use case: median ${ms(median(whole))} ms; baseline query ${ms(median(baseline))} ms`);
   return {
@@ -76,6 +95,13 @@ export async function goalsLintBench(): Promise<{ rows: BenchRow[]; notes: strin
         benchmark: "goals lint",
         metric: "baseline: one hand-written query reading the same indicator rows",
         value: `${ms(median(baseline))} ms`,
+        target: "",
+        status: "",
+      },
+      {
+        benchmark: "goals lint",
+        metric: "rules 试算 (preview): cold (loads the year's tables) / warm (tables kept under the stamp)",
+        value: `${ms(median(cold))} / ${ms(median(warm))} ms`,
         target: "",
         status: "",
       },

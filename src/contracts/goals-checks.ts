@@ -130,31 +130,77 @@ export const getGoalRules = operation("goal.read", {
           version: z.string(),
           createdAt: Instant,
           createdByName: z.string().nullable(),
+          note: z.string().nullable().describe("修改说明"),
         }),
       ),
     }),
   }),
 });
 
+/** A proposed template and policy, as finance edits them (bounded: 10 level 1 × 20 level 2, 4 × 200 words). */
+const ProposedRules = {
+  fiscalYear: YearQuery,
+  template: z.object({
+    totalWeight: z.number(),
+    levels: z.array(z.object({ level1: z.string().max(20), level2: z.array(z.string().max(30)).max(20) })).max(10),
+  }),
+  policy: z.object({
+    minIndicators: z.number(),
+    maxQualitativeShare: z.number(),
+    vagueWords: words,
+    moneyUnits: words,
+    inputWords: words,
+    satisfactionWords: words,
+  }),
+};
+
 export const updateGoalRules = operation("goal.configure", {
   operationId: "updateGoalRules",
   tags: ["goals"],
-  summary: "财政设定某年度的指标体系和审核规则（每次保存为新版本）",
+  summary: "财政设定某年度的指标体系和审核规则（每次保存为新版本，须填写修改说明）",
   body: z.object({
-    fiscalYear: YearQuery,
-    reason: z.string().max(500).optional(),
-    template: z.object({
-      totalWeight: z.number(),
-      levels: z.array(z.object({ level1: z.string().max(20), level2: z.array(z.string().max(30)).max(20) })).max(10),
-    }),
-    policy: z.object({
-      minIndicators: z.number(),
-      maxQualitativeShare: z.number(),
-      vagueWords: words,
-      moneyUnits: words,
-      inputWords: words,
-      satisfactionWords: words,
-    }),
+    ...ProposedRules,
+    reason: z
+      .string()
+      .trim()
+      .min(1, "请填写修改说明")
+      .max(500, "修改说明不超过 500 字")
+      .describe("修改说明：随新版本记录，并写入审计日志"),
   }),
   response: responses({ 200: z.object({ fiscalYear: z.number().int(), ...RulesInEffect }) }),
+});
+
+const CheckTotals = z.object({
+  errors: z.number().int(),
+  warnings: z.number().int(),
+  tablesWithErrors: z.number().int(),
+  tablesWithWarnings: z.number().int(),
+});
+
+export const previewGoalRules = operation("goal.configure", {
+  operationId: "previewGoalRules",
+  tags: ["goals"],
+  summary: "试算：拟保存的指标体系和审核规则对本年度现行目标表的影响（只读，不保存）",
+  body: z.object(ProposedRules),
+  response: responses({
+    200: z.object({
+      fiscalYear: z.number().int(),
+      rulesVersion: z.string().describe("现行规则的版本（对比的基准）"),
+      tables: z.number().int().describe("本年度现行目标表数"),
+      before: CheckTotals.describe("按现行规则"),
+      after: CheckTotals.describe("按拟保存的规则"),
+      tablesGainingFindings: z.number().int().describe("新增问题的目标表数"),
+      tablesLosingFindings: z.number().int().describe("有问题不再出现的目标表数"),
+      tablesNewlyBlocked: z.number().int().describe("原无错误、将有错误（不能按原样提交）的目标表数"),
+      byRule: z.array(
+        z.object({
+          code: z.string(),
+          title: z.string(),
+          severity: z.enum(["error", "warning"]),
+          before: z.number().int(),
+          after: z.number().int(),
+        }),
+      ),
+    }),
+  }),
 });

@@ -83,6 +83,7 @@ describe("the year's indicator template and check policy", () => {
     const current = await rulesOf(staff, 2024);
     const bad = await t.as(staff, "PUT", "/api/v1/goals/rules", {
       fiscalYear: 2024,
+      reason: "试图保存重复的二级指标",
       template: { totalWeight: 100, levels: [{ level1: "产出指标", level2: ["数量指标", "数量指标"] }] },
       policy: current.policy,
     });

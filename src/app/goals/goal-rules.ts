@@ -34,6 +34,15 @@ export async function goalRulesFor(repos: Repos, regionCode: string, fiscalYear:
   };
 }
 
+/**
+ * The 修改说明 saved with a version. rule_sets has no column for it: it is kept in the version's body
+ * (next to template and policy) and, as the entry's reason, in the audit log.
+ */
+const noteOf = (body: unknown): string | null => {
+  const note = (body as { note?: unknown } | null)?.note;
+  return typeof note === "string" && note !== "" ? note : null;
+};
+
 /** The rules of a year as finance and the declaration form see them, with the year's earlier versions. */
 export async function getGoalRules(deps: Deps, actor: Actor, fiscalYear: number) {
   authorize(actor, "goal.read");
@@ -44,7 +53,7 @@ export async function getGoalRules(deps: Deps, actor: Actor, fiscalYear: number)
   return {
     fiscalYear,
     ...rules,
-    history: history.map(({ body: _body, ...h }) => h),
+    history: history.map(({ body, ...h }) => ({ ...h, note: noteOf(body) })),
   };
 }
 
@@ -60,10 +69,13 @@ export async function saveGoalRules(
     fiscalYear: number;
     template: Omit<IndicatorTemplate, "version">;
     policy: Omit<GoalRulePolicy, "version">;
-    reason?: string | undefined;
+    /** 修改说明: required, recorded with the version and in the audit entry. */
+    reason: string;
   },
 ) {
   authorize(actor, "goal.configure");
+  const note = input.reason.trim();
+  if (note === "") throw new AppError("validation", "GOAL_RULES_INVALID", "请填写修改说明", { field: "reason" });
   return deps.uow.transaction(async (repos) => {
     const history = await repos.ruleSets.history(actor.regionCode, input.fiscalYear, GOAL_RULES_MODULE);
     const version = nextRulesVersion(input.fiscalYear, history.length);
@@ -76,7 +88,7 @@ export async function saveGoalRules(
       });
     }
     const before = await goalRulesFor(repos, actor.regionCode, input.fiscalYear);
-    const body = { template: checked.rules.template, policy: checked.rules.policy };
+    const body = { template: checked.rules.template, policy: checked.rules.policy, note };
     const id = await repos.ruleSets.insert(
       actor.regionCode,
       input.fiscalYear,
@@ -92,8 +104,8 @@ export async function saveGoalRules(
         entity: "goal_rules",
         entityId: `${input.fiscalYear}:${version}`,
         before: { version: before.version, template: before.template, policy: before.policy },
-        after: { version, ...body },
-        reason: input.reason?.trim() || null,
+        after: { version, template: body.template, policy: body.policy },
+        reason: note,
       }),
     ]);
     return { fiscalYear: input.fiscalYear, ...checked.rules, id, setForYear: input.fiscalYear };

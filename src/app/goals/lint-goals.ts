@@ -1,6 +1,7 @@
 import { checkGoalTable, type FindingsSummary, type GoalFinding, summariseFindings } from "../../core/goals/quality";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
+import { currentGoalTables } from "./current-tables";
 import { goalRulesFor } from "./goal-rules";
 
 export interface GoalLintTable {
@@ -32,13 +33,13 @@ export async function lintGoals(deps: Deps, actor: Actor, fiscalYear: number): P
   authorize(actor, "goal.lint");
   const stamp = await deps.uow.read.goals.checkStamp(actor.regionCode, fiscalYear);
   return deps.uow.memo.remember(`goals.lint:${actor.regionCode}:${fiscalYear}`, stamp, () =>
-    checkRegion(deps, actor.regionCode, fiscalYear),
+    checkRegion(deps, actor.regionCode, fiscalYear, stamp),
   );
 }
 
-async function checkRegion(deps: Deps, regionCode: string, fiscalYear: number): Promise<GoalLint> {
+async function checkRegion(deps: Deps, regionCode: string, fiscalYear: number, stamp: string): Promise<GoalLint> {
   const [stored, rules] = await Promise.all([
-    deps.uow.read.goals.listCurrent(regionCode, fiscalYear),
+    currentGoalTables(deps, regionCode, fiscalYear, stamp),
     goalRulesFor(deps.uow.read, regionCode, fiscalYear),
   ]);
   const tables = stored.map((s): GoalLintTable => {

@@ -10,6 +10,7 @@ import { useSession, useYear } from "../auth/session";
 import { EXTRA_TITLES, NAV, navKeyOf, navMenuItems } from "../nav";
 import { PageSpin } from "./PageSpin";
 import { NotificationBell } from "./tasks/NotificationBell";
+import { useSwitchYear } from "./unsaved/useSwitchYear";
 
 const { Header, Sider, Content } = Layout;
 
@@ -36,7 +37,9 @@ function Crumbs() {
 }
 
 function YearSelect() {
-  const { year, setYear } = useYear();
+  const { year } = useYear();
+  // Asks first while a page holds unsaved edits (放弃修改并切换 / 取消).
+  const switchYear = useSwitchYear();
   const meta = useMeta();
   const years = meta.data?.years?.length ? meta.data.years : [year];
   return (
@@ -49,7 +52,7 @@ function YearSelect() {
         data-testid="year-select"
         size="small"
         value={year}
-        onChange={setYear}
+        onChange={switchYear}
         style={{ width: 92 }}
         options={[...new Set([...years, year])].sort((a, b) => b - a).map((y) => ({ value: y, label: `${y}年` }))}
       />

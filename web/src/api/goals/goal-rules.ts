@@ -9,11 +9,16 @@ import { request } from "../client";
 export type GoalRulesData = ReplyOf<typeof goalsChecks.getGoalRules>;
 export type GoalRulesVersion = GoalRulesData["history"][number];
 export type GoalRulesBody = BodyOf<typeof goalsChecks.updateGoalRules>;
+export type GoalRulesProposal = BodyOf<typeof goalsChecks.previewGoalRules>;
+/** POST /goals/rules/preview: what the proposed rules would do to the year's current tables. */
+export type GoalRulesImpact = ReplyOf<typeof goalsChecks.previewGoalRules>;
 
 export const goalRulesKey = (year: number) => ["goal-rules", year] as const;
 
 export const fetchGoalRules = (year: number) => request<GoalRulesData>("/goals/rules", { query: { year } });
 export const saveGoalRules = (body: GoalRulesBody) => request<GoalRulesData>("/goals/rules", { method: "PUT", body });
+export const previewGoalRules = (body: GoalRulesProposal) =>
+  request<GoalRulesImpact>("/goals/rules/preview", { method: "POST", body });
 
 /** The rules change rarely: one fetch per year and session is enough. */
 export const useGoalRules = (year: number, enabled = true) =>
