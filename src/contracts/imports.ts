@@ -12,11 +12,13 @@ export const ImportResult = z
     batchId: Id.nullable().describe("提交后的导入批次编号"),
     format: z.enum(["xlsx", "csv", "json"]),
     counts: z.object({
-      total: z.number().int(),
+      total: z.number().int().describe("要导入的数据行数（不含跳过的示例行）"),
       new: z.number().int(),
       changed: z.number().int(),
       unchanged: z.number().int(),
-      errors: z.number().int(),
+      errors: z.number().int().describe("错误个数（一行可有多个错误）"),
+      errorRows: z.number().int().describe("有错误的行数"),
+      examples: z.number().int().describe("跳过的模板示例行数（第一列“示例标记”为“示例”的行）"),
     }),
     issues: z
       .array(
@@ -62,3 +64,4 @@ export const getImportTemplate = operation("signed-in", {
   params: z.object({ file: z.enum(IMPORT_KINDS.map((k) => `${k}.xlsx`) as [string, ...string[]]) }),
   response: responses({ 200: fileResponse(XLSX, "导入模板") }),
 });
+
