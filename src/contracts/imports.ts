@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { IMPORT_KINDS } from "../core/imports/spec";
-import { fileResponse, Id, operation, responses, XLSX } from "./common";
+import { fileResponse, Id, Instant, operation, Paging, page, responses, XLSX } from "./common";
 
 export const ImportResult = z
   .object({
@@ -65,3 +65,29 @@ export const getImportTemplate = operation("signed-in", {
   response: responses({ 200: fileResponse(XLSX, "导入模板") }),
 });
 
+export const ImportBatch = z
+  .object({
+    id: Id,
+    kind: z.string().describe("导入类型：orgs、projects、execution、dept-budgets、dept-execution"),
+    fileName: z.string(),
+    sha256: z.string(),
+    counts: z
+      .record(z.string(), z.number())
+      .describe("行数：total 总数、new 新增、changed 变更、unchanged 未变；examples 跳过的示例行（有时才有）"),
+    actorId: Id.nullable(),
+    actorName: z.string().nullable().describe("导入人；系统导入（如演示数据）为 null"),
+    at: Instant.describe("提交时间"),
+  })
+  .meta({ id: "ImportBatch" });
+
+export const listImports = operation("import.run", {
+  operationId: "listImports",
+  tags: ["imports"],
+  summary: "导入记录：本区已提交的导入批次（有错误的文件不写入，也不留记录）",
+  querystring: z.object({
+    kind: z.enum(IMPORT_KINDS).optional(),
+    order: z.enum(["asc", "desc"]).default("desc").describe("按提交时间排序"),
+    ...Paging,
+  }),
+  response: responses({ 200: page(ImportBatch) }),
+});
