@@ -149,7 +149,7 @@ export default function AuditPage() {
           placeholder="对象，如 绩效目标表"
           allowClear
           showSearch={{ optionFilterProp: "label" }}
-          style={{ width: 190 }}
+          style={{ width: 180 }}
           value={draft.entity}
           options={options(ENTITY_LABELS)}
           onChange={(entity?: string) => setDraft((d) => ({ ...d, entity }))}
@@ -159,7 +159,7 @@ export default function AuditPage() {
           aria-label="操作人"
           placeholder="操作人"
           allowClear
-          style={{ width: 150 }}
+          style={{ width: 130 }}
           value={draft.actor}
           onChange={(e) => setDraft((d) => ({ ...d, actor: e.target.value }))}
           onPressEnter={apply}
@@ -169,7 +169,7 @@ export default function AuditPage() {
           placeholder="操作，如 修改"
           allowClear
           showSearch={{ optionFilterProp: "label" }}
-          style={{ width: 150 }}
+          style={{ width: 140 }}
           value={draft.action}
           options={options(ACTION_LABELS)}
           onChange={(action?: string) => setDraft((d) => ({ ...d, action }))}
@@ -177,6 +177,7 @@ export default function AuditPage() {
         />
         <DatePicker.RangePicker
           aria-label="时间范围"
+          style={{ width: 250 }}
           value={draft.range ?? null}
           onChange={(range) => setDraft((d) => ({ ...d, range }))}
           placeholder={["开始日期", "结束日期"]}

@@ -72,7 +72,11 @@ export default function ImportHistoryPage() {
               width: 180,
               ellipsis: true,
               render: (a: string | null) =>
-                a ?? <Typography.Text type="secondary">系统（演示数据载入）</Typography.Text>,
+                a ?? (
+                  <Tooltip title="命令行导入或演示数据载入，不属于任何登录账号">
+                    <Typography.Text type="secondary">系统导入</Typography.Text>
+                  </Tooltip>
+                ),
             },
             { title: "类型", dataIndex: "kind", width: 140, render: (k: string) => <Tag>{kindLabel(k)}</Tag> },
             {

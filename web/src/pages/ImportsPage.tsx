@@ -72,7 +72,7 @@ function Counts({ r }: { r: ImportResult }) {
     <Row gutter={12} style={{ marginBottom: 16 }}>
       {items.map((i) => (
         <Col key={i.key} flex="1 1 0">
-          <Card size="small" data-testid={`import-count-${i.key}`}>
+          <Card size="small" style={{ height: "100%" }} data-testid={`import-count-${i.key}`}>
             <Statistic title={i.title} value={i.value} suffix={i.suffix} styles={{ content: { color: i.color } }} />
             {i.note && (
               <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid="import-error-rows">

@@ -47,6 +47,8 @@ const indicatorKey = (i: Indicator) => i.uid ?? `${i.level2 ?? ""}/${i.name ?? "
 /** Which indicators a change added, removed or edited, by name: "新增：满意度；修改：受益人数". */
 export function indicatorChanges(before: unknown, after: unknown): string | null {
   if (!isIndicatorList(before) || !isIndicatorList(after)) return null;
+  // From or to an empty list the values themselves say it.
+  if (before.length === 0 || after.length === 0) return null;
   const old = new Map(before.map((i) => [indicatorKey(i), i]));
   const now = new Map(after.map((i) => [indicatorKey(i), i]));
   const names = (list: Indicator[]) => list.map((i) => i.name).join("、");
@@ -158,7 +160,8 @@ export function changeSummary(entity: string, before: unknown, after: unknown): 
     const b = isPlainObject(before) ? before[k] : undefined;
     const a = isPlainObject(after) ? after[k] : undefined;
     const label = auditFieldLabel(entity, k);
-    if (k === "indicators") return `${label}（${indicatorChanges(b, a) ?? "有变化"}）`;
+    const indicators = k === "indicators" ? indicatorChanges(b, a) : null;
+    if (indicators) return `${label}（${indicators}）`;
     const fb = formatAuditValue(entity, k, b);
     const fa = formatAuditValue(entity, k, a);
     const short = (s: string | null) => (s === null ? "…" : s.length > 24 ? `${s.slice(0, 24)}…` : s);
