@@ -26,6 +26,11 @@ export const listAudit = operation("audit.read", {
     entityId: z.string().max(64).optional(),
     actor: z.string().max(64).optional(),
     action: z.string().max(40).optional(),
+    hideLogins: z
+      .enum(["true", "false"])
+      .transform((v) => v === "true")
+      .optional()
+      .describe("true：不列登录、退出记录（分页和总数按过滤后的结果）"),
     from: InstantQuery.optional(),
     to: InstantQuery.optional(),
     ...Paging,

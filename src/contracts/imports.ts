@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { IMPORT_KINDS } from "../core/imports/spec";
-import { fileResponse, Id, operation, responses, XLSX } from "./common";
+import { fileResponse, Id, Instant, operation, Paging, page, responses, XLSX } from "./common";
 
 export const ImportResult = z
   .object({
@@ -12,11 +12,13 @@ export const ImportResult = z
     batchId: Id.nullable().describe("提交后的导入批次编号"),
     format: z.enum(["xlsx", "csv", "json"]),
     counts: z.object({
-      total: z.number().int(),
+      total: z.number().int().describe("要导入的数据行数（不含跳过的示例行）"),
       new: z.number().int(),
       changed: z.number().int(),
       unchanged: z.number().int(),
-      errors: z.number().int(),
+      errors: z.number().int().describe("错误个数（一行可有多个错误）"),
+      errorRows: z.number().int().describe("有错误的行数"),
+      examples: z.number().int().describe("跳过的模板示例行数（第一列“示例标记”为“示例”的行）"),
     }),
     issues: z
       .array(
@@ -61,4 +63,31 @@ export const getImportTemplate = operation("signed-in", {
   summary: "下载导入模板（中文表头、填写说明）",
   params: z.object({ file: z.enum(IMPORT_KINDS.map((k) => `${k}.xlsx`) as [string, ...string[]]) }),
   response: responses({ 200: fileResponse(XLSX, "导入模板") }),
+});
+
+export const ImportBatch = z
+  .object({
+    id: Id,
+    kind: z.string().describe("导入类型：orgs、projects、execution、dept-budgets、dept-execution"),
+    fileName: z.string(),
+    sha256: z.string(),
+    counts: z
+      .record(z.string(), z.number())
+      .describe("行数：total 总数、new 新增、changed 变更、unchanged 未变；examples 跳过的示例行（有时才有）"),
+    actorId: Id.nullable(),
+    actorName: z.string().nullable().describe("导入人；系统导入（如演示数据）为 null"),
+    at: Instant.describe("提交时间"),
+  })
+  .meta({ id: "ImportBatch" });
+
+export const listImports = operation("import.run", {
+  operationId: "listImports",
+  tags: ["imports"],
+  summary: "导入记录：本区已提交的导入批次（有错误的文件不写入，也不留记录）",
+  querystring: z.object({
+    kind: z.enum(IMPORT_KINDS).optional(),
+    order: z.enum(["asc", "desc"]).default("desc").describe("按提交时间排序"),
+    ...Paging,
+  }),
+  response: responses({ 200: page(ImportBatch) }),
 });

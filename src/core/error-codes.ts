@@ -47,6 +47,7 @@ export const ERROR_CODES = {
   // Imports and uploads
   IMPORT_INVALID: "导入文件有错误，未写入任何数据（details 列出行、列和原因）",
   IMPORT_EMPTY_FILE: "文件为空",
+  IMPORT_ONLY_EXAMPLES: "文件中只有模板的示例行（已跳过），没有要导入的数据",
   IMPORT_UNREADABLE: "文件无法读取",
   IMPORT_MISSING_COLUMNS: "缺少必需的列",
   IMPORT_FILE_TOO_LARGE: "文件超过大小上限",

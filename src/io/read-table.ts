@@ -2,6 +2,7 @@ import iconv from "iconv-lite";
 import { AppError } from "../core/errors";
 import { isBlank } from "../core/imports/cells";
 import { parseCsv } from "../core/imports/csv";
+import { isExampleColumn, isExampleMark } from "../core/imports/examples";
 import { matchHeader } from "../core/imports/headers";
 import { type FieldSpec, MAX_UPLOAD_BYTES } from "../core/imports/spec";
 import { type SheetLimits, XlsxBook, type XlsxValue } from "./xlsx/sparse-xlsx";
@@ -12,6 +13,8 @@ export interface RawRow {
   rowNumber: number;
   /** Keyed by FieldSpec.key; a column the file lacks reads as null. */
   cells: Record<string, RawCell>;
+  /** Marked 示例 in the template's example column: the import skips it (core/imports/examples.ts). */
+  example?: true;
 }
 export interface RawTable {
   format: "xlsx" | "csv" | "json";
@@ -174,6 +177,7 @@ function tableFromGrid(format: "xlsx" | "csv", grid: GridRow[], spec: readonly F
       columns.push([i, f.key]);
     }
   });
+  const exampleAt = headers.findIndex((h, i) => fields[i] === undefined && isExampleColumn(h));
   const out: RawRow[] = [];
   const empty = blankCells(spec);
   for (let i = at + 1; i < rows.length; i++) {
@@ -183,7 +187,11 @@ function tableFromGrid(format: "xlsx" | "csv", grid: GridRow[], spec: readonly F
       const v = r.cells[col];
       cells[key] = v === undefined || v === "" ? null : v;
     }
-    out.push({ rowNumber: r.rowNumber, cells });
+    out.push(
+      exampleAt >= 0 && isExampleMark(r.cells[exampleAt])
+        ? { rowNumber: r.rowNumber, cells, example: true }
+        : { rowNumber: r.rowNumber, cells },
+    );
   }
   if (out.length === 0) throw emptyFile("文件只有表头，没有数据行");
   return { format, rows: out, headers };
@@ -297,6 +305,7 @@ function tableFromJson(text: string, spec: readonly FieldSpec[]): RawTable {
     if (!isObject(item)) throw unreadable(`JSON 第${index + 1}条记录不是对象（应为 { "列名": 值 }）`);
     const cells = { ...empty };
     let blank = true;
+    let example = false;
     for (const [name, value] of Object.entries(item)) {
       let field = fieldOf.get(name);
       if (!fieldOf.has(name)) {
@@ -304,13 +313,14 @@ function tableFromJson(text: string, spec: readonly FieldSpec[]): RawTable {
         fieldOf.set(name, field);
         headers.push(name);
       }
+      if (!field && isExampleColumn(name) && isExampleMark(value)) example = true;
       if (!field || cells[field.key] !== null) continue;
       if (value !== null && typeof value === "object")
         throw unreadable(`JSON 第${index + 1}条记录的“${name}”不是文本、数字或布尔值`);
       cells[field.key] = value as RawCell;
       if (!isBlank(value as RawCell)) blank = false;
     }
-    if (!blank) rows.push({ rowNumber: index + 1, cells });
+    if (!blank) rows.push(example ? { rowNumber: index + 1, cells, example: true } : { rowNumber: index + 1, cells });
   });
   if (rows.length === 0) throw emptyFile("JSON 文件中没有数据记录");
   checkColumns(

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { EXAMPLE_COLUMN } from "../core/imports/examples";
 import { normaliseHeader } from "../core/imports/headers";
 import { IMPORT_KINDS, IMPORT_SPECS } from "../core/imports/spec";
 import { type ImportContext, validateImport } from "../core/imports/validate";
@@ -21,12 +22,13 @@ const ctx: ImportContext = {
 describe.each(IMPORT_KINDS)("importTemplate(%s)", (kind) => {
   const spec = IMPORT_SPECS[kind];
 
-  it("reads back through readTable with every header and valid example rows", async () => {
+  it("reads back through readTable with every header and valid example rows, marked as examples", async () => {
     const bytes = await importTemplate(kind);
     const t = await readTable({ bytes, fileName: templateFileName(kind) }, spec);
     expect(t.format).toBe("xlsx");
-    expect(t.headers.map(normaliseHeader)).toEqual(spec.map((f) => normaliseHeader(f.header)));
+    expect(t.headers.map(normaliseHeader)).toEqual([EXAMPLE_COLUMN, ...spec.map((f) => normaliseHeader(f.header))]);
     expect(t.rows).toHaveLength(2);
+    expect(t.rows.every((r) => r.example === true)).toBe(true);
     const v = validateImport(kind, t.rows, ctx);
     expect(v.issues).toEqual([]);
     expect(v.rowNumbers).toEqual([2, 3]);
@@ -37,8 +39,14 @@ describe.each(IMPORT_KINDS)("importTemplate(%s)", (kind) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await importTemplate(kind)) as unknown as Parameters<typeof wb.xlsx.load>[0]);
     const [sheet, help] = wb.worksheets as [ExcelJS.Worksheet, ExcelJS.Worksheet];
+    expect(sheet.getCell(1, 1).value).toBe(EXAMPLE_COLUMN);
+    for (const row of [2, 3]) {
+      expect(sheet.getCell(row, 1).value).toBe("示例");
+      expect(sheet.getCell(row, 2).font).toMatchObject({ italic: true, color: { argb: "FF7F7F7F" } });
+      expect(sheet.getCell(row, 2).fill).toMatchObject({ pattern: "solid", fgColor: { argb: "FFFFF2CC" } });
+    }
     spec.forEach((f, i) => {
-      const cell = sheet.getCell(1, i + 1);
+      const cell = sheet.getCell(1, i + 2);
       expect(cell.value).toBe(f.required ? `*${f.header}` : f.header);
       if (f.required) expect(cell.font?.color).toEqual({ argb: "FFC00000" });
       const note = cell.note as string | { texts: { text: string }[] };
@@ -50,7 +58,7 @@ describe.each(IMPORT_KINDS)("importTemplate(%s)", (kind) => {
     const described = help.getColumn(1).values.slice(3);
     expect(described.slice(0, spec.length)).toEqual(spec.map((f) => f.header));
     if (kind === "projects") {
-      const dv = sheet.getCell("F10").dataValidation;
+      const dv = sheet.getCell("G10").dataValidation;
       expect(dv).toMatchObject({ type: "list", formulae: ['"常年性,延续性,一次性"'] });
     }
   });

@@ -1,4 +1,5 @@
 import type ExcelJS from "exceljs";
+import { EXAMPLE_COLUMN, EXAMPLE_MARK } from "../core/imports/examples";
 import { type CellType, type FieldSpec, IMPORT_KIND_LABELS, IMPORT_SPECS, type ImportKind } from "../core/imports/spec";
 import { SONG_FONT, writeXlsx, type XlsxColumnKind } from "./write-xlsx";
 
@@ -144,10 +145,17 @@ const GENERAL_NOTES: Record<ImportKind, string[]> = {
 const columnKind = (f: FieldSpec): XlsxColumnKind | undefined =>
   f.type === "money" ? "money" : f.type === "code" || f.type === "text" ? "text" : undefined;
 
+/** Example rows stand apart: grey italics on a pale yellow ground, 示例 in the first column. */
+const EXAMPLE_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
+const EXAMPLE_FONT: Partial<ExcelJS.Font> = { ...SONG_FONT, italic: true, color: { argb: "FF7F7F7F" } };
+const EXAMPLE_KEY = "__example";
+const EXAMPLE_NOTE = `标有“${EXAMPLE_MARK}”的行是示例，导入时自动跳过；填写数据时本列留空（也可删除示例行）`;
+
 /**
- * The downloadable import template of a kind: the header (required columns red and marked "*", each
- * with its rule as a cell note), two example rows, drop-downs for fixed choices, and a 填写说明 sheet.
- * readTable recognises the "*" headers, so a filled-in template imports as is.
+ * The downloadable import template of a kind: a first column 示例标记, the header (required columns red
+ * and marked "*", each with its rule as a cell note), two example rows marked 示例 and set apart in grey
+ * on yellow (the import skips them: core/imports/examples.ts), drop-downs for fixed choices, and a 填写说明
+ * sheet. readTable recognises the "*" headers, so a filled-in template imports as is.
  */
 export async function importTemplate(kind: ImportKind): Promise<Buffer> {
   const spec = IMPORT_SPECS[kind];
@@ -155,9 +163,19 @@ export async function importTemplate(kind: ImportKind): Promise<Buffer> {
   return writeXlsx([
     {
       name: label,
-      columns: spec.map((f) => ({ header: f.required ? `*${f.header}` : f.header, key: f.key, kind: columnKind(f) })),
-      rows: TEMPLATE_EXAMPLES[kind],
+      columns: [
+        { header: EXAMPLE_COLUMN, key: EXAMPLE_KEY, width: 10, kind: "text" as const },
+        ...spec.map((f) => ({ header: f.required ? `*${f.header}` : f.header, key: f.key, kind: columnKind(f) })),
+      ],
+      rows: TEMPLATE_EXAMPLES[kind].map((r) => ({ [EXAMPLE_KEY]: EXAMPLE_MARK, ...r })),
       decorate: (ws, header) => decorateHeader(ws, header, spec),
+      styleRow: (row) => {
+        for (let c = 1; c <= spec.length + 1; c++) {
+          const cell = row.getCell(c);
+          cell.font = EXAMPLE_FONT;
+          cell.fill = EXAMPLE_FILL;
+        }
+      },
     },
     {
       name: "填写说明",
@@ -176,7 +194,8 @@ export async function importTemplate(kind: ImportKind): Promise<Buffer> {
           rule: [f.hint, rule(f)].filter(Boolean).join("；"),
         })),
         ...[
-          "表头不要修改；带“*”的列为必填。示例行可删除后再填写",
+          "表头不要修改；带“*”的列为必填",
+          `第一列“${EXAMPLE_COLUMN}”为“${EXAMPLE_MARK}”的行（灰色斜体、黄色底）是示例，导入时自动跳过并提示“已跳过 n 行示例”；填写数据时本列留空，示例行也可删除`,
           ...GENERAL_NOTES[kind],
           "支持 Excel（.xlsx）、CSV（UTF-8 或 GBK 编码）和 JSON 文件，文件不超过10MB；有任何错误时整个文件都不会导入",
         ].map((text) => ({ header: "通用说明", rule: text })),
@@ -192,13 +211,17 @@ function decorateHeader(ws: ExcelJS.Worksheet, header: ExcelJS.Row, spec: readon
   // exceljs types omit the sheet's dataValidations collection; it takes a range address.
   const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
     .dataValidations;
+  const mark = header.getCell(1);
+  mark.note = EXAMPLE_NOTE;
+  mark.font = { ...SONG_FONT, bold: true, color: { argb: "FF7F7F7F" } };
+  // The data columns start after the example column.
   spec.forEach((f, i) => {
-    const cell = header.getCell(i + 1);
+    const cell = header.getCell(i + 2);
     cell.note = [f.required ? "必填" : "选填", f.hint, rule(f)].filter(Boolean).join("\n");
     if (f.required) cell.font = { ...SONG_FONT, bold: true, color: { argb: "FFC00000" } };
     const choices = CHOICES[f.type];
     if (choices) {
-      const col = ws.getColumn(i + 1).letter;
+      const col = ws.getColumn(i + 2).letter;
       validations.add(`${col}2:${col}${VALIDATED_ROWS}`, {
         type: "list",
         allowBlank: !f.required,

@@ -27,6 +27,8 @@ export interface XlsxSheet {
    * streamed, so nothing can change after this.
    */
   decorate?: (ws: ExcelJS.Worksheet, header: ExcelJS.Row) => void;
+  /** Last touches on a data row before it is streamed out (e.g. a template's example rows set apart). */
+  styleRow?: (row: ExcelJS.Row, data: Record<string, unknown>) => void;
 }
 
 /** 宋体 with the GB2312 charset, so Excel and WPS render Chinese with an East Asian font. */
@@ -100,7 +102,11 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: XlsxSheet, na
   sheet.decorate?.(ws, header);
   header.commit();
 
-  for (const r of rows) ws.addRow(columns.map((c) => cellValue(r[c.key]))).commit();
+  for (const r of rows) {
+    const row = ws.addRow(columns.map((c) => cellValue(r[c.key])));
+    sheet.styleRow?.(row, r);
+    row.commit();
+  }
   if (columns.length > 0)
     ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + rows.length, column: last } };
   ws.commit();

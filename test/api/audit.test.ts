@@ -95,4 +95,52 @@ describe("audit log", () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe("REQUEST_INVALID");
   });
+
+  it("hides sign-ins and sign-outs on the server when asked, so totals and pages count only changes", async () => {
+    await t.login("staff");
+    await t.login("auditor");
+    const count = async (where: string) => {
+      const r = (await t.db.orm.execute(
+        sql.raw(`select count(*)::int as n from audit_log where ${where}`),
+      )) as unknown as {
+        rows: { n: number }[];
+      };
+      return r.rows[0]!.n;
+    };
+    const all = (await t.as(admin, "GET", "/api/v1/audit?pageSize=100")).json();
+    const hidden = (await t.as(admin, "GET", "/api/v1/audit?hideLogins=true&pageSize=100")).json();
+    expect(await count("action = 'login'")).toBeGreaterThanOrEqual(3);
+    expect(all.rows.some((r: { action: string }) => r.action === "login")).toBe(true);
+    expect(hidden.rows.some((r: { action: string }) => r.action === "login" || r.action === "logout")).toBe(false);
+    expect(hidden.rows).toHaveLength(100);
+    expect(hidden.total).toBe(await count("action not in ('login', 'logout')"));
+    expect(all.total).toBe(await count("true"));
+    // The second page follows on from the first: paging is over the filtered entries.
+    const second = (await t.as(admin, "GET", "/api/v1/audit?hideLogins=true&pageSize=100&page=2")).json();
+    expect(second.rows[0].id).toBeLessThan(hidden.rows[99].id);
+    const bad = await t.as(admin, "GET", "/api/v1/audit?hideLogins=yes");
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain("hideLogins");
+  });
+
+  it("filters by the goal module's entities", async () => {
+    for (const entity of [
+      "goal_table",
+      "review_draw",
+      "review_visit",
+      "work_plan",
+      "plan_phase",
+      "indicator_library",
+    ]) {
+      const page = (await t.as(admin, "GET", `/api/v1/audit?entity=${entity}&pageSize=20`)).json();
+      expect(page.total, entity).toBeGreaterThan(0);
+      expect(page.rows.every((r: { entity: string }) => r.entity === entity)).toBe(true);
+    }
+    const draws = (await t.as(admin, "GET", "/api/v1/audit?entity=review_draw&action=draw")).json();
+    expect(draws.total).toBe(3); // the demo's draws of 2022, 2023 and 2024
+    const approvals = (
+      await t.as(admin, "GET", "/api/v1/audit?entity=goal_table&action=approve&hideLogins=true")
+    ).json();
+    expect(approvals.rows[0]).toMatchObject({ before: { status: "dept_approved" }, after: { status: "approved" } });
+  });
 });

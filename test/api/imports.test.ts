@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TEMPLATE_EXAMPLES } from "../../src/io/templates";
 import { type TestApp, testApp } from "../support/app";
 
 let t: TestApp;
@@ -102,15 +104,83 @@ describe("importing projects from the budget system", () => {
     expect(audit.rows[0].after).toEqual({ fiscalYear: 2024, "1": 123_456 });
   });
 
-  it("reads back its own downloadable Excel template", async () => {
+  it("skips the template's example rows: a template as downloaded imports nothing, and says why", async () => {
     const template = await t.as(cookie, "GET", "/api/v1/imports/templates/orgs.xlsx");
     expect(template.statusCode).toBe(200);
     expect(template.headers["content-disposition"]).toContain("filename*=UTF-8''");
-    const preview = (await upload("orgs", "preview", template.rawPayload, "模板.xlsx")).json();
-    expect(preview.format).toBe("xlsx");
-    // The example rows reuse demo codes with other names: the preview shows them as changes.
-    expect(preview.counts).toMatchObject({ total: 2, errors: 0 });
-    expect(preview.counts.new + preview.counts.changed).toBe(2);
+    const before = await counts();
+    for (const mode of ["preview", "commit"] as const) {
+      const res = await upload("orgs", mode, template.rawPayload, "模板.xlsx");
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBe("IMPORT_ONLY_EXAMPLES");
+      expect(res.json().error.message).toContain("2 行模板示例");
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it("imports the rows a clerk adds below the examples and only those, reporting the examples skipped", async () => {
+    const template = await t.as(cookie, "GET", "/api/v1/imports/templates/projects.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(template.rawPayload as unknown as Parameters<typeof wb.xlsx.load>[0]);
+    const sheet = wb.worksheets[0]!;
+    // 示例标记 left blank, then the template's columns: a real project of 教育局 (120) and its school.
+    sheet.addRow([
+      null,
+      2024,
+      "45020224999501",
+      "模板填写的项目",
+      "120",
+      "120001",
+      "一次性",
+      "否",
+      "教育",
+      5000,
+      5000,
+      5000,
+      0,
+    ]);
+    const filled = Buffer.from(await wb.xlsx.writeBuffer());
+    const examples = TEMPLATE_EXAMPLES.projects.map((r) => String(r.code));
+
+    const preview = (await upload("projects", "preview", filled, "项目模板.xlsx")).json();
+    expect(preview.counts).toMatchObject({ total: 1, new: 1, changed: 0, errors: 0, errorRows: 0, examples: 2 });
+    expect(preview.newRows.map((r: { code: string }) => r.code)).toEqual(["45020224999501"]);
+
+    const before = await counts();
+    const commit = await upload("projects", "commit", filled, "项目模板.xlsx");
+    expect(commit.statusCode).toBe(201);
+    expect(commit.json().counts).toMatchObject({ total: 1, new: 1, examples: 2 });
+    expect((await counts()).projects).toBe(before.projects + 1);
+    const stored = (await t.db.orm.execute(
+      sql`select code from projects where code in (${sql.join(
+        [...examples, "45020224999501"].map((c) => sql`${c}`),
+        sql`, `,
+      )})`,
+    )) as unknown as { rows: { code: string }[] };
+    expect(stored.rows.map((r) => r.code)).toEqual(["45020224999501"]);
+    const batch = (await t.db.orm.execute(
+      sql`select counts from import_batches where id = ${commit.json().batchId}`,
+    )) as unknown as { rows: { counts: Record<string, number> }[] };
+    expect(batch.rows[0]!.counts).toMatchObject({ total: 1, new: 1, examples: 2 });
+  });
+
+  it("skips rows marked 示例 in CSV and JSON too, and nothing else", async () => {
+    const csv = [
+      `示例标记,${HEADER}`,
+      `示例,${row("45020224999601", "示例行不导入")}`,
+      ` 示例 ,${row("45020224999602", "示例行两侧有空格")}`,
+      `,${row("45020224999603", "真实的行")}`,
+      `示例项目,${row("45020224999604", "标记不是“示例”的行照常导入")}`,
+    ].join("\n");
+    const p = (await upload("projects", "preview", csv)).json();
+    expect(p.counts).toMatchObject({ total: 2, new: 2, examples: 2 });
+    expect(p.newRows.map((r: { code: string }) => r.code)).toEqual(["45020224999603", "45020224999604"]);
+    const json = JSON.stringify([
+      { 示例标记: "示例", fiscalYear: 2024, projectCode: "45020224999603", month: 1, executed: "1.00" },
+      { fiscalYear: 2024, projectCode: "45020224999603", month: 1, executed: "1.00" },
+    ]);
+    const j = (await upload("execution", "preview", json, "exec.json")).json();
+    expect(j.counts).toMatchObject({ total: 1, examples: 1 });
   });
 
   it("imports through the API with a raw JSON body as well", async () => {
@@ -213,5 +283,20 @@ describe("bad input: a clear error naming row and column, and nothing written", 
     expect(res.statusCode).toBe(422);
     expect(res.json().error.details.issues[0].row).toBe(39);
     expect(await counts()).toEqual(before);
+  });
+
+  it("counts errors and the rows they are on separately", async () => {
+    const csv = [
+      HEADER,
+      "2024,45020224999701,两处错误的行,120,120001,每年,否,一百,1000.00,1000.00,0",
+      row("45020224999702", "一处错误的行", "12.345"),
+      row("45020224999703", "没有错误的行"),
+    ].join("\n");
+    const res = await upload("projects", "preview", csv);
+    expect(res.statusCode).toBe(200);
+    const c = res.json().counts;
+    expect(c.errorRows).toBe(2);
+    expect(c.errors).toBeGreaterThanOrEqual(3);
+    expect(new Set(res.json().issues.map((i: { row: number }) => i.row))).toEqual(new Set([2, 3]));
   });
 });

@@ -38,10 +38,10 @@ describe("与上年对比 and 从上年结转 in the browser", () => {
     await unit.goto(`${h.baseUrl}/goal-tables/${await mostChangedTable()}`);
     const panel = unit.getByTestId("goal-previous");
     await expect.poll(() => panel.textContent()).toContain("与上年对比（2023年度）");
-    await expect.poll(counts).toMatch(/调整 [1-9]/);
+    await expect.poll(counts).toMatch(/较上年变化 [1-9]/);
     expect(await panel.textContent()).toContain("本表由上年目标表结转");
     expect(await panel.textContent()).toMatch(/上年 [\d,.]+ 万元 → 本年 [\d,.]+ 万元/);
-    // The cost ceiling follows the budget: at least that row carries 已调整, with last year's value on hover.
+    // The cost ceiling follows the budget: at least that row carries 较上年变化, with last year's value on hover.
     const tag = unit.getByTestId("goal-indicators").getByTestId("goal-row-changed").first();
     await tag.hover();
     await expect.poll(() => unit.locator(".ant-tooltip").last().textContent()).toMatch(/与2023年度相比：.*上年/);
@@ -75,15 +75,15 @@ describe("与上年对比 and 从上年结转 in the browser", () => {
     await expect.poll(() => dialog.textContent()).toContain("将以2023年度目标表");
     await dialog.getByRole("button", { name: "结转", exact: true }).click();
     await expect.poll(() => unit.locator(".ant-message").textContent()).toContain("已从2023年度目标表结转");
-    await expect.poll(counts).toContain("调整 0");
-    expect(await counts()).toContain("新增 0");
+    await expect.poll(counts).toContain("较上年变化 0");
+    expect(await counts()).toContain("较上年新增 0");
     expect(await unit.getByTestId("goal-indicators").getByTestId("goal-row-changed").count()).toBe(0);
 
     // The unit raises the first target: the row is tagged before anything is saved.
     const target = unit.getByLabel("第1行目标值");
     await target.fill(String(Number(await target.inputValue()) + 10));
     await expect.poll(() => unit.getByTestId("goal-indicators").getByTestId("goal-row-changed").count()).toBe(1);
-    await expect.poll(counts).toContain("调整 1");
+    await expect.poll(counts).toContain("较上年变化 1");
     expect(await counts()).toContain("含本页未保存的修改");
     await unit.getByTestId("goal-indicators").getByTestId("goal-row-changed").hover();
     await expect.poll(() => unit.locator(".ant-tooltip").last().textContent()).toContain("（提高）");

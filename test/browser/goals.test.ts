@@ -27,6 +27,12 @@ describe("绩效目标 in the browser", () => {
     await expect.poll(() => page.locator(".ant-spin-blur, .ant-spin-spinning").count()).toBe(0);
     await page.waitForTimeout(500); // the tables' loading veil fades out
     expect(existsSync(await h.shot(page, "goals-quality"))).toBe(true);
+    // 重新审核 says that it ran, what it found and when; the time of the last check stays in view.
+    expect(await page.getByTestId("goal-lint-checked-at").textContent()).toMatch(/^上次审核时间：\d{4}-\d{2}-\d{2} /);
+    await page.getByTestId("goal-lint-recheck").click();
+    await expect
+      .poll(() => page.locator(".ant-message").textContent())
+      .toMatch(/已重新审核 1,767 张目标表，错误 [\d,]+ 个，提示 [\d,]+ 个（\d{2}:\d{2}:\d{2}）/);
 
     await rules.locator("tbody tr.ant-table-row", { hasText: "权重合计不等于100" }).click();
     const findings = page.getByTestId("goal-findings-table");

@@ -23,6 +23,9 @@ describe("the import wizard", () => {
       .setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
     await page.getByRole("button", { name: "下一步：预览" }).click();
     await expect.poll(() => page.getByTestId("import-errors-alert").count()).toBe(1);
+    // Errors and the rows they are on are counted apart.
+    expect(await page.getByTestId("import-errors-alert").textContent()).toMatch(/共 \d+ 个错误，涉及 1 行/);
+    expect(await page.getByTestId("import-error-rows").textContent()).toBe("涉及 1 行");
     await expect.poll(() => page.getByText("第2行“年初预算数（元）”").count()).toBeGreaterThan(0);
     expect(await page.getByTestId("import-commit").isDisabled()).toBe(true);
     await h.shot(page, "import-errors");
@@ -36,6 +39,26 @@ describe("the import wizard", () => {
     await expect.poll(() => page.getByTestId("import-count-new").textContent()).toContain("1");
     await page.getByTestId("import-commit").click();
     await expect.poll(() => page.getByTestId("import-done").count()).toBe(1);
+
+    // 导入记录: this file first, by whom and what it wrote; the demo's loads below it, by kind.
+    await page.getByRole("button", { name: "查看导入记录" }).click();
+    await page.waitForURL((url) => url.pathname === "/imports/history");
+    const history = page.getByTestId("import-history-table").locator("tbody tr.ant-table-row");
+    await expect.poll(() => history.count()).toBe(10);
+    const newest = (await history.first().textContent()) ?? "";
+    expect(newest).toContain("good.csv");
+    expect(newest).toContain("项目及预算");
+    expect(newest).toContain("staff");
+    expect(newest).toContain("新增 1，变更 0，未变 0");
+    expect(await history.last().textContent()).toContain("系统导入");
+    expect(await page.locator(".ant-breadcrumb").textContent()).toContain("数据导入/导入记录");
+    await page.mouse.move(0, 0);
+    await h.shot(page, "import-history");
+    await page.getByTestId("import-history-kind").click();
+    await page.locator(".ant-select-item-option", { hasText: "部门整体月度执行" }).click();
+    await page.waitForURL((url) => url.searchParams.get("kind") === "dept-execution");
+    await expect.poll(() => history.count()).toBe(2);
+    expect((await history.allTextContents()).every((t) => t.includes("部门整体月度执行"))).toBe(true);
 
     await page.goto(`${h.baseUrl}/projects?q=${encodeURIComponent("浏览器导入测试项目")}`);
     await expect.poll(() => page.getByText("浏览器导入测试项目").count()).toBeGreaterThan(0);

@@ -120,4 +120,5 @@ export const EXTRA_TITLES: Record<string, string> = {
   "/profile": "修改密码",
   "/403": "无权访问",
   "/goals": "绩效目标",
+  "/imports/history": "导入记录",
 };

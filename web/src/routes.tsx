@@ -16,6 +16,7 @@ const ProjectDetailPage = lazy(() => import("./pages/ProjectDetailPage"));
 const DeptBudgetsPage = lazy(() => import("./pages/DeptBudgetsPage"));
 const OrgsPage = lazy(() => import("./pages/OrgsPage"));
 const ImportsPage = lazy(() => import("./pages/ImportsPage"));
+const ImportHistoryPage = lazy(() => import("./pages/ImportHistoryPage"));
 const UsersPage = lazy(() => import("./pages/UsersPage"));
 const AuditPage = lazy(() => import("./pages/AuditPage"));
 const ProfilePage = lazy(() => import("./pages/ProfilePage"));
@@ -183,6 +184,14 @@ export function AppRoutes() {
             element={
               <Guard path="/imports">
                 <ImportsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="imports/history"
+            element={
+              <Guard path="/imports">
+                <ImportHistoryPage />
               </Guard>
             }
           />

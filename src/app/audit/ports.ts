@@ -16,7 +16,12 @@ export interface AuditFilter {
   action?: string | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
+  /** Leave out sign-ins and sign-outs (SESSION_ACTIONS), which outnumber the changes. */
+  hideLogins?: boolean | undefined;
 }
+
+/** The actions that record a session, not a change of data: hidden by `hideLogins`. */
+export const SESSION_ACTIONS = ["login", "logout"] as const;
 
 export interface AuditRepo {
   /** Appends entries to the hash chain, inside the caller's transaction. */

@@ -22,6 +22,27 @@ export interface RowsToWrite<R> {
   changed: readonly R[];
 }
 
+/** One committed import file (导入批次) as the history lists it. */
+export interface ImportBatchRow {
+  id: number;
+  kind: string;
+  fileName: string;
+  sha256: string;
+  /** Rows of the file: total, new, changed, unchanged (and examples skipped, when there were any). */
+  counts: Record<string, number>;
+  actorId: number | null;
+  /** "姓名（用户名）", or null for the system (the demo loader, a deleted account). */
+  actorName: string | null;
+  at: string;
+}
+
+export interface ImportBatchQuery {
+  kind?: string | undefined;
+  order: "asc" | "desc";
+  page: number;
+  pageSize: number;
+}
+
 /** Bulk writes of an import, keyed by the budget system's codes. */
 export interface ImportRepo {
   /** Every organisation with its kind as stored, its number of units, and whether data hangs on it. */
@@ -57,4 +78,6 @@ export interface ImportRepo {
     counts: unknown;
     actorId: number | null;
   }): Promise<number>;
+  /** A page of the region's committed imports by time, with how many match. */
+  listBatches(regionCode: string, q: ImportBatchQuery): Promise<{ total: number; rows: ImportBatchRow[] }>;
 }

@@ -33,9 +33,13 @@ export async function runImport(deps: Deps, actor: Actor, input: ImportInput) {
   authorize(actor, "import.run");
   const { kind } = input;
   input.onProgress?.("validate", 0);
-  const year = yearOf(input.rows);
+  // The template's example rows are skipped, and said so; a file of nothing else imports nothing.
+  const examples = input.rows.filter((r) => r.example).length;
+  const rows = examples > 0 ? input.rows.filter((r) => !r.example) : input.rows;
+  if (rows.length === 0) throw onlyExamples(examples);
+  const year = yearOf(rows);
   const ctx = await contextFor(deps.uow.read, actor.regionCode, kind, year);
-  const validated = validateImport(kind, input.rows, ctx);
+  const validated = validateImport(kind, rows, ctx);
   input.onProgress?.("compare", 0.3);
   let diff = diffRows(kind, validated.rows, await snapshot(deps.uow.read, actor.regionCode, kind, year));
   const summary = (committed: boolean, batchId: number | null) => ({
@@ -46,11 +50,13 @@ export async function runImport(deps: Deps, actor: Actor, input: ImportInput) {
     committed,
     batchId,
     counts: {
-      total: input.rows.length,
+      total: rows.length,
       new: diff.added.length,
       changed: diff.changed.length,
       unchanged: diff.unchanged,
       errors: validated.issues.length,
+      errorRows: new Set(validated.issues.map((i) => i.row)).size,
+      examples,
     },
     issues: validated.issues.slice(0, SHOWN_ISSUES),
     newRows: diff.added.slice(0, SHOWN_ROWS),
@@ -63,7 +69,8 @@ export async function runImport(deps: Deps, actor: Actor, input: ImportInput) {
   const batchId = await deps.uow.transaction(async (repos) => {
     const written = await commitRows(deps, repos, actor, kind, validated.rows, year, {
       ...input,
-      total: input.rows.length,
+      total: rows.length,
+      examples,
     });
     diff = written.diff;
     return written.batchId;
@@ -84,7 +91,7 @@ export async function commitRows<K extends ImportKind>(
   kind: K,
   rows: readonly ImportRowsByKind[K][],
   year: number,
-  meta: { fileName: string; sha256: string; total?: number },
+  meta: { fileName: string; sha256: string; total?: number; examples?: number },
 ) {
   // Lock the rows this import may change, then compare inside the transaction: another import may have
   // landed since the preview, and one racing this one now waits, so each audit "before" is what was
@@ -103,6 +110,7 @@ export async function commitRows<K extends ImportKind>(
     new: diff.added.length,
     changed: diff.changed.length,
     unchanged: diff.unchanged,
+    ...(meta.examples ? { examples: meta.examples } : {}),
   };
   const batchId = await repos.imports.recordBatch({
     regionCode: actor.regionCode,
@@ -124,6 +132,14 @@ export async function commitRows<K extends ImportKind>(
   ]);
   return { diff, batchId, declared };
 }
+
+const onlyExamples = (examples: number) =>
+  new AppError(
+    "validation",
+    "IMPORT_ONLY_EXAMPLES",
+    `文件中只有 ${examples} 行模板示例（第一列标有“示例”，导入时跳过），没有要导入的数据；请在示例行下方填写数据，或删除示例行后再导入`,
+    { examples },
+  );
 
 const invalid = (issues: ImportIssue[]) =>
   new AppError("validation", "IMPORT_INVALID", `文件有 ${issues.length} 处错误，未写入任何数据`, {

@@ -56,8 +56,9 @@ export async function importFile(kind: string, file: string, options: ImportOpti
     } else {
       const c = result.counts;
       console.log(
-        `${table.format.toUpperCase()} ${c.total} 行：新增 ${c.new}，变更 ${c.changed}，未变 ${c.unchanged}，错误 ${c.errors}`,
+        `${table.format.toUpperCase()} ${c.total} 行：新增 ${c.new}，变更 ${c.changed}，未变 ${c.unchanged}，错误 ${c.errors} 个（涉及 ${c.errorRows} 行）`,
       );
+      if (c.examples > 0) console.log(`已跳过 ${c.examples} 行示例`);
       for (const i of result.issues.slice(0, 50)) console.log(`  第${i.row}行 ${i.column ?? ""}：${i.message}`);
       if (result.issues.length > 50) console.log(`  …… 另有 ${c.errors - 50} 处错误`);
       console.log(

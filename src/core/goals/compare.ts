@@ -49,10 +49,14 @@ export type IndicatorDiff =
 
 export type IndicatorStatus = IndicatorDiff["status"];
 
+/**
+ * The comparison's words. 调整 is the workflow's revise action alone (a new revision of an approved
+ * table), so a change against last year is 较上年变化, never 调整 (docs/glossary.md).
+ */
 export const INDICATOR_STATUS_LABELS: Record<IndicatorStatus, string> = {
-  added: "新增",
-  removed: "删除",
-  changed: "调整",
+  added: "较上年新增",
+  removed: "较上年删除",
+  changed: "较上年变化",
   unchanged: "未变",
 };
 

@@ -23,6 +23,8 @@ export interface RawRowInput {
   rowNumber: number;
   /** Keyed by FieldSpec.key; a missing key reads as a blank cell. */
   cells: Readonly<Record<string, RawCellInput>>;
+  /** Marked as a template example (core/imports/examples.ts): runImport skips it before validating. */
+  example?: boolean;
 }
 
 export interface ImportValidation<K extends ImportKind> {

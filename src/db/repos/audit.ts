@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { AuditEntry, AuditFilter, AuditRepo } from "../../app/audit/ports";
+import { type AuditEntry, type AuditFilter, type AuditRepo, SESSION_ACTIONS } from "../../app/audit/ports";
 import { type AuditFields, auditHash, GENESIS_HASH } from "../../core/audit-chain";
 import { copyRows } from "../bulk";
 import type { Database, Executor, Tx } from "../client";
@@ -56,6 +56,13 @@ function auditWhere(filter: AuditFilter): SQL {
     );
   if (filter.entityId) parts.push(sql`entity_id = ${filter.entityId}`);
   if (filter.action) parts.push(sql`action = ${filter.action}`);
+  if (filter.hideLogins)
+    parts.push(
+      sql`action not in (${sql.join(
+        SESSION_ACTIONS.map((a) => sql`${a}`),
+        sql`, `,
+      )})`,
+    );
   if (filter.actor) parts.push(sql`actor_name ilike ${likeContains(filter.actor)}`);
   if (filter.from) parts.push(sql`at >= ${filter.from.toISOString()}`);
   if (filter.to) parts.push(sql`at < ${filter.to.toISOString()}`);

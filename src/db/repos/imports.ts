@@ -5,7 +5,7 @@ import type { OrgKind } from "../../core/roles";
 import { copyRows } from "../bulk";
 import type { Database, Executor, Tx } from "../client";
 import { importBatches } from "../schema";
-import { rows } from "./rows";
+import { iso, one, rows } from "./rows";
 
 /**
  * Imports write what the diff found. New projects and execution rows are COPYed straight into their
@@ -404,6 +404,45 @@ export function importRepo(db: Database, ex: Executor): ImportRepo {
     async recordBatch(batch) {
       const [r] = await ex.insert(importBatches).values(batch).returning({ id: importBatches.id });
       return r!.id;
+    },
+    async listBatches(regionCode, q) {
+      const where = sql`b.region_code = ${regionCode}${q.kind ? sql` and b.kind = ${q.kind}` : sql``}`;
+      const order = q.order === "asc" ? sql`b.created_at asc, b.id asc` : sql`b.created_at desc, b.id desc`;
+      const total = await one<{ n: number }>(ex, sql`select count(*)::int as n from import_batches b where ${where}`);
+      const found = await rows<{
+        id: number;
+        kind: string;
+        file_name: string;
+        sha256: string;
+        counts: Record<string, number>;
+        actor_id: number | null;
+        display_name: string | null;
+        username: string | null;
+        created_at: Date | string;
+      }>(
+        ex,
+        sql`select b.id, b.kind, b.file_name, b.sha256, b.counts, b.actor_id, u.display_name, u.username, b.created_at
+            from import_batches b left join users u on u.id = b.actor_id
+            where ${where} order by ${order} limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+      );
+      return {
+        total: total?.n ?? 0,
+        rows: found.map((r) => ({
+          id: Number(r.id),
+          kind: r.kind,
+          fileName: r.file_name,
+          sha256: r.sha256,
+          counts: r.counts,
+          actorId: r.actor_id,
+          actorName:
+            r.username === null
+              ? null
+              : r.display_name && r.display_name !== r.username
+                ? `${r.display_name}（${r.username}）`
+                : r.username,
+          at: iso(r.created_at)!,
+        })),
+      };
     },
   };
 }

@@ -19,6 +19,7 @@ import suggestIndicators from "./goals/suggest-indicators";
 import health from "./health";
 import getHome from "./home/get-home";
 import getTemplate from "./imports/get-template";
+import listImports from "./imports/list-imports";
 import runImport from "./imports/run-import";
 import getMeta from "./meta/get-meta";
 import createOrg from "./org/create-org";
@@ -53,6 +54,7 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   listDeptBudgets,
   getTemplate,
   runImport,
+  listImports,
   listUsers,
   createUser,
   updateUser,

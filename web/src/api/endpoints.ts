@@ -11,6 +11,8 @@ import type {
   GoalFindingsPage,
   GoalLint,
   HomeData,
+  ImportBatchPage,
+  ImportHistoryQuery,
   ImportResult,
   Me,
   Meta,
@@ -74,6 +76,7 @@ export const updateOrg = (id: number, body: OrgPatch) =>
   request<{ org: OrgNode }>(`/org/orgs/${id}`, { method: "PATCH", body });
 
 // imports
+export const fetchImportHistory = (q: ImportHistoryQuery) => request<ImportBatchPage>("/imports", { query: { ...q } });
 export const importTemplateUrl = (kind: ImportKind) => apiUrl(`/imports/templates/${kind}.xlsx`);
 
 export function runImport(kind: ImportKind, mode: "preview" | "commit", file: File): Promise<ImportResult> {

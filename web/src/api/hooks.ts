@@ -1,7 +1,7 @@
 /** TanStack Query hooks over the endpoints; query keys start with the resource name. */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import * as api from "./endpoints";
-import type { AuditFilters, GoalFindingFilters, UserFilters } from "./types";
+import type { AuditFilters, GoalFindingFilters, ImportHistoryQuery, UserFilters } from "./types";
 
 export const qk = {
   me: ["me"] as const,
@@ -13,6 +13,7 @@ export const qk = {
   orgTree: ["org-tree"] as const,
   users: (q: object) => ["users", q] as const,
   audit: (f: AuditFilters) => ["audit", f] as const,
+  importHistory: (q: ImportHistoryQuery) => ["import-history", q] as const,
   goalLint: (year: number) => ["goal-lint", year] as const,
   goalFindings: (year: number, f: GoalFindingFilters, page: number, pageSize: number) =>
     ["goal-lint", year, "findings", f, page, pageSize] as const,
@@ -49,6 +50,14 @@ export const useUsers = (q: UserFilters & { page: number; pageSize: number }) =>
 
 export const useAudit = (f: AuditFilters) =>
   useQuery({ queryKey: qk.audit(f), queryFn: () => api.fetchAudit(f), placeholderData: keepPreviousData });
+
+/** 导入记录: a page of the region's committed imports. */
+export const useImportHistory = (q: ImportHistoryQuery) =>
+  useQuery({
+    queryKey: qk.importHistory(q),
+    queryFn: () => api.fetchImportHistory(q),
+    placeholderData: keepPreviousData,
+  });
 
 export const useGoalLint = (year: number) =>
   useQuery({ queryKey: qk.goalLint(year), queryFn: () => api.fetchGoalLint(year), staleTime: 60_000 });

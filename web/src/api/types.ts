@@ -14,6 +14,7 @@ import type * as org from "../../../src/contracts/org";
 import type * as projects from "../../../src/contracts/projects";
 import type * as system from "../../../src/contracts/system";
 import type * as users from "../../../src/contracts/users";
+import type { ImportKind } from "../../../src/core/imports/spec";
 import type { UserSort } from "../../../src/core/users";
 
 export type Me = z.output<typeof auth.Me>;
@@ -43,6 +44,15 @@ export type OrgPatch = BodyOf<typeof org.updateOrg>;
 export type ImportResult = z.output<typeof imports.ImportResult>;
 export type ImportIssue = ImportResult["issues"][number];
 export type ImportChange = ImportResult["changedRows"][number]["changes"][number];
+export type ImportBatch = z.output<typeof imports.ImportBatch>;
+export type ImportBatchPage = ReplyOf<typeof imports.listImports>;
+/** The import history's query as the page sends it. */
+export interface ImportHistoryQuery {
+  kind?: ImportKind | undefined;
+  order: "asc" | "desc";
+  page: number;
+  pageSize: number;
+}
 
 export type UserRow = z.output<typeof users.UserRow>;
 export type UserCreate = BodyOf<typeof users.createUser>;
@@ -76,6 +86,8 @@ export interface AuditFilters {
   action?: string;
   from?: string;
   to?: string;
+  /** "true": leave out sign-ins and sign-outs (filtered on the server, so paging stays right). */
+  hideLogins?: "true";
   page: number;
   pageSize: number;
 }

@@ -32,6 +32,9 @@ function Crumbs() {
     items.push({ title: isDeeper && nav ? <Link to={section}>{title}</Link> : title });
     if (isDeeper && section === "/projects") items.push({ title: "项目详情" });
     if (isDeeper && section === "/goal-tables") items.push({ title: "目标表" });
+    // A named page under a menu entry (数据导入 / 导入记录).
+    const sub = EXTRA_TITLES[pathname];
+    if (isDeeper && sub) items.push({ title: sub });
   }
   return <Breadcrumb items={items} style={{ marginBottom: 12 }} />;
 }

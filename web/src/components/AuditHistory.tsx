@@ -1,8 +1,9 @@
 import { Collapse, Empty, Space, Tag, Typography } from "antd";
 import type { AuditEntry } from "../api/types";
 import { dateTime } from "../format";
-import { changedKeys, JsonDiff } from "./JsonDiff";
-import { actionLabel, fieldLabel } from "./labels";
+import { AuditChanges } from "./audit/AuditChanges";
+import { changeSummary } from "./audit/auditFormat";
+import { actionLabel, entityLabel } from "./labels";
 
 /** A record's change history (审计记录), newest first, each entry expandable to its before/after. */
 export function AuditHistory({ entries }: { entries: AuditEntry[] }) {
@@ -13,21 +14,20 @@ export function AuditHistory({ entries }: { entries: AuditEntry[] }) {
       size="small"
       data-testid="project-history"
       items={sorted.map((e) => {
-        const keys = changedKeys(e.before, e.after);
+        const summary = changeSummary(e.entity, e.before, e.after);
         return {
           key: String(e.id),
           label: (
             <Space wrap size={8}>
               <Typography.Text className="jx-num">{dateTime(e.at)}</Typography.Text>
               <Tag color="blue">{actionLabel(e.action)}</Tag>
+              <span>{entityLabel(e.entity)}</span>
               <span>{e.actorName}</span>
-              {keys.length > 0 && (
-                <Typography.Text type="secondary">变更：{keys.map(fieldLabel).join("、")}</Typography.Text>
-              )}
+              {summary && <Typography.Text type="secondary">{summary}</Typography.Text>}
               {e.reason && <Typography.Text type="secondary">原因：{e.reason}</Typography.Text>}
             </Space>
           ),
-          children: <JsonDiff before={e.before} after={e.after} />,
+          children: <AuditChanges entity={e.entity} before={e.before} after={e.after} />,
         };
       })}
     />

@@ -16,7 +16,13 @@ export function cellText(spec: FieldSpec | undefined, value: unknown): string {
   return String(value);
 }
 
-export function IssuesTable({ issues, total }: { issues: ImportIssue[]; total: number }) {
+/**
+ * The errors of a file, with how many there are and on how many rows (one row may carry several): `rows`
+ * from the server, else counted from the list when it is complete.
+ */
+export function IssuesTable({ issues, total, rows }: { issues: ImportIssue[]; total: number; rows?: number }) {
+  const onRows = rows ?? (total <= issues.length ? new Set(issues.map((i) => i.row)).size : undefined);
+  const summary = `共 ${total} 个错误${onRows === undefined ? "" : `，涉及 ${onRows} 行`}`;
   return (
     <>
       <Table<ImportIssue>
@@ -24,7 +30,11 @@ export function IssuesTable({ issues, total }: { issues: ImportIssue[]; total: n
         rowKey={(i) => `${i.row}-${i.column}-${i.code}-${i.message}`}
         size="small"
         dataSource={issues}
-        pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (t) => `共 ${t} 条` }}
+        pagination={{
+          pageSize: 20,
+          showSizeChanger: false,
+          showTotal: () => summary,
+        }}
         columns={[
           { title: "行", dataIndex: "row", width: 80, align: "right" },
           { title: "列", dataIndex: "column", width: 200, render: (c: string) => c || "—" },
@@ -33,7 +43,7 @@ export function IssuesTable({ issues, total }: { issues: ImportIssue[]; total: n
       />
       {total > issues.length && (
         <Typography.Text type="secondary">
-          共 {total} 处错误，仅列出前 {issues.length} 处。
+          {summary}，仅列出前 {issues.length} 个。
         </Typography.Text>
       )}
     </>

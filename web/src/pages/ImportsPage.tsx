@@ -1,4 +1,4 @@
-import { DownloadOutlined, InboxOutlined } from "@ant-design/icons";
+import { DownloadOutlined, HistoryOutlined, InboxOutlined } from "@ant-design/icons";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import {
   Alert,
@@ -17,13 +17,14 @@ import {
   Upload,
 } from "antd";
 import { useEffect, useState } from "react";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { IMPORT_KIND_LABELS, IMPORT_KINDS, type ImportKind, MAX_UPLOAD_BYTES } from "../../../src/core/imports/spec";
 import { ApiError, errorMessage } from "../api/client";
 import { importTemplateUrl, runImport } from "../api/endpoints";
 import type { ImportIssue, ImportResult } from "../api/types";
 import { ChangedRowsTable, IssuesTable, NewRowsTable } from "../components/importView";
 import { PageTitle } from "../components/PageTitle";
+import { count } from "../format";
 
 const ACCEPT = ".xlsx,.csv,.json";
 const KIND_HINTS: Record<ImportKind, string> = {
@@ -34,20 +35,50 @@ const KIND_HINTS: Record<ImportKind, string> = {
   "dept-execution": "各主管部门整体支出每月的支付数",
 };
 
+/** "共 12 个错误，涉及 5 行": one row may carry several errors. */
+export const errorsText = (errors: number, rows: number) => `共 ${count(errors)} 个错误，涉及 ${count(rows)} 行`;
+
+/** "已跳过 2 行示例": the template's example rows are never imported. */
+function ExamplesSkipped({ n }: { n: number }) {
+  if (n === 0) return null;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 12 }}
+      data-testid="import-examples-skipped"
+      title={`已跳过 ${count(n)} 行示例（第一列“示例标记”为“示例”的模板示例行不会导入）`}
+    />
+  );
+}
+
 function Counts({ r }: { r: ImportResult }) {
-  const items: { key: string; title: string; value: number; color?: string }[] = [
-    { key: "total", title: "总行数", value: r.counts.total },
-    { key: "new", title: "新增", value: r.counts.new, color: "#389e0d" },
-    { key: "changed", title: "变更", value: r.counts.changed, color: "#1f5fae" },
-    { key: "unchanged", title: "未变", value: r.counts.unchanged, color: "#8c8c8c" },
-    { key: "errors", title: "错误", value: r.counts.errors, color: r.counts.errors ? "#cf1322" : "#8c8c8c" },
+  const bad = r.counts.errors > 0;
+  const items: { key: string; title: string; value: number; suffix: string; color?: string; note?: string }[] = [
+    { key: "total", title: "总行数", value: r.counts.total, suffix: "行" },
+    { key: "new", title: "新增", value: r.counts.new, suffix: "行", color: "#389e0d" },
+    { key: "changed", title: "变更", value: r.counts.changed, suffix: "行", color: "#1f5fae" },
+    { key: "unchanged", title: "未变", value: r.counts.unchanged, suffix: "行", color: "#8c8c8c" },
+    {
+      key: "errors",
+      title: "错误",
+      value: r.counts.errors,
+      suffix: "个",
+      color: bad ? "#cf1322" : "#8c8c8c",
+      note: bad ? `涉及 ${count(r.counts.errorRows)} 行` : undefined,
+    },
   ];
   return (
     <Row gutter={12} style={{ marginBottom: 16 }}>
       {items.map((i) => (
         <Col key={i.key} flex="1 1 0">
-          <Card size="small" data-testid={`import-count-${i.key}`}>
-            <Statistic title={i.title} value={i.value} suffix="行" styles={{ content: { color: i.color } }} />
+          <Card size="small" style={{ height: "100%" }} data-testid={`import-count-${i.key}`}>
+            <Statistic title={i.title} value={i.value} suffix={i.suffix} styles={{ content: { color: i.color } }} />
+            {i.note && (
+              <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid="import-error-rows">
+                {i.note}
+              </Typography.Text>
+            )}
           </Card>
         </Col>
       ))}
@@ -116,7 +147,15 @@ export default function ImportsPage() {
 
   return (
     <>
-      <PageTitle title="数据导入" sub="从一体化系统导出的表格导入，先预览、后提交，出错时不写入任何数据" />
+      <PageTitle
+        title="数据导入"
+        sub="从一体化系统导出的表格导入，先预览、后提交，出错时不写入任何数据"
+        extra={
+          <Link to="/imports/history" data-testid="import-history-link">
+            <Button icon={<HistoryOutlined />}>导入记录</Button>
+          </Link>
+        }
+      />
       <Card>
         <Steps
           current={step}
@@ -202,6 +241,7 @@ export default function ImportsPage() {
               文件：<b>{r.fileName}</b>　类型：<b>{IMPORT_KIND_LABELS[r.kind] ?? r.kind}</b>
             </Typography.Paragraph>
             <Counts r={r} />
+            <ExamplesSkipped n={r.counts.examples} />
             {r.counts.errors > 0 ? (
               <>
                 <Alert
@@ -209,9 +249,9 @@ export default function ImportsPage() {
                   showIcon
                   data-testid="import-errors-alert"
                   style={{ marginBottom: 12 }}
-                  title={`有 ${r.counts.errors} 处错误，请修正文件后重新上传，本次不会写入任何数据`}
+                  title={`${errorsText(r.counts.errors, r.counts.errorRows)}，请修正文件后重新上传，本次不会写入任何数据`}
                 />
-                <IssuesTable issues={r.issues} total={r.counts.errors} />
+                <IssuesTable issues={r.issues} total={r.counts.errors} rows={r.counts.errorRows} />
               </>
             ) : r.counts.new + r.counts.changed === 0 ? (
               <Alert
@@ -275,13 +315,14 @@ export default function ImportsPage() {
                 status="success"
                 title="导入完成"
                 data-testid="import-done"
-                subTitle={`${commit.data.fileName}：新增 ${commit.data.counts.new} 行，变更 ${commit.data.counts.changed} 行，未变 ${commit.data.counts.unchanged} 行。`}
+                subTitle={`${commit.data.fileName}：新增 ${commit.data.counts.new} 行，变更 ${commit.data.counts.changed} 行，未变 ${commit.data.counts.unchanged} 行${commit.data.counts.examples > 0 ? `，已跳过 ${commit.data.counts.examples} 行示例` : ""}。`}
                 extra={
                   <Space>
                     <Button type="primary" onClick={restart}>
                       继续导入
                     </Button>
                     <Button onClick={() => navigate("/projects")}>查看项目库</Button>
+                    <Button onClick={() => navigate("/imports/history")}>查看导入记录</Button>
                   </Space>
                 }
               />
@@ -297,6 +338,8 @@ export default function ImportsPage() {
 function CommitFailed({ error, onBack }: { error: unknown; onBack: () => void }) {
   const details = error instanceof ApiError ? (error.details as { issues?: ImportIssue[] } | undefined) : undefined;
   const issues = details?.issues ?? [];
+  const total =
+    (error instanceof ApiError && (error.details as { total?: number } | undefined)?.total) || issues.length;
   return (
     <>
       <Result
@@ -310,7 +353,7 @@ function CommitFailed({ error, onBack }: { error: unknown; onBack: () => void })
           </Button>
         }
       />
-      {issues.length > 0 && <IssuesTable issues={issues} total={issues.length} />}
+      {issues.length > 0 && <IssuesTable issues={issues} total={total} />}
     </>
   );
 }

@@ -188,10 +188,18 @@ export function PreviousYearPanel({
         <Col xs={24}>
           <Space size={6} wrap data-testid="goal-previous-counts">
             <span>本年指标与上年相比：</span>
-            <Tag color="green">新增 {counts.added}</Tag>
-            <Tag color="red">删除 {counts.removed}</Tag>
-            <Tag color="orange">调整 {counts.changed}</Tag>
-            <Tag>未变 {counts.unchanged}</Tag>
+            <Tag color="green">
+              {INDICATOR_STATUS_LABELS.added} {counts.added}
+            </Tag>
+            <Tag color="red">
+              {INDICATOR_STATUS_LABELS.removed} {counts.removed}
+            </Tag>
+            <Tag color="orange">
+              {INDICATOR_STATUS_LABELS.changed} {counts.changed}
+            </Tag>
+            <Tag>
+              {INDICATOR_STATUS_LABELS.unchanged} {counts.unchanged}
+            </Tag>
             {dirty && <Typography.Text type="secondary">（含本页未保存的修改）</Typography.Text>}
           </Space>
         </Col>

@@ -5,6 +5,7 @@ import {
   COMPARED_FIELD_LABELS,
   compareGoalTables,
   type GoalTableComparison,
+  INDICATOR_STATUS_LABELS,
   type IndicatorDiff,
 } from "../../../../src/core/goals/compare";
 import type { GoalIndicator, GoalTable } from "../../../../src/core/goals/types";
@@ -19,7 +20,7 @@ export interface PreviousYear {
   refetch: () => void;
   /** Last year's table compared with the form as it is now (unsaved edits included). */
   comparison: GoalTableComparison | null;
-  /** A 新增 / 已调整 tag per form row key, the previous values in its tooltip. */
+  /** A 较上年新增 / 较上年变化 tag per form row key, the previous values in its tooltip. */
   rowTags: ReadonlyMap<string, ReactNode>;
 }
 
@@ -61,7 +62,7 @@ export function RowChangeTag({ diff, previousYear }: { diff: IndicatorDiff; prev
     return (
       <Tooltip title={`${previousYear}年度目标表中没有这项指标`}>
         <Tag color="green" style={TAG_STYLE} data-testid="goal-row-added">
-          新增
+          {INDICATOR_STATUS_LABELS.added}
         </Tag>
       </Tooltip>
     );
@@ -78,7 +79,7 @@ export function RowChangeTag({ diff, previousYear }: { diff: IndicatorDiff; prev
       }
     >
       <Tag color="orange" style={TAG_STYLE} data-testid="goal-row-changed">
-        已调整
+        {INDICATOR_STATUS_LABELS.changed}
       </Tag>
     </Tooltip>
   );

@@ -1,10 +1,10 @@
 import { ReloadOutlined, UnorderedListOutlined } from "@ant-design/icons";
-import { useQueryClient } from "@tanstack/react-query";
-import { Button, Card, Col, Empty, Row, Typography } from "antd";
+import { App, Button, Card, Col, Empty, Row, Space, Typography } from "antd";
 import { useEffect, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import { GOAL_RULES } from "../../../../src/core/goals/quality";
-import { qk, useGoalLint } from "../../api/hooks";
+import { errorMessage } from "../../api/client";
+import { useGoalLint } from "../../api/hooks";
 import { useSession, useYear } from "../../auth/session";
 import { DeptLintTable } from "../../components/goals/DeptLintTable";
 import { type FindingFilter, FindingsTable } from "../../components/goals/FindingsTable";
@@ -14,7 +14,7 @@ import { RuleChart } from "../../components/goals/RuleChart";
 import { RuleTable } from "../../components/goals/RuleTable";
 import { PageError } from "../../components/PageError";
 import { PageTitle } from "../../components/PageTitle";
-import { count } from "../../format";
+import { count, dateTime } from "../../format";
 import { mayUse, NAV } from "../../nav";
 
 /** 目标智能审核: the year's goal tables checked against the quality rules, by rule and by department, with details. */
@@ -24,7 +24,24 @@ export default function GoalQualityPage() {
   // The goal-table editor, where a finding is fixed, if this account may open it.
   const canOpenTables = NAV.some((n) => n.path === "/goal-tables" && mayUse(n, me));
   const lint = useGoalLint(year);
-  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const [rechecking, setRechecking] = useState(false);
+  // The server checks the year's tables again whenever any of them (or the rules) changed since its last run.
+  const recheck = async () => {
+    setRechecking(true);
+    try {
+      const r = await lint.refetch({ throwOnError: true });
+      const totals = r.data?.summary.totals;
+      if (totals)
+        message.success(
+          `已重新审核 ${count(totals.tables)} 张目标表，错误 ${count(totals.errors)} 个，提示 ${count(totals.warnings)} 个（${dateTime(new Date().toISOString()).slice(11)}）`,
+        );
+    } catch (e) {
+      message.error(`重新审核失败：${errorMessage(e)}`);
+    } finally {
+      setRechecking(false);
+    }
+  };
   const [params, setParams] = useSearchParams();
   const filter: FindingFilter = { rule: params.get("rule") ?? undefined, department: params.get("dept") ?? undefined };
   const [wantAll, setWantAll] = useState(false);
@@ -63,13 +80,21 @@ export default function GoalQualityPage() {
         title="目标智能审核"
         sub={`${year}年度 · 按 ${GOAL_RULES.length} 条规则检查全区项目和部门整体绩效目标表${lint.data ? ` · 指标体系 ${lint.data.rulesVersion}` : ""}`}
         extra={
-          <Button
-            icon={<ReloadOutlined />}
-            loading={lint.isFetching}
-            onClick={() => void queryClient.invalidateQueries({ queryKey: qk.goalLint(year) })}
-          >
-            重新审核
-          </Button>
+          <Space size={12}>
+            {lint.dataUpdatedAt > 0 && (
+              <Typography.Text type="secondary" data-testid="goal-lint-checked-at">
+                上次审核时间：{dateTime(new Date(lint.dataUpdatedAt).toISOString())}
+              </Typography.Text>
+            )}
+            <Button
+              icon={<ReloadOutlined />}
+              loading={rechecking || lint.isFetching}
+              onClick={() => void recheck()}
+              data-testid="goal-lint-recheck"
+            >
+              {rechecking ? "正在审核…" : "重新审核"}
+            </Button>
+          </Space>
         }
       />
       <LintCards totals={summary?.totals} loading={lint.isPending} />

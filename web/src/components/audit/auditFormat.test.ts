@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { changeSummary, fieldChanges, formatAuditValue, indicatorChanges } from "./auditFormat";
+
+const ind = (name: string, target: string, uid?: string) => ({
+  ...(uid ? { uid } : {}),
+  level1: "产出指标",
+  level2: "数量指标",
+  name,
+  target,
+});
+
+describe("audit entries as a clerk reads them", () => {
+  it("names the indicators a goal-table edit added, removed and changed", () => {
+    const before = [ind("受益人数", "100", "a"), ind("验收合格率", "95", "b"), ind("旧指标", "1", "c")];
+    const after = [ind("受益人数", "120", "a"), ind("验收合格率", "95", "b"), ind("满意度", "90", "d")];
+    expect(indicatorChanges(before, after)).toBe("新增：满意度；删除：旧指标；修改：受益人数");
+    expect(indicatorChanges([], after)).toBeNull();
+    expect(changeSummary("goal_table", { indicators: before }, { indicators: after })).toBe(
+      "绩效指标（新增：满意度；删除：旧指标；修改：受益人数）",
+    );
+  });
+
+  it("formats amounts in 元, codes as labels, months of execution, and leaves structures to JSON", () => {
+    expect(formatAuditValue("project", "adjustedBudget", 123_456)).toBe("1,234.56 元");
+    expect(formatAuditValue("project_execution", "3", 50_000)).toBe("500.00 元");
+    expect(formatAuditValue("goal_table", "status", "dept_approved")).toBe("待财政审核");
+    expect(formatAuditValue("user", "role", "finance_staff")).toBe("财政绩效股");
+    expect(formatAuditValue("project", "category", "recurring")).toBe("常年性");
+    expect(formatAuditValue("import_batch", "kind", "dept-budgets")).toBe("部门整体预算");
+    expect(formatAuditValue("project", "isKey", true)).toBe("是");
+    expect(formatAuditValue("review_draw", "picks", ["141", "140"])).toBe("141、140");
+    expect(formatAuditValue("review_draw", "params", { seed: "x" })).toBeNull();
+    const rows = fieldChanges(
+      "project_execution",
+      { fiscalYear: 2024, "2": 100 },
+      { fiscalYear: 2024, "2": 300, "1": 5 },
+    );
+    // A month paid for the first time is a change too; changed fields come first, months in order.
+    expect(rows?.map((r) => [r.label, r.changed])).toEqual([
+      ["1月支付数", true],
+      ["2月支付数", true],
+      ["预算年度", false],
+    ]);
+  });
+
+  it("says nothing of bookkeeping and summarises a change in one line", () => {
+    const before = { contactName: "张三", version: 3, updatedAt: "2024-01-01T00:00:00Z" };
+    const after = { contactName: "李四", version: 4, updatedAt: "2024-02-01T00:00:00Z" };
+    expect(changeSummary("org", before, after)).toBe("联系人：张三 → 李四");
+    expect(fieldChanges("org", "text", null)).toBeNull();
+  });
+});

@@ -1,0 +1,64 @@
+/** Where an audit entry's record can be seen in the app, if a page shows it. */
+import type { AuditEntry } from "../../api/types";
+import { isPlainObject } from "./auditFormat";
+
+const NUMERIC = /^\d+$/;
+
+/** A field of the record as the entry recorded it (after first, else before). */
+function recorded(e: AuditEntry, key: string): unknown {
+  if (isPlainObject(e.after) && key in e.after) return e.after[key];
+  if (isPlainObject(e.before) && key in e.before) return e.before[key];
+  return undefined;
+}
+
+const search = (path: string, q: string) => `${path}?q=${encodeURIComponent(q)}`;
+
+/**
+ * The page of the record an entry is about, with a title for the link; null when no page shows it. Ids
+ * differ by entity: goal tables and tasks by number, projects and budgets by the budget system's code
+ * (codes repeat across years, so the project library is searched rather than one year's record opened).
+ */
+export function auditLink(e: AuditEntry): { to: string; title: string } | null {
+  const id = e.entityId;
+  switch (e.entity) {
+    case "goal_table":
+      if (NUMERIC.test(id)) return { to: `/goal-tables/${id}`, title: `打开目标表 ${id}` };
+      // Tables loaded in bulk are recorded by subject: "project:<code>" or "deptWide:<code>".
+      if (id.includes(":")) return { to: search("/goal-tables", id.split(":")[1] ?? ""), title: "查找目标表" };
+      return null;
+    case "project":
+    case "project_execution":
+      return { to: search("/projects", id), title: `在项目库中查找 ${id}` };
+    case "dept_budget":
+    case "dept_execution":
+      return { to: "/dept-budgets", title: "打开部门整体预算" };
+    case "review_draw":
+    case "review_visit":
+      return { to: "/goals/reviews", title: "打开目标现场会审" };
+    case "goal_rules":
+      return { to: "/goals/rules", title: "打开指标体系与规则" };
+    case "indicator_library": {
+      // Fed entries are recorded by the approved table they came from.
+      if (id.startsWith("goal_table:")) return { to: `/goal-tables/${id.slice(11)}`, title: "打开汇入的目标表" };
+      const name = recorded(e, "name");
+      return { to: typeof name === "string" ? search("/goals/library", name) : "/goals/library", title: "打开指标库" };
+    }
+    case "work_plan":
+    case "plan_phase":
+      return { to: "/plan", title: "打开年度工作安排" };
+    case "task":
+      return NUMERIC.test(id) ? { to: `/tasks/${id}`, title: "打开任务" } : null;
+    case "import_batch":
+      return { to: "/imports/history", title: "打开导入记录" };
+    case "org":
+      return { to: "/orgs", title: "打开组织机构" };
+    case "user": {
+      const username = recorded(e, "username");
+      return typeof username === "string"
+        ? { to: search("/users", username), title: `在用户管理中查找 ${username}` }
+        : { to: "/users", title: "打开用户管理" };
+    }
+    default:
+      return null;
+  }
+}
