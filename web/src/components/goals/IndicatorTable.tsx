@@ -95,7 +95,7 @@ export interface IndicatorTableProps {
   /** Rows with a comment the reviewer is drafting (by row index), and its editor under the row. */
   draftComments?: Readonly<Record<number, string>>;
   draftEditorOf?: ((index: number) => ReactNode) | undefined;
-  /** A small tag per row key after the indicator's name (与上年对比: 新增 / 已调整). */
+  /** A small tag per row key after the indicator's name (较上年新增 / 较上年变化; 较退回时修改 …). */
   rowTags?: ReadonlyMap<string, ReactNode> | undefined;
 }
 
