@@ -74,6 +74,7 @@ export const ERROR_CODES = {
   GOAL_COMMENT_UNKNOWN_INDICATOR: "意见所指的指标不存在",
   REVIEW_COMMENT_NOT_ANSWERABLE: "只有退回到填报单位手中修改时才能答复审核意见",
   REVIEW_ANSWER_MARKUP: "答复含有标记字符",
+  REVIEW_ITEM_COMMENTS_NOT_ALLOWED: "逐项意见只能随退回或审核通过填写",
   GOAL_NO_PREVIOUS_YEAR: "上一年度没有可沿用的目标表",
   GOAL_EXPORT_EMPTY: "没有可导出的目标表",
   GOAL_EXPORT_NEEDS_DEPARTMENT: "导出须指定主管部门",

@@ -41,6 +41,11 @@ export async function actOnGoalTable(
   if (!record) throw notFound("绩效目标表", id);
   // The checks below (workflow, blocking findings) are made on this read: it must be what the client saw.
   const expected = expectState(record, input.version, "该目标表");
+  // Per-indicator comments are a reviewer's: they go with a return or an approval only.
+  if (Object.keys(input.indicatorComments ?? {}).length > 0 && input.action !== "return" && input.action !== "approve")
+    throw new AppError("validation", "REVIEW_ITEM_COMMENTS_NOT_ALLOWED", "逐项意见只能随退回或审核通过填写", {
+      field: "indicatorComments",
+    });
   const known = new Set(record.table.indicators.map((i) => i.uid));
   for (const uid of Object.keys(input.indicatorComments ?? {}))
     if (!known.has(uid))

@@ -1,6 +1,7 @@
 import { notFound } from "../../core/errors";
 import { goalSnapshot } from "../../core/goals/snapshot";
 import { declarerOf, isEditable } from "../../core/goals/workflow";
+import { isAnswerable } from "../../core/review/answerable";
 import { diffSnapshots } from "../../core/review/snapshot";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
@@ -29,6 +30,7 @@ export async function getGoalTableReview(deps: Deps, actor: Actor, id: number) {
   const previousSnapshot = previousTable ? goalSnapshot(previousTable.table) : null;
   const inForce = [...revisions].reverse().find((r) => r.status === "approved") ?? null;
   const editable = isEditable(stateOf(record), actor.role, declarerOf(record));
+  const latest = rounds.at(-1) ?? null;
   return {
     id,
     revision: record.revision,
@@ -36,7 +38,7 @@ export async function getGoalTableReview(deps: Deps, actor: Actor, id: number) {
     rounds: rounds.map(({ content: _content, ...r }) => r),
     comments: comments.map(({ authorId: _authorId, recordId: _recordId, ...c }) => ({
       ...c,
-      answerable: editable && c.roundOutcome !== "pending" && c.roundOutcome !== "approved",
+      answerable: isAnswerable(c, latest, editable),
     })),
     returned: lastReturned && {
       seq: lastReturned.seq,

@@ -61,6 +61,8 @@ export interface ReviewThreadRepo {
     ref: RecordRef,
     round: { content: ReviewSnapshot; note: string | null; submittedBy: number | null; submitterName: string },
   ): Promise<number>;
+  /** The record's latest round (its id and outcome), if any. */
+  latestRound(ref: RecordRef): Promise<{ id: number; outcome: RoundOutcome } | null>;
   /** The open (pending) round of a record, if any. */
   pendingRound(ref: RecordRef): Promise<number | null>;
   /** Closes the open round; its id, or null when none was open. */

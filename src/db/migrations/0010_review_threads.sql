@@ -54,7 +54,8 @@ SELECT t."region_code", 'goal_table', t."goal_table_id", c."key", coalesce(i."na
 FROM "goal_transitions" t
 CROSS JOIN LATERAL jsonb_each_text(t."indicator_comments") c
 LEFT JOIN "goal_indicators" i ON i."goal_table_id" = t."goal_table_id" AND i."region_code" = t."region_code" AND i."uid" = c."key"
-WHERE t."indicator_comments" IS NOT NULL AND jsonb_typeof(t."indicator_comments") = 'object' AND t."action" IN ('return', 'approve');--> statement-breakpoint
+WHERE t."indicator_comments" IS NOT NULL AND jsonb_typeof(t."indicator_comments") = 'object' AND t."action" IN ('return', 'approve')
+  AND c."value" IS NOT NULL AND btrim(c."value") <> '';--> statement-breakpoint
 INSERT INTO "review_comments" ("region_code", "entity", "record_id", "stage", "author_id", "author_name", "reviewer",
   "body", "created_at", "updated_at")
 SELECT t."region_code", 'goal_table', t."goal_table_id", 'return', t."actor_id", t."actor_name",

@@ -75,6 +75,14 @@ export function reviewThreadRepo(ex: Executor): ReviewThreadRepo {
       );
       return created!.id;
     },
+    async latestRound(ref) {
+      return one<{ id: number; outcome: RoundOutcome }>(
+        ex,
+        sql`select id, outcome from review_rounds
+            where region_code = ${ref.regionCode} and entity = ${ref.entity} and record_id = ${ref.recordId}
+            order by seq desc limit 1`,
+      );
+    },
     async pendingRound(ref) {
       const found = await one<{ id: number }>(
         ex,
