@@ -1,10 +1,13 @@
 import { checkGoalTable, type FindingsSummary, type GoalFinding, summariseFindings } from "../../core/goals/quality";
+import type { GoalStatus } from "../../core/goals/workflow";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
 import { goalRulesFor } from "./goal-rules";
 
 export interface GoalLintTable {
   id: number;
+  status: GoalStatus;
+  revision: number;
   subjectKind: string;
   subjectCode: string;
   subjectName: string;
@@ -45,6 +48,8 @@ async function checkRegion(deps: Deps, regionCode: string, fiscalYear: number): 
     const result = checkGoalTable(s.table, rules);
     return {
       id: s.id,
+      status: s.status,
+      revision: s.revision,
       subjectKind: s.table.subjectKind,
       subjectCode: s.table.subjectCode,
       subjectName: s.table.subjectName,
