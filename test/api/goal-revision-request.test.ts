@@ -53,7 +53,12 @@ async function approvedOfSchool() {
 
 beforeAll(async () => {
   t = await testApp("demo", { clock });
-  [finance, dept, unit, auditor] = await Promise.all(["staff", "dept", "unit", "auditor"].map((u) => t.login(u)));
+  [finance, dept, unit, auditor] = [
+    await t.login("staff"),
+    await t.login("dept"),
+    await t.login("unit"),
+    await t.login("auditor"),
+  ];
   // Start from read inboxes, so that the notices counted below are this test's.
   await t.db.orm.execute(sql`update notifications set read_at = now() where read_at is null`);
 });
@@ -84,7 +89,7 @@ describe("who may ask, and what", () => {
     const past = await ask(finance, table!.id, { reason: "指标值偏低", dueOn: "2024-11-19" });
     expect(past.json().error).toMatchObject({ code: "GOAL_REVISION_DUE_INVALID", details: { field: "dueOn" } });
     expect(past.json().error.message).toContain("早于今天");
-    const late = await ask(finance, table!.id, { reason: "指标值偏低", dueOn: "2027-01-01" });
+    const late = await ask(finance, table!.id, { reason: "指标值偏低", dueOn: "2025-11-22" });
     expect(late.json().error.code).toBe("GOAL_REVISION_DUE_INVALID");
     const missing = await ask(finance, 99_999_999, { reason: "指标值偏低", dueOn: "2024-12-10" });
     expect(missing.statusCode).toBe(404);

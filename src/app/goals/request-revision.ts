@@ -13,6 +13,12 @@ import { stateOf } from "./get-goal-table";
 const badDue = (message: string) =>
   new AppError("validation", "GOAL_REVISION_DUE_INVALID", message, { field: "dueOn" });
 
+/** A calendar day plus `days` (YYYY-MM-DD). */
+const addDays = (day: string, days: number) =>
+  new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + days))
+    .toISOString()
+    .slice(0, 10);
+
 /** A request still being worked on: asking again would only duplicate it. */
 const stillOpen = (t: RevisionTaskRef) => t.status !== "done" && t.status !== "closed";
 
@@ -53,9 +59,9 @@ export async function requestGoalRevision(
   if (!record) throw notFound("绩效目标表", id);
   const today = dateInChina(deps.clock.now());
   if (input.dueOn < today) throw badDue(`截止日期（dueOn）${input.dueOn} 早于今天（${today}）`);
-  const lastDay = `${record.table.fiscalYear + 2}-12-31`;
-  if (input.dueOn > lastDay)
-    throw badDue(`截止日期（dueOn）${input.dueOn} 超出 ${record.table.fiscalYear} 年度工作的范围（最晚 ${lastDay}）`);
+  // A year ahead is ample for a revision; a later date is a slip of the keyboard (2205 for 2025).
+  const lastDay = addDays(today, 366);
+  if (input.dueOn > lastDay) throw badDue(`截止日期（dueOn）${input.dueOn} 晚于一年以后（最晚 ${lastDay}）`);
   const asked = await openRequest(deps.uow.read, actor.regionCode, id);
   if (asked) throw alreadyAsked(asked);
   if (record.status !== "approved")
