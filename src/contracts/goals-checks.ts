@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { fileResponse, Id, Instant, operation, Paging, responses, XLSX, YearQuery } from "./common";
+import { GOAL_STATUSES } from "../core/goals/workflow";
+import { TASK_STATUSES } from "../core/tasks/tasks";
+import { CalendarDate, fileResponse, Id, Instant, operation, Paging, responses, XLSX, YearQuery } from "./common";
 import { GoalFinding } from "./goals";
 
 /** 智能审核 over the region, and the year's indicator template and check policy (目标审核规则). */
@@ -50,6 +52,7 @@ export const FindingFilterQuery = z.object({
   rule: z.string().max(60).optional(),
   department: z.string().max(20).optional().describe("主管部门编码"),
   severity: z.enum(["error", "warning"]).optional(),
+  status: z.enum(GOAL_STATUSES).optional().describe("目标表状态"),
   q: z.string().max(60).optional().describe("项目或部门的编码、名称中的文字"),
 });
 export type FindingFilterQuery = z.output<typeof FindingFilterQuery>;
@@ -62,8 +65,15 @@ const FindingRow = z.object({
     subjectName: z.string(),
     departmentCode: z.string(),
     departmentName: z.string(),
+    status: z.enum(GOAL_STATUSES),
+    revision: z.number().int().describe("第几版"),
+    errors: z.number().int().describe("该表的错误数"),
   }),
   finding: GoalFinding,
+  revisionTask: z
+    .object({ id: Id, status: z.enum(TASK_STATUSES), dueOn: CalendarDate })
+    .nullable()
+    .describe("财政要求调整该表时下达的任务（任何状态）；未要求时为 null"),
 });
 
 export const listGoalFindings = operation("goal.lint", {

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { COMPARED_FIELDS } from "../core/goals/compare";
+import { GOAL_TABLE_SORTS } from "../core/goals/list";
 import { INDICATOR_FIELDS, INDICATOR_KINDS, INDICATOR_UID_PATTERN, OPERATORS } from "../core/goals/types";
 import { GOAL_ACTIONS, GOAL_STATUSES } from "../core/goals/workflow";
 import {
+  CalendarDate,
   Fen,
   fileResponse,
   Id,
@@ -18,6 +20,7 @@ import {
   XLSX,
   YearQuery,
 } from "./common";
+import { Task } from "./tasks";
 
 /** 绩效目标表: declaration, review and approval, Excel exchange, comparison with last year. */
 
@@ -93,6 +96,11 @@ export const GoalTableRow = GoalTableHead.extend({
   subjectKind: SubjectKind,
   subjectCode: z.string(),
   subjectName: z.string(),
+  unitName: z.string().describe("实施单位（部门整体目标表和部门本级项目为主管部门）"),
+  inForce: z
+    .object({ id: Id, revision: z.number().int() })
+    .nullable()
+    .describe("调整中（新版本尚未批复）时仍在执行的已批复版本；否则为 null"),
   indicators: z.number().int().describe("指标个数"),
   errors: z.number().int(),
   warnings: z.number().int(),
@@ -106,11 +114,32 @@ export const listGoalTables = operation("goal.read", {
     year: YearQuery,
     status: GoalStatus.optional(),
     departmentId: IdQuery.optional(),
+    unitId: IdQuery.optional().describe("实施单位；超出本人可见范围时结果为空"),
     subjectKind: SubjectKind.optional(),
-    q: z.string().trim().max(100).optional(),
+    q: z.string().trim().max(100).optional().describe("编码、名称或实施单位名称中的文字"),
+    sort: z.enum(GOAL_TABLE_SORTS).optional().describe("排序字段；不填时部门整体目标表在前，再按编码"),
+    order: z.enum(["asc", "desc"]).default("asc"),
     ...Paging,
   }),
   response: responses({ 200: page(GoalTableRow) }),
+});
+
+export const requestGoalRevision = operation("goal.requestRevision", {
+  operationId: "requestGoalRevision",
+  tags: ["goals"],
+  summary: "要求调整：财政要求申报单位调整已批复的目标表（下达“绩效目标调整”任务并通知）",
+  description:
+    "只能对现行的已批复目标表提出（400 GOAL_REVISION_NOT_APPROVED）；同一目标表的调整任务完成前不能再次要求（409 GOAL_REVISION_REQUESTED）。任务状态随该表的新版本变化：未调整为待办，新版本草稿为进行中，提交后为已提交，被退回为被退回，批复后为已完成。",
+  params: IdParam,
+  body: z.object({
+    reason: z
+      .string({ error: "请填写调整要求（reason）" })
+      .trim()
+      .min(1, "请填写调整要求（reason）")
+      .max(500, "调整要求（reason）不能超过 500 字"),
+    dueOn: CalendarDate.describe("调整截止日期（YYYY-MM-DD，北京时间）"),
+  }),
+  response: responses({ 201: Task.describe("下达的调整任务") }),
 });
 
 export const GoalTransition = z

@@ -17,6 +17,7 @@ export const ACTIONS = [
   "goal.lint",
   "goal.review",
   "goal.configure",
+  "goal.requestRevision",
   "import.run",
   "plan.read",
   "plan.manage",
@@ -49,6 +50,8 @@ const POLICY: Record<Action, readonly Role[]> = {
   "goal.review": ["finance_admin", "finance_staff"],
   // The year's indicator template, check thresholds and the indicator library are the bureau's to set.
   "goal.configure": FINANCE,
+  // Asking a declarer to revise an approved table (要求调整) is the approver's call: finance.
+  "goal.requestRevision": FINANCE,
   "import.run": FINANCE,
   // The year's plan and its deadlines concern everyone who works in it; finance sets and opens it.
   "plan.read": EVERYONE,

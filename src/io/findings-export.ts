@@ -1,5 +1,6 @@
 import type { FindingRow } from "../app/goals/list-findings";
 import { GOAL_RULES_BY_CODE } from "../core/goals/quality";
+import { GOAL_STATUS_LABELS } from "../core/goals/workflow";
 import { writeXlsx } from "./write-xlsx";
 
 const SEVERITY = { error: "错误", warning: "提示" } as const;
@@ -17,6 +18,7 @@ export function findingsWorkbook(rows: readonly FindingRow[], year: number, rule
         { header: "类型", key: "kind", kind: "text", width: 10 },
         { header: "项目编码", key: "subjectCode", kind: "text", width: 18 },
         { header: "目标表", key: "subjectName", kind: "text", width: 40 },
+        { header: "状态", key: "status", kind: "text", width: 14 },
         { header: "级别", key: "severity", kind: "text", width: 8 },
         { header: "规则", key: "rule", kind: "text", width: 26 },
         { header: "指标行", key: "row", kind: "int", width: 8 },
@@ -29,6 +31,7 @@ export function findingsWorkbook(rows: readonly FindingRow[], year: number, rule
         kind: KIND[table.subjectKind as keyof typeof KIND] ?? table.subjectKind,
         subjectCode: table.subjectCode,
         subjectName: table.subjectName,
+        status: GOAL_STATUS_LABELS[table.status],
         severity: SEVERITY[finding.severity],
         rule: GOAL_RULES_BY_CODE.get(finding.code)?.title ?? finding.code,
         row: finding.indicatorIndex === null ? null : finding.indicatorIndex + 1,

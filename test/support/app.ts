@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from "fastify";
+import type { Clock } from "../../src/app/context";
 import { buildServer } from "../../src/server/app";
 import { SESSION_COOKIE } from "../../src/server/auth/hook";
 import { freshDb, type TestDb } from "./db";
@@ -25,10 +26,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The API on a fresh database (by default with the demo district), driven through fastify.inject. */
-export async function testApp(template: TemplateName = "demo"): Promise<TestApp> {
+/**
+ * The API on a fresh database (by default with the demo district), driven through fastify.inject; with a
+ * clock, the server's "now" (and the rows' stamps) are that clock's.
+ */
+export async function testApp(template: TemplateName = "demo", options: { clock?: Clock } = {}): Promise<TestApp> {
   const db = await freshDb(template);
-  const { app, routes } = await buildServer({ db, logLevel: "silent" });
+  const { app, routes } = await buildServer({
+    db,
+    logLevel: "silent",
+    ...(options.clock ? { deps: { clock: options.clock } } : {}),
+  });
   const cookies = new Map<string, string>();
   const t: TestApp = {
     db,

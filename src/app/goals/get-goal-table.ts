@@ -4,7 +4,7 @@ import { allowedActions, declarerOf, type GoalTableState, isEditable } from "../
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
 import { goalRulesFor } from "./goal-rules";
-import type { GoalListFilter, GoalTableRecord } from "./ports";
+import type { GoalListFilter, GoalListSort, GoalTableRecord } from "./ports";
 
 export const stateOf = (r: GoalTableRecord): GoalTableState => ({
   status: r.status as GoalTableState["status"],
@@ -29,11 +29,21 @@ export async function getGoalTable(deps: Deps, actor: Actor, id: number) {
   };
 }
 
-/** One page of goal tables in the viewer's scope, each with its finding counts. */
-export async function listGoalTables(deps: Deps, actor: Actor, filter: GoalListFilter, page: number, pageSize: number) {
+/**
+ * One page of goal tables in the viewer's scope, each with its finding counts. Filters by department or
+ * unit only narrow the scope: an organisation outside it gives an empty list, never its tables.
+ */
+export async function listGoalTables(
+  deps: Deps,
+  actor: Actor,
+  filter: GoalListFilter,
+  page: number,
+  pageSize: number,
+  sort?: GoalListSort,
+) {
   const scope = authorize(actor, "goal.read");
   const [found, rules] = await Promise.all([
-    deps.uow.read.goals.list(scope, filter, page, pageSize),
+    deps.uow.read.goals.list(scope, filter, page, pageSize, sort),
     goalRulesFor(deps.uow.read, actor.regionCode, filter.fiscalYear),
   ]);
   return {

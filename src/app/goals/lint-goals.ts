@@ -1,4 +1,5 @@
 import { checkGoalTable, type FindingsSummary, type GoalFinding, summariseFindings } from "../../core/goals/quality";
+import type { GoalStatus } from "../../core/goals/workflow";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
 import { currentGoalTables } from "./current-tables";
@@ -6,6 +7,8 @@ import { goalRulesFor } from "./goal-rules";
 
 export interface GoalLintTable {
   id: number;
+  status: GoalStatus;
+  revision: number;
   subjectKind: string;
   subjectCode: string;
   subjectName: string;
@@ -46,6 +49,8 @@ async function checkRegion(deps: Deps, regionCode: string, fiscalYear: number, s
     const result = checkGoalTable(s.table, rules);
     return {
       id: s.id,
+      status: s.status,
+      revision: s.revision,
       subjectKind: s.table.subjectKind,
       subjectCode: s.table.subjectCode,
       subjectName: s.table.subjectName,

@@ -1,4 +1,5 @@
 import type { LibraryEntryFields, LibrarySort } from "../../core/goals/indicator-library";
+import type { GoalTableSort } from "../../core/goals/list";
 import type { GoalIndicator, GoalSubjectKind, GoalTable, IndicatorKind } from "../../core/goals/types";
 import type { GoalStatus } from "../../core/goals/workflow";
 import type { RollingDrawCandidate, RollingDrawParams, RollingDrawResult } from "../../core/sampling/rolling-draw";
@@ -48,8 +49,24 @@ export interface GoalListFilter {
   fiscalYear: number;
   status?: string | undefined;
   departmentId?: number | undefined;
+  /** The implementing unit (a department for its department-wide table and the projects it runs itself). */
+  unitId?: number | undefined;
   subjectKind?: "project" | "deptWide" | undefined;
+  /** Part of the subject's code or name, or of the implementing unit's name. */
   q?: string | undefined;
+}
+
+/** A list's sort; without one, department-wide tables first, then by subject code. */
+export interface GoalListSort {
+  sort: GoalTableSort;
+  order: "asc" | "desc";
+}
+
+/** A goal table as the list shows it: with its unit's name and, for a revision in progress, the version in force. */
+export interface GoalListRecord extends GoalTableRecord {
+  unitName: string;
+  /** The approved revision still in force while a later one is being revised (not yet approved); else null. */
+  inForce: { id: number; revision: number } | null;
 }
 
 /** An entry of the indicator library (指标库). Sector, level 2 and name identify it. */
@@ -186,7 +203,13 @@ export interface IndicatorLibraryRepo {
 
 export interface GoalRepo {
   get(scope: Scope, id: number): Promise<GoalTableRecord | null>;
-  list(scope: Scope, filter: GoalListFilter, page: number, pageSize: number): Promise<Page<GoalTableRecord>>;
+  list(
+    scope: Scope,
+    filter: GoalListFilter,
+    page: number,
+    pageSize: number,
+    sort?: GoalListSort,
+  ): Promise<Page<GoalListRecord>>;
   transitions(id: number): Promise<GoalTransitionRecord[]>;
   /**
    * Replaces the overall goal and the indicators; null (nothing written) unless the table is still in the

@@ -2,8 +2,9 @@ import type { Clock, Repos } from "../context";
 import type { OutboxEntry, TaskChange } from "./ports";
 
 /**
- * Brings the declaration tasks of the organisations declaring these goal tables up to date, in the
- * caller's transaction; an organisation whose every table is approved is told its task is done.
+ * Brings the tasks that follow these goal tables up to date, in the caller's transaction: the declaration
+ * tasks of the organisations declaring them and the revision tasks of their subjects. An organisation
+ * whose every table is approved, or whose revision is approved, is told its task is done.
  */
 export async function followGoalTables(
   repos: Repos,
@@ -22,7 +23,7 @@ export async function followGoalTables(
           taskId: c.taskId,
           orgIds: [c.orgId],
           title: "任务已完成",
-          body: `${c.title}：全部目标表已批复`,
+          body: c.kind === "goal_revision" ? `${c.title}：调整后的目标表已批复` : `${c.title}：全部目标表已批复`,
           link: `/tasks/${c.taskId}`,
         }),
       ),

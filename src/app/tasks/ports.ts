@@ -20,6 +20,11 @@ export interface TaskRecord {
   department: OrgRef;
   objectKind: string;
   objectId: number;
+  /**
+   * For a task about a goal table: the subject's current revision, where the work is done (a revision
+   * task's object is the approved table asked about, the new revision gets another id). Else null.
+   */
+  currentObjectId: number | null;
   reminders: number;
   lastRemindedAt: string | null;
   doneAt: string | null;
@@ -43,10 +48,22 @@ export interface DeclarationOpened {
 /** A task whose status changed because its object did. */
 export interface TaskChange {
   taskId: number;
+  kind: TaskKind;
   orgId: number;
   title: string;
   from: TaskStatus;
   to: TaskStatus;
+}
+
+/** A 绩效目标调整 task as a goal table sees it. */
+export interface RevisionTaskRef {
+  id: number;
+  /** The approved table it asks to revise. */
+  goalTableId: number;
+  status: TaskStatus;
+  dueOn: string;
+  orgId: number;
+  title: string;
 }
 
 export interface TaskFilter {
@@ -87,8 +104,23 @@ export interface TaskRepo {
     dueOn: string,
     templateVersion: string,
   ): Promise<DeclarationOpened>;
-  /** Brings the declaration tasks of the organisations declaring these goal tables up to date with their tables. */
+  /**
+   * Brings the declaration tasks of the organisations declaring these goal tables up to date with their
+   * tables, and the revision tasks of their subjects with the subjects' current tables.
+   */
   followGoalTables(regionCode: string, goalTableIds: readonly number[], at: Date): Promise<TaskChange[]>;
+  /**
+   * Issues a 绩效目标调整 task about an approved goal table to the organisation that declares it, in
+   * status to do. Null when the table is no longer the current approved one or already has such a task
+   * (one per table: the unique index settles two requests at once).
+   */
+  issueRevision(
+    regionCode: string,
+    goalTableId: number,
+    dueOn: string,
+  ): Promise<{ id: number; orgId: number; title: string } | null>;
+  /** The revision tasks asked about these goal tables (any status). */
+  revisionsOf(regionCode: string, goalTableIds: readonly number[]): Promise<RevisionTaskRef[]>;
   /** Who declares each of these goal tables, and what the table is called (for notices). */
   declarersOf(
     regionCode: string,

@@ -8,9 +8,13 @@ const dayNumber = (d: string) =>
 /** Whole days from `today` to `dueOn` (both YYYY-MM-DD): 0 on the due day, negative once past it. */
 export const daysBetween = (today: string, dueOn: string) => dayNumber(dueOn) - dayNumber(today);
 
-/** Where the owner does the work of a task. */
-export const taskLink = (t: Pick<TaskRecord, "objectKind" | "objectId">) =>
-  t.objectKind === "org" ? "/goal-tables" : t.objectKind === "goal_table" ? `/goal-tables/${t.objectId}` : "/";
+/** Where the owner does the work of a task: for a goal table, its subject's current revision. */
+export const taskLink = (t: Pick<TaskRecord, "objectKind" | "objectId" | "currentObjectId">) =>
+  t.objectKind === "org"
+    ? "/goal-tables"
+    : t.objectKind === "goal_table"
+      ? `/goal-tables/${t.currentObjectId ?? t.objectId}`
+      : "/";
 
 /** A task as the API shows it: labels, the overdue flag and days left as of `now` in China. */
 export function presentTask(t: TaskRecord, now: Date, today: string) {

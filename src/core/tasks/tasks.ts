@@ -65,3 +65,31 @@ export function declarationStatus(tables: readonly DeclaredTable[]): TaskStatus 
   if (tables.some((t) => t.edited || t.status !== "draft")) return "in_progress";
   return "todo";
 }
+
+/** The revision a 绩效目标调整 task asked for, as its task sees it: the table asked about and the subject's current one. */
+export interface RevisedTable {
+  /** The revision finance asked to revise (approved when asked). */
+  askedRevision: number;
+  /** The subject's current table: the same revision until the declarer starts the new one. */
+  current: { revision: number; status: GoalStatus } | null;
+}
+
+/**
+ * A revision task follows the subject's current table: not revised yet → to do; the new revision in draft →
+ * in progress; submitted or awaiting finance → submitted; returned → returned; approved → done.
+ */
+export function revisionStatus(t: RevisedTable): TaskStatus {
+  const current = t.current;
+  if (current === null) return "closed";
+  if (current.revision <= t.askedRevision) return "todo";
+  switch (current.status) {
+    case "draft":
+      return "in_progress";
+    case "returned":
+      return "returned";
+    case "approved":
+      return "done";
+    default:
+      return "submitted";
+  }
+}

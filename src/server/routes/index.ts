@@ -15,6 +15,7 @@ import lintFindings from "./goals/lint-findings";
 import lintGoals from "./goals/lint-goals";
 import reviewDraws from "./goals/review-draws";
 import reviewVisits from "./goals/review-visits";
+import revisionRequest from "./goals/revision-request";
 import suggestIndicators from "./goals/suggest-indicators";
 import health from "./health";
 import getHome from "./home/get-home";
@@ -66,6 +67,7 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   reviewDraws,
   goalTables,
   goalThreads,
+  revisionRequest,
   carryOver,
   goalExcel,
   suggestIndicators,

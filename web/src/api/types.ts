@@ -14,6 +14,7 @@ import type * as org from "../../../src/contracts/org";
 import type * as projects from "../../../src/contracts/projects";
 import type * as system from "../../../src/contracts/system";
 import type * as users from "../../../src/contracts/users";
+import type { GoalStatus } from "../../../src/core/goals/workflow";
 import type { ImportKind } from "../../../src/core/imports/spec";
 import type { UserSort } from "../../../src/core/users";
 
@@ -64,6 +65,8 @@ export type GoalLint = ReplyOf<typeof goalsChecks.lintGoals>;
 export type GoalFindingsPage = ReplyOf<typeof goalsChecks.listGoalFindings>;
 /** The goal table a finding is on. */
 export type GoalLintTable = GoalFindingsPage["rows"][number]["table"];
+/** The 绩效目标调整 task finance issued about a finding's table, if any. */
+export type GoalRevisionTaskRef = GoalFindingsPage["rows"][number]["revisionTask"];
 
 /** What a client asks for: the server makes the seed and records how. */
 export type ReviewDrawParams = Omit<BodyOf<typeof goalsReview.createReviewDraw>, "seed">;
@@ -96,6 +99,8 @@ export interface GoalFindingFilters {
   rule?: string | undefined;
   department?: string | undefined;
   severity?: "error" | "warning" | undefined;
+  /** The table's status. */
+  status?: GoalStatus | undefined;
   q?: string | undefined;
 }
 

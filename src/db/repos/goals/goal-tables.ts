@@ -1,5 +1,6 @@
-import { sql } from "drizzle-orm";
-import type { GoalRepo, StoredGoalTable } from "../../../app/goals/ports";
+import { type SQL, sql } from "drizzle-orm";
+import type { GoalListSort, GoalRepo, StoredGoalTable } from "../../../app/goals/ports";
+import { GOAL_STATUS_SORT_ORDER } from "../../../core/goals/list";
 import type { GoalIndicator, GoalTable } from "../../../core/goals/types";
 import type { GoalStatus } from "../../../core/goals/workflow";
 import { copyRows } from "../../bulk";
@@ -7,6 +8,32 @@ import type { Database, Executor, Tx } from "../../client";
 import { iso, one, rows } from "../rows";
 import { goalScopeSql, likeContains } from "../scope-sql";
 import { type FullRow, type IndicatorRow, indicatorsByTable, TABLE_SELECT, toIndicator, toRecord } from "./goal-rows";
+
+const STATUS_RANK = sql.raw(`array[${GOAL_STATUS_SORT_ORDER.map((st) => `'${st}'`).join(",")}]::text[]`);
+
+/**
+ * The list's order (alias x: a row of TABLE_SELECT). Every order ends with the id, so that pages neither
+ * repeat nor skip a table; names and codes sort byte-wise (collate "C") as everywhere else.
+ */
+function listOrder(s: GoalListSort | undefined): SQL {
+  if (!s) return sql`x.subject_kind desc, x.subject_code collate "C", x.id`;
+  const dir = s.order === "desc" ? sql`desc` : sql`asc`;
+  const code = sql`x.subject_code collate "C" ${dir}, x.id ${dir}`;
+  switch (s.sort) {
+    case "subjectCode":
+      return sql`x.subject_code collate "C" ${dir}, x.subject_kind, x.id ${dir}`;
+    case "subjectName":
+      return sql`x.subject_name collate "C" ${dir}, ${code}`;
+    case "department":
+      return sql`x.department_code collate "C" ${dir}, x.subject_kind desc, ${code}`;
+    case "unit":
+      return sql`x.unit_code collate "C" ${dir}, x.subject_kind desc, ${code}`;
+    case "status":
+      return sql`array_position(${STATUS_RANK}, x.status) ${dir}, ${code}`;
+    case "updatedAt":
+      return sql`x.updated_at ${dir}, x.id ${dir}`;
+  }
+}
 
 /** The region of a goal table, for the rows written under it (its children carry the parent's region). */
 const regionOf = (id: number) => sql`(select region_code from goal_tables where id = ${id})`;
@@ -33,22 +60,42 @@ export function goalRepo(db: Database, ex: Executor): GoalRepo {
       if (!t) return null;
       return toRecord(t, (await indicatorsOf([id])).get(id) ?? []);
     },
-    async list(scope, f, page, pageSize) {
+    async list(scope, f, page, pageSize, sort) {
       const parts = [goalScopeSql(scope), sql`g.fiscal_year = ${f.fiscalYear}`, sql`g.is_current`];
       if (f.status) parts.push(sql`g.status = ${f.status}`);
       if (f.departmentId !== undefined) parts.push(sql`g.department_id = ${f.departmentId}`);
+      if (f.unitId !== undefined) parts.push(sql`g.unit_id = ${f.unitId}`);
       if (f.subjectKind) parts.push(sql`g.subject_kind = ${f.subjectKind}`);
       if (f.q) {
         const like = likeContains(f.q);
-        parts.push(sql`(g.subject_code ilike ${like} or coalesce(p.name, d.name) ilike ${like})`);
+        parts.push(
+          sql`(g.subject_code ilike ${like} or coalesce(p.name, d.name) ilike ${like} or u.name ilike ${like})`,
+        );
       }
-      const list = await rows<FullRow & { total_count: number }>(
+      // The version in force of a revision in progress: the approved revision it replaces.
+      const list = await rows<
+        FullRow & { total_count: number; in_force_id: number | null; in_force_revision: number | null }
+      >(
         ex,
-        sql`select x.*, count(*) over ()::int as total_count from (${TABLE_SELECT} where ${sql.join(parts, sql` and `)}) x
-            order by x.subject_kind desc, x.subject_code collate "C" limit ${pageSize} offset ${(page - 1) * pageSize}`,
+        sql`select x.*, count(*) over ()::int as total_count, pv.id as in_force_id, pv.revision as in_force_revision
+            from (${TABLE_SELECT} where ${sql.join(parts, sql` and `)}) x
+            join goal_tables cur on cur.id = x.id
+            left join goal_tables pv on x.status <> 'approved' and pv.id = cur.previous_id
+                                    and pv.region_code = cur.region_code and pv.status = 'approved'
+            order by ${listOrder(sort)} limit ${pageSize} offset ${(page - 1) * pageSize}`,
       );
       const indicators = await indicatorsOf(list.map((t) => t.id));
-      return { total: list[0]?.total_count ?? 0, rows: list.map((t) => toRecord(t, indicators.get(t.id) ?? [])) };
+      return {
+        total: list[0]?.total_count ?? 0,
+        rows: list.map((t) => ({
+          ...toRecord(t, indicators.get(t.id) ?? []),
+          unitName: t.unit_name,
+          inForce:
+            t.in_force_id === null || t.in_force_revision === null
+              ? null
+              : { id: t.in_force_id, revision: t.in_force_revision },
+        })),
+      };
     },
     async transitions(id) {
       const found = await rows<{

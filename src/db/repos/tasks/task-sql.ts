@@ -18,6 +18,22 @@ export const DECLARATION_STATUS_SQL = sql.raw(`(case
   when bool_or(g.version > 1 or g.revision > 1 or g.status <> 'draft') then 'in_progress'
   else 'todo' end)`);
 
+/**
+ * core/tasks `revisionStatus` in SQL: a revision task's status from the table asked about (alias a) and
+ * the subject's current table (alias c, null when there is none).
+ */
+export const REVISION_STATUS_SQL = sql.raw(`(case
+  when c.id is null then 'closed'
+  when c.revision <= a.revision then 'todo'
+  when c.status = 'draft' then 'in_progress'
+  when c.status = 'returned' then 'returned'
+  when c.status = 'approved' then 'done'
+  else 'submitted' end)`);
+
+/** The current table of the same subject as goal table alias `a` (join condition for alias c). */
+export const SAME_SUBJECT_CURRENT = sql.raw(`c.region_code = a.region_code and c.fiscal_year = a.fiscal_year
+  and c.subject_kind = a.subject_kind and c.subject_code = a.subject_code and c.is_current`);
+
 /** Open statuses as an SQL list. */
 export const OPEN_SQL = sql.raw(OPEN_TASK_STATUSES.map((s) => `'${s}'`).join(","));
 

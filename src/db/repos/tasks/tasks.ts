@@ -4,7 +4,16 @@ import type { TaskKind, TaskStatus } from "../../../core/tasks/tasks";
 import type { Executor } from "../../client";
 import { iso, one, rows } from "../rows";
 import { likeContains } from "../scope-sql";
-import { DECLARATION_STATUS_SQL, DECLARER_SQL, idArray, OPEN_SQL, overdueSql, taskScopeSql } from "./task-sql";
+import {
+  DECLARATION_STATUS_SQL,
+  DECLARER_SQL,
+  idArray,
+  OPEN_SQL,
+  overdueSql,
+  REVISION_STATUS_SQL,
+  SAME_SUBJECT_CURRENT,
+  taskScopeSql,
+} from "./task-sql";
 
 interface TaskRow {
   id: number;
@@ -21,6 +30,7 @@ interface TaskRow {
   dept_name: string;
   object_kind: string;
   object_id: number;
+  current_object_id: number | null;
   reminders: number;
   last_reminded_at: Date | string | null;
   done_at: Date | string | null;
@@ -40,6 +50,7 @@ const toTask = (r: TaskRow): TaskRecord => ({
   department: { id: r.dept_id, code: r.dept_code, name: r.dept_name },
   objectKind: r.object_kind,
   objectId: r.object_id,
+  currentObjectId: r.current_object_id,
   reminders: r.reminders,
   lastRemindedAt: iso(r.last_reminded_at),
   doneAt: iso(r.done_at),
@@ -53,7 +64,10 @@ const FROM = sql`from tasks t
   join orgs d on d.id = case when o.kind = 'unit' then o.parent_id else o.id end and d.region_code = o.region_code`;
 const COLUMNS = sql`t.id, t.fiscal_year, t.kind, t.status, t.title, t.due_on::text as due_on, t.object_kind, t.object_id,
   t.reminders, t.last_reminded_at, t.done_at, t.updated_at, t.version,
-  o.id as org_id, o.code as org_code, o.name as org_name, d.id as dept_id, d.code as dept_code, d.name as dept_name`;
+  o.id as org_id, o.code as org_code, o.name as org_name, d.id as dept_id, d.code as dept_code, d.name as dept_name,
+  case when t.object_kind = 'goal_table' then (
+    select c.id from goal_tables a join goal_tables c on ${SAME_SUBJECT_CURRENT}
+    where a.id = t.object_id and a.region_code = t.region_code) end as current_object_id`;
 
 /** Most urgent first: returned, then overdue, then by due day. */
 const URGENCY = (today: string) => sql`(t.status = 'returned') desc, ${overdueSql(today)} desc, t.due_on, t.id`;
@@ -151,7 +165,49 @@ export function taskRepo(ex: Executor): TaskRepo {
       const scope = sql`(g.fiscal_year, ${DECLARER_SQL}) in (
         select g.fiscal_year, ${DECLARER_SQL} from goal_tables g
         where g.region_code = ${regionCode} and g.id = any(${idArray(goalTableIds)}))`;
-      return refreshDeclarations(ex, regionCode, scope, at);
+      const declarations = await refreshDeclarations(ex, regionCode, scope, at);
+      return [...declarations, ...(await refreshRevisions(ex, regionCode, goalTableIds, at))];
+    },
+
+    async issueRevision(regionCode, goalTableId, dueOn) {
+      const created = await one<{ id: number; org_id: number; title: string }>(
+        ex,
+        sql`insert into tasks (region_code, fiscal_year, kind, org_id, object_kind, object_id, title, due_on, status)
+            select g.region_code, g.fiscal_year, 'goal_revision', ${DECLARER_SQL}, 'goal_table', g.id,
+                   g.fiscal_year || '年度绩效目标调整：' || coalesce(p.name, d.name || '部门整体'), ${dueOn}::date, 'todo'
+            from goal_tables g
+            left join projects p on p.id = g.project_id and p.region_code = g.region_code
+            join orgs d on d.id = g.department_id and d.region_code = g.region_code
+            where g.region_code = ${regionCode} and g.id = ${goalTableId} and g.is_current and g.status = 'approved'
+            on conflict (region_code, fiscal_year, kind, object_kind, object_id) do nothing
+            returning id, org_id, title`,
+      );
+      return created ? { id: created.id, orgId: created.org_id, title: created.title } : null;
+    },
+
+    async revisionsOf(regionCode, goalTableIds) {
+      if (goalTableIds.length === 0) return [];
+      const found = await rows<{
+        id: number;
+        object_id: number;
+        status: TaskStatus;
+        due_on: string;
+        org_id: number;
+        title: string;
+      }>(
+        ex,
+        sql`select t.id, t.object_id, t.status, t.due_on::text as due_on, t.org_id, t.title from tasks t
+            where t.region_code = ${regionCode} and t.kind = 'goal_revision' and t.object_kind = 'goal_table'
+              and t.object_id = any(${idArray(goalTableIds)})`,
+      );
+      return found.map((r) => ({
+        id: r.id,
+        goalTableId: r.object_id,
+        status: r.status,
+        dueOn: r.due_on,
+        orgId: r.org_id,
+        title: r.title,
+      }));
     },
 
     async declarersOf(regionCode, goalTableIds) {
@@ -307,5 +363,61 @@ async function refreshDeclarations(ex: Executor, regionCode: string, which: SQL,
   );
   return changed
     .filter((r) => r.from_status !== r.to_status)
-    .map((r) => ({ taskId: r.id, orgId: r.org_id, title: r.title, from: r.from_status, to: r.to_status }));
+    .map((r) => ({
+      taskId: r.id,
+      kind: "goal_declaration" as const,
+      orgId: r.org_id,
+      title: r.title,
+      from: r.from_status,
+      to: r.to_status,
+    }));
+}
+
+/**
+ * Sets the status of the open revision tasks about the subjects of these goal tables from each subject's
+ * current table (REVISION_STATUS_SQL); a done task stays done, even if the subject is revised again later.
+ */
+async function refreshRevisions(
+  ex: Executor,
+  regionCode: string,
+  goalTableIds: readonly number[],
+  at: Date,
+): Promise<TaskChange[]> {
+  const changed = await rows<{
+    id: number;
+    org_id: number;
+    title: string;
+    from_status: TaskStatus;
+    to_status: TaskStatus;
+  }>(
+    ex,
+    sql`with subjects as (
+          select distinct g.fiscal_year, g.subject_kind, g.subject_code from goal_tables g
+          where g.region_code = ${regionCode} and g.id = any(${idArray(goalTableIds)})
+        ), next as (
+          select t.id, t.status as from_status, ${REVISION_STATUS_SQL} as status
+          from tasks t
+          join goal_tables a on a.id = t.object_id and a.region_code = t.region_code
+          join subjects s on s.fiscal_year = a.fiscal_year and s.subject_kind = a.subject_kind
+                         and s.subject_code = a.subject_code
+          left join goal_tables c on ${SAME_SUBJECT_CURRENT}
+          where t.region_code = ${regionCode} and t.kind = 'goal_revision' and t.object_kind = 'goal_table'
+            and t.status not in ('done', 'closed')
+          for update of t
+        )
+        update tasks t set status = n.status,
+               done_at = case when n.status = 'done' then ${at.toISOString()}::timestamptz end,
+               version = t.version + 1, updated_at = app_now()
+        from next n
+        where t.id = n.id and t.region_code = ${regionCode} and t.status <> n.status
+        returning t.id, t.org_id, t.title, n.from_status, n.status as to_status`,
+  );
+  return changed.map((r) => ({
+    taskId: r.id,
+    kind: "goal_revision" as const,
+    orgId: r.org_id,
+    title: r.title,
+    from: r.from_status,
+    to: r.to_status,
+  }));
 }

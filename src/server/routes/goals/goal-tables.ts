@@ -9,13 +9,14 @@ export default function goalTableRoutes(app: Api, ctx: ServerContext) {
     "/api/v1/goals/tables",
     { config: { access: goals.listGoalTables.access }, schema: goals.listGoalTables.schema },
     async (req) => {
-      const { year, page, pageSize, q, ...rest } = req.query;
+      const { year, page, pageSize, q, sort, order, ...rest } = req.query;
       const found = await listGoalTables(
         ctx.deps,
         actorOf(req),
         { fiscalYear: year, q: q || undefined, ...rest },
         page,
         pageSize,
+        sort && { sort, order },
       );
       return { ...found, page, pageSize };
     },

@@ -8,6 +8,7 @@ const toFilter = (q: goalsChecks.FindingFilterQuery): FindingFilter => ({
   rule: q.rule,
   departmentCode: q.department,
   severity: q.severity,
+  status: q.status,
   q: q.q,
 });
 

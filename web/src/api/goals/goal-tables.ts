@@ -5,6 +5,7 @@ import type { z } from "zod";
 import type { BodyOf, ReplyOf } from "../../../../src/contracts/common";
 import type * as goals from "../../../../src/contracts/goals";
 import type * as goalsLibrary from "../../../../src/contracts/goals-library";
+import type { GoalTableSort } from "../../../../src/core/goals/list";
 import type { GoalSubjectKind } from "../../../../src/core/goals/types";
 import type { GoalStatus } from "../../../../src/core/goals/workflow";
 import { apiUrl, request } from "../client";
@@ -30,6 +31,8 @@ export type GoalImportSheet = GoalImportResult["tables"][number];
 export interface GoalTableFilters {
   status?: GoalStatus | undefined;
   departmentId?: number | undefined;
+  /** The implementing unit. */
+  unitId?: number | undefined;
   subjectKind?: GoalSubjectKind | undefined;
   q?: string | undefined;
 }
@@ -38,7 +41,13 @@ export interface GoalTableQuery extends GoalTableFilters {
   year: number;
   page: number;
   pageSize: number;
+  sort?: GoalTableSort | undefined;
+  order?: "asc" | "desc" | undefined;
 }
+
+export type GoalRevisionRequestBody = BodyOf<typeof goals.requestGoalRevision>;
+/** The 绩效目标调整 task issued to the declarer. */
+export type GoalRevisionTask = ReplyOf<typeof goals.requestGoalRevision, 201>;
 
 export interface SuggestionQuery {
   sector?: string | undefined;
@@ -53,6 +62,10 @@ export const saveGoalTable = (id: number, body: GoalTableSaveBody) =>
   request<GoalTableSaved>(`/goals/tables/${id}`, { method: "PUT", body });
 export const actOnGoalTable = (id: number, body: GoalActionBody) =>
   request<GoalActionResult>(`/goals/tables/${id}/actions`, { method: "POST", body });
+
+/** 要求调整: finance asks the declarer of an approved table to revise it (a task in its inbox). */
+export const requestGoalRevision = (id: number, body: GoalRevisionRequestBody) =>
+  request<GoalRevisionTask>(`/goals/tables/${id}/revision-request`, { method: "POST", body });
 
 export const fetchGoalTablePrevious = (id: number) => request<GoalTablePrevious>(`/goals/tables/${id}/previous`);
 export const useGoalTablePrevious = (id: number) =>

@@ -9,11 +9,21 @@ const COLORS: Record<string, string> = {
   return: "red",
   revise: "orange",
   withdraw: "gray",
+  request_revision: "orange",
 };
 
-/** Workflow actions, and "load" for tables that came in with the data (the demo, an import). */
+/**
+ * Workflow actions, "load" for tables that came in with the data (the demo, an import), and
+ * "request_revision" for finance asking the declarer to revise an approved table (要求调整).
+ */
 const actionLabel = (a: string): string =>
-  a === "revise" ? "调整" : a === "load" ? "数据载入" : (GOAL_ACTION_LABELS[a as keyof typeof GOAL_ACTION_LABELS] ?? a);
+  a === "revise"
+    ? "调整"
+    : a === "load"
+      ? "数据载入"
+      : a === "request_revision"
+        ? "要求调整"
+        : (GOAL_ACTION_LABELS[a as keyof typeof GOAL_ACTION_LABELS] ?? a);
 
 /** 审核记录: every step of the table's workflow, oldest first, with the comments made. */
 export function TransitionTimeline({
@@ -47,11 +57,13 @@ export function TransitionTimeline({
               <div style={{ marginTop: 2 }}>
                 {t.action === "revise"
                   ? "调整原因"
-                  : t.action === "return"
-                    ? "退回意见"
-                    : t.action === "load"
-                      ? "说明"
-                      : "意见"}
+                  : t.action === "request_revision"
+                    ? "调整要求"
+                    : t.action === "return"
+                      ? "退回意见"
+                      : t.action === "load"
+                        ? "说明"
+                        : "意见"}
                 ：{t.comment}
               </div>
             )}

@@ -1,6 +1,7 @@
 import { Badge, Card, Empty, List, Skeleton, Space, Statistic, Tag, Typography } from "antd";
 import { Link } from "react-router";
 import { type Task, useInbox } from "../../api/tasks/tasks";
+import { OpenLink } from "../list/backTo";
 
 const STATUS_COLOR: Record<string, string> = {
   todo: "default",
@@ -64,16 +65,16 @@ export function InboxCard() {
                 <List.Item
                   data-testid="inbox-task"
                   actions={[
-                    <Link key="open" to={t.link}>
+                    <OpenLink key="open" to={t.link}>
                       {t.status === "returned" ? "查看意见并修改" : "去办理"}
-                    </Link>,
+                    </OpenLink>,
                   ]}
                 >
                   <List.Item.Meta
                     title={
                       <Space>
                         <Tag color={STATUS_COLOR[t.status]}>{t.statusLabel}</Tag>
-                        <Link to={t.link}>{t.title}</Link>
+                        <OpenLink to={t.link}>{t.title}</OpenLink>
                         {t.reminders > 0 && <Badge count={`催办 ${t.reminders}`} color="orange" />}
                       </Space>
                     }

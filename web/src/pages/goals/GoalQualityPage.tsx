@@ -3,11 +3,12 @@ import { App, Button, Card, Col, Empty, Row, Space, Typography } from "antd";
 import { useEffect, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import { GOAL_RULES } from "../../../../src/core/goals/quality";
+import { can } from "../../../../src/core/permissions";
 import { errorMessage } from "../../api/client";
 import { useGoalLint } from "../../api/hooks";
 import { useSession, useYear } from "../../auth/session";
 import { DeptLintTable } from "../../components/goals/DeptLintTable";
-import { type FindingFilter, FindingsTable } from "../../components/goals/FindingsTable";
+import { FINDING_PARAMS, type FindingFilter, FindingsTable } from "../../components/goals/FindingsTable";
 import { GOAL_PAGE_CSS } from "../../components/goals/goalPageCss";
 import { LintCards } from "../../components/goals/LintCards";
 import { RuleChart } from "../../components/goals/RuleChart";
@@ -44,8 +45,10 @@ export default function GoalQualityPage() {
   };
   const [params, setParams] = useSearchParams();
   const filter: FindingFilter = { rule: params.get("rule") ?? undefined, department: params.get("dept") ?? undefined };
-  const [wantAll, setWantAll] = useState(false);
-  const detailsWanted = wantAll || Boolean(filter.rule || filter.department);
+  const mayAskRevision = can(me.role, "goal.requestRevision");
+  // The details are shown once asked for (all, a rule or a department) or filtered: all in the address.
+  const detailsWanted =
+    params.has("all") || Boolean(filter.rule || filter.department) || FINDING_PARAMS.some((k) => params.has(k));
   const detailsRef = useRef<HTMLDivElement>(null);
   const scrollPending = useRef(false);
 
@@ -55,6 +58,7 @@ export default function GoalQualityPage() {
         const next = new URLSearchParams(p);
         if (value) next.set(key, value);
         else next.delete(key);
+        next.delete("page");
         return next;
       },
       { replace: true },
@@ -154,6 +158,7 @@ export default function GoalQualityPage() {
                   }
                   onClear={(which) => setFilter(which === "rule" ? "rule" : "dept", undefined)}
                   linkOf={canOpenTables ? (t) => `/goal-tables/${t.id}` : undefined}
+                  canAskRevision={mayAskRevision}
                 />
               ) : (
                 <Empty
@@ -166,7 +171,16 @@ export default function GoalQualityPage() {
                 >
                   <Button
                     icon={<UnorderedListOutlined />}
-                    onClick={() => setWantAll(true)}
+                    onClick={() =>
+                      setParams(
+                        (p) => {
+                          const next = new URLSearchParams(p);
+                          next.set("all", "1");
+                          return next;
+                        },
+                        { replace: true },
+                      )
+                    }
                     data-testid="goal-all-findings"
                   >
                     查看全部问题

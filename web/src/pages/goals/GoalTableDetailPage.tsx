@@ -89,6 +89,7 @@ import { QualityPanel } from "../../components/goals/QualityPanel";
 import { GoalStatusTag } from "../../components/goals/status";
 import { TransitionTimeline } from "../../components/goals/TransitionTimeline";
 import { useLeaveGuard } from "../../components/goals/useLeaveGuard";
+import { useBack } from "../../components/list/backTo";
 import { PageError } from "../../components/PageError";
 import { PageTitle } from "../../components/PageTitle";
 import { CommentThread } from "../../components/review/CommentThread";
@@ -159,6 +160,7 @@ function GoalTableLoader({ id }: { id: number }) {
 function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: () => Promise<unknown> }) {
   const { id } = data;
   const navigate = useNavigate();
+  const back = useBack("/goal-tables");
   const queryClient = useQueryClient();
   const { message, modal } = App.useApp();
   const editable = data.editable;
@@ -684,7 +686,7 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
           <>
             <GoalTableXlsxButton id={data.id} />
             <GoalTablePrintButton id={data.id} />
-            <Button icon={<ArrowLeftOutlined />} onClick={() => confirmLeave(() => navigate("/goal-tables"))}>
+            <Button icon={<ArrowLeftOutlined />} onClick={() => confirmLeave(back)}>
               返回列表
             </Button>
           </>

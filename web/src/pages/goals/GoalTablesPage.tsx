@@ -1,6 +1,7 @@
-import { Card, Select, Tooltip, Typography } from "antd";
+import { Card, Select, Tag, Tooltip, Typography } from "antd";
 import { useMemo } from "react";
 import { Link } from "react-router";
+import { GOAL_TABLE_SORTS } from "../../../../src/core/goals/list";
 import type { GoalSubjectKind } from "../../../../src/core/goals/types";
 import { GOAL_RETURNED_BY_LABELS, GOAL_STATUSES } from "../../../../src/core/goals/workflow";
 import { type GoalTableFilters, type GoalTableRow, useGoalTables } from "../../api/goals/goal-tables";
@@ -9,11 +10,12 @@ import { useSession, useYear } from "../../auth/session";
 import { GOAL_TABLE_CSS } from "../../components/goals/css";
 import { GoalExcelActions } from "../../components/goals/GoalExcelActions";
 import { GoalStatusTag, goalStatusOptions, IssueCounts } from "../../components/goals/status";
+import { useOpenFromHere, useRestoreScroll } from "../../components/list/backTo";
 import { FilterBar } from "../../components/list/FilterBar";
 import { ListTable } from "../../components/list/ListTable";
 import { SearchFilter } from "../../components/list/SearchFilter";
 import { intParam, oneOf, textParam, useListQuery } from "../../components/list/useListQuery";
-import { departmentOptions } from "../../components/orgs";
+import { departmentOptions, unitOptions } from "../../components/orgs";
 import { PageError } from "../../components/PageError";
 import { PageTitle } from "../../components/PageTitle";
 import { dateTime } from "../../format";
@@ -27,19 +29,32 @@ const parseFilters = (params: URLSearchParams): GoalTableFilters => ({
   status: oneOf(GOAL_STATUSES, params.get("status")),
   subjectKind: oneOf(KINDS, params.get("kind")),
   departmentId: intParam(params.get("departmentId")),
+  unitId: intParam(params.get("unitId")),
 });
 
 /** 绩效目标表: the tables the account may see, with their status and how many problems each has. */
 export default function GoalTablesPage() {
   const { me } = useSession();
   const { year } = useYear();
-  const lq = useListQuery({ parse: parseFilters });
+  const lq = useListQuery({ parse: parseFilters, sorts: GOAL_TABLE_SORTS });
   const { filters, update } = lq;
   const isBureau = me.org.kind === "bureau";
-  const list = useGoalTables({ ...filters, year, page: lq.page, pageSize: lq.pageSize });
-  const tree = useOrgTree(isBureau);
-  const deptOptions = useMemo(() => departmentOptions(tree.data?.nodes), [tree.data]);
+  // Finance picks among every unit, a department among its own; a unit sees its own tables only.
+  const pickUnits = me.role !== "unit";
+  const list = useGoalTables({
+    ...filters,
+    year,
+    page: lq.page,
+    pageSize: lq.pageSize,
+    sort: lq.sort,
+    order: lq.sort ? (lq.order ?? "asc") : undefined,
+  });
+  const tree = useOrgTree(isBureau || pickUnits);
+  const deptOptions = useMemo(() => (isBureau ? departmentOptions(tree.data?.nodes) : []), [isBureau, tree.data]);
+  const units = useMemo(() => unitOptions(tree.data?.nodes, filters.departmentId), [tree.data, filters.departmentId]);
+  const open = useOpenFromHere();
   const data = list.data;
+  useRestoreScroll(data !== undefined);
 
   if (list.error && !data) return <PageError error={list.error} onRetry={() => void list.refetch()} />;
 
@@ -62,7 +77,7 @@ export default function GoalTablesPage() {
         <SearchFilter
           label="搜索目标表"
           testId="goal-table-search"
-          placeholder="项目编码或名称"
+          placeholder="编码、名称或实施单位"
           value={filters.q}
           width={300}
           onSearch={(q) => update({ q })}
@@ -98,7 +113,21 @@ export default function GoalTablesPage() {
             value={filters.departmentId}
             options={deptOptions}
             loading={tree.isPending}
-            onChange={(v?: number) => update({ departmentId: v })}
+            onChange={(v?: number) => update({ departmentId: v, unitId: undefined })}
+          />
+        )}
+        {pickUnits && (
+          <Select
+            aria-label="实施单位"
+            data-testid="goal-filter-unit"
+            placeholder="实施单位"
+            allowClear
+            showSearch={{ optionFilterProp: "search" }}
+            style={{ width: 240 }}
+            value={filters.unitId}
+            options={units}
+            loading={tree.isPending}
+            onChange={(v?: number) => update({ unitId: v })}
           />
         )}
       </FilterBar>
@@ -122,42 +151,69 @@ export default function GoalTablesPage() {
           loading={list.isFetching}
           testId="goal-table-list"
           rowKey="id"
-          scroll={{ x: 1000 }}
+          scroll={{ x: 1080 }}
           empty={{ filtered: "没有符合条件的绩效目标表", none: "暂无绩效目标表" }}
           columns={[
             {
               title: "编码",
               dataIndex: "subjectCode",
-              width: 130,
+              ...lq.sortable("subjectCode"),
+              width: 128,
               fixed: "left",
               ellipsis: true,
-              render: (code: string) => (
-                <span style={{ fontSize: 12 }} className="jx-num">
-                  {code}
-                </span>
+              render: (code: string, r) => (
+                <>
+                  <span style={{ fontSize: 12 }} className="jx-num">
+                    {code}
+                  </span>
+                  {r.subjectKind === "deptWide" && (
+                    <div>
+                      <Tag color="purple" style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: "16px" }}>
+                        {KIND_LABELS.deptWide}
+                      </Tag>
+                    </div>
+                  )}
+                </>
               ),
             },
             {
               title: "名称",
               dataIndex: "subjectName",
+              ...lq.sortable("subjectName"),
               ellipsis: { showTitle: false },
               render: (name: string, r) => (
-                <Link to={`/goal-tables/${r.id}`} title={name}>
+                <Link to={`/goal-tables/${r.id}`} title={name} {...open}>
                   {name}
                 </Link>
               ),
             },
             {
-              title: "类型",
-              dataIndex: "subjectKind",
-              width: 72,
-              render: (k: GoalSubjectKind) => KIND_LABELS[k] ?? k,
+              title: "实施单位",
+              dataIndex: "unitName",
+              ...lq.sortable("unit"),
+              width: 160,
+              ellipsis: { showTitle: false },
+              render: (name: string, r) => (
+                <div title={`${name}（${r.unitCode}）`} style={{ lineHeight: "18px" }}>
+                  <div style={{ overflow: "hidden", textOverflow: "ellipsis" }}>{name}</div>
+                  <div className="jx-num" style={{ fontSize: 12, color: "rgba(0,0,0,0.45)" }}>
+                    {r.unitCode}
+                  </div>
+                </div>
+              ),
             },
-            { title: "主管部门", dataIndex: "departmentName", width: 150, ellipsis: true },
+            {
+              title: "主管部门",
+              dataIndex: "departmentName",
+              ...lq.sortable("department"),
+              width: 130,
+              ellipsis: true,
+            },
             {
               title: "状态",
               dataIndex: "status",
-              width: 132,
+              ...lq.sortable("status"),
+              width: 124,
               render: (_: unknown, r) =>
                 r.status === "returned" && r.returnedBy ? (
                   <Tooltip title={`由${GOAL_RETURNED_BY_LABELS[r.returnedBy]}退回，待修改后重新提交`}>
@@ -172,29 +228,46 @@ export default function GoalTablesPage() {
             {
               title: "版本",
               dataIndex: "revision",
-              width: 60,
+              width: 96,
               align: "center",
-              render: (v: number, r) =>
-                r.revisionReason ? (
-                  <Tooltip title={`调整原因：${r.revisionReason}`}>
-                    <span style={{ borderBottom: "1px dotted #999" }}>第{v}版</span>
-                  </Tooltip>
-                ) : (
-                  `第${v}版`
-                ),
+              render: (v: number, r) => (
+                <>
+                  {r.revisionReason ? (
+                    <Tooltip title={`调整原因：${r.revisionReason}`}>
+                      <span style={{ borderBottom: "1px dotted #999" }}>第{v}版</span>
+                    </Tooltip>
+                  ) : (
+                    `第${v}版`
+                  )}
+                  {r.inForce && (
+                    <div style={{ fontSize: 12 }}>
+                      <Tooltip title={`第${v}版调整中，尚未批复：现行执行的是已批复的第${r.inForce.revision}版`}>
+                        <Link to={`/goal-tables/${r.inForce.id}`} {...open} data-testid="goal-in-force">
+                          现行：第{r.inForce.revision}版
+                        </Link>
+                      </Tooltip>
+                    </div>
+                  )}
+                </>
+              ),
             },
-            { title: "指标数", dataIndex: "indicators", width: 60, align: "right" },
+            { title: "指标数", dataIndex: "indicators", width: 64, align: "right" },
             {
               title: "问题",
               key: "issues",
-              width: 120,
+              width: 112,
               render: (_: unknown, r) => <IssueCounts errors={r.errors} warnings={r.warnings} />,
             },
             {
-              title: "更新时间",
+              title: "更新",
               dataIndex: "updatedAt",
-              width: 132,
-              render: (v: string) => <span className="jx-num">{dateTime(v).slice(0, 16)}</span>,
+              ...lq.sortable("updatedAt"),
+              width: 104,
+              render: (v: string) => (
+                <Tooltip title={`更新时间：${dateTime(v).slice(0, 16)}`}>
+                  <span className="jx-num">{dateTime(v).slice(0, 10)}</span>
+                </Tooltip>
+              ),
             },
           ]}
         />

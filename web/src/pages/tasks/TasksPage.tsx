@@ -2,12 +2,12 @@ import { BellOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { App, Button, Card, Select, Space, Switch, Table, Tag, Typography } from "antd";
 import { useMemo } from "react";
-import { Link } from "react-router";
-import { TASK_STATUS_LABELS, TASK_STATUSES } from "../../../../src/core/tasks/tasks";
+import { TASK_KIND_LABELS, TASK_KINDS, TASK_STATUS_LABELS, TASK_STATUSES } from "../../../../src/core/tasks/tasks";
 import { errorMessage } from "../../api/client";
 import { useOrgTree } from "../../api/hooks";
 import { remindTask, type Task, type TaskProgress, taskKeys, useProgress, useTasks } from "../../api/tasks/tasks";
 import { useSession, useYear } from "../../auth/session";
+import { OpenLink } from "../../components/list/backTo";
 import { FilterBar } from "../../components/list/FilterBar";
 import { ListTable } from "../../components/list/ListTable";
 import { SearchFilter } from "../../components/list/SearchFilter";
@@ -19,6 +19,7 @@ import { dueText } from "../../components/tasks/InboxCard";
 import { ProgressChart } from "../../components/tasks/ProgressChart";
 
 const parseFilters = (params: URLSearchParams) => ({
+  kind: oneOf(TASK_KINDS, params.get("kind")),
   q: textParam(params.get("q")),
   status: oneOf(TASK_STATUSES, params.get("status")),
   departmentId: intParam(params.get("departmentId")),
@@ -34,7 +35,7 @@ export default function TasksPage() {
   const { can, me } = useSession();
   const lq = useListQuery({ parse: parseFilters });
   const { filters, update } = lq;
-  const list = useTasks(year, { ...filters, kind: "goal_declaration" }, lq.page, lq.pageSize);
+  const list = useTasks(year, filters, lq.page, lq.pageSize);
   const showProgress = me.role !== "unit";
   const progress = useProgress(year);
   const tree = useOrgTree();
@@ -149,6 +150,16 @@ export default function TasksPage() {
           />
         )}
         <Select
+          aria-label="任务类型"
+          data-testid="task-filter-kind"
+          placeholder="全部类型"
+          allowClear
+          style={{ width: 150 }}
+          value={filters.kind}
+          options={TASK_KINDS.map((k) => ({ value: k, label: TASK_KIND_LABELS[k] }))}
+          onChange={(kind?: string) => update({ kind })}
+        />
+        <Select
           aria-label="状态"
           placeholder="全部状态"
           allowClear
@@ -180,8 +191,9 @@ export default function TasksPage() {
               title: "任务",
               dataIndex: "title",
               ellipsis: true,
-              render: (t: string, r) => <Link to={r.link}>{t}</Link>,
+              render: (t: string, r) => <OpenLink to={r.link}>{t}</OpenLink>,
             },
+            { title: "类型", dataIndex: "kindLabel", width: 110 },
             { title: "负责单位", dataIndex: ["org", "name"], width: 200, ellipsis: true },
             {
               title: "状态",
