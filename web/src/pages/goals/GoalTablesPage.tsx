@@ -8,6 +8,7 @@ import { useOrgTree } from "../../api/hooks";
 import { useSession, useYear } from "../../auth/session";
 import { GOAL_TABLE_CSS } from "../../components/goals/css";
 import { GoalExcelActions } from "../../components/goals/GoalExcelActions";
+import { goalTableCard } from "../../components/goals/GoalTableCard";
 import { GoalStatusTag, goalStatusOptions, IssueCounts } from "../../components/goals/status";
 import { FilterBar } from "../../components/list/FilterBar";
 import { ListTable } from "../../components/list/ListTable";
@@ -122,6 +123,7 @@ export default function GoalTablesPage() {
           loading={list.isFetching}
           testId="goal-table-list"
           rowKey="id"
+          card={goalTableCard}
           scroll={{ x: 1000 }}
           empty={{ filtered: "没有符合条件的绩效目标表", none: "暂无绩效目标表" }}
           columns={[
