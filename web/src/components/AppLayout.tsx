@@ -166,8 +166,7 @@ export function AppLayout() {
             placement="left"
             size={264}
             title={me.regionName}
-            className="jx-menu-drawer"
-            data-testid="menu-drawer"
+            rootClassName="jx-menu-drawer"
             styles={{ body: { padding: 0 } }}
           >
             <div className="jx-menu-who">

@@ -15,6 +15,8 @@ export const PHONE_CSS = `
   .ant-card-head-title { flex: 1 1 auto; min-width: 0; }
   .ant-card-extra { padding-block: 4px; }
   .ant-table-wrapper { max-width: 100%; }
+  .jx-inbox-list .ant-list-item { flex-wrap: wrap; padding-inline: 0; }
+  .jx-inbox-list .ant-list-item-action { margin-inline-start: auto; }
   .ant-modal-footer { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 8px; }
   .ant-modal-footer > .ant-btn + .ant-btn { margin-inline-start: 0; }
 }

@@ -1139,7 +1139,12 @@ function VersionsLine({ review, id }: { review: GoalTableReview; id: number }) {
     <Space wrap size={6} data-testid="review-versions">
       <span>版本：</span>
       {review.revisions.map((v) => (
-        <Tag key={v.id} color={v.inForce ? "green" : v.id === id ? "blue" : "default"} data-testid="review-version">
+        <Tag
+          key={v.id}
+          color={v.inForce ? "green" : v.id === id ? "blue" : "default"}
+          data-testid="review-version"
+          style={{ whiteSpace: "normal", maxWidth: "100%" }}
+        >
           {v.id === id ? <b>第{v.revision}版（本页）</b> : <Link to={`/goal-tables/${v.id}`}>第{v.revision}版</Link>}
           {" · "}
           {GOAL_STATUS_LABELS[v.status]}
