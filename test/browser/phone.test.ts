@@ -299,6 +299,25 @@ describe("a unit clerk on a phone", () => {
     await page.context().close();
   });
 
+  it("keeps finance's and the department's main pages within the screen", async () => {
+    const pages: [string, string[]][] = [
+      ["staff", ["/", "/tasks", "/goal-tables", "/projects", "/goals/quality", "/plan"]],
+      ["dept", ["/", "/tasks", "/goal-tables"]],
+    ];
+    for (const [username, paths] of pages) {
+      const page = await phone();
+      await h.login(page, username);
+      for (const path of paths) {
+        await page.goto(`${h.baseUrl}${path}`);
+        await page.waitForLoadState("networkidle");
+        await page.locator(".ant-skeleton, .ant-spin-spinning").first().waitFor({ state: "detached" });
+        await expectFits(page);
+        await h.shot(page, `phone-18-${username}${path.replaceAll("/", "-").replace(/-$/, "-home")}`);
+      }
+      await page.context().close();
+    }
+  });
+
   it("keeps the projects list and a project within the screen", async () => {
     const page = await phone();
     await h.login(page, "unit");

@@ -15,6 +15,7 @@ export const PHONE_CSS = `
   .ant-card-head-title { flex: 1 1 auto; min-width: 0; }
   .ant-card-extra { padding-block: 4px; }
   .ant-table-wrapper { max-width: 100%; }
+  .ant-table-content { overflow-x: auto; }
   .jx-inbox-list .ant-list-item { flex-wrap: wrap; padding-inline: 0; }
   .jx-inbox-list .ant-list-item-action { margin-inline-start: auto; }
   .ant-modal-footer { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 8px; }
