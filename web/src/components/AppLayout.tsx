@@ -1,6 +1,6 @@
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons";
+import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
-import { App, Breadcrumb, Dropdown, Layout, Menu, Select, Space, Typography } from "antd";
+import { App, Breadcrumb, Drawer, Dropdown, Layout, Menu, Select, Space, Typography } from "antd";
 import { type ReactNode, Suspense, useState } from "react";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { errorMessage } from "../api/client";
@@ -9,6 +9,8 @@ import { qk, useMeta } from "../api/hooks";
 import { useSession, useYear } from "../auth/session";
 import { EXTRA_TITLES, NAV, navKeyOf, navMenuItems } from "../nav";
 import { PageSpin } from "./PageSpin";
+import { PHONE_CSS } from "./phone/phoneCss";
+import { useIsPhone } from "./phone/useIsPhone";
 import { NotificationBell } from "./tasks/NotificationBell";
 import { useSwitchYear } from "./unsaved/useSwitchYear";
 
@@ -110,15 +112,46 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
+  // On a phone the menu is a drawer opened from the header's menu button, and the page takes the width.
+  const phone = useIsPhone();
+  const [menuOpen, setMenuOpen] = useState(false);
   const items = navMenuItems(me);
+  const menu = (
+    <Menu
+      mode="inline"
+      aria-label="主菜单"
+      selectedKeys={[navKeyOf(pathname)]}
+      items={items}
+      onClick={({ key }) => {
+        setMenuOpen(false);
+        navigate(key);
+      }}
+      style={{ borderInlineEnd: 0, paddingTop: 8 }}
+    />
+  );
 
   return (
     <Layout style={{ minHeight: "100vh" }}>
-      <style>{LAYOUT_CSS}</style>
+      <style>
+        {LAYOUT_CSS}
+        {PHONE_CSS}
+      </style>
       <Header
         className="jx-header"
         style={{ display: "flex", alignItems: "center", gap: 20, position: "sticky", top: 0, zIndex: 10 }}
       >
+        {phone && (
+          <button
+            type="button"
+            className="jx-menu-button"
+            aria-label="打开菜单"
+            aria-expanded={menuOpen}
+            data-testid="menu-toggle"
+            onClick={() => setMenuOpen(true)}
+          >
+            <MenuOutlined />
+          </button>
+        )}
         <Link to="/" className="jx-brand">
           <span className="jx-logo">绩</span>
           <span className="jx-brand-text">绩效 · 预算绩效管理平台</span>
@@ -132,24 +165,34 @@ export function AppLayout() {
         <UserMenu />
       </Header>
       <Layout>
-        <Sider
-          width={200}
-          collapsible
-          collapsed={collapsed}
-          onCollapse={setCollapsed}
-          breakpoint="lg"
-          theme="light"
-          style={{ borderRight: "1px solid #e5e8ed" }}
-        >
-          <Menu
-            mode="inline"
-            aria-label="主菜单"
-            selectedKeys={[navKeyOf(pathname)]}
-            items={items}
-            onClick={({ key }) => navigate(key)}
-            style={{ borderInlineEnd: 0, paddingTop: 8 }}
-          />
-        </Sider>
+        {phone ? (
+          <Drawer
+            open={menuOpen}
+            onClose={() => setMenuOpen(false)}
+            placement="left"
+            size={264}
+            title={me.regionName}
+            rootClassName="jx-menu-drawer"
+            styles={{ body: { padding: 0 } }}
+          >
+            <div className="jx-menu-who">
+              {me.displayName} · {me.roleLabel}
+            </div>
+            {menu}
+          </Drawer>
+        ) : (
+          <Sider
+            width={200}
+            collapsible
+            collapsed={collapsed}
+            onCollapse={setCollapsed}
+            breakpoint="lg"
+            theme="light"
+            style={{ borderRight: "1px solid #e5e8ed" }}
+          >
+            {menu}
+          </Sider>
+        )}
         <Content className="jx-content" style={{ padding: "16px 20px 24px", minWidth: 0 }}>
           <Crumbs />
           <Suspense fallback={<PageSpin />}>
@@ -173,6 +216,9 @@ const LAYOUT_CSS = `
 .jx-user-button:hover { background: rgba(255,255,255,0.12); }
 .jx-role-tag { font-size: 12px; padding: 0 6px; border-radius: 3px; background: rgba(255,255,255,0.18); line-height: 20px; }
 .jx-num { font-variant-numeric: tabular-nums; }
+.jx-menu-button { display: inline-flex; align-items: center; justify-content: center; width: 36px; height: 36px; margin-left: -6px; background: transparent; border: 0; border-radius: 4px; color: #fff; font-size: 18px; cursor: pointer; }
+.jx-menu-button:hover, .jx-menu-button:focus-visible { background: rgba(255,255,255,0.12); }
+.jx-menu-who { padding: 12px 24px 4px; color: rgba(0,0,0,0.55); font-size: 12px; }
 /* A phone's width: the header keeps the logo, year, bell and menu button; the page gets the width. */
 @media (max-width: 767px) {
   .jx-header { padding-inline: 12px !important; gap: 10px !important; }

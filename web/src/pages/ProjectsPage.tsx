@@ -15,6 +15,7 @@ import { flagParam, intParam, oneOf, textParam, useListQuery } from "../componen
 import { departmentOptions, flattenOrgs } from "../components/orgs";
 import { PageError } from "../components/PageError";
 import { PageTitle } from "../components/PageTitle";
+import { projectCard } from "../components/ProjectCard";
 import { rateOf, wan } from "../format";
 
 const SORTS: ProjectSort[] = ["code", "name", "adjustedBudget", "executed", "executionRate"];
@@ -147,6 +148,7 @@ export default function ProjectsPage() {
           loading={list.isFetching}
           testId="project-table"
           rowKey="id"
+          card={projectCard}
           scroll={{ x: 1096 }}
           empty={{ filtered: "没有符合条件的项目", none: "暂无项目" }}
           columns={[

@@ -20,11 +20,11 @@ import {
   OPERATOR_LABELS,
   OPERATORS,
 } from "../../../../src/core/goals/types";
+import { useIsPhone } from "../phone/useIsPhone";
+import { IndicatorCards, type IndicatorItem } from "./IndicatorCards";
 import { type IndicatorRow, points, targetText, useGoalRulesOfTable, weightHundredths } from "./indicatorForm";
 
-type Item =
-  | { type: "group"; key: string; level1: string; known: boolean; rows: IndicatorRow[] }
-  | { type: "row"; key: string; row: IndicatorRow; index: number };
+type Item = IndicatorItem;
 
 const SEP = "\u0001";
 /** The level choices of a template: level 2 names grouped under their level 1. */
@@ -101,11 +101,15 @@ export interface IndicatorTableProps {
 
 /**
  * The indicator tree of a goal table: a heading per level 1 (from the template) with its rows, every
- * row with its own level-2 choice, and the live findings and reviewers' comments under the row.
+ * row with its own level-2 choice, and the live findings and reviewers' comments under the row. On a
+ * phone the same cells are stacked in one card per indicator (IndicatorCards).
  */
 export function IndicatorTable(props: IndicatorTableProps) {
   const { rows, editable, findings, flashKey, draftComments } = props;
   const { template } = useGoalRulesOfTable();
+  const phone = useIsPhone();
+  // Controls a finger can hit on a phone; the desktop's dense table keeps the small ones.
+  const size = phone ? "middle" : "small";
   const levels = useMemo(() => levelOptionsOf(template), [template]);
 
   const byRow = useMemo(() => {
@@ -202,6 +206,16 @@ export function IndicatorTable(props: IndicatorTableProps) {
     );
   };
 
+  /** A red mark on a row with an error, an orange one on a row with only hints. */
+  const markOf = (index: number): ReactNode => {
+    const list = byRow.get(index) ?? [];
+    if (list.some((f) => f.severity === "error"))
+      return <CloseCircleFilled style={{ color: "#f5222d", marginLeft: 4 }} aria-label="有错误" />;
+    return list.length > 0 ? (
+      <ExclamationCircleFilled style={{ color: "#fa8c16", marginLeft: 4 }} aria-label="有提示" />
+    ) : null;
+  };
+
   const rowCell =
     (render: (x: Extract<Item, { type: "row" }>) => ReactNode) =>
     (_: unknown, item: Item): ReactNode =>
@@ -215,16 +229,10 @@ export function IndicatorTable(props: IndicatorTableProps) {
     align: "center",
     render: (_: unknown, item: Item) => {
       if (item.type === "group") return groupCell(item);
-      const list = byRow.get(item.index) ?? [];
-      const errors = list.filter((f) => f.severity === "error").length;
       return (
         <span className="jx-num" style={{ whiteSpace: "nowrap" }}>
           {item.index + 1}
-          {errors > 0 ? (
-            <CloseCircleFilled style={{ color: "#f5222d", marginLeft: 4 }} aria-label="有错误" />
-          ) : list.length > 0 ? (
-            <ExclamationCircleFilled style={{ color: "#fa8c16", marginLeft: 4 }} aria-label="有提示" />
-          ) : null}
+          {markOf(item.index)}
         </span>
       );
     },
@@ -244,7 +252,7 @@ export function IndicatorTable(props: IndicatorTableProps) {
             ["level1", "level2"],
             <Select
               aria-label={`第${index + 1}行二级指标`}
-              size="small"
+              size={size}
               style={{ width: "100%" }}
               placeholder="选择二级指标"
               status={statusOf(index, "level1", "level2")}
@@ -276,7 +284,7 @@ export function IndicatorTable(props: IndicatorTableProps) {
               ["name"],
               <Input.TextArea
                 aria-label={`第${index + 1}行指标名称`}
-                size="small"
+                size={size}
                 autoSize={{ minRows: 1, maxRows: 3 }}
                 placeholder="如：改造校舍面积"
                 maxLength={100}
@@ -296,7 +304,7 @@ export function IndicatorTable(props: IndicatorTableProps) {
         render: rowCell(({ row, index }) => (
           <Select
             aria-label={`第${index + 1}行指标性质`}
-            size="small"
+            size={size}
             style={{ width: "100%" }}
             value={row.kind}
             options={KIND_OPTIONS}
@@ -321,7 +329,7 @@ export function IndicatorTable(props: IndicatorTableProps) {
             ["operator"],
             <Select
               aria-label={`第${index + 1}行运算符`}
-              size="small"
+              size={size}
               style={{ width: "100%" }}
               disabled={row.kind !== "quantitative"}
               placeholder={row.kind === "quantitative" ? "选择" : "—"}
@@ -343,7 +351,7 @@ export function IndicatorTable(props: IndicatorTableProps) {
             ["target"],
             <Input.TextArea
               aria-label={`第${index + 1}行目标值`}
-              size="small"
+              size={size}
               autoSize={{ minRows: 1, maxRows: 3 }}
               placeholder={row.kind === "quantitative" ? "数值，如 95" : "如：按期完工"}
               maxLength={100}
@@ -364,7 +372,7 @@ export function IndicatorTable(props: IndicatorTableProps) {
             ["unit"],
             <AutoComplete
               aria-label={`第${index + 1}行计量单位`}
-              size="small"
+              size={size}
               style={{ width: "100%" }}
               disabled={row.kind !== "quantitative"}
               placeholder={row.kind === "quantitative" ? "如 %" : "—"}
@@ -388,7 +396,7 @@ export function IndicatorTable(props: IndicatorTableProps) {
             <InputNumber
               aria-label={`第${index + 1}行权重`}
               data-testid={`goal-weight-${index}`}
-              size="small"
+              size={size}
               style={{ width: "100%" }}
               min={0}
               max={template.totalWeight}
@@ -408,7 +416,7 @@ export function IndicatorTable(props: IndicatorTableProps) {
         render: rowCell(({ row, index }) => (
           <Input.TextArea
             aria-label={`第${index + 1}行指标解释`}
-            size="small"
+            size={size}
             autoSize={{ minRows: 1, maxRows: 4 }}
             placeholder="口径、数据来源"
             maxLength={500}
@@ -425,7 +433,7 @@ export function IndicatorTable(props: IndicatorTableProps) {
           <Space size={0}>
             <Tooltip title="上移（同一二级指标内）">
               <Button
-                size="small"
+                size={size}
                 type="text"
                 icon={<ArrowUpOutlined />}
                 aria-label={`第${index + 1}行上移`}
@@ -435,7 +443,7 @@ export function IndicatorTable(props: IndicatorTableProps) {
             </Tooltip>
             <Tooltip title="下移（同一二级指标内）">
               <Button
-                size="small"
+                size={size}
                 type="text"
                 icon={<ArrowDownOutlined />}
                 aria-label={`第${index + 1}行下移`}
@@ -445,7 +453,7 @@ export function IndicatorTable(props: IndicatorTableProps) {
             </Tooltip>
             <Tooltip title="删除该指标">
               <Button
-                size="small"
+                size={size}
                 type="text"
                 danger
                 icon={<DeleteOutlined />}
@@ -465,7 +473,8 @@ export function IndicatorTable(props: IndicatorTableProps) {
         width: 130,
         render: rowCell(({ row, index }) => {
           const prev = rows[index - 1];
-          const same = prev && prev.level1 === row.level1 && prev.level2 === row.level2;
+          // The table shows a level 2 once for its rows; a card stands alone and always names it.
+          const same = !phone && prev && prev.level1 === row.level1 && prev.level2 === row.level2;
           return same ? null : <span>{row.level2 || "—"}</span>;
         }),
       },
@@ -504,7 +513,7 @@ export function IndicatorTable(props: IndicatorTableProps) {
         key: "explanation",
         render: rowCell(({ row }) => (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {row.explanation || ""}
+            {row.explanation || (phone ? "—" : "")}
           </Typography.Text>
         )),
       },
@@ -566,6 +575,19 @@ export function IndicatorTable(props: IndicatorTableProps) {
       );
     return notes;
   };
+  if (phone)
+    return (
+      <IndicatorCards
+        items={items}
+        columns={columns}
+        groupOf={groupCell}
+        notesOf={notesOf}
+        markOf={markOf}
+        commented={(row) => Boolean(props.threadOf?.(row))}
+        flashKey={flashKey}
+        onFocusRow={props.onFocusRow}
+      />
+    );
   const withNotes = items.filter((it) => notesOf(it).length > 0).map((it) => it.key);
 
   return (

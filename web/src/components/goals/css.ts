@@ -30,4 +30,13 @@ export const GOAL_TABLE_CSS = `
 .jx-gt-weight-bad { color: #cf1322; font-weight: 600; }
 .jx-gt-suggestion { padding: 10px 0; border-bottom: 1px solid #f0f0f0; display: flex; gap: 12px; align-items: flex-start; }
 .jx-gt-suggestion:last-child { border-bottom: 0; }
+/* A phone: the action bar spans the narrower content padding, its buttons on a line of their own; the
+   sticky app header and card heads and the bar are kept clear when a field scrolls into view. */
+@media (max-width: 767px) {
+  html { scroll-padding-top: 104px; scroll-padding-bottom: 120px; }
+  .jx-gt-bar { margin: 12px -10px 0; padding: 8px 10px calc(8px + env(safe-area-inset-bottom)); gap: 4px 12px; font-size: 13px; }
+  .jx-gt-bar-gap, .jx-gt-bar-quiet { display: none; }
+  .jx-gt-bar-buttons { flex: 1 0 100%; justify-content: flex-end; }
+  .jx-gt-bar-alert { max-height: 30vh; }
+}
 `;

@@ -13,7 +13,7 @@ export function FilterBar({
   canReset: boolean;
 }) {
   return (
-    <Card size="small" style={{ marginBottom: 12 }}>
+    <Card size="small" className="jx-filter-bar" style={{ marginBottom: 12 }}>
       <Space wrap size={[12, 8]}>
         {children}
         <Button icon={<ReloadOutlined />} onClick={onReset} disabled={!canReset} data-testid="list-reset">

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { ROUND_OUTCOME_LABELS } from "../../../../src/core/review/outcome";
 import type { ReviewCommentRow } from "../../api/goals/goal-review";
 import { dateTime } from "../../format";
+import { useIsPhone } from "../phone/useIsPhone";
 
 const DESK = { department: "主管部门", finance: "财政" } as const;
 
@@ -51,12 +52,29 @@ function ThreadComment({
   const [saving, setSaving] = useState(false);
   const needsAnswer = c.stage === "return";
   const changed = text.trim() !== (c.answer ?? "");
+  const phone = useIsPhone();
   const save = async () => {
     if (!onAnswer) return;
     setSaving(true);
     await onAnswer(c, text);
     setSaving(false);
   };
+  const field = (
+    <Input.TextArea
+      aria-label={`答复：${c.itemLabel || "整体意见"}`}
+      data-testid="review-answer-input"
+      autoSize={{ minRows: phone ? 2 : 1, maxRows: 6 }}
+      maxLength={1000}
+      placeholder="答复该意见：说明如何修改，或为何不改"
+      value={text}
+      onChange={(e) => setText(e.target.value)}
+    />
+  );
+  const button = (
+    <Button data-testid="review-answer-save" disabled={!changed} loading={saving} onClick={() => void save()}>
+      {c.answer ? "更新答复" : "保存答复"}
+    </Button>
+  );
   return (
     <div
       className={`jx-thread-comment jx-thread-${c.stage}`}
@@ -83,22 +101,19 @@ function ThreadComment({
           答复（{c.answeredByName}）：{c.answer}
         </div>
       )}
-      {onAnswer && (
-        <Space.Compact block style={{ marginTop: 4, alignItems: "flex-start" }}>
-          <Input.TextArea
-            aria-label={`答复：${c.itemLabel || "整体意见"}`}
-            data-testid="review-answer-input"
-            autoSize={{ minRows: 1, maxRows: 6 }}
-            maxLength={1000}
-            placeholder="答复该意见：说明如何修改，或为何不改"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-          />
-          <Button data-testid="review-answer-save" disabled={!changed} loading={saving} onClick={() => void save()}>
-            {c.answer ? "更新答复" : "保存答复"}
-          </Button>
-        </Space.Compact>
-      )}
+      {onAnswer &&
+        (phone ? (
+          // A phone's width: the field takes the line, the button goes under it.
+          <div style={{ marginTop: 4, display: "flex", flexDirection: "column", alignItems: "flex-end", gap: 4 }}>
+            {field}
+            {button}
+          </div>
+        ) : (
+          <Space.Compact block style={{ marginTop: 4, alignItems: "flex-start" }}>
+            {field}
+            {button}
+          </Space.Compact>
+        ))}
       {onAnswer && c.answer && !changed && (
         <Typography.Text type="success" style={{ fontSize: 12 }}>
           已保存答复，重新提交时一并报送

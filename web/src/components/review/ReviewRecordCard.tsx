@@ -4,6 +4,7 @@ import { ROUND_OUTCOME_LABELS, type RoundOutcome } from "../../../../src/core/re
 import type { ReviewValue, SnapshotDiff } from "../../../../src/core/review/snapshot";
 import type { ReviewRoundRow } from "../../api/goals/goal-review";
 import { dateTime } from "../../format";
+import { useIsPhone } from "../phone/useIsPhone";
 import { DiffList, diffSummary } from "./DiffList";
 
 const OUTCOME_COLOR: Record<RoundOutcome, string> = {
@@ -43,6 +44,8 @@ export function ReviewRecordCard({
   item?: string;
 }) {
   const [chosen, setChosen] = useState<string | null>(null);
+  // On a phone the comparisons are stacked rather than scrolled sideways.
+  const phone = useIsPhone();
   const current = comparisons.find((c) => c.key === chosen) ?? comparisons[0];
   return (
     <Card size="small" title="版本与修改对比" style={{ marginBottom: 12 }} data-testid="review-record">
@@ -53,6 +56,7 @@ export function ReviewRecordCard({
             <>
               <Segmented
                 size="small"
+                vertical={phone}
                 value={current.key}
                 onChange={(v) => setChosen(String(v))}
                 options={comparisons.map((c) => ({

@@ -2,6 +2,7 @@ import { Badge, Card, Empty, List, Skeleton, Space, Statistic, Tag, Typography }
 import { Link } from "react-router";
 import { type Task, useInbox } from "../../api/tasks/tasks";
 import { OpenLink } from "../list/backTo";
+import { useIsPhone } from "../phone/useIsPhone";
 
 const STATUS_COLOR: Record<string, string> = {
   todo: "default",
@@ -34,13 +35,14 @@ export function dueText(t: Pick<Task, "daysLeft" | "dueOn" | "overdue">) {
 export function InboxCard() {
   const inbox = useInbox();
   const data = inbox.data;
+  const phone = useIsPhone();
   return (
     <Card title="我的待办" style={{ marginBottom: 16 }} data-testid="inbox">
       {!data ? (
         <Skeleton active paragraph={{ rows: 3 }} />
       ) : (
         <>
-          <Space size={48} style={{ marginBottom: data.tasks.length ? 12 : 0 }}>
+          <Space size={phone ? [24, 8] : 48} wrap style={{ marginBottom: data.tasks.length ? 12 : 0 }}>
             <Statistic title="待办理" value={data.counts.open} />
             <Statistic title="本周到期" value={data.counts.dueThisWeek} />
             <Statistic
@@ -59,6 +61,7 @@ export function InboxCard() {
           ) : (
             <List
               size="small"
+              className="jx-inbox-list"
               dataSource={data.tasks.slice(0, 8)}
               footer={data.counts.open > 8 ? <Link to="/tasks">查看全部 {data.counts.open} 项</Link> : null}
               renderItem={(t) => (
@@ -72,7 +75,7 @@ export function InboxCard() {
                 >
                   <List.Item.Meta
                     title={
-                      <Space>
+                      <Space wrap size={[8, 2]}>
                         <Tag color={STATUS_COLOR[t.status]}>{t.statusLabel}</Tag>
                         <OpenLink to={t.link}>{t.title}</OpenLink>
                         {t.reminders > 0 && <Badge count={`催办 ${t.reminders}`} color="orange" />}

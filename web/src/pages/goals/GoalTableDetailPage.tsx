@@ -3,6 +3,7 @@ import {
   BookOutlined,
   CheckOutlined,
   EditOutlined,
+  MessageOutlined,
   ReloadOutlined,
   RollbackOutlined,
   SaveOutlined,
@@ -92,6 +93,7 @@ import { useLeaveGuard } from "../../components/goals/useLeaveGuard";
 import { useBack } from "../../components/list/backTo";
 import { PageError } from "../../components/PageError";
 import { PageTitle } from "../../components/PageTitle";
+import { useIsPhone } from "../../components/phone/useIsPhone";
 import { CommentThread } from "../../components/review/CommentThread";
 import { REVIEW_CSS } from "../../components/review/DiffList";
 import { type Comparison, ReviewRecordCard } from "../../components/review/ReviewRecordCard";
@@ -294,6 +296,9 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
     () => [...threads].filter(([k]) => k !== null && !shownUids.has(k)).flatMap(([, list]) => list),
     [threads, shownUids],
   );
+  // On a phone the cards are long: the returned alert lists the rows with comments, a tap brings one into view.
+  const phone = useIsPhone();
+  const commentedRows = form.rows.flatMap((row, index) => (row.uid && threads.has(row.uid) ? [{ row, index }] : []));
   const unanswered = (reviewData?.comments ?? []).filter((c) => c.answerable && c.stage === "return" && !c.answer);
   /** A stored position (what reviewers' comments refer to) as the row the form shows now. */
   const loadedName = (index: number) => {
@@ -319,7 +324,7 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
     if (!flash) return;
     if (flash.scroll)
       document
-        .querySelector(`.jx-gt-table [data-row-key="${flash.key}"]`)
+        .querySelector(`.jx-gt-table [data-row-key="${flash.key}"], .jx-ic-list [data-row-key="${flash.key}"]`)
         ?.scrollIntoView({ block: "center", behavior: "smooth" });
     const t = window.setTimeout(() => setFlash(null), 1600);
     return () => window.clearTimeout(t);
@@ -673,7 +678,7 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
       <PageTitle
         title={table.subjectName}
         sub={
-          <Space size={8}>
+          <Space size={8} wrap>
             <span>
               {KIND_TEXT[table.subjectKind]}绩效目标表 · {table.fiscalYear}年度
             </span>
@@ -723,6 +728,28 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
                 <div style={{ marginTop: 4, fontSize: 12 }}>
                   请按意见修改后保存，逐条答复后重新提交。逐项意见显示在对应指标下方
                   {unanswered.length > 0 ? `，还有 ${unanswered.length} 条未答复` : "，均已答复"}。
+                </div>
+              )}
+              {phone && commentedRows.length > 0 && (
+                <div style={{ marginTop: 4 }} data-testid="goal-commented-rows">
+                  {commentedRows.map(({ row, index }) => (
+                    <Button
+                      key={row.key}
+                      size="small"
+                      type="link"
+                      icon={<MessageOutlined />}
+                      style={{
+                        paddingInline: 0,
+                        marginRight: 12,
+                        height: "auto",
+                        whiteSpace: "normal",
+                        textAlign: "left",
+                      }}
+                      onClick={() => setFlash({ key: row.key, scroll: true })}
+                    >
+                      第{index + 1}行 {row.name}
+                    </Button>
+                  ))}
                 </div>
               )}
             </div>
@@ -822,7 +849,7 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
           title="绩效指标"
           style={{ marginBottom: 12 }}
           extra={
-            <Space size={12}>
+            <Space size={[12, 4]} wrap>
               <WeightTotal total={weightTotal} target={weightTarget} testId="goal-weight-total" />
               {editable && weightTotal < weightTarget && waitingForWeight > 0 && (
                 <Tooltip title={`把剩余的 ${points(weightTarget - weightTotal)} 分平均分给权重为 0 的指标`}>
@@ -902,7 +929,9 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
               ● 有未保存的修改
             </span>
           ) : (
-            <Typography.Text type="secondary">{savedAt ? `已于 ${savedAt} 保存` : "没有未保存的修改"}</Typography.Text>
+            <Typography.Text type="secondary" className="jx-gt-bar-quiet">
+              {savedAt ? `已于 ${savedAt} 保存` : "没有未保存的修改"}
+            </Typography.Text>
           )
         ) : (
           <Typography.Text type="secondary">{statusLine}</Typography.Text>
@@ -912,8 +941,8 @@ function GoalTableEditor({ data, refetch }: { data: GoalTableDetail; refetch: ()
             {draftCount} 条逐项意见待随审核发送
           </span>
         )}
-        <div style={{ flex: 1 }} />
-        <Space wrap size={8}>
+        <div style={{ flex: 1 }} className="jx-gt-bar-gap" />
+        <Space wrap size={8} className="jx-gt-bar-buttons">
           {editable && (
             <Tooltip title={dirty ? "Ctrl+S" : "没有需要保存的修改"}>
               <Button
@@ -1047,7 +1076,7 @@ function WeightTotal({ total, target, testId }: { total: number; target: number;
   const ok = total === target;
   const gap = target - total;
   return (
-    <span data-testid={testId} className={ok ? "jx-gt-weight-ok" : "jx-gt-weight-bad"}>
+    <span data-testid={testId} className={ok ? "jx-gt-weight-ok" : "jx-gt-weight-bad"} style={{ whiteSpace: "nowrap" }}>
       权重合计 <span className="jx-num">{points(total)}</span> / {points(target)}
       {ok ? " ✓" : gap > 0 ? `（还差 ${points(gap)}）` : `（多出 ${points(-gap)}）`}
     </span>
@@ -1112,7 +1141,12 @@ function VersionsLine({ review, id }: { review: GoalTableReview; id: number }) {
     <Space wrap size={6} data-testid="review-versions">
       <span>版本：</span>
       {review.revisions.map((v) => (
-        <Tag key={v.id} color={v.inForce ? "green" : v.id === id ? "blue" : "default"} data-testid="review-version">
+        <Tag
+          key={v.id}
+          color={v.inForce ? "green" : v.id === id ? "blue" : "default"}
+          data-testid="review-version"
+          style={{ whiteSpace: "normal", maxWidth: "100%" }}
+        >
           {v.id === id ? <b>第{v.revision}版（本页）</b> : <Link to={`/goal-tables/${v.id}`}>第{v.revision}版</Link>}
           {" · "}
           {GOAL_STATUS_LABELS[v.status]}

@@ -9,6 +9,7 @@ import { useOrgTree } from "../../api/hooks";
 import { useSession, useYear } from "../../auth/session";
 import { GOAL_TABLE_CSS } from "../../components/goals/css";
 import { GoalExcelActions } from "../../components/goals/GoalExcelActions";
+import { goalTableCard } from "../../components/goals/GoalTableCard";
 import { GoalStatusTag, goalStatusOptions, IssueCounts } from "../../components/goals/status";
 import { useOpenFromHere, useRestoreScroll } from "../../components/list/backTo";
 import { FilterBar } from "../../components/list/FilterBar";
@@ -151,6 +152,7 @@ export default function GoalTablesPage() {
           loading={list.isFetching}
           testId="goal-table-list"
           rowKey="id"
+          card={goalTableCard}
           scroll={{ x: 1080 }}
           empty={{ filtered: "没有符合条件的绩效目标表", none: "暂无绩效目标表" }}
           columns={[

@@ -17,6 +17,7 @@ import { PageError } from "../../components/PageError";
 import { PageTitle } from "../../components/PageTitle";
 import { dueText } from "../../components/tasks/InboxCard";
 import { ProgressChart } from "../../components/tasks/ProgressChart";
+import { taskCard } from "../../components/tasks/TaskCard";
 
 const parseFilters = (params: URLSearchParams) => ({
   kind: oneOf(TASK_KINDS, params.get("kind")),
@@ -184,6 +185,7 @@ export default function TasksPage() {
           loading={list.isFetching}
           testId="task-table"
           rowKey="id"
+          card={taskCard(mayRemind ? (t) => void remind(t) : undefined)}
           scroll={{ x: 1000 }}
           empty={{ filtered: "没有符合条件的任务", none: "本年度尚无任务（财政下达目标申报后生成）" }}
           columns={[
