@@ -23,3 +23,6 @@ export const stamps = {
  * region, and a distributed PostgreSQL (Citus) can shard by it (docs/ARCHITECTURE.md, "Regions").
  */
 export const regionCode = () => text("region_code").notNull();
+
+/** Constant values as an SQL list, for check constraints (`status in (…)`). */
+export const sqlList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(","));

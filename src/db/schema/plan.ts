@@ -16,11 +16,9 @@ import {
 } from "drizzle-orm/pg-core";
 import { PHASES } from "../../core/plan/phases";
 import { TASK_KINDS, TASK_STATUSES } from "../../core/tasks/tasks";
-import { appNow, regionCode, stamps } from "./columns";
+import { appNow, regionCode, sqlList, stamps } from "./columns";
 import { orgs } from "./org";
 import { users } from "./users";
-
-const list = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(","));
 
 /** 年度工作安排: one per region and fiscal year; its version counts every change to its phases. */
 export const workPlans = pgTable(
@@ -59,7 +57,7 @@ export const planPhases = pgTable(
       foreignColumns: [workPlans.id, workPlans.regionCode],
     }).onDelete("cascade"),
     uniqueIndex("plan_phases_phase_uq").on(t.planId, t.phase, t.regionCode),
-    check("plan_phases_phase_ck", sql`${t.phase} in (${list(PHASES)})`),
+    check("plan_phases_phase_ck", sql`${t.phase} in (${sqlList(PHASES)})`),
     check("plan_phases_dates_ck", sql`${t.endsOn} >= ${t.startsOn}`),
   ],
 );
@@ -94,8 +92,8 @@ export const tasks = pgTable(
     uniqueIndex("tasks_object_uq").on(t.regionCode, t.fiscalYear, t.kind, t.objectKind, t.objectId),
     index("tasks_year_idx").on(t.regionCode, t.fiscalYear, t.kind, t.status),
     index("tasks_org_idx").on(t.regionCode, t.orgId, t.status),
-    check("tasks_kind_ck", sql`${t.kind} in (${list(TASK_KINDS)})`),
-    check("tasks_status_ck", sql`${t.status} in (${list(TASK_STATUSES)})`),
+    check("tasks_kind_ck", sql`${t.kind} in (${sqlList(TASK_KINDS)})`),
+    check("tasks_status_ck", sql`${t.status} in (${sqlList(TASK_STATUSES)})`),
   ],
 );
 

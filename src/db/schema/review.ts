@@ -13,9 +13,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { COMMENT_STAGES, ROUND_OUTCOMES } from "../../core/review/outcome";
-import { appNow, regionCode, stamps } from "./columns";
-
-const list = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(","));
+import { appNow, regionCode, sqlList, stamps } from "./columns";
 
 /**
  * 审核轮次: one submission of a reviewable record of any module (`entity` names the module's record:
@@ -42,7 +40,7 @@ export const reviewRounds = pgTable(
   (t) => [
     primaryKey({ name: "review_rounds_pkey", columns: [t.id, t.regionCode] }),
     uniqueIndex("review_rounds_uq").on(t.regionCode, t.entity, t.recordId, t.seq),
-    check("review_rounds_outcome_ck", sql`${t.outcome} in (${list(ROUND_OUTCOMES)})`),
+    check("review_rounds_outcome_ck", sql`${t.outcome} in (${sqlList(ROUND_OUTCOMES)})`),
   ],
 );
 
@@ -83,6 +81,6 @@ export const reviewComments = pgTable(
       foreignColumns: [reviewRounds.id, reviewRounds.regionCode],
     }),
     index("review_comments_record_idx").on(t.regionCode, t.entity, t.recordId),
-    check("review_comments_stage_ck", sql`${t.stage} in (${list(COMMENT_STAGES)})`),
+    check("review_comments_stage_ck", sql`${t.stage} in (${sqlList(COMMENT_STAGES)})`),
   ],
 );
