@@ -14,10 +14,12 @@ const level1Inputs = (page: Page) => page.getByTestId("config-form").locator('in
 /** Picks a year in the header's selector. */
 async function pickYear(page: Page, year: number) {
   await page.getByTestId("year-select").click();
-  await page
-    .locator(".ant-select-item-option")
-    .filter({ hasText: `${year}年` })
-    .click();
+  // The open dropdown's option, once it is shown (antd keeps closed dropdowns in the page, hidden).
+  const option = page
+    .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")
+    .filter({ hasText: `${year}年` });
+  await option.waitFor({ state: "visible" });
+  await option.click();
 }
 
 describe("指标体系与审核规则 in the browser", () => {
