@@ -182,8 +182,16 @@ describe("the header's year switch with unsaved edits", () => {
     expect(await unit.getByLabel("第1行指标解释").inputValue()).toBe("以学籍系统在册人数为准");
     expect(await unit.getByTestId("goal-dirty").count()).toBe(1);
 
-    await pickYear(unit, 2023);
-    await unit.getByRole("button", { name: "放弃修改并切换" }).click();
+    // Picked again after the first dialog closed: the pick is repeated until the dialog shows, since a
+    // click can land while antd's closing animation still covers the header.
+    const discard = unit.getByRole("button", { name: "放弃修改并切换" });
+    await expect
+      .poll(async () => {
+        if ((await discard.count()) === 0) await pickYear(unit, 2023);
+        return discard.count();
+      })
+      .toBe(1);
+    await discard.click();
     await unit.waitForURL((u) => u.pathname === "/goal-tables");
     await expect.poll(() => unit.getByTestId("year-select").textContent()).toContain("2023年");
     await unit.context().close();
