@@ -18,6 +18,9 @@ export const ACTIONS = [
   "goal.review",
   "goal.configure",
   "goal.requestRevision",
+  "monitoring.read",
+  "monitoring.write",
+  "monitoring.manage",
   "import.run",
   "plan.read",
   "plan.manage",
@@ -52,6 +55,12 @@ const POLICY: Record<Action, readonly Role[]> = {
   "goal.configure": FINANCE,
   // Asking a declarer to revise an approved table (要求调整) is the approver's call: finance.
   "goal.requestRevision": FINANCE,
+  // Monitoring reports are the declaring units', their departments' and finance's; the auditor reads them.
+  "monitoring.read": ["finance_admin", "finance_staff", "department", "unit", "auditor"],
+  // Filling, reviewing and answering actions; which step each role may take is the workflow's rule.
+  "monitoring.write": ["finance_admin", "finance_staff", "department", "unit"],
+  // Opening rounds, choosing key-monitoring projects, assigning actions, the warning rules: finance.
+  "monitoring.manage": FINANCE,
   "import.run": FINANCE,
   // The year's plan and its deadlines concern everyone who works in it; finance sets and opens it.
   "plan.read": EVERYONE,

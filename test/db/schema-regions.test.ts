@@ -85,6 +85,7 @@ describe("tables and regions", () => {
     expect(Object.keys(NOT_DISTRIBUTED).filter((n) => !all.some((t) => t.table === n))).toEqual([]);
     expect(growing.map((t) => t.table)).toEqual([
       "assignments",
+      "attachments",
       "dept_budgets",
       "dept_execution",
       "goal_indicators",
@@ -92,6 +93,12 @@ describe("tables and regions", () => {
       "goal_transitions",
       "import_batches",
       "indicator_library",
+      "monitoring_actions",
+      "monitoring_draws",
+      "monitoring_items",
+      "monitoring_reports",
+      "monitoring_rounds",
+      "monitoring_selections",
       "notifications",
       "orgs",
       "outbox",

@@ -7,19 +7,36 @@ import type { GoalStatus } from "../goals/workflow";
  * the object it concerns (a goal table, later a monitoring report, a self-evaluation …): nobody keeps it
  * by hand.
  */
-export const TASK_KINDS = ["goal_declaration", "goal_revision"] as const;
+export const TASK_KINDS = [
+  "goal_declaration",
+  "goal_revision",
+  "monitoring_selection",
+  "monitoring_department",
+  "monitoring_key",
+  "monitoring_action",
+] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
 export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   goal_declaration: "绩效目标申报",
   goal_revision: "绩效目标调整",
+  monitoring_selection: "部门监控对象选取",
+  monitoring_department: "部门绩效监控",
+  monitoring_key: "财政重点监控",
+  monitoring_action: "监控整改",
 };
 
 /** The object a task concerns, by kind of task: a declaration concerns the organisation's tables of the year. */
-export const TASK_OBJECT_KIND: Record<TaskKind, "org" | "goal_table"> = {
+export const TASK_OBJECT_KIND = {
   goal_declaration: "org",
   goal_revision: "goal_table",
-};
+  // A department's choice of what it monitors in a round (a monitoring_departments row).
+  monitoring_selection: "monitoring_selection",
+  monitoring_department: "monitoring_report",
+  monitoring_key: "monitoring_report",
+  monitoring_action: "monitoring_action",
+} as const satisfies Record<TaskKind, string>;
+export type TaskObjectKind = (typeof TASK_OBJECT_KIND)[TaskKind];
 
 export const TASK_STATUSES = ["todo", "in_progress", "submitted", "returned", "done", "closed"] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];

@@ -5,6 +5,7 @@ export * from "./auth";
 export * from "./goals";
 export * from "./goals-library";
 export * from "./imports";
+export * from "./monitoring";
 export * from "./org";
 export * from "./plan";
 export * from "./projects";
