@@ -4,6 +4,7 @@ import type { Clock } from "./context";
 import type { GoalHistoryRepo, GoalImportRepo, GoalRepo, IndicatorLibraryRepo, ReviewRepo } from "./goals/ports";
 import type { ImportRepo } from "./imports/ports";
 import type { Memo } from "./memo";
+import type { MonitoringRepo } from "./monitoring/ports";
 import type { OrgRepo } from "./org/ports";
 import type { PlanRepo } from "./plan/ports";
 import type { ProjectRepo } from "./projects/ports";
@@ -73,6 +74,7 @@ export interface Repos {
   tasks: TaskRepo;
   outbox: OutboxRepo;
   notifications: NotificationRepo;
+  monitoring: MonitoringRepo;
 }
 
 export interface UnitOfWork {

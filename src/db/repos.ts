@@ -12,6 +12,7 @@ import { reviewRepo } from "./repos/goals/review-visits";
 import { importRepo } from "./repos/imports";
 import { InboxCache } from "./repos/inbox-cache";
 import { loginThrottleRepo } from "./repos/login-throttle";
+import { monitoringRepo } from "./repos/monitoring";
 import { orgRepo } from "./repos/orgs";
 import { workPlanRepo } from "./repos/plan/work-plans";
 import { ProjectReadModel } from "./repos/project-read-model";
@@ -43,6 +44,7 @@ function reposFor(db: Database, ex: Executor): Repos {
     tasks: taskRepo(ex),
     outbox: outboxRepo(ex),
     notifications: notificationRepo(ex),
+    monitoring: monitoringRepo(ex),
   };
 }
 

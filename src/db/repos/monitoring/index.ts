@@ -1,0 +1,9 @@
+import type { MonitoringRepo } from "../../../app/monitoring/ports";
+import type { Executor } from "../../client";
+import { monitoringReportsRepo } from "./reports";
+import { monitoringRoundsRepo } from "./rounds";
+
+export const monitoringRepo = (ex: Executor): MonitoringRepo => ({
+  ...monitoringRoundsRepo(ex),
+  ...monitoringReportsRepo(ex),
+});
