@@ -89,6 +89,7 @@ export const ERROR_CODES = {
   DRAW_EXISTS: "本年度已抽取过",
   DRAW_PARAMS_INVALID: "抽取参数有误",
   DRAW_SEED_NOT_ALLOWED: "抽取种子由服务器生成，不能指定",
+  KEY_DRAW_INVALID: "重点监控项目抽取参数有误（details.issues 指出字段）",
   VISIT_DATE_INVALID: "日期无效",
   VISIT_TOO_LONG: "内容过长",
   VISIT_MARKUP: "内容含有标记字符",
