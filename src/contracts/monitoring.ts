@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { INDICATOR_KINDS, INDICATOR_UID_PATTERN, OPERATORS } from "../core/goals/types";
-import { DESK_ACTIONS, DESK_STATUSES } from "../core/review/desk-workflow";
+import { REPORT_SORTS } from "../core/monitoring/list";
 import { LIGHTS, LIKELIHOODS, MONITORING_KINDS } from "../core/monitoring/types";
+import { DESK_ACTIONS, DESK_STATUSES } from "../core/review/desk-workflow";
 import { TASK_STATUSES } from "../core/tasks/tasks";
 import {
   CalendarDate,
@@ -234,8 +235,6 @@ export const MonitoringReportRow = z
   })
   .meta({ id: "MonitoringReportRow" });
 
-export const REPORT_SORTS = ["department", "code", "budget", "rate", "light", "status", "updatedAt"] as const;
-
 export const ReportListQuery = z.object({
   roundId: IdQuery,
   kind: Kind.optional(),
@@ -346,9 +345,7 @@ export const saveMonitoringReport = operation("monitoring.write", {
     overallStatus: z.string().max(2000, "总体目标完成情况不能超过 2000 字"),
     expectedYearEnd: Fen.min(0, "预计全年执行数不能为负").nullable(),
     executionNote: z.string().max(1000, "超预算说明不能超过 1000 字").nullable(),
-    items: z
-      .array(z.object({ uid: z.string().regex(INDICATOR_UID_PATTERN), ...Answers }))
-      .max(500),
+    items: z.array(z.object({ uid: z.string().regex(INDICATOR_UID_PATTERN), ...Answers })).max(500),
   }),
   response: responses({ 200: MonitoringReportDetail }),
 });
@@ -374,4 +371,13 @@ export const getMonitoringSummary = operation("monitoring.read", {
   summary: "年度监控汇总（各轮次合计，与命令行 monitoring summary 相同）",
   querystring: z.object({ year: YearQuery }),
   response: responses({ 200: MonitoringSummary.extend({ fiscalYear: z.number().int(), rounds: z.number().int() }) }),
+});
+
+export const pickKeyMonitoring = operation("monitoring.manage", {
+  operationId: "pickKeyMonitoring",
+  tags: ["monitoring"],
+  summary: "财政重点监控：财政直接选取监控对象（已列入部门监控的转为重点监控）",
+  params: IdParam,
+  body: z.object({ subjects: Subjects }),
+  response: responses({ 200: Issued }),
 });

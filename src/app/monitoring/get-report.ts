@@ -12,7 +12,11 @@ export async function readReport(repos: Repos, actor: Actor, id: number) {
   const detail = await repos.monitoring.detail(scope, id);
   if (!detail) throw notFound("监控表", id);
   const rules = await monitoringRulesFor(repos, actor.regionCode, detail.round.fiscalYear);
-  const declarer = monitoringDeclarerOf({ subjectKind: detail.subjectKind, unitId: detail.unit.id, departmentId: detail.department.id });
+  const declarer = monitoringDeclarerOf({
+    subjectKind: detail.subjectKind,
+    unitId: detail.unit.id,
+    departmentId: detail.department.id,
+  });
   return { detail, rules, declarer, view: presentReport(detail, rules, actor, declarer) };
 }
 

@@ -12,5 +12,9 @@ export async function loadRound(repos: Repos, regionCode: string, id: number): P
 /** Choosing subjects and filling reports happen only while a round is open. */
 export function expectOpen(round: MonitoringRound) {
   if (round.status !== "open")
-    throw new AppError("conflict", "MONITORING_ROUND_CLOSED", `${round.fiscalYear}年度截至${round.cutoffMonth}月的监控已结束`);
+    throw new AppError(
+      "conflict",
+      "MONITORING_ROUND_CLOSED",
+      `${round.fiscalYear}年度截至${round.cutoffMonth}月的监控已结束`,
+    );
 }

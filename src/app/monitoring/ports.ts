@@ -193,8 +193,18 @@ export interface MonitoringRepo {
   ): Promise<number | null>;
   /** Brings the tasks of these reports, and of their departments' selections, up to date. */
   followReports(regionCode: string, reportIds: readonly number[], at: Date): Promise<TaskChange[]>;
+  /** The follow-up actions of these rounds' reports in the scope: status, due day and department, for the counts. */
+  actionStates(
+    scope: Scope,
+    roundIds: readonly number[],
+  ): Promise<{ roundId: number; departmentId: number; status: ActionStatus; dueOn: string }[]>;
   /** Brings the selection tasks of these departments in the round up to date. */
-  followSelections(regionCode: string, roundId: number, departmentIds: readonly number[], at: Date): Promise<TaskChange[]>;
+  followSelections(
+    regionCode: string,
+    roundId: number,
+    departmentIds: readonly number[],
+    at: Date,
+  ): Promise<TaskChange[]>;
 }
 
 export interface MonitoringAction {

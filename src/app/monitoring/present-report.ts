@@ -1,6 +1,6 @@
-import { indicatorLight, reportLight } from "../../core/monitoring/warning";
 import type { MonitoringRules } from "../../core/monitoring/types";
 import { checkReport } from "../../core/monitoring/validate-report";
+import { indicatorLight, reportLight } from "../../core/monitoring/warning";
 import { monitoringWorkflow } from "../../core/monitoring/workflow";
 import { percent } from "../../core/percent";
 import { isOverdue } from "../../core/tasks/tasks";
@@ -8,7 +8,10 @@ import type { MonitoringRound, ReportDetail, ReportFigures } from "./ports";
 
 /** A report in a list: its figures, its light and why, computed now from the execution and answers. */
 export function presentReportRow(f: ReportFigures, round: MonitoringRound, rules: MonitoringRules, now: Date) {
-  const lit = reportLight({ budget: f.budget, executed: f.executed, cutoffMonth: round.cutoffMonth, items: f.items }, rules);
+  const lit = reportLight(
+    { budget: f.budget, executed: f.executed, cutoffMonth: round.cutoffMonth, items: f.items },
+    rules,
+  );
   return {
     id: f.id,
     roundId: f.roundId,
@@ -63,12 +66,11 @@ export function presentReport(
   declarer: Parameters<typeof monitoringWorkflow.allowedActions>[2],
 ) {
   const cutoffMonth = d.round.cutoffMonth;
-  const lit = reportLight({ budget: d.execution.budget, executed: d.execution.executed, cutoffMonth, items: d.items }, rules);
-  const issues = checkReport(
-    answersOf(d),
-    { items: d.items, execution: d.execution, cutoffMonth, rules },
-    "submit",
+  const lit = reportLight(
+    { budget: d.execution.budget, executed: d.execution.executed, cutoffMonth, items: d.items },
+    rules,
   );
+  const issues = checkReport(answersOf(d), { items: d.items, execution: d.execution, cutoffMonth, rules }, "submit");
   const open = d.round.status === "open";
   return {
     id: d.id,

@@ -21,7 +21,12 @@ export async function removeMonitoringReport(deps: Deps, actor: Actor, id: numbe
     const removed = await repos.monitoring.removeUntouched(actor.regionCode, [id]);
     if (removed.length === 0)
       throw new AppError("conflict", "MONITORING_NOT_EDITABLE", "该监控表已开始填报，不能撤销选取");
-    await repos.monitoring.followSelections(actor.regionCode, report.round.id, [report.department.id], deps.clock.now());
+    await repos.monitoring.followSelections(
+      actor.regionCode,
+      report.round.id,
+      [report.department.id],
+      deps.clock.now(),
+    );
     await repos.audit.append([
       auditEntry(actor, deps.clock, {
         action: "unselect",

@@ -1,4 +1,4 @@
-import { AppError, forbidden } from "../../core/errors";
+import { AppError } from "../../core/errors";
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
@@ -11,7 +11,7 @@ import type { MonitoringCandidate, MonitoringRound, ReportsIssued, SubjectRef } 
 export function expectDepartmentDesk(actor: Actor, departmentId: number) {
   const finance = actor.role === "finance_admin" || actor.role === "finance_staff";
   if (!finance && !(actor.role === "department" && actor.orgId === departmentId))
-    throw forbidden("只能选取本部门的监控对象");
+    throw new AppError("forbidden", "MONITORING_ROLE_NOT_ALLOWED", "只能由本部门或财政选取本部门的监控对象");
 }
 
 const keyOf = (s: SubjectRef) => `${s.subjectKind}:${s.id}`;
@@ -79,7 +79,13 @@ export async function selectMonitoringSubjects(
   const issued = await deps.uow.transaction(async (repos) => {
     const candidates = await repos.monitoring.candidates(scope, roundId, { departmentId });
     checkSubjects(unique, candidates);
-    const result = await repos.monitoring.issueReports(actor.regionCode, roundId, unique, "department", actor.role === "department" ? "department" : "finance");
+    const result = await repos.monitoring.issueReports(
+      actor.regionCode,
+      roundId,
+      unique,
+      "department",
+      actor.role === "department" ? "department" : "finance",
+    );
     await repos.monitoring.followSelections(actor.regionCode, roundId, [departmentId], deps.clock.now());
     await noticeIssued(repos, actor.regionCode, round, result);
     await repos.audit.append(

@@ -1,4 +1,5 @@
 import { TASK_STATUSES, type TaskStatus } from "../tasks/tasks";
+import type { ActionStatus } from "./actions";
 import { LIGHTS, type Light, MONITORING_KINDS, type MonitoringKind } from "./types";
 
 /**
@@ -12,8 +13,6 @@ export interface RoundReport {
   overdue: boolean;
   light: Light;
 }
-
-export type ActionStatus = "open" | "submitted" | "returned" | "closed";
 
 export interface RoundAction {
   status: ActionStatus;

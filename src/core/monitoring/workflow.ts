@@ -1,4 +1,4 @@
-import { type DeskDeclarer, deskWorkflow, type DeskStatus } from "../review/desk-workflow";
+import { type DeskDeclarer, type DeskStatus, deskWorkflow } from "../review/desk-workflow";
 import type { MonitoringSubjectKind } from "./types";
 
 /**

@@ -88,7 +88,10 @@ export function deskWorkflow(spec: DeskWorkflowSpec) {
         );
       if (!edge.roles.includes(ctx.role)) {
         const allowed = edge.roles.map((r) => ROLE_LABELS[r]).join("或");
-        return fail(spec.codes.role, `${ROLE_LABELS[ctx.role] ?? ctx.role}不能${label}此${spec.noun}，应由${allowed}办理`);
+        return fail(
+          spec.codes.role,
+          `${ROLE_LABELS[ctx.role] ?? ctx.role}不能${label}此${spec.noun}，应由${allowed}办理`,
+        );
       }
       if (action === "submit" && ctx.blockingIssues > 0)
         return fail(spec.codes.hasErrors, `${spec.noun}还有 ${ctx.blockingIssues} 处须填写或改正，完成后才能提交`);

@@ -144,9 +144,12 @@ export const monitoringReports = pgTable(
     uniqueIndex("monitoring_reports_subject_uq").on(t.roundId, t.subjectKind, t.subjectCode, t.regionCode),
     index("monitoring_reports_dept_idx").on(t.regionCode, t.roundId, t.departmentId),
     check("monitoring_reports_kind_ck", sql`${t.kind} in (${sqlList(MONITORING_KINDS)})`),
-    check("monitoring_reports_subject_ck", sql`${t.subjectKind} in ('project','deptWide')
+    check(
+      "monitoring_reports_subject_ck",
+      sql`${t.subjectKind} in ('project','deptWide')
       and (${t.subjectKind} = 'project') = (${t.projectId} is not null)
-      and (${t.subjectKind} = 'deptWide') = (${t.deptBudgetId} is not null)`),
+      and (${t.subjectKind} = 'deptWide') = (${t.deptBudgetId} is not null)`,
+    ),
     check("monitoring_reports_selected_ck", sql`${t.selectedBy} in ('department','finance')`),
     check("monitoring_reports_status_ck", sql`${t.status} in (${sqlList(DESK_STATUSES)})`),
     check("monitoring_reports_expected_ck", sql`${t.expectedYearEnd} is null or ${t.expectedYearEnd} >= 0`),
@@ -187,7 +190,10 @@ export const monitoringItems = pgTable(
     primaryKey({ name: "monitoring_items_pkey", columns: [t.id, t.regionCode] }),
     reportFk("monitoring_items_report_fk", t).onDelete("cascade"),
     uniqueIndex("monitoring_items_uid_uq").on(t.reportId, t.uid, t.regionCode),
-    check("monitoring_items_likelihood_ck", sql`${t.likelihood} is null or ${t.likelihood} in (${sqlList(LIKELIHOODS)})`),
+    check(
+      "monitoring_items_likelihood_ck",
+      sql`${t.likelihood} is null or ${t.likelihood} in (${sqlList(LIKELIHOODS)})`,
+    ),
   ],
 );
 

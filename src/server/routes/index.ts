@@ -23,6 +23,8 @@ import getTemplate from "./imports/get-template";
 import listImports from "./imports/list-imports";
 import runImport from "./imports/run-import";
 import getMeta from "./meta/get-meta";
+import monitoringReports from "./monitoring/reports";
+import monitoringRounds from "./monitoring/rounds";
 import createOrg from "./org/create-org";
 import getTree from "./org/get-tree";
 import updateOrg from "./org/update-org";
@@ -76,4 +78,6 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   goalRules,
   workPlan,
   tasks,
+  monitoringRounds,
+  monitoringReports,
 ];

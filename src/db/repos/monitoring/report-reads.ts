@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { MonitoringRepo, ReportDetail, ReportFigures } from "../../../app/monitoring/ports";
 import type { IndicatorKind, Operator } from "../../../core/goals/types";
+import type { ActionStatus } from "../../../core/monitoring/actions";
 import type { Likelihood, MonitoringItem, MonitoringKind, MonitoringSubjectKind } from "../../../core/monitoring/types";
 import type { DeskReviewer, DeskStatus } from "../../../core/review/desk-workflow";
 import type { Scope } from "../../../core/scope";
@@ -8,6 +9,7 @@ import type { TaskStatus } from "../../../core/tasks/tasks";
 import type { Executor } from "../../client";
 import { iso, one, rows } from "../rows";
 import { likeContains } from "../scope-sql";
+import { idArray } from "../tasks/task-sql";
 import { reportScopeSql, SUBJECT_NAME_SQL } from "./monitoring-sql";
 
 /** Reports (r) with their round (ro), subject (p or b), department (d) and unit (u), and their task (t). */
@@ -60,8 +62,20 @@ function filterSql(scope: Scope, f: Parameters<MonitoringRepo["figures"]>[1]): S
   return sql.join(where, sql` and `);
 }
 
-export function reportReads(ex: Executor): Pick<MonitoringRepo, "figures" | "detail"> {
+export function reportReads(ex: Executor): Pick<MonitoringRepo, "figures" | "detail" | "actionStates"> {
   return {
+    async actionStates(scope, roundIds) {
+      if (roundIds.length === 0) return [];
+      return rows<{ roundId: number; departmentId: number; status: ActionStatus; dueOn: string }>(
+        ex,
+        sql`select r.round_id as "roundId", r.department_id as "departmentId", a.status, a.due_on::text as "dueOn"
+            from monitoring_actions a
+            join monitoring_reports r on r.id = a.report_id and r.region_code = a.region_code
+            join orgs u on u.id = r.unit_id and u.region_code = r.region_code
+            where ${reportScopeSql(scope)} and r.round_id = any(${idArray(roundIds)})`,
+      );
+    },
+
     async figures(scope, filter): Promise<ReportFigures[]> {
       // Execution to N and the items' answers are aggregated once for the round, then joined: one statement.
       const found = await rows<FigureRow>(
@@ -101,7 +115,7 @@ export function reportReads(ex: Executor): Pick<MonitoringRepo, "figures" | "det
             left join dex on dex.id = r.id
             left join its on its.id = r.id
             left join acts on acts.id = r.id
-            order by d.sort_order, d.code collate "C", r.subject_kind desc, r.subject_code collate "C", r.id`,
+            order by d.sort_order, d.code collate "C", (r.subject_kind = 'deptWide') desc, r.subject_code collate "C", r.id`,
       );
       return found.map((r) => ({
         id: r.id,

@@ -47,8 +47,10 @@ const toCandidate = (r: CandidateRow): MonitoringCandidate => ({
   report: r.report_id === null ? null : { id: r.report_id, kind: r.report_kind!, status: r.report_status! },
 });
 
-const subjectIds = (subjects: readonly { subjectKind: MonitoringSubjectKind; id: number }[], kind: MonitoringSubjectKind) =>
-  idArray(subjects.filter((s) => s.subjectKind === kind).map((s) => s.id));
+const subjectIds = (
+  subjects: readonly { subjectKind: MonitoringSubjectKind; id: number }[],
+  kind: MonitoringSubjectKind,
+) => idArray(subjects.filter((s) => s.subjectKind === kind).map((s) => s.id));
 
 type ReportsRepo = Omit<
   MonitoringRepo,
@@ -124,7 +126,7 @@ export function monitoringReportsRepo(ex: Executor): ReportsRepo {
             select c.*, (select count(*) from goal_indicators i where i.goal_table_id = c.goal_table_id
                            and i.region_code = ${scope.regionCode})::int as indicator_count
             from c ${where.length > 0 ? sql`where ${sql.join(where, sql` and `)}` : sql``}
-            order by c.dept_order, c.dept_code collate "C", c.subject_kind desc, c.code collate "C"`,
+            order by c.dept_order, c.dept_code collate "C", (c.subject_kind = 'deptWide') desc, c.code collate "C"`,
       );
       return found.map(toCandidate);
     },

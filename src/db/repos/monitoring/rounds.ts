@@ -176,7 +176,13 @@ export function monitoringRoundsRepo(ex: Executor): RoundsRepo {
 
     async followSelections(regionCode, roundId, departmentIds, at): Promise<TaskChange[]> {
       if (departmentIds.length === 0) return [];
-      const changed = await rows<{ id: number; org_id: number; title: string; from_status: TaskStatus; to_status: TaskStatus }>(
+      const changed = await rows<{
+        id: number;
+        org_id: number;
+        title: string;
+        from_status: TaskStatus;
+        to_status: TaskStatus;
+      }>(
         ex,
         sql`with next as (
               select t.id, t.status as from_status, ${SELECTION_STATUS_SQL} as status
