@@ -1,5 +1,6 @@
 import type { GoalSheetRead } from "../core/goals/goal-sheet";
 import type { FieldSpec } from "../core/imports/spec";
+import type { MonitoringSheetRead } from "../core/monitoring/sheet";
 import type { RawTable, TableInput } from "./read-table";
 import { uploadPool } from "./upload/pool";
 
@@ -13,3 +14,6 @@ export const readTable = (input: TableInput, spec: readonly FieldSpec[], owner?:
 
 export const readGoalWorkbook = (bytes: Buffer, owner?: string): Promise<GoalSheetRead[]> =>
   uploadPool.run({ op: "goal-workbook", bytes }, owner);
+
+export const readMonitoringWorkbook = (bytes: Buffer, owner?: string): Promise<MonitoringSheetRead[]> =>
+  uploadPool.run({ op: "monitoring-workbook", bytes }, owner);

@@ -1,14 +1,21 @@
 import type { GoalSheetRead } from "../../core/goals/goal-sheet";
 import type { FieldSpec } from "../../core/imports/spec";
+import type { MonitoringSheetRead } from "../../core/monitoring/sheet";
 import { parseGoalWorkbook } from "../goal-table-xlsx-read";
+import { parseMonitoringWorkbook } from "../monitoring-xlsx-read";
 import { parseTable, type RawTable, type TableInput } from "../read-table";
 
 /** What a worker thread is asked to read (see pool.ts); everything here crosses threads by structured clone. */
 export type UploadJob =
   | { op: "table"; input: TableInput; spec: readonly FieldSpec[] }
-  | { op: "goal-workbook"; bytes: Uint8Array };
+  | { op: "goal-workbook"; bytes: Uint8Array }
+  | { op: "monitoring-workbook"; bytes: Uint8Array };
 
-export type UploadResult<J extends UploadJob> = J extends { op: "table" } ? RawTable : GoalSheetRead[];
+export type UploadResult<J extends UploadJob> = J extends { op: "table" }
+  ? RawTable
+  : J extends { op: "goal-workbook" }
+    ? GoalSheetRead[]
+    : MonitoringSheetRead[];
 
 /** Buffers arrive in a worker as plain Uint8Arrays. */
 const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -19,5 +26,7 @@ export async function runJob(job: UploadJob): Promise<unknown> {
       return parseTable({ ...job.input, bytes: asBuffer(job.input.bytes) }, job.spec);
     case "goal-workbook":
       return parseGoalWorkbook(asBuffer(job.bytes));
+    case "monitoring-workbook":
+      return parseMonitoringWorkbook(asBuffer(job.bytes));
   }
 }
