@@ -101,7 +101,10 @@ export const getKeyDraw = operation("monitoring.read", {
   summary: "本轮次的重点监控抽取记录及复算结果（未抽取为空）",
   params: IdParam,
   response: responses({
-    200: z.object({ draw: KeyDraw.nullable(), replay: z.object({ matches: z.boolean(), differences: z.array(z.string()) }).nullable() }),
+    200: z.object({
+      draw: KeyDraw.nullable(),
+      replay: z.object({ matches: z.boolean(), differences: z.array(z.string()) }).nullable(),
+    }),
   }),
 });
 
@@ -160,9 +163,9 @@ export const previewMonitoringRules = operation("monitoring.manage", {
       reports: z.number().int(),
       before: z.record(z.enum(LIGHTS), z.number().int()),
       after: z.record(z.enum(LIGHTS), z.number().int()),
-      changed: z.array(
-        z.object({ id: Id, code: z.string(), name: z.string(), before: z.enum(LIGHTS), after: z.enum(LIGHTS) }),
-      ).describe("亮灯改变的监控表（最多 200 个）"),
+      changed: z
+        .array(z.object({ id: Id, code: z.string(), name: z.string(), before: z.enum(LIGHTS), after: z.enum(LIGHTS) }))
+        .describe("亮灯改变的监控表（最多 200 个）"),
     }),
   }),
 });

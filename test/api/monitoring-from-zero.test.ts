@@ -410,4 +410,68 @@ describe("monitoring in a district from zero", () => {
     );
     expect(tasks).toEqual([]);
   });
+
+  it("ranks key candidates by their reasons and draws from them once, with a record that replays", async () => {
+    const ranked = await ok("admin", "GET", `/api/v1/monitoring/rounds/${round.id}/key-candidates`);
+    const byCode = Object.fromEntries(ranked.map((c: { code: string }) => [c.code, c]));
+    expect(byCode.P301001A.reasons).toEqual(["lagging"]);
+    expect(byCode.P301001A.reasonText).toContain("执行率 28.00%");
+    expect(byCode.P302001A.reasons).toEqual(["key_project"]);
+    expect(byCode.P302001A.report).toMatchObject({ kind: "key" });
+    expect((await call("edu", "GET", `/api/v1/monitoring/rounds/${round.id}/key-candidates`)).statusCode).toBe(403);
+    expect((await ok("admin", "GET", `/api/v1/monitoring/rounds/${round.id}/key-draw`)).draw).toBeNull();
+    const drawn = await ok(
+      "admin",
+      "POST",
+      `/api/v1/monitoring/rounds/${round.id}/key-draw`,
+      { count: 1, onlyWithReasons: ["lagging"] },
+      201,
+    );
+    // The only lagging project left to draw is 一小校舍维修 (already a department report): it turns key.
+    expect(drawn.picks.map((p: { code: string }) => p.code)).toEqual(["P301001A"]);
+    expect(drawn).toMatchObject({ algorithm: "key-monitoring-v1", created: 0, converted: 1 });
+    expect(drawn.params.seed).toMatch(/^[0-9a-f]{32}$/);
+    const again = await call("admin", "POST", `/api/v1/monitoring/rounds/${round.id}/key-draw`, { count: 1 });
+    expect([again.statusCode, again.json().error.code]).toEqual([409, "DRAW_EXISTS"]);
+    const replay = (await ok("edu", "GET", `/api/v1/monitoring/rounds/${round.id}/key-draw`)).replay;
+    expect(replay).toEqual({ matches: true, differences: [] });
+    const task = (await ok("unit1", "GET", "/api/v1/tasks?year=2025&kind=monitoring_key")).rows[0];
+    expect(task).toMatchObject({ status: "done" });
+  });
+
+  it("lets finance preview and save a new warning line, with a reason; lights follow", async () => {
+    const rules = await ok("edu", "GET", "/api/v1/monitoring/rules?year=2025");
+    expect(rules).toMatchObject({ redGapPoints: 15, setForYear: null, history: [] });
+    const body = { redGapPoints: 40, possibleMakesYellow: false, causeCategories: rules.causeCategories };
+    const preview = await ok("admin", "POST", "/api/v1/monitoring/rules/preview?year=2025", body);
+    // 一小校舍维修 stays red through its impossible indicator; nothing changes colour.
+    expect(preview).toMatchObject({
+      reports: 2,
+      before: { red: 1, green: 1 },
+      after: { red: 1, green: 1 },
+      changed: [],
+    });
+    const noReason = await call("admin", "PUT", "/api/v1/monitoring/rules?year=2025", { ...body, reason: " " });
+    expect(noReason.json().error).toMatchObject({ code: "MONITORING_RULES_INVALID", message: "请填写修改说明" });
+    const bad = await call("admin", "PUT", "/api/v1/monitoring/rules?year=2025", {
+      ...body,
+      causeCategories: ["经费", "经费"],
+      reason: "x",
+    });
+    expect(bad.json().error.code).toBe("MONITORING_RULES_INVALID");
+    expect((await call("edu", "PUT", "/api/v1/monitoring/rules?year=2025", { ...body, reason: "x" })).statusCode).toBe(
+      403,
+    );
+    const saved = await ok("admin", "PUT", "/api/v1/monitoring/rules?year=2025", {
+      ...body,
+      reason: "本年度放宽红灯线",
+    });
+    expect(saved).toMatchObject({ version: "2025.1", redGapPoints: 40, setForYear: 2025 });
+    expect(saved.history[0]).toMatchObject({ version: "2025.1", note: "本年度放宽红灯线" });
+    const report = await reportOf("admin", "P301001A");
+    // The gap of 30.33 points is now within the line: the execution is yellow (the impossible indicator keeps it red).
+    expect(report.execution.light).toBe("yellow");
+    expect(report.light).toBe("red");
+    expect(report.rulesVersion).toBe("2025.1");
+  });
 });

@@ -9,6 +9,7 @@ import type {
   ReportAnswers,
 } from "../../core/monitoring/types";
 import type { DeskReviewer, DeskStatus } from "../../core/review/desk-workflow";
+import type { KeyDrawResult } from "../../core/sampling/key-draw";
 import type { Scope } from "../../core/scope";
 import type { TaskStatus } from "../../core/tasks/tasks";
 import type { OrgRef } from "../org/ports";
@@ -198,6 +199,14 @@ export interface MonitoringRepo {
     scope: Scope,
     roundIds: readonly number[],
   ): Promise<{ roundId: number; departmentId: number; status: ActionStatus; dueOn: string }[]>;
+  /** Records a round's key draw; null when the round was drawn already (the unique index holds it). */
+  insertDraw(
+    regionCode: string,
+    roundId: number,
+    record: KeyDrawResult,
+    createdBy: number | null,
+  ): Promise<number | null>;
+  draw(regionCode: string, roundId: number): Promise<StoredKeyDraw | null>;
   /** Brings the selection tasks of these departments in the round up to date. */
   followSelections(
     regionCode: string,
@@ -205,6 +214,14 @@ export interface MonitoringRepo {
     departmentIds: readonly number[],
     at: Date,
   ): Promise<TaskChange[]>;
+}
+
+export interface StoredKeyDraw {
+  id: number;
+  roundId: number;
+  record: KeyDrawResult;
+  createdAt: string;
+  createdByName: string | null;
 }
 
 export interface MonitoringAction {

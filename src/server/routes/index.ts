@@ -23,6 +23,7 @@ import getTemplate from "./imports/get-template";
 import listImports from "./imports/list-imports";
 import runImport from "./imports/run-import";
 import getMeta from "./meta/get-meta";
+import monitoringConfig from "./monitoring/config";
 import monitoringReports from "./monitoring/reports";
 import monitoringRounds from "./monitoring/rounds";
 import createOrg from "./org/create-org";
@@ -80,4 +81,5 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   tasks,
   monitoringRounds,
   monitoringReports,
+  monitoringConfig,
 ];

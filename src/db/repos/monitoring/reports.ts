@@ -62,6 +62,8 @@ type ReportsRepo = Omit<
   | "selections"
   | "confirmSelection"
   | "followSelections"
+  | "insertDraw"
+  | "draw"
 >;
 
 export function monitoringReportsRepo(ex: Executor): ReportsRepo {
