@@ -6,6 +6,7 @@ import { goalsLint } from "./commands/goals";
 import { goalsExport, goalsImport } from "./commands/goals-excel";
 import { importFile } from "./commands/import";
 import { migrate } from "./commands/migrate";
+import { monitoringSummary } from "./commands/monitoring";
 import { planOpen, planShow, tasksSummary } from "./commands/plan";
 import { serve } from "./commands/serve";
 import { userActive, userCreate, userList, userPassword, userToken } from "./commands/user";
@@ -105,6 +106,15 @@ program
   .option("--region <code>", "区划代码")
   .option("--json", "以 JSON 输出")
   .action(tasksSummary);
+
+const monitoring = program.command("monitoring").description("绩效运行监控");
+monitoring
+  .command("summary")
+  .description("年度监控汇总：部门监控与财政重点监控任务数及状态、红黄绿灯、整改措施")
+  .requiredOption("--year <year>", "预算年度")
+  .option("--region <code>", "区划代码")
+  .option("--json", "以 JSON 输出")
+  .action(monitoringSummary);
 
 const user = program.command("user").description("账号管理");
 user

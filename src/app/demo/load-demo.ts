@@ -19,6 +19,7 @@ import { savePlan } from "../plan/save-plan";
 import { readNotifications } from "../tasks/notifications";
 import { publicUser } from "../users/create-user";
 import { demoActor, replayDeclaration, replayedTables, type SetDay } from "./replay-declaration";
+import { DEMO_MONITORING, replayMonitoring } from "./replay-monitoring";
 
 /** The demo district as src/demo generates it (structural, so app does not depend on demo). */
 export interface DemoData {
@@ -126,17 +127,12 @@ export async function loadDemo(deps: Deps, data: DemoData, onStep?: (step: strin
   // Everyone read what the system told them during those years.
   setDay(`${y - 1}-12-01`);
   for (const u of data.users) await readNotifications(dated, await demoActor(dated, u.username), { all: true });
-  const executions: [number, ExecutionRow[], DeptExecutionRow[]][] = [[y, data.execution, data.deptExecution]];
-  if (h) executions.push([h.fiscalYear, h.execution, h.deptExecution]);
-  for (const [year, execution, deptExecution] of executions)
-    await load(
-      `${year + 1}-01-10`,
-      `${year}年度月度执行 ${execution.length + deptExecution.length} 行`,
-      async (repos) => {
-        await commitRows(dated, repos, actor, "execution", execution, year, meta);
-        await commitRows(dated, repos, actor, "dept-execution", deptExecution, year, meta);
-      },
-    );
+  const loadExecution = (day: string, year: number, execution: ExecutionRow[], deptExecution: DeptExecutionRow[]) =>
+    load(day, `${year}年度月度执行 ${execution.length + deptExecution.length} 行`, async (repos) => {
+      await commitRows(dated, repos, actor, "execution", execution, year, meta);
+      await commitRows(dated, repos, actor, "dept-execution", deptExecution, year, meta);
+    });
+  if (h) await loadExecution(`${h.fiscalYear + 1}-01-10`, h.fiscalYear, h.execution, h.deptExecution);
   onStep?.("指标库（由已批复的目标表汇集）");
   setDay(`${y}-01-05`);
   await rebuildIndicatorLibrary(dated, actor);
@@ -155,6 +151,15 @@ export async function loadDemo(deps: Deps, data: DemoData, onStep?: (step: strin
     });
   }
   await recordDemoGuidance(dated, setDay, actor, data.fiscalYear);
+  // Monitoring as of July: the budget system's execution to July arrives in August, the rest after the year.
+  const m = DEMO_MONITORING.cutoffMonth;
+  const upTo = <R extends { month: number }>(rows: R[], early: boolean) => rows.filter((r) => r.month <= m === early);
+  await loadExecution(`${y}-08-01`, y, upTo(data.execution, true), upTo(data.deptExecution, true));
+  onStep?.(
+    `${y}年度运行监控（截至${m}月）：部门监控 ${DEMO_MONITORING.departmentTasks} 个、财政重点监控 ${DEMO_MONITORING.keyTasks} 个`,
+  );
+  await replayMonitoring(dated, setDay, finance, y);
+  await loadExecution(`${y + 1}-01-10`, y, upTo(data.execution, false), upTo(data.deptExecution, false));
 }
 
 /** The region, the finance bureau, the firms, the budget system's organisations and the demo accounts. */

@@ -1,0 +1,37 @@
+import { systemActor } from "../../app/auth/actor";
+import { monitoringYearSummary } from "../../app/monitoring/round-summary";
+import { LIGHT_LABELS, LIGHTS, MONITORING_KIND_LABELS, MONITORING_KINDS } from "../../core/monitoring/types";
+import { TASK_STATUS_LABELS, TASK_STATUSES } from "../../core/tasks/tasks";
+import { openRuntime, resolveRegion } from "../runtime";
+
+/**
+ * `jixiao monitoring summary --year 2024 [--json]`: the year's monitoring tasks by kind (department, key) and
+ * status, the reports by light, and the follow-up actions open and closed, from the same use case as the API.
+ */
+export async function monitoringSummary(options: { year: string; region?: string; json?: boolean }) {
+  const year = Number(options.year);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new Error(`年度无效：${options.year}`);
+  const rt = await openRuntime();
+  try {
+    const summary = await monitoringYearSummary(rt.deps, systemActor(await resolveRegion(rt, options.region)), year);
+    if (options.json) {
+      console.log(JSON.stringify(summary, null, 2));
+      return;
+    }
+    console.log(`${year}年度绩效运行监控：${summary.rounds} 个轮次`);
+    for (const kind of MONITORING_KINDS) {
+      const t = summary.tasks[kind];
+      const byStatus = TASK_STATUSES.filter((s) => t.byStatus[s] > 0)
+        .map((s) => `${TASK_STATUS_LABELS[s]} ${t.byStatus[s]}`)
+        .join("，");
+      console.log(
+        `  ${MONITORING_KIND_LABELS[kind]}任务 ${t.total} 个${byStatus ? `（${byStatus}）` : ""}，逾期 ${t.overdue}`,
+      );
+    }
+    console.log(`  预警：${LIGHTS.map((l) => `${LIGHT_LABELS[l]} ${summary.lights[l]}`).join("，")}`);
+    const a = summary.actions;
+    console.log(`  整改措施 ${a.total} 项：未办结 ${a.open}（逾期 ${a.overdue}），已办结 ${a.closed}`);
+  } finally {
+    await rt.close();
+  }
+}
