@@ -171,6 +171,10 @@ describe("monitoring in a district from zero", () => {
     expect(inbox.tasks.map((t: { title: string }) => t.title)).toContain(
       "2025年度绩效运行监控（截至7月）：选取监控对象",
     );
+    // The selection task opens the round's selection page.
+    expect(inbox.tasks.find((t: { kind: string }) => t.kind === "monitoring_selection").link).toBe(
+      `/monitoring/rounds/${round.id}/select`,
+    );
     const rounds = await ok("unit1", "GET", "/api/v1/monitoring/rounds?year=2025");
     expect(rounds).toMatchObject({ executionMonths: 7, rounds: [{ id: round.id }] });
   });
@@ -222,6 +226,7 @@ describe("monitoring in a district from zero", () => {
       title: "2025年度绩效运行监控（截至7月）：一小校舍维修",
       kind: "monitoring_department",
       dueOn: "2025-08-31",
+      link: expect.stringMatching(/^\/monitoring\/reports\/\d+$/),
     });
     const selections = await ok("edu", "GET", `/api/v1/monitoring/rounds/${round.id}/selections`);
     expect(selections).toHaveLength(1);

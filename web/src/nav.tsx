@@ -1,5 +1,6 @@
 /** The side menu: one entry per page, shown only to accounts that may use it. */
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -7,6 +8,7 @@ import {
   CheckSquareOutlined,
   CloudUploadOutlined,
   ControlOutlined,
+  DashboardOutlined,
   DatabaseOutlined,
   FileSearchOutlined,
   FileTextOutlined,
@@ -35,7 +37,11 @@ export interface NavItem {
 /** Menu groups: a heading over consecutive NAV items that share the group. */
 export const NAV_GROUPS: Record<string, { label: string }> = {
   goals: { label: "绩效目标" },
+  monitoring: { label: "绩效运行监控" },
 };
+
+/** Monitoring's overview pages are for finance, departments and auditors; units work on their own forms. */
+const notUnit = (me: Me) => me.role !== "unit";
 
 export const NAV: NavItem[] = [
   { path: "/", label: "首页", icon: <HomeOutlined /> },
@@ -82,6 +88,22 @@ export const NAV: NavItem[] = [
     icon: <ControlOutlined />,
     permission: "goal.lint",
     group: "goals",
+  },
+  {
+    path: "/monitoring",
+    label: "运行监控",
+    icon: <DashboardOutlined />,
+    permission: "monitoring.read",
+    visible: notUnit,
+    group: "monitoring",
+  },
+  {
+    path: "/monitoring/rules",
+    label: "预警规则",
+    icon: <AlertOutlined />,
+    permission: "monitoring.read",
+    visible: notUnit,
+    group: "monitoring",
   },
   { path: "/orgs", label: "组织机构", icon: <ApartmentOutlined />, permission: "org.read" },
   { path: "/imports", label: "数据导入", icon: <CloudUploadOutlined />, permission: "import.run" },

@@ -27,6 +27,10 @@ const GoalRulesPage = lazy(() => import("./pages/goals/GoalRulesPage"));
 const GoalTablesPage = lazy(() => import("./pages/goals/GoalTablesPage"));
 const GoalTableDetailPage = lazy(() => import("./pages/goals/GoalTableDetailPage"));
 const GoalTablePrintPage = lazy(() => import("./pages/goals/GoalTablePrintPage"));
+const MonitoringPage = lazy(() => import("./pages/monitoring/MonitoringPage"));
+const MonitoringSelectPage = lazy(() => import("./pages/monitoring/MonitoringSelectPage"));
+const MonitoringKeyPage = lazy(() => import("./pages/monitoring/MonitoringKeyPage"));
+const MonitoringRulesPage = lazy(() => import("./pages/monitoring/MonitoringRulesPage"));
 const WorkPlanPage = lazy(() => import("./pages/plan/WorkPlanPage"));
 const TasksPage = lazy(() => import("./pages/tasks/TasksPage"));
 const TaskRedirectPage = lazy(() => import("./pages/tasks/TaskRedirectPage"));
@@ -168,6 +172,38 @@ export function AppRoutes() {
             element={
               <Guard path="/goals/rules">
                 <GoalRulesPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="monitoring"
+            element={
+              <Guard path="/monitoring">
+                <MonitoringPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="monitoring/rounds/:id/select"
+            element={
+              <Guard path="/monitoring">
+                <MonitoringSelectPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="monitoring/rounds/:id/key"
+            element={
+              <Guard path="/monitoring">
+                <MonitoringKeyPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="monitoring/rules"
+            element={
+              <Guard path="/monitoring/rules">
+                <MonitoringRulesPage />
               </Guard>
             }
           />

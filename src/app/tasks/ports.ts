@@ -22,7 +22,8 @@ export interface TaskRecord {
   objectId: number;
   /**
    * For a task about a goal table: the subject's current revision, where the work is done (a revision
-   * task's object is the approved table asked about, the new revision gets another id). Else null.
+   * task's object is the approved table asked about, the new revision gets another id). For a
+   * department's choice of monitoring subjects: its round. Else null.
    */
   currentObjectId: number | null;
   reminders: number;

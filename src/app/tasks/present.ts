@@ -8,13 +8,27 @@ const dayNumber = (d: string) =>
 /** Whole days from `today` to `dueOn` (both YYYY-MM-DD): 0 on the due day, negative once past it. */
 export const daysBetween = (today: string, dueOn: string) => dayNumber(dueOn) - dayNumber(today);
 
-/** Where the owner does the work of a task: for a goal table, its subject's current revision. */
-export const taskLink = (t: Pick<TaskRecord, "objectKind" | "objectId" | "currentObjectId">) =>
-  t.objectKind === "org"
-    ? "/goal-tables"
-    : t.objectKind === "goal_table"
-      ? `/goal-tables/${t.currentObjectId ?? t.objectId}`
-      : "/";
+/**
+ * Where the owner does the work of a task: for a goal table, its subject's current revision; for a
+ * department's choice of monitoring subjects, the round's selection page (the task's current object is
+ * the round); a monitoring report or follow-up action, its own page.
+ */
+export function taskLink(t: Pick<TaskRecord, "objectKind" | "objectId" | "currentObjectId">): string {
+  switch (t.objectKind) {
+    case "org":
+      return "/goal-tables";
+    case "goal_table":
+      return `/goal-tables/${t.currentObjectId ?? t.objectId}`;
+    case "monitoring_selection":
+      return t.currentObjectId === null ? "/monitoring" : `/monitoring/rounds/${t.currentObjectId}/select`;
+    case "monitoring_report":
+      return `/monitoring/reports/${t.objectId}`;
+    case "monitoring_action":
+      return `/monitoring/follow-ups/${t.objectId}`;
+    default:
+      return "/";
+  }
+}
 
 /** A task as the API shows it: labels, the overdue flag and days left as of `now` in China. */
 export function presentTask(t: TaskRecord, now: Date, today: string) {

@@ -34,6 +34,8 @@ function Crumbs() {
     items.push({ title: isDeeper && nav ? <Link to={section}>{title}</Link> : title });
     if (isDeeper && section === "/projects") items.push({ title: "项目详情" });
     if (isDeeper && section === "/goal-tables") items.push({ title: "目标表" });
+    if (isDeeper && section === "/monitoring" && pathname.endsWith("/select")) items.push({ title: "部门选取" });
+    if (isDeeper && section === "/monitoring" && pathname.endsWith("/key")) items.push({ title: "重点监控" });
     // A named page under a menu entry (数据导入 / 导入记录).
     const sub = EXTRA_TITLES[pathname];
     if (isDeeper && sub) items.push({ title: sub });

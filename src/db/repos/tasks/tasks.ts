@@ -67,7 +67,10 @@ const COLUMNS = sql`t.id, t.fiscal_year, t.kind, t.status, t.title, t.due_on::te
   o.id as org_id, o.code as org_code, o.name as org_name, d.id as dept_id, d.code as dept_code, d.name as dept_name,
   case when t.object_kind = 'goal_table' then (
     select c.id from goal_tables a join goal_tables c on ${SAME_SUBJECT_CURRENT}
-    where a.id = t.object_id and a.region_code = t.region_code) end as current_object_id`;
+    where a.id = t.object_id and a.region_code = t.region_code)
+  when t.object_kind = 'monitoring_selection' then (
+    select s.round_id from monitoring_selections s where s.id = t.object_id and s.region_code = t.region_code)
+  end as current_object_id`;
 
 /** Most urgent first: returned, then overdue, then by due day. */
 const URGENCY = (today: string) => sql`(t.status = 'returned') desc, ${overdueSql(today)} desc, t.due_on, t.id`;

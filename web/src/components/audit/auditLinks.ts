@@ -43,6 +43,23 @@ export function auditLink(e: AuditEntry): { to: string; title: string } | null {
       const name = recorded(e, "name");
       return { to: typeof name === "string" ? search("/goals/library", name) : "/goals/library", title: "打开指标库" };
     }
+    case "monitoring_round":
+      return NUMERIC.test(id) ? { to: `/monitoring?round=${id}`, title: "打开运行监控" } : null;
+    case "monitoring_selection": {
+      // Recorded as "<round>/<department>".
+      const round = id.split("/")[0] ?? "";
+      return NUMERIC.test(round)
+        ? { to: `/monitoring/rounds/${round}/select`, title: "打开部门选取" }
+        : { to: "/monitoring", title: "打开运行监控" };
+    }
+    case "monitoring_report":
+      return NUMERIC.test(id) ? { to: `/monitoring/reports/${id}`, title: `打开监控表 ${id}` } : null;
+    case "monitoring_draw":
+      return { to: "/monitoring", title: "打开运行监控" };
+    case "monitoring_rules":
+      return { to: "/monitoring/rules", title: "打开预警规则" };
+    case "monitoring_action":
+      return NUMERIC.test(id) ? { to: `/monitoring/follow-ups/${id}`, title: "打开整改措施" } : null;
     case "work_plan":
     case "plan_phase":
       return { to: "/plan", title: "打开年度工作安排" };
