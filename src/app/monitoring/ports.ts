@@ -139,6 +139,15 @@ export interface ReportFilter {
   q?: string | undefined;
 }
 
+/** Which reports of a round `details` reads: a department's or a unit's, or these ids. */
+export interface ReportDetailFilter {
+  roundId: number;
+  departmentId?: number | undefined;
+  /** The implementing unit (reports it fills, or its department's own for a department). */
+  unitId?: number | undefined;
+  ids?: readonly number[] | undefined;
+}
+
 export interface MonitoringRepo {
   /** The new round's id; null when the year already has a round for that month (the unique index holds it). */
   insertRound(
@@ -179,6 +188,8 @@ export interface MonitoringRepo {
   removeUntouched(regionCode: string, reportIds: readonly number[]): Promise<number[]>;
   figures(scope: Scope, filter: ReportFilter): Promise<ReportFigures[]>;
   detail(scope: Scope, id: number): Promise<ReportDetail | null>;
+  /** The details of many reports of a round in the scope, in the list's order: two statements, whatever their number. */
+  details(scope: Scope, filter: ReportDetailFilter): Promise<ReportDetail[]>;
   /** Locks the report's row for this transaction and reads its state. */
   lockState(
     regionCode: string,

@@ -26,6 +26,7 @@ import getMeta from "./meta/get-meta";
 import monitoringConfig from "./monitoring/config";
 import monitoringReports from "./monitoring/reports";
 import monitoringRounds from "./monitoring/rounds";
+import monitoringWorkbook from "./monitoring/workbook";
 import createOrg from "./org/create-org";
 import getTree from "./org/get-tree";
 import updateOrg from "./org/update-org";
@@ -82,4 +83,5 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   monitoringRounds,
   monitoringReports,
   monitoringConfig,
+  monitoringWorkbook,
 ];
