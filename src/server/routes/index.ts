@@ -24,6 +24,7 @@ import listImports from "./imports/list-imports";
 import runImport from "./imports/run-import";
 import getMeta from "./meta/get-meta";
 import monitoringConfig from "./monitoring/config";
+import monitoringThreads from "./monitoring/report-threads";
 import monitoringReports from "./monitoring/reports";
 import monitoringRounds from "./monitoring/rounds";
 import createOrg from "./org/create-org";
@@ -81,5 +82,6 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   tasks,
   monitoringRounds,
   monitoringReports,
+  monitoringThreads,
   monitoringConfig,
 ];
