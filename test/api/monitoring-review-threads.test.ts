@@ -54,6 +54,7 @@ const ok = async (who: string, method: string, url: string, body?: unknown, stat
 };
 
 let url: string;
+let listUrl: string;
 const report = () => ok("unit1", "GET", url);
 const act = async (who: string, body: Record<string, unknown>) =>
   ok(who, "POST", `${url}/actions`, { version: (await ok(who, "GET", url)).version, ...body });
@@ -96,6 +97,7 @@ beforeAll(async () => {
   });
   const rows = await ok("unit1", "GET", `/api/v1/monitoring/reports?roundId=${round.id}`);
   url = `/api/v1/monitoring/reports/${rows.rows[0].id}`;
+  listUrl = `/api/v1/monitoring/reports?roundId=${round.id}`;
 }, 120_000);
 afterAll(async () => {
   await d.close();
@@ -204,5 +206,12 @@ describe("a monitoring report's review threads", () => {
       answer: "已按实际完工面积修改为 500",
       answeredByName: expect.any(String),
     });
+  });
+
+  it("filters the list by the implementing unit", async () => {
+    const all = await ok("admin", "GET", listUrl);
+    const unitId = all.rows[0].unit.id;
+    expect((await ok("admin", "GET", `${listUrl}&unitId=${unitId}`)).total).toBe(1);
+    expect((await ok("admin", "GET", `${listUrl}&unitId=${all.rows[0].department.id}`)).total).toBe(0);
   });
 });

@@ -10,6 +10,7 @@ import {
   DatabaseOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  FormOutlined,
   HomeOutlined,
   ProjectOutlined,
   ScheduleOutlined,
@@ -35,6 +36,7 @@ export interface NavItem {
 /** Menu groups: a heading over consecutive NAV items that share the group. */
 export const NAV_GROUPS: Record<string, { label: string }> = {
   goals: { label: "绩效目标" },
+  monitoring: { label: "绩效运行监控" },
 };
 
 export const NAV: NavItem[] = [
@@ -83,6 +85,13 @@ export const NAV: NavItem[] = [
     permission: "goal.lint",
     group: "goals",
   },
+  {
+    path: "/monitoring/reports",
+    label: "监控填报",
+    icon: <FormOutlined />,
+    permission: "monitoring.read",
+    group: "monitoring",
+  },
   { path: "/orgs", label: "组织机构", icon: <ApartmentOutlined />, permission: "org.read" },
   { path: "/imports", label: "数据导入", icon: <CloudUploadOutlined />, permission: "import.run" },
   { path: "/users", label: "用户管理", icon: <TeamOutlined />, permission: "user.manage" },
@@ -120,5 +129,6 @@ export const EXTRA_TITLES: Record<string, string> = {
   "/profile": "修改密码",
   "/403": "无权访问",
   "/goals": "绩效目标",
+  "/monitoring": "绩效运行监控",
   "/imports/history": "导入记录",
 };

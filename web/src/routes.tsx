@@ -27,6 +27,9 @@ const GoalRulesPage = lazy(() => import("./pages/goals/GoalRulesPage"));
 const GoalTablesPage = lazy(() => import("./pages/goals/GoalTablesPage"));
 const GoalTableDetailPage = lazy(() => import("./pages/goals/GoalTableDetailPage"));
 const GoalTablePrintPage = lazy(() => import("./pages/goals/GoalTablePrintPage"));
+const MonitoringReportsPage = lazy(() => import("./pages/monitoring/MonitoringReportsPage"));
+const MonitoringReportPage = lazy(() => import("./pages/monitoring/MonitoringReportPage"));
+const MonitoringReportPrintPage = lazy(() => import("./pages/monitoring/MonitoringReportPrintPage"));
 const WorkPlanPage = lazy(() => import("./pages/plan/WorkPlanPage"));
 const TasksPage = lazy(() => import("./pages/tasks/TasksPage"));
 const TaskRedirectPage = lazy(() => import("./pages/tasks/TaskRedirectPage"));
@@ -69,6 +72,14 @@ export function AppRoutes() {
             element={
               <Guard path="/goal-tables">
                 <GoalTablePrintPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="monitoring/reports/:id/print"
+            element={
+              <Guard path="/monitoring/reports">
+                <MonitoringReportPrintPage />
               </Guard>
             }
           />
@@ -136,6 +147,22 @@ export function AppRoutes() {
             element={
               <Guard path="/goal-tables">
                 <GoalTableDetailPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="monitoring/reports"
+            element={
+              <Guard path="/monitoring/reports">
+                <MonitoringReportsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="monitoring/reports/:id"
+            element={
+              <Guard path="/monitoring/reports">
+                <MonitoringReportPage />
               </Guard>
             }
           />
