@@ -12,6 +12,7 @@ import {
   DatabaseOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  FormOutlined,
   HomeOutlined,
   ProjectOutlined,
   ScheduleOutlined,
@@ -98,6 +99,13 @@ export const NAV: NavItem[] = [
     group: "monitoring",
   },
   {
+    path: "/monitoring/reports",
+    label: "监控填报",
+    icon: <FormOutlined />,
+    permission: "monitoring.read",
+    group: "monitoring",
+  },
+  {
     path: "/monitoring/rules",
     label: "预警规则",
     icon: <AlertOutlined />,
@@ -142,5 +150,6 @@ export const EXTRA_TITLES: Record<string, string> = {
   "/profile": "修改密码",
   "/403": "无权访问",
   "/goals": "绩效目标",
+  "/monitoring": "绩效运行监控",
   "/imports/history": "导入记录",
 };

@@ -31,6 +31,9 @@ const MonitoringPage = lazy(() => import("./pages/monitoring/MonitoringPage"));
 const MonitoringSelectPage = lazy(() => import("./pages/monitoring/MonitoringSelectPage"));
 const MonitoringKeyPage = lazy(() => import("./pages/monitoring/MonitoringKeyPage"));
 const MonitoringRulesPage = lazy(() => import("./pages/monitoring/MonitoringRulesPage"));
+const MonitoringReportsPage = lazy(() => import("./pages/monitoring/MonitoringReportsPage"));
+const MonitoringReportPage = lazy(() => import("./pages/monitoring/MonitoringReportPage"));
+const MonitoringReportPrintPage = lazy(() => import("./pages/monitoring/MonitoringReportPrintPage"));
 const WorkPlanPage = lazy(() => import("./pages/plan/WorkPlanPage"));
 const TasksPage = lazy(() => import("./pages/tasks/TasksPage"));
 const TaskRedirectPage = lazy(() => import("./pages/tasks/TaskRedirectPage"));
@@ -73,6 +76,14 @@ export function AppRoutes() {
             element={
               <Guard path="/goal-tables">
                 <GoalTablePrintPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="monitoring/reports/:id/print"
+            element={
+              <Guard path="/monitoring/reports">
+                <MonitoringReportPrintPage />
               </Guard>
             }
           />
@@ -140,6 +151,22 @@ export function AppRoutes() {
             element={
               <Guard path="/goal-tables">
                 <GoalTableDetailPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="monitoring/reports"
+            element={
+              <Guard path="/monitoring/reports">
+                <MonitoringReportsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="monitoring/reports/:id"
+            element={
+              <Guard path="/monitoring/reports">
+                <MonitoringReportPage />
               </Guard>
             }
           />

@@ -136,6 +136,8 @@ export interface ReportFilter {
   kind?: MonitoringKind | undefined;
   status?: DeskStatus | undefined;
   departmentId?: number | undefined;
+  /** The implementing unit. */
+  unitId?: number | undefined;
   q?: string | undefined;
 }
 

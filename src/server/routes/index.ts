@@ -24,6 +24,7 @@ import listImports from "./imports/list-imports";
 import runImport from "./imports/run-import";
 import getMeta from "./meta/get-meta";
 import monitoringConfig from "./monitoring/config";
+import monitoringThreads from "./monitoring/report-threads";
 import monitoringReports from "./monitoring/reports";
 import monitoringRounds from "./monitoring/rounds";
 import monitoringWorkbook from "./monitoring/workbook";
@@ -82,6 +83,7 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   tasks,
   monitoringRounds,
   monitoringReports,
+  monitoringThreads,
   monitoringConfig,
   monitoringWorkbook,
 ];

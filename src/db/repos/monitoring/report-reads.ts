@@ -55,6 +55,7 @@ function filterSql(scope: Scope, f: Parameters<MonitoringRepo["figures"]>[1]): S
   if (f.kind) where.push(sql`r.kind = ${f.kind}`);
   if (f.status) where.push(sql`r.status = ${f.status}`);
   if (f.departmentId) where.push(sql`r.department_id = ${f.departmentId}`);
+  if (f.unitId) where.push(sql`r.unit_id = ${f.unitId}`);
   if (f.q) {
     const like = likeContains(f.q);
     where.push(sql`(r.subject_code ilike ${like} or ${SUBJECT_NAME_SQL} ilike ${like} or u.name ilike ${like})`);
