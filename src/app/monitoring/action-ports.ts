@@ -41,8 +41,9 @@ export interface ActionRecord {
   version: number;
 }
 
-export const ACTION_SORTS = ["dueOn", "createdAt", "department", "status"] as const;
-export type ActionSort = (typeof ACTION_SORTS)[number];
+import type { ActionSort } from "../../core/monitoring/actions";
+
+export type { ActionSort };
 
 export interface ActionFilter {
   roundId?: number | undefined;

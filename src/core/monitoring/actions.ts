@@ -78,3 +78,7 @@ export const ACTION_TASK_STATUS = {
   returned: "returned",
   closed: "done",
 } as const satisfies Record<ActionStatus, string>;
+
+/** How lists of actions sort. */
+export const ACTION_SORTS = ["dueOn", "createdAt", "department", "status"] as const;
+export type ActionSort = (typeof ACTION_SORTS)[number];
