@@ -1,4 +1,5 @@
 import type { Api, ServerContext } from "../context";
+import attachments from "./attachments";
 import getAudit from "./audit/list-audit";
 import verifyAudit from "./audit/verify-audit";
 import changePassword from "./auth/change-password";
@@ -23,6 +24,7 @@ import getTemplate from "./imports/get-template";
 import listImports from "./imports/list-imports";
 import runImport from "./imports/run-import";
 import getMeta from "./meta/get-meta";
+import monitoringActions from "./monitoring/actions";
 import monitoringConfig from "./monitoring/config";
 import monitoringThreads from "./monitoring/report-threads";
 import monitoringReports from "./monitoring/reports";
@@ -86,4 +88,6 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   monitoringThreads,
   monitoringConfig,
   monitoringWorkbook,
+  monitoringActions,
+  attachments,
 ];
