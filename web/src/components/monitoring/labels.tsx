@@ -7,6 +7,7 @@ import {
 } from "../../../../src/core/monitoring/types";
 import { MONITORING_STATUS_LABELS } from "../../../../src/core/monitoring/workflow";
 import type { DeskStatus } from "../../../../src/core/review/desk-workflow";
+import { LIGHT_HEX, pct } from "./codes";
 
 /** antd Tag colours of the warning lights. */
 export const LIGHT_COLORS: Record<Light, string> = {
@@ -15,7 +16,6 @@ export const LIGHT_COLORS: Record<Light, string> = {
   red: "error",
   none: "default",
 };
-const LIGHT_DOTS: Record<Light, string> = { green: "#52c41a", yellow: "#faad14", red: "#f5222d", none: "#bfbfbf" };
 
 export const lightOptions = (["red", "yellow", "green", "none"] as const).map((l) => ({
   value: l,
@@ -41,7 +41,7 @@ export function LightTag({
           width: 8,
           height: 8,
           borderRadius: 4,
-          background: LIGHT_DOTS[light],
+          background: LIGHT_HEX[light],
           marginInlineEnd: 4,
         }}
       />
@@ -99,5 +99,4 @@ export function KindTag({ kind }: { kind: MonitoringKind }) {
 
 export const KIND_SHORT: Record<MonitoringKind, string> = { department: "部门监控", key: "重点监控" };
 
-/** "28.00%", or a dash when there is no budget. */
-export const pct = (rate: string | null | undefined) => (rate === null || rate === undefined ? "—" : `${rate}%`);
+export { pct };

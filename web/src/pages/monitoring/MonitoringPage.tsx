@@ -12,7 +12,7 @@ import {
 } from "../../api/monitoring/monitoring";
 import { useSession, useYear } from "../../auth/session";
 import { EChart, type EChartsCoreOption } from "../../components/EChart";
-import { LIGHT_COLORS, lightLabel, pct, SHOWN_LIGHTS, taskStatusLabel } from "../../components/monitoring/labels";
+import { LIGHT_HEX, lightLabel, pct, SHOWN_LIGHTS, taskStatusLabel } from "../../components/monitoring/codes";
 import { OpenRoundModal } from "../../components/monitoring/OpenRoundModal";
 import { PageError } from "../../components/PageError";
 import { PageTitle } from "../../components/PageTitle";
@@ -85,7 +85,7 @@ function TaskCounts({ title, c, testId }: { title: string; c: RoundSummary["task
           title="逾期未交"
           value={c.overdue}
           suffix="份"
-          styles={{ content: { color: c.overdue > 0 ? LIGHT_COLORS.red : undefined } }}
+          styles={{ content: { color: c.overdue > 0 ? LIGHT_HEX.red : undefined } }}
         />
       </Space>
       <div style={{ marginTop: 8 }}>
@@ -121,7 +121,7 @@ function SummaryCards({ s }: { s: RoundSummary }) {
                 key={l}
                 title={lightLabel(l)}
                 value={s.lights[l] ?? 0}
-                styles={{ content: { color: LIGHT_COLORS[l] } }}
+                styles={{ content: { color: LIGHT_HEX[l] } }}
               />
             ))}
           </Space>
@@ -140,7 +140,7 @@ function SummaryCards({ s }: { s: RoundSummary }) {
             <Statistic
               title="逾期"
               value={s.actions.overdue}
-              styles={{ content: { color: s.actions.overdue > 0 ? LIGHT_COLORS.red : undefined } }}
+              styles={{ content: { color: s.actions.overdue > 0 ? LIGHT_HEX.red : undefined } }}
             />
           </Space>
         </Card>
@@ -171,8 +171,7 @@ function charts(departments: DepartmentFigures[], progress: string): [EChartsCor
         data: departments.map((d) => ({
           value: d.rate === null ? null : Number(d.rate),
           itemStyle: {
-            color:
-              d.rate === null ? LIGHT_COLORS.none : Number(d.rate) >= Number(progress) ? LIGHT_COLORS.green : "#1677ff",
+            color: d.rate === null ? LIGHT_HEX.none : Number(d.rate) >= Number(progress) ? LIGHT_HEX.green : "#1677ff",
           },
         })),
       },
@@ -180,8 +179,8 @@ function charts(departments: DepartmentFigures[], progress: string): [EChartsCor
         name: "时间进度",
         type: "line",
         symbol: "none",
-        lineStyle: { type: "dashed", color: LIGHT_COLORS.red },
-        itemStyle: { color: LIGHT_COLORS.red },
+        lineStyle: { type: "dashed", color: LIGHT_HEX.red },
+        itemStyle: { color: LIGHT_HEX.red },
         data: departments.map(() => Number(progress)),
       },
     ],
@@ -197,7 +196,7 @@ function charts(departments: DepartmentFigures[], progress: string): [EChartsCor
       type: "bar",
       stack: "lights",
       barMaxWidth: 28,
-      itemStyle: { color: LIGHT_COLORS[l] },
+      itemStyle: { color: LIGHT_HEX[l] },
       data: departments.map((d) => d.lights[l] ?? 0),
     })),
   };
@@ -342,7 +341,7 @@ function DepartmentTable({ data, loading }: { data: RoundData; loading: boolean 
               const g = gapOf(d.rate, progress);
               if (g === null) return DASH;
               return (
-                <span style={{ color: g < 0 ? LIGHT_COLORS.red : LIGHT_COLORS.green }}>
+                <span style={{ color: g < 0 ? LIGHT_HEX.red : LIGHT_HEX.green }}>
                   {g >= 0 ? "+" : ""}
                   {g.toFixed(2)} 个百分点
                 </span>
@@ -357,7 +356,7 @@ function DepartmentTable({ data, loading }: { data: RoundData; loading: boolean 
             sorter: (a: DepartmentFigures, b: DepartmentFigures) => (a.lights[l] ?? 0) - (b.lights[l] ?? 0),
             render: (_: unknown, d: DepartmentFigures) =>
               (d.lights[l] ?? 0) > 0 ? (
-                <Link to={reportsHref(data.round.id, d.department.id, l)} style={{ color: LIGHT_COLORS[l] }}>
+                <Link to={reportsHref(data.round.id, d.department.id, l)} style={{ color: LIGHT_HEX[l] }}>
                   {d.lights[l]}
                 </Link>
               ) : (
