@@ -30,8 +30,18 @@ export function monitoringListWorkbook(e: MonitoringListExport): Promise<Buffer>
         { header: "预警原因", key: "reasons", kind: "text", width: 60 },
         { header: "已填指标", key: "answered", kind: "text", width: 10 },
         { header: "是否逾期", key: "overdue", kind: "text", width: 10 },
-        { header: "未办结整改措施", key: "openActions", kind: "int", width: 10 },
+        { header: "未办结整改措施", key: "openActions", kind: "int", width: 14 },
       ],
+      // Printed on A4 landscape, all columns on one page's width, the header repeated on every page.
+      pageSetup: {
+        paperSize: 9,
+        orientation: "landscape",
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: "2:2",
+        margins: { left: 0.3, right: 0.3, top: 0.4, bottom: 0.4, header: 0.2, footer: 0.2 },
+      },
       rows: rows.map((r) => ({
         department: r.department.name,
         unit: r.unit.name,

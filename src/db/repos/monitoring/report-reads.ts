@@ -296,7 +296,7 @@ export function reportReads(ex: Executor): Pick<MonitoringRepo, "figures" | "det
               join dept_execution e on e.dept_budget_id = r.dept_budget_id and e.region_code = r.region_code
               where r.region_code = ${scope.regionCode}),
             bm as (
-              select sel.id, array_agg(coalesce(x.s, 0) order by m) as by_month
+              select sel.id, array_agg(coalesce(x.s, 0)::bigint order by m) as by_month
               from sel cross join generate_series(1, 12) m
               left join (select id, month, sum(executed) as s from ex group by 1, 2) x on x.id = sel.id and x.month = m
               group by sel.id)
