@@ -5,7 +5,7 @@ import { buildServer } from "../../src/server/app";
 import { freshDb, type TestDb } from "../support/db";
 
 export const SCREENSHOTS = resolve("test-results/screenshots");
-const WEB_DIR = resolve("dist/web");
+export const WEB_DIR = resolve("dist/web");
 
 export interface BrowserHarness {
   baseUrl: string;
@@ -18,10 +18,25 @@ export interface BrowserHarness {
 
 /** Starts the server with the built web app on a fresh demo database and a headless Debian Chromium. */
 export async function startHarness(): Promise<BrowserHarness> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   const db: TestDb = await freshDb("demo");
   const { app } = await buildServer({ db, logLevel: "silent", webDir: WEB_DIR });
   const baseUrl = await app.listen({ port: 0, host: "127.0.0.1" });
+  return harnessOn(baseUrl, "jixiao-demo", async () => {
+    await app.close();
+    await db.dispose();
+  });
+}
+
+/**
+ * A headless Debian Chromium against a server already listening at `baseUrl` (e.g. a district built from
+ * its own files, served with `WEB_DIR`); `close` ends the browser, then `closeServer`.
+ */
+export async function harnessOn(
+  baseUrl: string,
+  defaultPassword: string,
+  closeServer: () => Promise<void>,
+): Promise<BrowserHarness> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [
@@ -42,7 +57,7 @@ export async function startHarness(): Promise<BrowserHarness> {
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "zh-CN" });
       return context.newPage();
     },
-    async login(page, username, password = "jixiao-demo") {
+    async login(page, username, password = defaultPassword) {
       await page.goto(`${baseUrl}/login`);
       await page.locator("#login_username").fill(username);
       await page.locator("#login_password").fill(password);
@@ -56,8 +71,7 @@ export async function startHarness(): Promise<BrowserHarness> {
     },
     async close() {
       await browser.close();
-      await app.close();
-      await db.dispose();
+      await closeServer();
     },
   };
 }

@@ -28,14 +28,19 @@ export interface TestApp {
 
 /**
  * The API on a fresh database (by default with the demo district), driven through fastify.inject; with a
- * clock, the server's "now" (and the rows' stamps) are that clock's.
+ * clock, the server's "now" (and the rows' stamps) are that clock's; with a web directory, it also serves
+ * the built web app (for browser tests).
  */
-export async function testApp(template: TemplateName = "demo", options: { clock?: Clock } = {}): Promise<TestApp> {
+export async function testApp(
+  template: TemplateName = "demo",
+  options: { clock?: Clock; webDir?: string } = {},
+): Promise<TestApp> {
   const db = await freshDb(template);
   const { app, routes } = await buildServer({
     db,
     logLevel: "silent",
     ...(options.clock ? { deps: { clock: options.clock } } : {}),
+    ...(options.webDir ? { webDir: options.webDir } : {}),
   });
   const cookies = new Map<string, string>();
   const t: TestApp = {
