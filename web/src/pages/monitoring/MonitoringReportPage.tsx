@@ -113,13 +113,12 @@ function waitingFor(d: MonitoringReportDetail): string {
   }
 }
 
-/** The action's button text for this viewer: a department 审核, finance 复核. */
-function actionLabel(action: DeskAction, d: MonitoringReportDetail): string {
+/** The action's button text for this viewer: a department's 审核, finance's 复核. */
+function actionLabel(action: DeskAction, d: MonitoringReportDetail, isFinance: boolean): string {
   if (action === "submit") return d.status === "returned" ? "重新提交" : "提交";
   if (action === "withdraw") return "撤回";
-  const finance = d.status === "dept_approved" || d.department.id === d.unit.id || d.subjectKind === "deptWide";
   if (action === "return") return "退回修改";
-  return finance && d.status !== "submitted" ? "复核通过" : "审核通过";
+  return isFinance ? "复核通过" : "审核通过";
 }
 
 interface ModalState {
@@ -138,6 +137,7 @@ function ReportEditor({ data, refetch }: { data: MonitoringReportDetail; refetch
   const editable = data.editable;
   const n = data.round.cutoffMonth;
   const labels = itemAnswerLabels(n);
+  const isFinance = me.role !== "unit" && me.role !== "department";
 
   // The form follows the server's report until the user edits it; a new version from the server replaces it.
   const [form, setForm] = useState<ReportForm>(() => formOf(data));
@@ -262,7 +262,7 @@ function ReportEditor({ data, refetch }: { data: MonitoringReportDetail; refetch
       setAlert(null);
       setTried(false);
       setModal(null);
-      message.success(`已${actionLabel(m.action, data)}`);
+      message.success(`已${actionLabel(m.action, data, isFinance)}`);
     } catch (e) {
       failed(e);
       setModal(null);
@@ -434,7 +434,7 @@ function ReportEditor({ data, refetch }: { data: MonitoringReportDetail; refetch
             setModal({ action: a, comment: "", itemComments: {} });
           }}
         >
-          {actionLabel(a, data)}
+          {actionLabel(a, data, isFinance)}
         </Button>
       ))}
     </Space>
@@ -471,7 +471,7 @@ function ReportEditor({ data, refetch }: { data: MonitoringReportDetail; refetch
           }
         />
       )}
-      {!editable && data.allowedActions.length === 0 && (
+      {!editable && !data.allowedActions.some((a) => a === "approve" || a === "return") && (
         <Alert
           type="info"
           showIcon
@@ -795,7 +795,7 @@ function ReportEditor({ data, refetch }: { data: MonitoringReportDetail; refetch
         state={modal}
         data={data}
         busy={busy !== null}
-        isFinance={me.role !== "unit" && me.role !== "department"}
+        isFinance={isFinance}
         onChange={setModal}
         onClose={() => setModal(null)}
         onOk={(m) => void act(m)}
@@ -824,7 +824,7 @@ function ActionModal({
   if (!state) return null;
   const { action } = state;
   const review = action === "approve" || action === "return";
-  const label = actionLabel(action, data);
+  const label = actionLabel(action, data, isFinance);
   const needsComment = action === "return" && state.comment.trim() === "";
   const title = action === "submit" ? "提交监控表" : action === "withdraw" ? "撤回监控表" : `${label}：${data.name}`;
   return (
