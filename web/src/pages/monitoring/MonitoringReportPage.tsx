@@ -29,7 +29,7 @@ import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { useParams } from "react-router";
 import { OPERATOR_LABELS } from "../../../../src/core/goals/types";
 import { MONITORING_SNAPSHOT_LABELS } from "../../../../src/core/monitoring/snapshot";
-import { type ItemAnswerField, type ItemAnswers, MONITORING_KIND_LABELS } from "../../../../src/core/monitoring/types";
+import type { ItemAnswerField, ItemAnswers } from "../../../../src/core/monitoring/types";
 import { itemAnswerLabels } from "../../../../src/core/monitoring/validate-report";
 import type { DeskAction } from "../../../../src/core/review/desk-workflow";
 import { errorMessage, isApiError } from "../../api/client";
@@ -450,7 +450,7 @@ function ReportEditor({ data, refetch }: { data: MonitoringReportDetail; refetch
             <MonitoringStatusTag status={data.status} text={data.statusText} testId="monitoring-status" />
           </span>
         }
-        sub={`${data.round.fiscalYear}年度绩效运行监控表（截至${n}月） · ${data.code} · ${MONITORING_KIND_LABELS[data.kind]}`}
+        sub={`${data.round.fiscalYear}年度绩效运行监控表（截至${n}月） · ${data.code}`}
         extra={phone ? undefined : toolbar}
       />
       {phone && <div style={{ marginBottom: 12 }}>{toolbar}</div>}
@@ -675,7 +675,7 @@ function ReportEditor({ data, refetch }: { data: MonitoringReportDetail; refetch
             rowKey="uid"
             pagination={false}
             dataSource={data.items}
-            scroll={{ x: 1400 }}
+            scroll={{ x: 1080 }}
             expandable={{
               expandedRowKeys: data.items.filter((i) => threads.has(i.uid)).map((i) => i.uid),
               expandedRowRender: (i) => itemThread(i.uid),
@@ -686,7 +686,7 @@ function ReportEditor({ data, refetch }: { data: MonitoringReportDetail; refetch
               {
                 title: "指标",
                 key: "name",
-                width: 180,
+                width: 170,
                 fixed: "left",
                 render: (_: unknown, i, index) => (
                   <>
@@ -699,47 +699,45 @@ function ReportEditor({ data, refetch }: { data: MonitoringReportDetail; refetch
                   </>
                 ),
               },
-              { title: "年度目标值", key: "target", width: 110, render: (_: unknown, i) => target(i) },
+              { title: "年度目标值", key: "target", width: 100, render: (_: unknown, i) => target(i) },
               {
                 title: labels.progress,
                 key: "progress",
-                width: 120,
+                width: 100,
                 render: (_: unknown, i, index) => textInput(i.uid, "progress", index, false),
               },
               {
                 title: labels.expected,
                 key: "expected",
-                width: 120,
+                width: 100,
                 render: (_: unknown, i, index) => textInput(i.uid, "expected", index, false),
               },
               {
                 title: labels.likelihood,
                 key: "likelihood",
-                width: 130,
+                width: 116,
                 render: (_: unknown, i, index) => likelihoodInput(i.uid, index),
               },
               {
                 title: labels.cause,
                 key: "cause",
-                width: 140,
+                width: 128,
                 render: (_: unknown, i, index) => causeInput(i.uid, index),
               },
               {
                 title: labels.causeNote,
                 key: "causeNote",
-                width: 200,
                 render: (_: unknown, i, index) => textInput(i.uid, "causeNote", index, true),
               },
               {
                 title: labels.measures,
                 key: "measures",
-                width: 200,
                 render: (_: unknown, i, index) => textInput(i.uid, "measures", index, true),
               },
               {
                 title: "预警",
                 key: "light",
-                width: 84,
+                width: 76,
                 render: (_: unknown, i) => (
                   <Tooltip title="按已保存的完成可能性计算：完全不可能为红灯">
                     <span>
