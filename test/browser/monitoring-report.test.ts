@@ -168,6 +168,9 @@ describe("监控填报", () => {
     await thread.getByTestId("review-answer-input").fill("资金预计9月到位，已补充说明");
     await thread.getByTestId("review-answer-save").click();
     await expect.poll(() => unit.locator(".ant-message").textContent()).toContain("已保存答复");
+    await thread.scrollIntoViewIfNeeded();
+    await settle(unit);
+    expect(existsSync(await h.shot(unit, "monitoring-form-returned"))).toBe(true);
   });
 
   it("prints the filled 绩效运行监控表", async () => {

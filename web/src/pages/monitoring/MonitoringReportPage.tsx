@@ -339,7 +339,7 @@ function ReportEditor({ data, refetch }: { data: MonitoringReportDetail; refetch
           aria-label={`第${index + 1}项指标${labels.cause}`}
           data-testid={`mr-cause-${index}`}
           style={{ width: "100%" }}
-          placeholder={a.likelihood && a.likelihood !== "certain" ? "请选择" : "无偏差可不选"}
+          placeholder={a.likelihood && a.likelihood !== "certain" ? "请选择" : "无需选择"}
           allowClear
           status={errors.has(field) ? "error" : undefined}
           value={a.cause ?? undefined}

@@ -300,7 +300,11 @@ export default function MonitoringReportsPage() {
               render: (_: unknown, r) => (
                 <>
                   <MonitoringStatusTag status={r.status} text={r.statusText} />
-                  {r.overdue && <div style={{ fontSize: 12, color: "#cf1322" }}>已逾期（{r.dueOn}）</div>}
+                  {r.overdue && (
+                    <Tooltip title={`填报截止日 ${r.dueOn}，尚未完成`}>
+                      <div style={{ fontSize: 12, color: "#cf1322" }}>已逾期</div>
+                    </Tooltip>
+                  )}
                 </>
               ),
             },
