@@ -14,6 +14,25 @@ const INFO_WIDTHS = [14, 12.28, 12.29, 12.29, 12.28, 12.29, 12.29, 12.28];
 /** The indicator grid: 一级, 二级, 三级指标, 年度目标值, the six answers, 预警. */
 const GRID_WIDTHS = [7, 8, 12, 8, 8, 8, 7, 8, 13, 14, 7];
 
+/** The indicators grouped by 一级 then 二级指标 in the order they first appear, so that their cells merge. */
+function grouped<T extends { level1: string; level2: string }>(items: readonly T[]): T[] {
+  const first = new Map<string, number>();
+  items.forEach((i, at) => {
+    if (!first.has(i.level1)) first.set(i.level1, at);
+    const key = `${i.level1}\u0000${i.level2}`;
+    if (!first.has(key)) first.set(key, at);
+  });
+  return items
+    .map((i, at) => ({ i, at }))
+    .sort(
+      (a, b) =>
+        first.get(a.i.level1)! - first.get(b.i.level1)! ||
+        first.get(`${a.i.level1}\u0000${a.i.level2}`)! - first.get(`${b.i.level1}\u0000${b.i.level2}`)! ||
+        a.at - b.at,
+    )
+    .map((x) => x.i);
+}
+
 const dash = (v: string | null | undefined) => (v === null || v === undefined || v.trim() === "" ? "" : v);
 
 /**
@@ -31,7 +50,7 @@ export function MonitoringPrintSheet({ data: d, printedAt }: { data: MonitoringR
     ...(selfDeclared ? [] : [{ label: "主管部门审核意见", lines: ["审核人"], seal: true }]),
     { label: "财政部门复核意见", lines: ["复核人"], seal: true },
   ];
-  const items = d.items;
+  const items = grouped(d.items);
   const l1 = rowSpans(items.map((i) => i.level1));
   const l2 = rowSpans(items.map((i) => `${i.level1}\u0000${i.level2}`));
   return (

@@ -29,7 +29,7 @@ import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { useParams } from "react-router";
 import { OPERATOR_LABELS } from "../../../../src/core/goals/types";
 import { MONITORING_SNAPSHOT_LABELS } from "../../../../src/core/monitoring/snapshot";
-import { type ItemAnswerField, type ItemAnswers, MONITORING_KIND_LABELS } from "../../../../src/core/monitoring/types";
+import type { ItemAnswerField, ItemAnswers } from "../../../../src/core/monitoring/types";
 import { itemAnswerLabels } from "../../../../src/core/monitoring/validate-report";
 import type { DeskAction } from "../../../../src/core/review/desk-workflow";
 import { errorMessage, isApiError } from "../../api/client";
@@ -113,13 +113,12 @@ function waitingFor(d: MonitoringReportDetail): string {
   }
 }
 
-/** The action's button text for this viewer: a department 审核, finance 复核. */
-function actionLabel(action: DeskAction, d: MonitoringReportDetail): string {
+/** The action's button text for this viewer: a department's 审核, finance's 复核. */
+function actionLabel(action: DeskAction, d: MonitoringReportDetail, isFinance: boolean): string {
   if (action === "submit") return d.status === "returned" ? "重新提交" : "提交";
   if (action === "withdraw") return "撤回";
-  const finance = d.status === "dept_approved" || d.department.id === d.unit.id || d.subjectKind === "deptWide";
   if (action === "return") return "退回修改";
-  return finance && d.status !== "submitted" ? "复核通过" : "审核通过";
+  return isFinance ? "复核通过" : "审核通过";
 }
 
 interface ModalState {
@@ -138,6 +137,7 @@ function ReportEditor({ data, refetch }: { data: MonitoringReportDetail; refetch
   const editable = data.editable;
   const n = data.round.cutoffMonth;
   const labels = itemAnswerLabels(n);
+  const isFinance = me.role !== "unit" && me.role !== "department";
 
   // The form follows the server's report until the user edits it; a new version from the server replaces it.
   const [form, setForm] = useState<ReportForm>(() => formOf(data));
@@ -262,7 +262,7 @@ function ReportEditor({ data, refetch }: { data: MonitoringReportDetail; refetch
       setAlert(null);
       setTried(false);
       setModal(null);
-      message.success(`已${actionLabel(m.action, data)}`);
+      message.success(`已${actionLabel(m.action, data, isFinance)}`);
     } catch (e) {
       failed(e);
       setModal(null);
@@ -339,7 +339,7 @@ function ReportEditor({ data, refetch }: { data: MonitoringReportDetail; refetch
           aria-label={`第${index + 1}项指标${labels.cause}`}
           data-testid={`mr-cause-${index}`}
           style={{ width: "100%" }}
-          placeholder={a.likelihood && a.likelihood !== "certain" ? "请选择" : "无偏差可不选"}
+          placeholder={a.likelihood && a.likelihood !== "certain" ? "请选择" : "无需选择"}
           allowClear
           status={errors.has(field) ? "error" : undefined}
           value={a.cause ?? undefined}
@@ -434,7 +434,7 @@ function ReportEditor({ data, refetch }: { data: MonitoringReportDetail; refetch
             setModal({ action: a, comment: "", itemComments: {} });
           }}
         >
-          {actionLabel(a, data)}
+          {actionLabel(a, data, isFinance)}
         </Button>
       ))}
     </Space>
@@ -450,7 +450,7 @@ function ReportEditor({ data, refetch }: { data: MonitoringReportDetail; refetch
             <MonitoringStatusTag status={data.status} text={data.statusText} testId="monitoring-status" />
           </span>
         }
-        sub={`${data.round.fiscalYear}年度绩效运行监控表（截至${n}月） · ${data.code} · ${MONITORING_KIND_LABELS[data.kind]}`}
+        sub={`${data.round.fiscalYear}年度绩效运行监控表（截至${n}月） · ${data.code}`}
         extra={phone ? undefined : toolbar}
       />
       {phone && <div style={{ marginBottom: 12 }}>{toolbar}</div>}
@@ -471,7 +471,7 @@ function ReportEditor({ data, refetch }: { data: MonitoringReportDetail; refetch
           }
         />
       )}
-      {!editable && data.allowedActions.length === 0 && (
+      {!editable && !data.allowedActions.some((a) => a === "approve" || a === "return") && (
         <Alert
           type="info"
           showIcon
@@ -675,7 +675,7 @@ function ReportEditor({ data, refetch }: { data: MonitoringReportDetail; refetch
             rowKey="uid"
             pagination={false}
             dataSource={data.items}
-            scroll={{ x: 1400 }}
+            scroll={{ x: 1080 }}
             expandable={{
               expandedRowKeys: data.items.filter((i) => threads.has(i.uid)).map((i) => i.uid),
               expandedRowRender: (i) => itemThread(i.uid),
@@ -686,7 +686,7 @@ function ReportEditor({ data, refetch }: { data: MonitoringReportDetail; refetch
               {
                 title: "指标",
                 key: "name",
-                width: 180,
+                width: 170,
                 fixed: "left",
                 render: (_: unknown, i, index) => (
                   <>
@@ -699,47 +699,45 @@ function ReportEditor({ data, refetch }: { data: MonitoringReportDetail; refetch
                   </>
                 ),
               },
-              { title: "年度目标值", key: "target", width: 110, render: (_: unknown, i) => target(i) },
+              { title: "年度目标值", key: "target", width: 100, render: (_: unknown, i) => target(i) },
               {
                 title: labels.progress,
                 key: "progress",
-                width: 120,
+                width: 100,
                 render: (_: unknown, i, index) => textInput(i.uid, "progress", index, false),
               },
               {
                 title: labels.expected,
                 key: "expected",
-                width: 120,
+                width: 100,
                 render: (_: unknown, i, index) => textInput(i.uid, "expected", index, false),
               },
               {
                 title: labels.likelihood,
                 key: "likelihood",
-                width: 130,
+                width: 116,
                 render: (_: unknown, i, index) => likelihoodInput(i.uid, index),
               },
               {
                 title: labels.cause,
                 key: "cause",
-                width: 140,
+                width: 128,
                 render: (_: unknown, i, index) => causeInput(i.uid, index),
               },
               {
                 title: labels.causeNote,
                 key: "causeNote",
-                width: 200,
                 render: (_: unknown, i, index) => textInput(i.uid, "causeNote", index, true),
               },
               {
                 title: labels.measures,
                 key: "measures",
-                width: 200,
                 render: (_: unknown, i, index) => textInput(i.uid, "measures", index, true),
               },
               {
                 title: "预警",
                 key: "light",
-                width: 84,
+                width: 76,
                 render: (_: unknown, i) => (
                   <Tooltip title="按已保存的完成可能性计算：完全不可能为红灯">
                     <span>
@@ -795,7 +793,7 @@ function ReportEditor({ data, refetch }: { data: MonitoringReportDetail; refetch
         state={modal}
         data={data}
         busy={busy !== null}
-        isFinance={me.role !== "unit" && me.role !== "department"}
+        isFinance={isFinance}
         onChange={setModal}
         onClose={() => setModal(null)}
         onOk={(m) => void act(m)}
@@ -824,7 +822,7 @@ function ActionModal({
   if (!state) return null;
   const { action } = state;
   const review = action === "approve" || action === "return";
-  const label = actionLabel(action, data);
+  const label = actionLabel(action, data, isFinance);
   const needsComment = action === "return" && state.comment.trim() === "";
   const title = action === "submit" ? "提交监控表" : action === "withdraw" ? "撤回监控表" : `${label}：${data.name}`;
   return (

@@ -220,7 +220,7 @@ export default function MonitoringReportsPage() {
           testId="monitoring-report-list"
           rowKey="id"
           card={reportCard}
-          scroll={{ x: 1180 }}
+          scroll={{ x: 1080 }}
           empty={{ filtered: "没有符合条件的监控表", none: round ? "本轮次暂无监控表" : "尚未下达监控" }}
           columns={[
             {
@@ -250,7 +250,7 @@ export default function MonitoringReportsPage() {
             },
             {
               title: "实施单位",
-              width: 150,
+              width: 140,
               ellipsis: { showTitle: false },
               render: (_: unknown, r) => (
                 <div title={`${r.unit.name}（${r.unit.code}）`} style={{ lineHeight: "18px" }}>
@@ -264,12 +264,12 @@ export default function MonitoringReportsPage() {
               ),
               ...lq.sortable("department"),
             },
-            { title: "类型", dataIndex: "kind", width: 92, render: (_: unknown, r) => <KindTag kind={r.kind} /> },
+            { title: "类型", dataIndex: "kind", width: 88, render: (_: unknown, r) => <KindTag kind={r.kind} /> },
             {
-              title: "预算数（万元）",
+              title: "预算（万元）",
               dataIndex: "budget",
               ...lq.sortable("budget"),
-              width: 120,
+              width: 124,
               align: "right",
               render: (v: number) => <span className="jx-num">{wan(v)}</span>,
             },
@@ -277,7 +277,7 @@ export default function MonitoringReportsPage() {
               title: "执行率",
               dataIndex: "rate",
               ...lq.sortable("rate"),
-              width: 100,
+              width: 92,
               align: "right",
               render: (_: unknown, r) => (
                 <Tooltip title={`已执行 ${wan(r.executed)} 万元；时间进度 ${r.timeProgress}%`}>
@@ -289,25 +289,29 @@ export default function MonitoringReportsPage() {
               title: "预警",
               dataIndex: "light",
               ...lq.sortable("light"),
-              width: 92,
+              width: 86,
               render: (_: unknown, r) => <LightTag light={r.light} reasons={r.reasons} />,
             },
             {
               title: "状态",
               dataIndex: "status",
               ...lq.sortable("status"),
-              width: 130,
+              width: 120,
               render: (_: unknown, r) => (
                 <>
                   <MonitoringStatusTag status={r.status} text={r.statusText} />
-                  {r.overdue && <div style={{ fontSize: 12, color: "#cf1322" }}>已逾期（{r.dueOn}）</div>}
+                  {r.overdue && (
+                    <Tooltip title={`填报截止日 ${r.dueOn}，尚未完成`}>
+                      <div style={{ fontSize: 12, color: "#cf1322" }}>已逾期</div>
+                    </Tooltip>
+                  )}
                 </>
               ),
             },
             {
               title: "已填指标",
               key: "answered",
-              width: 84,
+              width: 76,
               align: "right",
               render: (_: unknown, r) => (
                 <Tooltip title="已选择完成目标可能性的指标数 / 指标总数">
@@ -321,7 +325,7 @@ export default function MonitoringReportsPage() {
               title: "更新",
               dataIndex: "updatedAt",
               ...lq.sortable("updatedAt"),
-              width: 100,
+              width: 96,
               render: (v: string) => <span className="jx-num">{dateTime(v).slice(0, 10)}</span>,
             },
           ]}
