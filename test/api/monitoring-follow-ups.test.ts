@@ -444,6 +444,15 @@ describe("follow-up actions of monitoring", () => {
     expect((await call("admin", "GET", `${base}&status=lost`)).statusCode).toBe(400);
     expect((await ok("unit1", "GET", base)).total).toBe(1);
 
+    const sheet = await call(
+      "admin",
+      "GET",
+      `/api/v1/monitoring/follow-ups/export.xlsx?roundId=${round.id}&overdue=true`,
+    );
+    expect(sheet.statusCode).toBe(200);
+    expect(sheet.headers["content-type"]).toContain("spreadsheetml");
+    expect(sheet.rawPayload.subarray(0, 2).toString()).toBe("PK");
+
     const summary = await ok("admin", "GET", `/api/v1/monitoring/rounds/${round.id}`);
     expect(summary.summary.actions).toEqual({ total: 3, open: 1, closed: 2, overdue: 1 });
     const year = await ok("admin", "GET", "/api/v1/monitoring/summary?year=2025");
