@@ -14,7 +14,9 @@ export const taskLink = (t: Pick<TaskRecord, "objectKind" | "objectId" | "curren
     ? "/goal-tables"
     : t.objectKind === "goal_table"
       ? `/goal-tables/${t.currentObjectId ?? t.objectId}`
-      : "/";
+      : t.objectKind === "monitoring_action"
+        ? `/monitoring/follow-ups/${t.objectId}`
+        : "/";
 
 /** A task as the API shows it: labels, the overdue flag and days left as of `now` in China. */
 export function presentTask(t: TaskRecord, now: Date, today: string) {
