@@ -18,6 +18,7 @@ import {
   page,
   responses,
   Version,
+  XLSX,
   YearQuery,
 } from "./common";
 
@@ -137,6 +138,14 @@ export const listMonitoringActions = operation("monitoring.read", {
   summary: "跟进措施列表（按数据范围）：按轮次、部门、状态、类型、是否逾期筛选",
   querystring: ActionListQuery.extend(Paging),
   response: responses({ 200: page(MonitoringActionRow) }),
+});
+
+export const exportMonitoringActions = operation("monitoring.read", {
+  operationId: "exportMonitoringActions",
+  tags: ["monitoring"],
+  summary: "导出跟进措施列表（Excel，按当前筛选与排序，最多 5000 条）",
+  querystring: ActionListQuery,
+  response: responses({ 200: fileResponse(XLSX, "跟进措施列表") }),
 });
 
 export const getMonitoringAction = operation("monitoring.read", {

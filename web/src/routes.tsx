@@ -37,6 +37,8 @@ const MonitoringReportPrintPage = lazy(() => import("./pages/monitoring/Monitori
 const WorkPlanPage = lazy(() => import("./pages/plan/WorkPlanPage"));
 const TasksPage = lazy(() => import("./pages/tasks/TasksPage"));
 const TaskRedirectPage = lazy(() => import("./pages/tasks/TaskRedirectPage"));
+const FollowUpsPage = lazy(() => import("./pages/monitoring/FollowUpsPage"));
+const FollowUpDetailPage = lazy(() => import("./pages/monitoring/FollowUpDetailPage"));
 
 /**
  * Signed-in area: loads the account, sends strangers to /login and new accounts to /profile. Its pages
@@ -111,6 +113,22 @@ export function AppRoutes() {
             element={
               <Guard path="/tasks">
                 <TaskRedirectPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="monitoring/follow-ups"
+            element={
+              <Guard path="/monitoring/follow-ups">
+                <FollowUpsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="monitoring/follow-ups/:id"
+            element={
+              <Guard path="/monitoring/follow-ups">
+                <FollowUpDetailPage />
               </Guard>
             }
           />

@@ -25,6 +25,8 @@ export async function actOnMonitoringAction(
   const record = await readAction(deps.uow.read, actor, id);
   if (input.action === "submit" && actor.role === ownerRoleOf(record) && !isOwner(actor, record))
     throw new AppError("forbidden", "MONITORING_ROLE_NOT_ALLOWED", "整改情况应由负责整改的单位提交");
+  // A stale version first: of two answers to the same state, the later one is told to reload.
+  if (record.version !== input.version) throw staleVersion("该跟进措施");
   const text = input.text?.trim() ?? "";
   const evidenceCount = await deps.uow.read.attachments.count(actor.regionCode, "monitoring_action", id);
   const revision = await revisionOf(deps.uow.read, actor.regionCode, record);
@@ -48,7 +50,6 @@ export async function actOnMonitoringAction(
             : undefined,
       },
     );
-  if (record.version !== input.version) throw staleVersion("该跟进措施");
   const next = result.next;
   await deps.uow.transaction(async (repos) => {
     const locked = await repos.monitoringActions.lockState(actor.regionCode, id);

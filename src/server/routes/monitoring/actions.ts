@@ -3,7 +3,9 @@ import { assignMonitoringAction } from "../../../app/monitoring/assign-action";
 import { getMonitoringAction } from "../../../app/monitoring/get-action";
 import { listMonitoringActions } from "../../../app/monitoring/list-actions";
 import * as m from "../../../contracts/monitoring-actions";
+import { monitoringActionsWorkbook } from "../../../io/monitoring-actions-export";
 import { type Api, actorOf, type ServerContext } from "../../context";
+import { sendXlsx } from "../../download";
 
 /** 跟进措施: finance assigns them to a report, the owner answers with evidence, finance closes or returns. */
 export default function monitoringActionRoutes(app: Api, ctx: ServerContext) {
@@ -25,6 +27,21 @@ export default function monitoringActionRoutes(app: Api, ctx: ServerContext) {
         { sort, order, page, pageSize },
       );
       return { ...found, page, pageSize };
+    },
+  );
+  app.get(
+    "/api/v1/monitoring/follow-ups/export.xlsx",
+    { config: { access: m.exportMonitoringActions.access }, schema: m.exportMonitoringActions.schema },
+    async (req, reply) => {
+      const { sort, order, year, q, ...filter } = req.query;
+      const found = await listMonitoringActions(
+        ctx.deps,
+        actorOf(req),
+        { ...filter, fiscalYear: year, q: q || undefined },
+        { sort, order, page: 1, pageSize: 5000 },
+      );
+      const buffer = await monitoringActionsWorkbook(found.rows, "绩效运行监控跟进措施");
+      return sendXlsx(reply, "follow-ups.xlsx", "跟进措施.xlsx", buffer);
     },
   );
   app.get(
