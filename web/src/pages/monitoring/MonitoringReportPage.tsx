@@ -46,6 +46,7 @@ import {
 } from "../../api/monitoring/reports";
 import { useSession } from "../../auth/session";
 import { useBack } from "../../components/list/backTo";
+import { FollowUpsCard } from "../../components/monitoring/FollowUpsCard";
 import { KindTag, LightTag, MonitoringStatusTag, pct } from "../../components/monitoring/labels";
 import {
   byField,
@@ -777,8 +778,8 @@ function ReportEditor({ data, refetch }: { data: MonitoringReportDetail; refetch
         </Card>
       )}
 
-      {/* 整改措施: the follow-up actions card (FollowUpsCard) goes here. */}
-      <div data-testid="monitoring-followups-slot" />
+      {/* Actions follow finance's review: a report still with its filler has none to show. */}
+      {data.status !== "draft" && <FollowUpsCard reportId={data.id} light={data.light} />}
 
       {reviewData && reviewData.rounds.length > 0 && (
         <ReviewRecordCard

@@ -1,4 +1,5 @@
-import { Card, Select, Tooltip, Typography } from "antd";
+import { FileExcelOutlined } from "@ant-design/icons";
+import { Button, Card, Select, Space, Tooltip, Typography } from "antd";
 import { useEffect, useMemo } from "react";
 import { Link } from "react-router";
 import { REPORT_SORTS } from "../../../../src/core/monitoring/list";
@@ -11,6 +12,7 @@ import {
   useMonitoringReports,
   useMonitoringRounds,
 } from "../../api/monitoring/reports";
+import { monitoringReportsXlsxUrl } from "../../api/monitoring/workbook";
 import { useSession, useYear } from "../../auth/session";
 import { useOpenFromHere, useRestoreScroll } from "../../components/list/backTo";
 import type { CardOf } from "../../components/list/CardList";
@@ -27,6 +29,7 @@ import {
   monitoringStatusOptions,
   pct,
 } from "../../components/monitoring/labels";
+import { WorkbookButtons } from "../../components/monitoring/WorkbookButtons";
 import { departmentOptions, unitOptions } from "../../components/orgs";
 import { PageError } from "../../components/PageError";
 import { PageTitle } from "../../components/PageTitle";
@@ -107,8 +110,24 @@ export default function MonitoringReportsPage() {
         title="监控填报"
         sub={`${year}年度 · ${scope}`}
         extra={
-          // Excel buttons (download the workbook, import it back) go here.
-          <span data-testid="monitoring-excel-slot" />
+          round && (
+            <Space wrap>
+              <WorkbookButtons roundId={round.id} departmentId={filters.departmentId} unitId={filters.unitId} />
+              <Button
+                icon={<FileExcelOutlined />}
+                href={monitoringReportsXlsxUrl({
+                  ...filters,
+                  roundId: round.id,
+                  sort: lq.sort,
+                  order: lq.sort ? (lq.order ?? "asc") : undefined,
+                })}
+                download
+                data-testid="monitoring-list-export"
+              >
+                导出列表
+              </Button>
+            </Space>
+          )
         }
       />
       <FilterBar onReset={lq.reset} canReset={lq.changed}>
