@@ -30,11 +30,15 @@ export interface TestApp {
  * The API on a fresh database (by default with the demo district), driven through fastify.inject; with a
  * clock, the server's "now" (and the rows' stamps) are that clock's.
  */
-export async function testApp(template: TemplateName = "demo", options: { clock?: Clock } = {}): Promise<TestApp> {
+export async function testApp(
+  template: TemplateName = "demo",
+  options: { clock?: Clock; webDir?: string } = {},
+): Promise<TestApp> {
   const db = await freshDb(template);
   const { app, routes } = await buildServer({
     db,
     logLevel: "silent",
+    ...(options.webDir ? { webDir: options.webDir } : {}),
     ...(options.clock ? { deps: { clock: options.clock } } : {}),
   });
   const cookies = new Map<string, string>();

@@ -26,8 +26,12 @@ export interface SmallDistrict extends TestApp {
 
 export const ADMIN_PASSWORD = "Admin-2025xy";
 
-export async function smallDistrict(clock: Clock, regionCode = "450299"): Promise<SmallDistrict> {
-  const t = await testApp("empty", { clock });
+export async function smallDistrict(
+  clock: Clock,
+  regionCode = "450299",
+  options: { webDir?: string } = {},
+): Promise<SmallDistrict> {
+  const t = await testApp("empty", { clock, ...options });
   const setup: Deps = { uow: createUnitOfWork(t.db), clock, hasher: argon2Hasher };
   const actor = await bootstrapRegion(setup, { regionCode, regionName: "测试区" });
   await createUser(setup, actor, {
