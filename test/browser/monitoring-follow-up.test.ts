@@ -69,8 +69,8 @@ describe("follow-up actions in the browser", () => {
     await finance.getByTitle("加快执行进度").click();
     await card.getByLabel("整改要求").fill("9月底前完成维修工程款支付");
     await card.getByLabel("整改期限").fill("2025-09-30");
+    // Enter takes the typed day and sends the form.
     await card.getByLabel("整改期限").press("Enter");
-    await card.getByTestId("assign-submit").click();
     await card.getByText("9月底前完成维修工程款支付").waitFor();
     await expect.poll(() => card.getByText("待整改").count()).toBeGreaterThan(0);
 
