@@ -122,10 +122,12 @@ export default function FollowUpsPage() {
               title: "项目",
               key: "project",
               ellipsis: true,
+              // The name is what a clerk reads; the code goes under it, as in the report list.
               render: (_: unknown, r) => (
-                <OpenLink to={`/monitoring/follow-ups/${r.id}`}>
-                  {r.report.code} {r.report.name}
-                </OpenLink>
+                <>
+                  <OpenLink to={`/monitoring/follow-ups/${r.id}`}>{r.report.name}</OpenLink>
+                  <div style={{ fontSize: 12, color: "rgba(0,0,0,0.45)" }}>{r.report.code}</div>
+                </>
               ),
             },
             { title: "措施类型", dataIndex: "kindText", width: 130 },
