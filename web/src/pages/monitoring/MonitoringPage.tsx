@@ -170,6 +170,12 @@ function charts(departments: DepartmentFigures[], progress: string): [EChartsCor
   const rate: EChartsCoreOption = {
     tooltip: { trigger: "axis", valueFormatter: (v: number | null) => (v === null ? DASH : `${v}%`) },
     legend: { data: ["执行率"], top: 0, left: 0 },
+    title: {
+      text: `红色虚线：时间进度 ${progress}%`,
+      top: 2,
+      right: 8,
+      textStyle: { fontSize: 12, fontWeight: "normal", color: LIGHT_COLORS.red },
+    },
     grid,
     yAxis: axis,
     xAxis: { type: "value", axisLabel: { formatter: "{value}%" } },
@@ -184,7 +190,7 @@ function charts(departments: DepartmentFigures[], progress: string): [EChartsCor
           symbol: "none",
           silent: true,
           lineStyle: { type: "dashed", color: LIGHT_COLORS.red, width: 1.5 },
-          label: { formatter: `时间进度 ${progress}%`, position: "end", color: LIGHT_COLORS.red },
+          label: { show: false },
           data: [{ xAxis: Number(progress) }],
         },
       },
@@ -279,7 +285,7 @@ function DepartmentTable({ data, loading }: { data: RoundData; loading: boolean 
         loading={loading}
         dataSource={data.departments}
         data-testid="department-table"
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1050 }}
         pagination={{
           defaultPageSize: 20,
           showSizeChanger: true,
@@ -308,7 +314,7 @@ function DepartmentTable({ data, loading }: { data: RoundData; loading: boolean 
           {
             title: "监控表",
             dataIndex: "reports",
-            width: 110,
+            width: 80,
             align: "right",
             sorter: (a, b) => a.reports - b.reports,
           },
@@ -356,7 +362,7 @@ function DepartmentTable({ data, loading }: { data: RoundData; loading: boolean 
           ...SHOWN_LIGHTS.map((l) => ({
             title: lightLabel(l),
             key: l,
-            width: 80,
+            width: 70,
             align: "right" as const,
             sorter: (a: DepartmentFigures, b: DepartmentFigures) => (a.lights[l] ?? 0) - (b.lights[l] ?? 0),
             render: (_: unknown, d: DepartmentFigures) =>
@@ -371,7 +377,7 @@ function DepartmentTable({ data, loading }: { data: RoundData; loading: boolean 
           {
             title: "操作",
             key: "open",
-            width: 110,
+            width: 100,
             fixed: "right",
             render: (_, d) => <Link to={reportsHref(data.round.id, d.department.id)}>查看监控表</Link>,
           },
