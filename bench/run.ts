@@ -10,6 +10,7 @@ import { goalImportBench } from "./goal-import";
 import { goalsLintBench } from "./goals-lint";
 import { importBench } from "./import";
 import { listBench } from "./list";
+import { monitoringBench } from "./monitoring";
 import { openDeclarationBench } from "./open-declaration";
 import { type BenchRow, log, markdownTable } from "./stats";
 
@@ -18,6 +19,7 @@ const BENCHMARKS = {
   list: listBench,
   goals: goalsLintBench,
   "goal-import": goalImportBench,
+  monitoring: monitoringBench,
   reads: cachedReadsBench,
   open: openDeclarationBench,
 } as const satisfies Record<string, () => Promise<{ rows: BenchRow[]; notes: string[] }>>;

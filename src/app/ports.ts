@@ -1,9 +1,11 @@
+import type { AttachmentRepo } from "./attachments/ports";
 import type { AuditRepo } from "./audit/ports";
 import type { LoginThrottleRepo, SessionRepo } from "./auth/ports";
 import type { Clock } from "./context";
 import type { GoalHistoryRepo, GoalImportRepo, GoalRepo, IndicatorLibraryRepo, ReviewRepo } from "./goals/ports";
 import type { ImportRepo } from "./imports/ports";
 import type { Memo } from "./memo";
+import type { MonitoringActionRepo } from "./monitoring/action-ports";
 import type { MonitoringRepo } from "./monitoring/ports";
 import type { OrgRepo } from "./org/ports";
 import type { PlanRepo } from "./plan/ports";
@@ -75,6 +77,8 @@ export interface Repos {
   outbox: OutboxRepo;
   notifications: NotificationRepo;
   monitoring: MonitoringRepo;
+  monitoringActions: MonitoringActionRepo;
+  attachments: AttachmentRepo;
 }
 
 export interface UnitOfWork {

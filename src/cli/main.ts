@@ -6,7 +6,7 @@ import { goalsLint } from "./commands/goals";
 import { goalsExport, goalsImport } from "./commands/goals-excel";
 import { importFile } from "./commands/import";
 import { migrate } from "./commands/migrate";
-import { monitoringSummary } from "./commands/monitoring";
+import { monitoringExportList, monitoringSummary } from "./commands/monitoring";
 import { planOpen, planShow, tasksSummary } from "./commands/plan";
 import { serve } from "./commands/serve";
 import { userActive, userCreate, userList, userPassword, userToken } from "./commands/user";
@@ -115,6 +115,16 @@ monitoring
   .option("--region <code>", "区划代码")
   .option("--json", "以 JSON 输出")
   .action(monitoringSummary);
+monitoring
+  .command("export-list")
+  .description(
+    "导出一个监控轮次的监控表列表 Excel：部门、单位、对象、类型、状态、预算、执行、执行率、时间进度、预警及原因",
+  )
+  .requiredOption("--year <year>", "预算年度")
+  .option("--month <n>", "截止月份（默认为该年度最近的轮次）")
+  .option("--out <file>", "输出文件 .xlsx（默认按轮次命名）")
+  .option("--region <code>", "区划代码")
+  .action(monitoringExportList);
 
 const user = program.command("user").description("账号管理");
 user

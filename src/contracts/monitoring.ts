@@ -241,6 +241,7 @@ export const ReportListQuery = z.object({
   status: Status.optional(),
   light: Light.optional(),
   departmentId: IdQuery.optional(),
+  unitId: IdQuery.optional().describe("实施单位"),
   q: z.string().trim().max(100).optional(),
   sort: z.enum(REPORT_SORTS).default("department"),
   order: z.enum(["asc", "desc"]).default("asc"),

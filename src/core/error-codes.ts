@@ -117,6 +117,9 @@ export const ERROR_CODES = {
   MONITORING_GOAL_NOT_REVISED: "调整后的绩效目标表尚未批复",
   MONITORING_RULES_INVALID: "监控预警规则设置有误",
   MONITORING_WORKBOOK_MISMATCH: "工作簿不属于本轮次或本单位",
+  MONITORING_EXPORT_EMPTY: "没有可导出的监控表",
+  MONITORING_EXPORT_NEEDS_DEPARTMENT: "导出监控表须指定主管部门或单位",
+  MONITORING_EXPORT_TOO_MANY: "一次导出的监控表过多",
   ATTACHMENT_INVALID: "附件有误（类型、大小或数量）",
 } as const satisfies Record<string, string>;
 

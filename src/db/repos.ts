@@ -3,6 +3,7 @@ import type { Clock } from "../app/context";
 import { StampedMemo } from "../app/memo";
 import type { Repos, UnitOfWork } from "../app/ports";
 import type { Database, Executor } from "./client";
+import { attachmentRepo } from "./repos/attachments";
 import { auditRepo } from "./repos/audit";
 import { goalHistoryRepo } from "./repos/goals/goal-history";
 import { goalImportRepo } from "./repos/goals/goal-import";
@@ -13,6 +14,7 @@ import { importRepo } from "./repos/imports";
 import { InboxCache } from "./repos/inbox-cache";
 import { loginThrottleRepo } from "./repos/login-throttle";
 import { monitoringRepo } from "./repos/monitoring";
+import { monitoringActionRepo } from "./repos/monitoring/actions";
 import { orgRepo } from "./repos/orgs";
 import { workPlanRepo } from "./repos/plan/work-plans";
 import { ProjectReadModel } from "./repos/project-read-model";
@@ -45,6 +47,8 @@ function reposFor(db: Database, ex: Executor): Repos {
     outbox: outboxRepo(ex),
     notifications: notificationRepo(ex),
     monitoring: monitoringRepo(ex),
+    monitoringActions: monitoringActionRepo(ex),
+    attachments: attachmentRepo(ex),
   };
 }
 

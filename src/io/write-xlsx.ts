@@ -27,6 +27,8 @@ export interface XlsxSheet {
    * streamed, so nothing can change after this.
    */
   decorate?: (ws: ExcelJS.Worksheet, header: ExcelJS.Row) => void;
+  /** How the sheet prints (paper, orientation, fit to width); set when the sheet is opened, before any row. */
+  pageSetup?: Partial<ExcelJS.PageSetup>;
   /** Last touches on a data row before it is streamed out (e.g. a template's example rows set apart). */
   styleRow?: (row: ExcelJS.Row, data: Record<string, unknown>) => void;
 }
@@ -70,7 +72,10 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: XlsxSheet, na
   const { columns, rows } = sheet;
   const headerRow = headerRowOf(sheet);
   const last = Math.max(1, columns.length);
-  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: headerRow }] });
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: "frozen", ySplit: headerRow }],
+    ...(sheet.pageSetup ? { pageSetup: sheet.pageSetup } : {}),
+  });
   // Column styles are inherited by every cell created below, which is far faster than per-cell styling.
   ws.columns = columns.map((c) => ({
     key: c.key,

@@ -37,7 +37,7 @@ describe("import history (导入记录)", () => {
     const res = await t.as(staff, "GET", "/api/v1/imports?pageSize=5");
     expect(res.statusCode).toBe(200);
     const page = res.json() as { total: number; rows: Batch[]; page: number; pageSize: number };
-    expect(page.total).toBe(10); // the demo's nine loads and this file
+    expect(page.total).toBe(12); // the demo's eleven loads and this file
     expect(page.rows[0]).toMatchObject({
       id: commit.json().batchId,
       kind: "projects",
@@ -55,7 +55,7 @@ describe("import history (导入记录)", () => {
 
   it("filters by kind and pages", async () => {
     const execution = (await t.as(staff, "GET", "/api/v1/imports?kind=execution")).json();
-    expect(execution.total).toBe(2); // 2023 and 2024
+    expect(execution.total).toBe(3); // 2023, then 2024 in two loads: months 1–7 before the monitoring round, 8–12 after the year
     expect(execution.rows.every((r: Batch) => r.kind === "execution")).toBe(true);
     const second = (await t.as(staff, "GET", "/api/v1/imports?pageSize=3&page=2")).json();
     const first = (await t.as(staff, "GET", "/api/v1/imports?pageSize=3&page=1")).json();

@@ -31,9 +31,14 @@ const MonitoringPage = lazy(() => import("./pages/monitoring/MonitoringPage"));
 const MonitoringSelectPage = lazy(() => import("./pages/monitoring/MonitoringSelectPage"));
 const MonitoringKeyPage = lazy(() => import("./pages/monitoring/MonitoringKeyPage"));
 const MonitoringRulesPage = lazy(() => import("./pages/monitoring/MonitoringRulesPage"));
+const MonitoringReportsPage = lazy(() => import("./pages/monitoring/MonitoringReportsPage"));
+const MonitoringReportPage = lazy(() => import("./pages/monitoring/MonitoringReportPage"));
+const MonitoringReportPrintPage = lazy(() => import("./pages/monitoring/MonitoringReportPrintPage"));
 const WorkPlanPage = lazy(() => import("./pages/plan/WorkPlanPage"));
 const TasksPage = lazy(() => import("./pages/tasks/TasksPage"));
 const TaskRedirectPage = lazy(() => import("./pages/tasks/TaskRedirectPage"));
+const FollowUpsPage = lazy(() => import("./pages/monitoring/FollowUpsPage"));
+const FollowUpDetailPage = lazy(() => import("./pages/monitoring/FollowUpDetailPage"));
 
 /**
  * Signed-in area: loads the account, sends strangers to /login and new accounts to /profile. Its pages
@@ -76,6 +81,14 @@ export function AppRoutes() {
               </Guard>
             }
           />
+          <Route
+            path="monitoring/reports/:id/print"
+            element={
+              <Guard path="/monitoring/reports">
+                <MonitoringReportPrintPage />
+              </Guard>
+            }
+          />
         </Route>
         <Route element={<Protected />}>
           <Route index element={<HomePage />} />
@@ -100,6 +113,22 @@ export function AppRoutes() {
             element={
               <Guard path="/tasks">
                 <TaskRedirectPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="monitoring/follow-ups"
+            element={
+              <Guard path="/monitoring/follow-ups">
+                <FollowUpsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="monitoring/follow-ups/:id"
+            element={
+              <Guard path="/monitoring/follow-ups">
+                <FollowUpDetailPage />
               </Guard>
             }
           />
@@ -140,6 +169,22 @@ export function AppRoutes() {
             element={
               <Guard path="/goal-tables">
                 <GoalTableDetailPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="monitoring/reports"
+            element={
+              <Guard path="/monitoring/reports">
+                <MonitoringReportsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="monitoring/reports/:id"
+            element={
+              <Guard path="/monitoring/reports">
+                <MonitoringReportPage />
               </Guard>
             }
           />

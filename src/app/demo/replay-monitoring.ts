@@ -13,6 +13,7 @@ import type { MonitoringCandidate, ReportDetail } from "../monitoring/ports";
 import { saveMonitoringReport } from "../monitoring/save-report";
 import { selectMonitoringSubjects } from "../monitoring/select-subjects";
 import { demoActor, type SetDay } from "./replay-declaration";
+import { replayFollowUps } from "./replay-follow-ups";
 
 /** The seed's 2024 monitoring: 117 department tasks and 9 finance key tasks, as of the end of July. */
 export const DEMO_MONITORING = { cutoffMonth: 7, departmentTasks: 117, keyTasks: 9 } as const;
@@ -158,7 +159,8 @@ const day = (y: number, month: number, d: number) =>
  * The demo year's monitoring, replayed through the use cases users call, each step on its day: finance opens
  * the round as of July on 1 August and draws its key projects, the departments choose theirs (three of them
  * late), the units fill the prefilled forms, departments review and finance reviews each one (复核评价),
- * returning a few. Some reports are still being filled or reviewed at the end, as in a real year.
+ * returning a few, and gives the red and some yellow ones follow-up actions. Some reports are still being
+ * filled or reviewed at the end, and some actions still open, as in a real year.
  */
 export async function replayMonitoring(deps: Deps, setDay: SetDay, finance: Actor, fiscalYear: number) {
   const y = fiscalYear;
@@ -199,6 +201,7 @@ export async function replayMonitoring(deps: Deps, setDay: SetDay, finance: Acto
   const region = { kind: "region", regionCode: finance.regionCode } as const;
   const reports = (await deps.uow.read.monitoring.figures(region, { roundId: round.id })).map((r) => r.id);
   for (const [i, id] of reports.entries()) await fillAndReview(deps, setDay, finance, y, id, fateOf(i), i);
+  await replayFollowUps(deps, setDay, finance, y, reports);
   return round;
 }
 

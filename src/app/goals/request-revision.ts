@@ -4,7 +4,7 @@ import { goalStatusText } from "../../core/goals/workflow";
 import { TASK_STATUS_LABELS } from "../../core/tasks/tasks";
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
-import type { Actor, Deps, Repos } from "../context";
+import type { Actor, Clock, Deps, Repos } from "../context";
 import { dispatchSoon } from "../tasks/dispatch";
 import { getTask } from "../tasks/list-tasks";
 import type { RevisionTaskRef } from "../tasks/ports";
@@ -14,7 +14,7 @@ const badDue = (message: string) =>
   new AppError("validation", "GOAL_REVISION_DUE_INVALID", message, { field: "dueOn" });
 
 /** A calendar day plus `days` (YYYY-MM-DD). */
-const addDays = (day: string, days: number) =>
+export const addDays = (day: string, days: number) =>
   new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + days))
     .toISOString()
     .slice(0, 10);
@@ -30,9 +30,65 @@ const alreadyAsked = (t: RevisionTaskRef) =>
     { taskId: t.id },
   );
 
-async function openRequest(repos: Repos, regionCode: string, id: number) {
+export async function openRequest(repos: Repos, regionCode: string, id: number) {
   const [found] = (await repos.tasks.revisionsOf(regionCode, [id])).filter(stillOpen);
   return found;
+}
+
+/**
+ * Issues the 绩效目标调整 task in the caller's transaction: the request in the table's history, the audit
+ * log and a notice to the declarer. Shared with the follow-up actions of monitoring that ask for it.
+ */
+export async function issueRevisionRequest(
+  repos: Repos,
+  clock: Clock,
+  actor: Actor,
+  id: number,
+  record: { status: string; revision: number },
+  reason: string,
+  dueOn: string,
+) {
+  const task = await repos.tasks.issueRevision(actor.regionCode, id, dueOn);
+  if (!task) {
+    // Another request got in first, or the table was revised meanwhile (it is no longer the current one).
+    const other = await openRequest(repos, actor.regionCode, id);
+    if (other) throw alreadyAsked(other);
+    throw new AppError(
+      "validation",
+      "GOAL_REVISION_NOT_APPROVED",
+      "该目标表已有新的版本，不再是现行的已批复版本：请打开现行版本后再要求调整",
+    );
+  }
+  await repos.goals.recordTransition(id, {
+    actorId: actor.userId,
+    actorName: actor.displayName,
+    action: "request_revision",
+    fromStatus: "approved",
+    toStatus: "approved",
+    comment: reason,
+    indicatorComments: null,
+  });
+  await repos.audit.append([
+    auditEntry(actor, clock, {
+      action: "request_revision",
+      entity: "goal_table",
+      entityId: id,
+      before: { status: record.status, revision: record.revision },
+      after: { taskId: task.id, orgId: task.orgId, dueOn: dueOn },
+      reason,
+    }),
+  ]);
+  await repos.outbox.add(actor.regionCode, [
+    {
+      kind: "assigned",
+      taskId: task.id,
+      orgIds: [task.orgId],
+      title: "新任务：绩效目标调整",
+      body: `${task.title}。调整要求：${reason}。请于 ${dueOn} 前调整并提交`,
+      link: `/tasks/${task.id}`,
+    },
+  ]);
+  return task;
 }
 
 /**
@@ -71,49 +127,9 @@ export async function requestGoalRevision(
       `该目标表当前为“${goalStatusText(stateOf(record))}”，只有已批复的目标表可以要求调整`,
     );
 
-  const taskId = await deps.uow.transaction(async (repos) => {
-    const task = await repos.tasks.issueRevision(actor.regionCode, id, input.dueOn);
-    if (!task) {
-      // Another request got in first, or the table was revised meanwhile (it is no longer the current one).
-      const other = await openRequest(repos, actor.regionCode, id);
-      if (other) throw alreadyAsked(other);
-      throw new AppError(
-        "validation",
-        "GOAL_REVISION_NOT_APPROVED",
-        "该目标表已有新的版本，不再是现行的已批复版本：请打开现行版本后再要求调整",
-      );
-    }
-    await repos.goals.recordTransition(id, {
-      actorId: actor.userId,
-      actorName: actor.displayName,
-      action: "request_revision",
-      fromStatus: "approved",
-      toStatus: "approved",
-      comment: reason,
-      indicatorComments: null,
-    });
-    await repos.audit.append([
-      auditEntry(actor, deps.clock, {
-        action: "request_revision",
-        entity: "goal_table",
-        entityId: id,
-        before: { status: record.status, revision: record.revision },
-        after: { taskId: task.id, orgId: task.orgId, dueOn: input.dueOn },
-        reason,
-      }),
-    ]);
-    await repos.outbox.add(actor.regionCode, [
-      {
-        kind: "assigned",
-        taskId: task.id,
-        orgIds: [task.orgId],
-        title: "新任务：绩效目标调整",
-        body: `${task.title}。调整要求：${reason}。请于 ${input.dueOn} 前调整并提交`,
-        link: `/tasks/${task.id}`,
-      },
-    ]);
-    return task.id;
-  });
+  const taskId = await deps.uow.transaction(
+    async (repos) => (await issueRevisionRequest(repos, deps.clock, actor, id, record, reason, input.dueOn)).id,
+  );
   await dispatchSoon(deps);
   return getTask(deps, actor, taskId);
 }

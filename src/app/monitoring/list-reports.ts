@@ -37,6 +37,15 @@ export async function reportRows(deps: Deps, actor: Actor, filter: ReportFilter 
   return { round, rules, rows: filter.light ? rows.filter((r) => r.light === filter.light) : rows };
 }
 
+/** The rows in the list's order; the repository's order (department, then code) breaks ties. */
+export function sortReportRows(rows: readonly ReportRow[], sort: ReportSort, order: "asc" | "desc"): ReportRow[] {
+  const sign = order === "desc" ? -1 : 1;
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => sign * COMPARE[sort](a.r, b.r) || a.i - b.i)
+    .map((x) => x.r);
+}
+
 export async function listMonitoringReports(
   deps: Deps,
   actor: Actor,
@@ -49,12 +58,7 @@ export async function listMonitoringReports(
   },
 ) {
   const { rows } = await reportRows(deps, actor, q);
-  const sign = q.order === "desc" ? -1 : 1;
-  // The repository's order (department, then code) is the tie-break: a stable sort keeps it.
-  const sorted = rows
-    .map((r, i) => ({ r, i }))
-    .sort((a, b) => sign * COMPARE[q.sort](a.r, b.r) || a.i - b.i)
-    .map((x) => x.r);
+  const sorted = sortReportRows(rows, q.sort, q.order);
   const start = (q.page - 1) * q.pageSize;
   return { total: sorted.length, rows: sorted.slice(start, start + q.pageSize) };
 }

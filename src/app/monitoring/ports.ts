@@ -136,7 +136,18 @@ export interface ReportFilter {
   kind?: MonitoringKind | undefined;
   status?: DeskStatus | undefined;
   departmentId?: number | undefined;
+  /** The implementing unit. */
+  unitId?: number | undefined;
   q?: string | undefined;
+}
+
+/** Which reports of a round `details` reads: a department's or a unit's, or these ids. */
+export interface ReportDetailFilter {
+  roundId: number;
+  departmentId?: number | undefined;
+  /** The implementing unit (reports it fills, or its department's own for a department). */
+  unitId?: number | undefined;
+  ids?: readonly number[] | undefined;
 }
 
 export interface MonitoringRepo {
@@ -179,6 +190,8 @@ export interface MonitoringRepo {
   removeUntouched(regionCode: string, reportIds: readonly number[]): Promise<number[]>;
   figures(scope: Scope, filter: ReportFilter): Promise<ReportFigures[]>;
   detail(scope: Scope, id: number): Promise<ReportDetail | null>;
+  /** The details of many reports of a round in the scope, in the list's order: two statements, whatever their number. */
+  details(scope: Scope, filter: ReportDetailFilter): Promise<ReportDetail[]>;
   /** Locks the report's row for this transaction and reads its state. */
   lockState(
     regionCode: string,

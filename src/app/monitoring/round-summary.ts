@@ -1,4 +1,5 @@
 import { dateInChina } from "../../core/calendar";
+import { actionOverdue } from "../../core/monitoring/actions";
 import { summariseRound } from "../../core/monitoring/summary";
 import { LIGHTS, type Light } from "../../core/monitoring/types";
 import { percent } from "../../core/percent";
@@ -20,7 +21,7 @@ export async function getMonitoringRound(deps: Deps, actor: Actor, roundId: numb
   const today = dateInChina(deps.clock.now());
   const summary = summariseRound(
     rows.map((r) => ({ kind: r.kind, taskStatus: r.taskStatus ?? "todo", overdue: r.overdue, light: r.light })),
-    actions.map((a) => ({ status: a.status, overdue: a.status !== "closed" && a.dueOn < today })),
+    actions.map((a) => ({ status: a.status, overdue: actionOverdue(a, today) })),
   );
   const byDept = new Map<
     number,
@@ -67,7 +68,7 @@ export async function monitoringYearSummary(deps: Deps, actor: Actor, fiscalYear
   );
   const summary = summariseRound(
     reports.map((r) => ({ kind: r.kind, taskStatus: r.taskStatus ?? "todo", overdue: r.overdue, light: r.light })),
-    actions.map((a) => ({ status: a.status, overdue: a.status !== "closed" && a.dueOn < today })),
+    actions.map((a) => ({ status: a.status, overdue: actionOverdue(a, today) })),
   );
   return { fiscalYear, rounds: rounds.length, ...summary };
 }

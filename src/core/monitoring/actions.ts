@@ -60,3 +60,25 @@ export function actOnAction(
     return fail("MONITORING_GOAL_NOT_REVISED", "调整后的绩效目标表尚未批复，暂不能办结");
   return { ok: true, next: "closed" };
 }
+
+/** Statuses in which the owner still has to act: an action in one of them past its due day is overdue. */
+export const ACTION_OWNER_STATUSES: readonly ActionStatus[] = ["open", "returned"];
+
+/**
+ * Overdue: the owning unit still has to act (open or returned) and the due day has passed (`today` is the
+ * day in China). An action waiting for finance's confirmation is not the unit's delay.
+ */
+export const actionOverdue = (a: { status: ActionStatus; dueOn: string }, today: string) =>
+  ACTION_OWNER_STATUSES.includes(a.status) && a.dueOn < today;
+
+/** The task of an action follows it: open → 待办, submitted → 已提交, returned → 被退回, closed → 已完成. */
+export const ACTION_TASK_STATUS = {
+  open: "todo",
+  submitted: "submitted",
+  returned: "returned",
+  closed: "done",
+} as const satisfies Record<ActionStatus, string>;
+
+/** How lists of actions sort. */
+export const ACTION_SORTS = ["dueOn", "createdAt", "department", "status"] as const;
+export type ActionSort = (typeof ACTION_SORTS)[number];

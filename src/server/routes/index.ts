@@ -1,4 +1,5 @@
 import type { Api, ServerContext } from "../context";
+import attachments from "./attachments";
 import getAudit from "./audit/list-audit";
 import verifyAudit from "./audit/verify-audit";
 import changePassword from "./auth/change-password";
@@ -23,9 +24,12 @@ import getTemplate from "./imports/get-template";
 import listImports from "./imports/list-imports";
 import runImport from "./imports/run-import";
 import getMeta from "./meta/get-meta";
+import monitoringActions from "./monitoring/actions";
 import monitoringConfig from "./monitoring/config";
+import monitoringThreads from "./monitoring/report-threads";
 import monitoringReports from "./monitoring/reports";
 import monitoringRounds from "./monitoring/rounds";
+import monitoringWorkbook from "./monitoring/workbook";
 import createOrg from "./org/create-org";
 import getTree from "./org/get-tree";
 import updateOrg from "./org/update-org";
@@ -81,5 +85,9 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   tasks,
   monitoringRounds,
   monitoringReports,
+  monitoringThreads,
   monitoringConfig,
+  monitoringWorkbook,
+  monitoringActions,
+  attachments,
 ];

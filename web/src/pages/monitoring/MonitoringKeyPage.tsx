@@ -36,7 +36,7 @@ import {
   useRound,
 } from "../../api/monitoring/monitoring";
 import { useSession } from "../../auth/session";
-import { keyReasonLabel, kindLabel, pct, stratifyLabel } from "../../components/monitoring/labels";
+import { keyReasonLabel, kindLabel, pct, stratifyLabel } from "../../components/monitoring/codes";
 import { PageError } from "../../components/PageError";
 import { PageTitle } from "../../components/PageTitle";
 import { count, DASH, dateTime, wan } from "../../format";

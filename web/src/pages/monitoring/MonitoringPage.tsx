@@ -12,7 +12,7 @@ import {
 } from "../../api/monitoring/monitoring";
 import { useSession, useYear } from "../../auth/session";
 import { EChart, type EChartsCoreOption } from "../../components/EChart";
-import { LIGHT_COLORS, lightLabel, pct, SHOWN_LIGHTS, taskStatusLabel } from "../../components/monitoring/labels";
+import { LIGHT_HEX, lightLabel, pct, SHOWN_LIGHTS, taskStatusLabel } from "../../components/monitoring/codes";
 import { OpenRoundModal } from "../../components/monitoring/OpenRoundModal";
 import { PageError } from "../../components/PageError";
 import { PageTitle } from "../../components/PageTitle";
@@ -88,7 +88,7 @@ function TaskCounts({ title, c, testId }: { title: string; c: RoundSummary["task
           title="逾期未交"
           value={c.overdue}
           suffix="份"
-          styles={{ content: { color: c.overdue > 0 ? LIGHT_COLORS.red : undefined } }}
+          styles={{ content: { color: c.overdue > 0 ? LIGHT_HEX.red : undefined } }}
         />
       </Space>
       <div style={{ marginTop: 8 }}>
@@ -124,7 +124,7 @@ function SummaryCards({ s }: { s: RoundSummary }) {
                 key={l}
                 title={lightLabel(l)}
                 value={s.lights[l] ?? 0}
-                styles={{ content: { color: LIGHT_COLORS[l] } }}
+                styles={{ content: { color: LIGHT_HEX[l] } }}
               />
             ))}
           </Space>
@@ -143,7 +143,7 @@ function SummaryCards({ s }: { s: RoundSummary }) {
             <Statistic
               title="逾期"
               value={s.actions.overdue}
-              styles={{ content: { color: s.actions.overdue > 0 ? LIGHT_COLORS.red : undefined } }}
+              styles={{ content: { color: s.actions.overdue > 0 ? LIGHT_HEX.red : undefined } }}
             />
           </Space>
         </Card>
@@ -174,7 +174,7 @@ function charts(departments: DepartmentFigures[], progress: string): [EChartsCor
       text: `红色虚线：时间进度 ${progress}%`,
       top: 2,
       right: 8,
-      textStyle: { fontSize: 12, fontWeight: "normal", color: LIGHT_COLORS.red },
+      textStyle: { fontSize: 12, fontWeight: "normal", color: LIGHT_HEX.red },
     },
     grid,
     yAxis: axis,
@@ -189,7 +189,7 @@ function charts(departments: DepartmentFigures[], progress: string): [EChartsCor
         markLine: {
           symbol: "none",
           silent: true,
-          lineStyle: { type: "dashed", color: LIGHT_COLORS.red, width: 1.5 },
+          lineStyle: { type: "dashed", color: LIGHT_HEX.red, width: 1.5 },
           label: { show: false },
           data: [{ xAxis: Number(progress) }],
         },
@@ -207,7 +207,7 @@ function charts(departments: DepartmentFigures[], progress: string): [EChartsCor
       type: "bar",
       stack: "lights",
       barMaxWidth: 16,
-      itemStyle: { color: LIGHT_COLORS[l] },
+      itemStyle: { color: LIGHT_HEX[l] },
       data: departments.map((d) => d.lights[l] ?? 0),
     })),
   };
@@ -352,7 +352,7 @@ function DepartmentTable({ data, loading }: { data: RoundData; loading: boolean 
               const g = gapOf(d.rate, progress);
               if (g === null) return DASH;
               return (
-                <span style={{ color: g < 0 ? LIGHT_COLORS.red : LIGHT_COLORS.green }}>
+                <span style={{ color: g < 0 ? LIGHT_HEX.red : LIGHT_HEX.green }}>
                   {g >= 0 ? "+" : ""}
                   {g.toFixed(2)}
                 </span>
@@ -367,7 +367,7 @@ function DepartmentTable({ data, loading }: { data: RoundData; loading: boolean 
             sorter: (a: DepartmentFigures, b: DepartmentFigures) => (a.lights[l] ?? 0) - (b.lights[l] ?? 0),
             render: (_: unknown, d: DepartmentFigures) =>
               (d.lights[l] ?? 0) > 0 ? (
-                <Link to={reportsHref(data.round.id, d.department.id, l)} style={{ color: LIGHT_COLORS[l] }}>
+                <Link to={reportsHref(data.round.id, d.department.id, l)} style={{ color: LIGHT_HEX[l] }}>
                   {d.lights[l]}
                 </Link>
               ) : (

@@ -15,7 +15,7 @@ import { useSession, useYear } from "../../auth/session";
 import { ConfigPage } from "../../components/config/ConfigPage";
 import { TagListInput } from "../../components/config/TagListInput";
 import type { ConfigImpact } from "../../components/config/types";
-import { lightLabel } from "../../components/monitoring/labels";
+import { lightLabel } from "../../components/monitoring/codes";
 import { PageError } from "../../components/PageError";
 import { count, DASH, dateTime } from "../../format";
 

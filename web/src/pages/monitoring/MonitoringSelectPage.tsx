@@ -18,7 +18,7 @@ import {
   useSelections,
 } from "../../api/monitoring/monitoring";
 import { useSession } from "../../auth/session";
-import { kindLabel, pct, subjectKindLabel, taskStatusLabel } from "../../components/monitoring/labels";
+import { kindLabel, pct, subjectKindLabel, taskStatusLabel } from "../../components/monitoring/codes";
 import { PageError } from "../../components/PageError";
 import { PageTitle } from "../../components/PageTitle";
 import { DASH, dateTime, wan } from "../../format";

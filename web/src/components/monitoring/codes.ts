@@ -1,4 +1,4 @@
-/** Labels and colours of monitoring codes, from the core. */
+/** Labels and chart colours of monitoring codes, from the core (tags with JSX are in labels.tsx). */
 import { KEY_REASON_LABELS, type KeyReason } from "../../../../src/core/monitoring/key-candidates";
 import {
   LIGHT_LABELS,
@@ -11,7 +11,7 @@ import { TASK_STATUS_LABELS, TASK_STATUSES, type TaskStatus } from "../../../../
 
 export { TASK_STATUSES };
 
-export const LIGHT_COLORS: Record<Light, string> = {
+export const LIGHT_HEX: Record<Light, string> = {
   green: "#52c41a",
   yellow: "#faad14",
   red: "#f5222d",

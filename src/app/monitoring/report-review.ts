@@ -1,0 +1,38 @@
+import { monitoringSnapshot } from "../../core/monitoring/snapshot";
+import { isAnswerable } from "../../core/review/answerable";
+import { diffSnapshots } from "../../core/review/snapshot";
+import type { Actor, Deps } from "../context";
+import { readReport } from "./get-report";
+import { answersOf } from "./present-report";
+
+/**
+ * The review record of a monitoring report: its rounds (each submission with its 修改说明 and outcome),
+ * the department's and finance's comments on its indicators with the unit's answers, and what changed
+ * since it was last returned (与退回时对比).
+ */
+export async function getMonitoringReportReview(deps: Deps, actor: Actor, id: number) {
+  const { detail, view } = await readReport(deps.uow.read, actor, id);
+  const ref = { regionCode: actor.regionCode, entity: "monitoring_report", recordId: id } as const;
+  const [rounds, comments] = await Promise.all([
+    deps.uow.read.reviewThreads.rounds(ref),
+    deps.uow.read.reviewThreads.comments(ref),
+  ]);
+  const current = monitoringSnapshot({ answers: answersOf(detail), items: detail.items, execution: detail.execution });
+  const lastReturned = [...rounds].reverse().find((r) => r.outcome === "returned") ?? null;
+  const latest = rounds.at(-1) ?? null;
+  return {
+    id,
+    rounds: rounds.map(({ content: _content, ...r }) => r),
+    comments: comments.map(({ authorId: _authorId, recordId: _recordId, ...c }) => ({
+      ...c,
+      answerable: isAnswerable(c, latest, view.editable),
+    })),
+    returned: lastReturned && {
+      seq: lastReturned.seq,
+      at: lastReturned.closedAt ?? lastReturned.submittedAt,
+      by: lastReturned.closedByName,
+      snapshot: lastReturned.content,
+      diff: diffSnapshots(lastReturned.content, current),
+    },
+  };
+}
