@@ -136,7 +136,7 @@ function SummaryCards({ s }: { s: RoundSummary }) {
         </Card>
       </Col>
       <Col xs={24} md={12} xl={5}>
-        <Card size="small" title="整改措施" data-testid="count-actions">
+        <Card size="small" title="跟进措施" data-testid="count-actions">
           <Space size={24} wrap>
             <Statistic title="未完成" value={s.actions.open} />
             <Statistic title="已完成" value={s.actions.closed} />
