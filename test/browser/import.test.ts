@@ -57,7 +57,7 @@ describe("the import wizard", () => {
     await page.getByTestId("import-history-kind").click();
     await page.locator(".ant-select-item-option", { hasText: "部门整体月度执行" }).click();
     await page.waitForURL((url) => url.searchParams.get("kind") === "dept-execution");
-    await expect.poll(() => history.count()).toBe(2);
+    await expect.poll(() => history.count()).toBe(3); // 2023, then 2024 in two loads (months 1–7, then 8–12)
     expect((await history.allTextContents()).every((t) => t.includes("部门整体月度执行"))).toBe(true);
 
     await page.goto(`${h.baseUrl}/projects?q=${encodeURIComponent("浏览器导入测试项目")}`);

@@ -76,7 +76,7 @@ describe("follow-up actions in the browser", () => {
 
     const school = await as("unit1");
     await school.goto(`${baseUrl}/monitoring/follow-ups`);
-    await school.getByTestId("follow-ups-table").getByText("P301001A 一小校舍维修").click();
+    await school.getByTestId("follow-ups-table").getByRole("link", { name: "一小校舍维修" }).click();
     await school.getByTestId("follow-up-detail").waitFor();
     // Submitting without evidence is refused on the page.
     await school.getByTestId("follow-up-text").fill("已于8月20日支付工程款30万元");
@@ -91,7 +91,7 @@ describe("follow-up actions in the browser", () => {
     await school.screenshot({ path: "test-results/screenshots/follow-up-submitted.png" });
 
     await finance.goto(`${baseUrl}/monitoring/follow-ups?status=submitted`);
-    await finance.getByTestId("follow-ups-table").getByText("P301001A 一小校舍维修").click();
+    await finance.getByTestId("follow-ups-table").getByRole("link", { name: "一小校舍维修" }).click();
     await finance.getByTestId("evidence-list").getByText("付款凭证.pdf").waitFor();
     await finance.getByTestId("follow-up-text").fill("整改到位");
     await finance.getByTestId("follow-up-close").click();
