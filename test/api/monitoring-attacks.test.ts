@@ -1,0 +1,177 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { removeAttachment, uploadAttachment } from "../../src/app/attachments/upload";
+import { actorOf } from "../../src/app/auth/actor";
+import type { Actor, Deps } from "../../src/app/context";
+import { actOnMonitoringAction } from "../../src/app/monitoring/act-on-action";
+import { createUnitOfWork } from "../../src/db/repos";
+import { rows } from "../../src/db/repos/rows";
+import { argon2Hasher } from "../../src/server/auth/password";
+import { held, untilHeld } from "../support/held";
+import { type MonitoringDistrict, monitoringDistrict } from "../support/monitoring-district";
+
+/**
+ * Monitoring as an attacker sees it, in a district from zero: the key draw's record read from outside
+ * finance, evidence taken away (or slipped in) while the unit's submission is being written, an expected
+ * year-end amount past anything the import takes, and markup in the follow-up texts.
+ */
+let m: MonitoringDistrict;
+let deps: Deps;
+let round: { id: number };
+const reports: Record<string, { id: number; version: number }> = {};
+
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+
+const call = (who: string, method: string, url: string, body?: unknown) => m.d.as(m.d.who(who), method, url, body);
+const ok = async (who: string, method: string, url: string, body?: unknown, status = 200) => {
+  const res = await call(who, method, url, body);
+  expect(res.statusCode, `${method} ${url}: ${res.body.slice(0, 500)}`).toBe(status);
+  return status === 204 ? null : res.json();
+};
+const actor = async (username: string): Promise<Actor> =>
+  actorOf((await deps.uow.read.users.withOrg((await deps.uow.read.users.byUsername(username))!.id))!);
+
+/** The unit fills every indicator as certain and submits; the department approves. */
+async function fillAndSubmit(unit: string, dept: string, code: string) {
+  const list = await ok(unit, "GET", `/api/v1/monitoring/reports?roundId=${round.id}&q=${code}`);
+  const url = `/api/v1/monitoring/reports/${list.rows[0].id}`;
+  let report = await ok(unit, "GET", url);
+  report = await ok(unit, "PUT", url, {
+    version: report.version,
+    overallStatus: "按计划推进。",
+    expectedYearEnd: report.execution.budget,
+    executionNote: null,
+    items: report.items.map((i: { uid: string }) => ({
+      uid: i.uid,
+      progress: "50",
+      expected: "100",
+      likelihood: "certain",
+      cause: null,
+      causeNote: null,
+      measures: null,
+    })),
+  });
+  report = await ok(unit, "POST", `${url}/actions`, { version: report.version, action: "submit" });
+  report = await ok(dept, "POST", `${url}/actions`, { version: report.version, action: "approve" });
+  reports[code] = report;
+}
+
+/** A fresh 加快执行进度 action on 一小校舍维修 (red), with one evidence file; the previous one is closed first. */
+async function actionWithEvidence() {
+  const open = await rows<{ id: number; version: number }>(
+    m.d.db.orm,
+    sql`select id, version from monitoring_actions where status <> 'closed'`,
+  );
+  for (const a of open)
+    await m.d.db.orm.execute(sql`update monitoring_actions set status = 'closed' where id = ${a.id}`);
+  const action = await ok(
+    "admin",
+    "POST",
+    `/api/v1/monitoring/reports/${reports.P301001A!.id}/follow-ups`,
+    { kind: "speed_up", requirement: "9月底前完成维修工程款支付", dueOn: "2025-09-30" },
+    201,
+  );
+  const unit1 = await actor("unit1");
+  const file = await uploadAttachment(deps, unit1, {
+    entity: "monitoring_action",
+    recordId: action.id,
+    fileName: "付款凭证.pdf",
+    bytes: PDF,
+  });
+  return { action, file, unit1 };
+}
+const files = async (actionId: number) =>
+  rows<{ id: number }>(m.d.db.orm, sql`select id from attachments where record_id = ${actionId}`);
+const statusOf = async (actionId: number) =>
+  (await rows<{ status: string }>(m.d.db.orm, sql`select status from monitoring_actions where id = ${actionId}`))[0]!
+    .status;
+
+beforeAll(async () => {
+  m = await monitoringDistrict();
+  deps = {
+    uow: createUnitOfWork(m.d.db),
+    clock: { now: () => new Date("2025-08-05T02:00:00Z") },
+    hasher: argon2Hasher,
+  };
+  round = (
+    await ok(
+      "admin",
+      "POST",
+      "/api/v1/monitoring/rounds",
+      { fiscalYear: 2025, cutoffMonth: 7, dueOn: "2025-08-31", selectionDueOn: "2025-08-15" },
+      201,
+    )
+  ).round;
+  const candidates = await ok("edu", "GET", `/api/v1/monitoring/rounds/${round.id}/candidates`);
+  const chosen = candidates.filter((c: { code: string }) => c.code === "P301001A");
+  await ok("edu", "POST", `/api/v1/monitoring/rounds/${round.id}/selections/${chosen[0].department.id}/subjects`, {
+    subjects: chosen.map((c: { id: number }) => ({ subjectKind: "project", id: c.id })),
+  });
+  await fillAndSubmit("unit1", "edu", "P301001A");
+}, 180_000);
+afterAll(async () => {
+  await m.d.close();
+});
+
+describe("monitoring under attack", () => {
+  it("keeps the key draw's record (every project of the region, with its budget) to finance and the auditor", async () => {
+    const drawn = await ok(
+      "admin",
+      "POST",
+      `/api/v1/monitoring/rounds/${round.id}/key-draw`,
+      { count: 1, excluded: ["P301001A"] },
+      201,
+    );
+    expect(drawn.populationSize).toBeGreaterThan(0);
+    for (const who of ["unit1", "unit2", "cdc", "edu", "health"]) {
+      const res = await call(who, "GET", `/api/v1/monitoring/rounds/${round.id}/key-draw`);
+      expect(res.statusCode, `${who}: ${res.body.slice(0, 300)}`).toBe(403);
+      expect(res.body).not.toContain("疾控免疫规划");
+    }
+    const mine = await ok("admin", "GET", `/api/v1/monitoring/rounds/${round.id}/key-draw`);
+    expect(mine.replay).toMatchObject({ matches: true });
+  });
+
+  it("refuses a submission whose only evidence was removed while it was being written", async () => {
+    const { action, file, unit1 } = await actionWithEvidence();
+    const slow = held(deps);
+    const submitting = actOnMonitoringAction(slow.deps, unit1, action.id, {
+      version: action.version,
+      action: "submit",
+      text: "已支付工程款",
+    }).catch((e: unknown) => e);
+    await untilHeld(slow, submitting);
+    await removeAttachment(deps, unit1, file.id);
+    slow.open();
+    expect(await submitting).toMatchObject({ code: "MONITORING_ACTION_NEEDS_EVIDENCE" });
+    expect(await statusOf(action.id)).toBe("open");
+  });
+
+  it("does not take evidence away once the submission got in first", async () => {
+    const { action, file, unit1 } = await actionWithEvidence();
+    const slow = held(deps);
+    const removing = removeAttachment(slow.deps, unit1, file.id).catch((e: unknown) => e);
+    await untilHeld(slow, removing);
+    await actOnMonitoringAction(deps, unit1, action.id, { version: action.version, action: "submit", text: "已支付" });
+    slow.open();
+    expect(await removing).toMatchObject({ code: "MONITORING_ROLE_NOT_ALLOWED" });
+    expect(await statusOf(action.id)).toBe("submitted");
+    expect(await files(action.id)).toHaveLength(1);
+  });
+
+  it("does not slip a file into an action already submitted", async () => {
+    const { action, unit1 } = await actionWithEvidence();
+    const slow = held(deps);
+    const adding = uploadAttachment(slow.deps, unit1, {
+      entity: "monitoring_action",
+      recordId: action.id,
+      fileName: "补充.pdf",
+      bytes: PDF,
+    }).catch((e: unknown) => e);
+    await untilHeld(slow, adding);
+    await actOnMonitoringAction(deps, unit1, action.id, { version: action.version, action: "submit", text: "已支付" });
+    slow.open();
+    expect(await adding).toMatchObject({ code: "MONITORING_ROLE_NOT_ALLOWED" });
+    expect(await files(action.id)).toHaveLength(1);
+  });
+});
