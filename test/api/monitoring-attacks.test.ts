@@ -7,6 +7,7 @@ import { actOnMonitoringAction } from "../../src/app/monitoring/act-on-action";
 import { createUnitOfWork } from "../../src/db/repos";
 import { rows } from "../../src/db/repos/rows";
 import { argon2Hasher } from "../../src/server/auth/password";
+import { bombXlsx } from "../support/crafted-xlsx";
 import { held, untilHeld } from "../support/held";
 import { type MonitoringDistrict, monitoringDistrict } from "../support/monitoring-district";
 
@@ -108,6 +109,11 @@ beforeAll(async () => {
     subjects: chosen.map((c: { id: number }) => ({ subjectKind: "project", id: c.id })),
   });
   await fillAndSubmit("unit1", "edu", "P301001A");
+  const health = await ok("health", "GET", `/api/v1/monitoring/rounds/${round.id}/candidates`);
+  const cdc = health.filter((c: { code: string }) => c.code === "P302001A");
+  await ok("health", "POST", `/api/v1/monitoring/rounds/${round.id}/selections/${cdc[0].department.id}/subjects`, {
+    subjects: cdc.map((c: { id: number }) => ({ subjectKind: "project", id: c.id })),
+  });
 }, 180_000);
 afterAll(async () => {
   await m.d.close();
@@ -174,4 +180,96 @@ describe("monitoring under attack", () => {
     expect(await adding).toMatchObject({ code: "MONITORING_ROLE_NOT_ALLOWED" });
     expect(await files(action.id)).toHaveLength(1);
   });
+
+  it("refuses an expected year-end amount past what any budget holds, or not a whole number of fen", async () => {
+    const list = await ok("cdc", "GET", `/api/v1/monitoring/reports?roundId=${round.id}&q=P302001A`);
+    const url = `/api/v1/monitoring/reports/${list.rows[0].id}`;
+    const report = await ok("cdc", "GET", url);
+    const save = (expectedYearEnd: unknown) =>
+      call("cdc", "PUT", url, {
+        version: report.version,
+        overallStatus: "",
+        expectedYearEnd,
+        executionNote: null,
+        items: [],
+      });
+    // 9,007,199,254,740,991 fen is a safe integer, and 900 亿亿元: far past the import's 100 亿元 cap.
+    const huge = await save(Number.MAX_SAFE_INTEGER);
+    expect([huge.statusCode, huge.json().error.details?.field]).toEqual([400, "expectedYearEnd"]);
+    expect(huge.json().error.message).toContain("预计全年执行数");
+    for (const bad of [1e20, -1, 1.5, "1e3", "NaN", "Infinity"]) {
+      const res = await save(bad);
+      expect(res.statusCode, `${String(bad)}: ${res.body.slice(0, 200)}`).toBe(400);
+    }
+    expect((await ok("cdc", "GET", url)).version).toBe(report.version);
+  });
+
+  it("refuses markup in a follow-up's requirement and in the unit's answer, and writes nothing", async () => {
+    const before = (await rows(m.d.db.orm, sql`select id from monitoring_actions`)).length;
+    const assigned = await call("admin", "POST", `/api/v1/monitoring/reports/${reports.P301001A!.id}/follow-ups`, {
+      kind: "adjust_budget",
+      requirement: '<img src=x onerror="alert(1)">',
+      dueOn: "2025-09-30",
+    });
+    expect([assigned.statusCode, assigned.json().error.details?.field]).toEqual([400, "requirement"]);
+    const formula = await call("admin", "POST", `/api/v1/monitoring/reports/${reports.P301001A!.id}/follow-ups`, {
+      kind: "adjust_budget",
+      requirement: '=HYPERLINK("http://example.invalid","点击")',
+      dueOn: "2025-09-30",
+    });
+    expect(formula.statusCode).toBe(400);
+    expect((await rows(m.d.db.orm, sql`select id from monitoring_actions`)).length).toBe(before);
+
+    const { action } = await actionWithEvidence();
+    const answered = await call("unit1", "POST", `/api/v1/monitoring/follow-ups/${action.id}/actions`, {
+      version: action.version,
+      action: "submit",
+      text: "已整改<script>alert(1)</script>",
+    });
+    expect([answered.statusCode, answered.json().error.details?.field]).toEqual([400, "text"]);
+    expect(await statusOf(action.id)).toBe("open");
+  });
+
+  it("lets exactly one of two submissions of the same report through, audited once", async () => {
+    const list = await ok("cdc", "GET", `/api/v1/monitoring/reports?roundId=${round.id}&q=P302001A`);
+    const url = `/api/v1/monitoring/reports/${list.rows[0].id}`;
+    let report = await ok("cdc", "GET", url);
+    report = await ok("cdc", "PUT", url, {
+      version: report.version,
+      overallStatus: "按计划推进。",
+      expectedYearEnd: report.execution.budget,
+      executionNote: null,
+      items: report.items.map((i: { uid: string }) => ({
+        uid: i.uid,
+        progress: "50",
+        expected: "100",
+        likelihood: "certain",
+        cause: null,
+        causeNote: null,
+        measures: null,
+      })),
+    });
+    const both = await Promise.all(
+      [1, 2].map(() => call("cdc", "POST", `${url}/actions`, { version: report.version, action: "submit" })),
+    );
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const audited = await rows<{ n: number }>(
+      m.d.db.orm,
+      sql`select count(*)::int as n from audit_log where entity = 'monitoring_report' and action = 'submit'
+          and entity_id = ${String(report.id)}`,
+    );
+    expect(audited[0]!.n).toBe(1);
+  });
+
+  it("refuses a monitoring workbook that inflates to a gigabyte, and keeps answering", async () => {
+    const bomb = await bombXlsx(1024 ** 3, 1000);
+    const res = await m.d.upload(
+      m.d.who("unit1"),
+      `/api/v1/monitoring/workbook/import?roundId=${round.id}&mode=preview`,
+      bomb,
+      "监控表.xlsx",
+    );
+    expect([res.statusCode, res.json().error.code]).toEqual([413, "IMPORT_FILE_TOO_LARGE"]);
+    expect((await call("unit1", "GET", `/api/v1/monitoring/reports?roundId=${round.id}`)).statusCode).toBe(200);
+  }, 60_000);
 });

@@ -1,4 +1,5 @@
 import { AppError, staleVersion } from "../../core/errors";
+import { markupReason } from "../../core/imports/cells";
 import { ACTION_STATUS_LABELS, ACTION_TASK_STATUS, type ActionVerb, actOnAction } from "../../core/monitoring/actions";
 import { ACTION_KIND_LABELS } from "../../core/monitoring/types";
 import { auditEntry } from "../audit/entry";
@@ -28,6 +29,16 @@ export async function actOnMonitoringAction(
   // A stale version first: of two answers to the same state, the later one is told to reload.
   if (record.version !== input.version) throw staleVersion("该跟进措施");
   const text = input.text?.trim() ?? "";
+  const markup = markupReason(text.replace(/[\r\n\t]/g, " "));
+  if (markup)
+    throw new AppError(
+      "validation",
+      "MONITORING_ACTION_INVALID",
+      `${VERB_LABELS[input.action]}的说明含有${markup}，请删除后再保存`,
+      {
+        field: "text",
+      },
+    );
   const revision = await revisionOf(deps.uow.read, actor.regionCode, record);
   /** The decision on the files attached now: checked first, and again once the action's row is locked. */
   const decide = (evidenceCount: number) => {
