@@ -272,4 +272,22 @@ describe("monitoring under attack", () => {
     expect([res.statusCode, res.json().error.code]).toEqual([413, "IMPORT_FILE_TOO_LARGE"]);
     expect((await call("unit1", "GET", `/api/v1/monitoring/reports?roundId=${round.id}`)).statusCode).toBe(200);
   }, 60_000);
+
+  it("names evidence files so no browser misreads them: no direction overrides, a filename* of attr-chars only", async () => {
+    const { action } = await actionWithEvidence();
+    // U+202E would show "凭证\u202Egnp.pdf" as "凭证fdp.png"; an apostrophe ends filename*'s charset part.
+    const sent = await m.d.upload(
+      m.d.who("unit1"),
+      `/api/v1/attachments?entity=monitoring_action&recordId=${action.id}`,
+      PDF,
+      "张三's (1) 凭证\u202Egnp\u2066.pdf",
+    );
+    expect(sent.statusCode, sent.body).toBe(201);
+    expect(sent.json().name).toBe("张三's (1) 凭证gnp.pdf");
+    const got = await call("unit1", "GET", `/api/v1/attachments/${sent.json().id}`);
+    const disposition = got.headers["content-disposition"] as string;
+    const ext = disposition.split("filename*=UTF-8''")[1]!;
+    expect(ext).toMatch(/^[A-Za-z0-9!#$&+\-.^_`|~%]+$/);
+    expect(decodeURIComponent(ext)).toBe("张三's (1) 凭证gnp.pdf");
+  });
 });
