@@ -290,4 +290,64 @@ describe("monitoring under attack", () => {
     expect(ext).toMatch(/^[A-Za-z0-9!#$&+\-.^_`|~%]+$/);
     expect(decodeURIComponent(ext)).toBe("张三's (1) 凭证gnp.pdf");
   });
+
+  it("keeps one department's reports, follow-ups, files and workbook from another, whatever the ids say", async () => {
+    const report = reports.P301001A!.id;
+    const [action] = await rows<{ id: number }>(m.d.db.orm, sql`select id from monitoring_actions order by id limit 1`);
+    const [file] = await rows<{ id: number }>(m.d.db.orm, sql`select id from attachments order by id limit 1`);
+    const edu = (await ok("edu", "GET", `/api/v1/monitoring/reports/${report}`)).department.id;
+    for (const who of ["health", "cdc", "unit2"]) {
+      for (const [method, url, body] of [
+        ["GET", `/api/v1/monitoring/reports/${report}`],
+        ["GET", `/api/v1/monitoring/reports/${report}/review`],
+        [
+          "PUT",
+          `/api/v1/monitoring/reports/${report}`,
+          { version: 1, overallStatus: "x", expectedYearEnd: null, executionNote: null, items: [] },
+        ],
+        ["POST", `/api/v1/monitoring/reports/${report}/actions`, { version: 1, action: "withdraw" }],
+        ["PUT", `/api/v1/monitoring/reports/${report}/comments/1/answer`, { version: 1, answer: "x" }],
+        ["GET", `/api/v1/monitoring/follow-ups/${action!.id}`],
+        ["GET", `/api/v1/attachments/${file!.id}`],
+        ["DELETE", `/api/v1/attachments/${file!.id}`],
+        ["GET", `/api/v1/monitoring/workbook.xlsx?roundId=${round.id}&departmentId=${edu}`],
+      ] as const) {
+        const res = await call(who, method, url, body);
+        expect(res.statusCode, `${who} ${method} ${url}`).toBe(404);
+      }
+      const listed = await ok(who, "GET", `/api/v1/monitoring/reports?roundId=${round.id}&departmentId=${edu}`);
+      expect(listed.total, who).toBe(0);
+      const exported = await call(who, "GET", `/api/v1/monitoring/follow-ups/export.xlsx?departmentId=${edu}`);
+      expect(exported.rawPayload.includes(Buffer.from("一小校舍维修")), who).toBe(false);
+    }
+    // A department does not choose, confirm or take back for another.
+    const select = await call("health", "POST", `/api/v1/monitoring/rounds/${round.id}/selections/${edu}/subjects`, {
+      subjects: [{ subjectKind: "project", id: 1 }],
+    });
+    expect(select.statusCode).toBe(403);
+    const confirm = await call("health", "POST", `/api/v1/monitoring/rounds/${round.id}/selections/${edu}/confirm`, {
+      confirmed: true,
+    });
+    expect(confirm.statusCode).toBe(403);
+    expect((await call("health", "DELETE", `/api/v1/monitoring/reports/${report}`)).statusCode).toBe(404);
+  });
+
+  it("takes % _ and \\ in the search as plain text", async () => {
+    for (const q of ["%", "_", "\\", "P3%", "P_01001A"]) {
+      const reportsFound = await ok(
+        "admin",
+        "GET",
+        `/api/v1/monitoring/reports?roundId=${round.id}&q=${encodeURIComponent(q)}`,
+      );
+      expect(reportsFound.total, q).toBe(0);
+      const actions = await ok("admin", "GET", `/api/v1/monitoring/follow-ups?q=${encodeURIComponent(q)}`);
+      expect(actions.total, q).toBe(0);
+      const candidates = await ok(
+        "edu",
+        "GET",
+        `/api/v1/monitoring/rounds/${round.id}/candidates?q=${encodeURIComponent(q)}`,
+      );
+      expect(candidates, q).toEqual([]);
+    }
+  });
 });
