@@ -350,4 +350,36 @@ describe("monitoring under attack", () => {
       expect(candidates, q).toEqual([]);
     }
   });
+
+  it("writes nothing into a round once it is closed", async () => {
+    const list = await ok("cdc", "GET", `/api/v1/monitoring/reports?roundId=${round.id}&q=P302001A`);
+    const url = `/api/v1/monitoring/reports/${list.rows[0].id}`;
+    const before = await ok("cdc", "GET", url);
+    await m.d.db.orm.execute(sql`update monitoring_rounds set status = 'closed' where id = ${round.id}`);
+    try {
+      const attempts = [
+        await call("cdc", "PUT", url, {
+          version: before.version,
+          overallStatus: "改",
+          expectedYearEnd: null,
+          executionNote: null,
+          items: [],
+        }),
+        await call("cdc", "POST", `${url}/actions`, { version: before.version, action: "withdraw" }),
+        await call("health", "POST", `${url}/actions`, { version: before.version, action: "approve" }),
+        await call("admin", "DELETE", url),
+        await call("admin", "POST", `/api/v1/monitoring/rounds/${round.id}/key-picks`, {
+          subjects: [{ subjectKind: "project", id: 1 }],
+        }),
+      ];
+      for (const res of attempts)
+        expect([res.statusCode, res.json().error.code], res.body.slice(0, 200)).toEqual([
+          409,
+          "MONITORING_ROUND_CLOSED",
+        ]);
+      expect((await ok("cdc", "GET", url)).version).toBe(before.version);
+    } finally {
+      await m.d.db.orm.execute(sql`update monitoring_rounds set status = 'open' where id = ${round.id}`);
+    }
+  });
 });
