@@ -156,4 +156,31 @@ describe("a monitoring round in the browser", () => {
     expect(existsSync(await h.shot(page, "monitoring-dashboard"))).toBe(true);
     await page.close();
   });
+
+  it("finance raises the red-light threshold with a note: the save shows the change and the lights it moves", async () => {
+    const page = await pageAs("admin", ADMIN_PASSWORD);
+    await page.goto(`${h.baseUrl}/monitoring/rules`);
+    await expect.poll(() => page.getByLabel("红灯阈值 X（百分点）").inputValue()).toBe("15.00");
+    await page.getByTestId("config-edit").click();
+    await page.getByLabel("红灯阈值 X（百分点）").fill("35");
+    await page.getByTestId("config-save").click();
+    const dialog = page.getByTestId("config-save-dialog");
+    await expect.poll(() => dialog.getByTestId("config-changes").textContent()).toContain("15 → 35");
+    const impact = dialog.getByTestId("config-impact");
+    await expect.poll(() => impact.count(), { timeout: 30_000 }).toBe(1);
+    // 一小校舍维修 lags 30.33 points: red under 15, yellow under 35.
+    expect(await impact.textContent()).toContain("保存后 1 份监控表的预警灯改变");
+    expect(await impact.textContent()).toContain("一小校舍维修（红灯→黄灯）");
+    await page.getByTestId("config-confirm").click();
+    await expect.poll(() => page.getByTestId("config-note-error").count()).toBe(1);
+    await page.getByLabel("修改说明").fill("本年度按35个百分点掌握红灯");
+    await page.getByTestId("config-confirm").click();
+    await expect.poll(() => page.getByText("已保存为 2025.1 版").count()).toBe(1);
+    expect(await page.getByTestId("rules-history").textContent()).toContain("本年度按35个百分点掌握红灯");
+
+    await page.goto(`${h.baseUrl}/monitoring?round=${roundId}`);
+    await expect.poll(() => page.getByTestId("count-lights").textContent()).toContain("黄灯1");
+    expect(await page.getByTestId("round-view").textContent()).toContain("预警规则 2025.1 版");
+    await page.close();
+  });
 });

@@ -301,8 +301,21 @@ describe("a unit clerk on a phone", () => {
 
   it("keeps finance's and the department's main pages within the screen", async () => {
     const pages: [string, string[]][] = [
-      ["staff", ["/", "/tasks", "/goal-tables", "/projects", "/goals/quality", "/plan"]],
-      ["dept", ["/", "/tasks", "/goal-tables"]],
+      [
+        "staff",
+        [
+          "/",
+          "/tasks",
+          "/goal-tables",
+          "/projects",
+          "/goals/quality",
+          "/plan",
+          "/monitoring",
+          "/monitoring/reports",
+          "/monitoring/follow-ups",
+        ],
+      ],
+      ["dept", ["/", "/tasks", "/goal-tables", "/monitoring/reports", "/monitoring/follow-ups"]],
     ];
     for (const [username, paths] of pages) {
       const page = await phone();

@@ -39,6 +39,7 @@ export async function testApp(
   const { app, routes } = await buildServer({
     db,
     logLevel: "silent",
+    ...(options.webDir ? { webDir: options.webDir } : {}),
     ...(options.clock ? { deps: { clock: options.clock } } : {}),
     ...(options.webDir ? { webDir: options.webDir } : {}),
   });

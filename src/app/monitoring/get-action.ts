@@ -62,6 +62,9 @@ const presentFile = (f: AttachmentMeta) => ({
   url: `/api/v1/attachments/${f.id}`,
 });
 
+const fileNameOf = (v: unknown): string | null =>
+  typeof v === "object" && v !== null && "name" in v && typeof v.name === "string" ? v.name : null;
+
 /** Reads an action in the actor's scope (404 outside it). */
 export async function readAction(repos: Repos, actor: Actor, id: number) {
   const scope = authorize(actor, "monitoring.read");
@@ -90,7 +93,8 @@ export async function getMonitoringAction(deps: Deps, actor: Actor, id: number) 
       at: h.at,
       actorName: h.actorName,
       action: h.action,
-      reason: h.reason,
+      // A file's name for the uploads and removals, else the entry's reason.
+      reason: h.reason ?? fileNameOf(h.after) ?? fileNameOf(h.before),
       after: h.after,
     })),
   };

@@ -1,6 +1,13 @@
-/** ECharts, imported module by module so that only bar, line and pie charts ship. */
+/** ECharts, imported module by module so that only bar, line and pie charts (and mark lines) ship. */
 import { BarChart, LineChart, PieChart } from "echarts/charts";
-import { DatasetComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent } from "echarts/components";
+import {
+  DatasetComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+} from "echarts/components";
 import type { EChartsCoreOption } from "echarts/core";
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
@@ -16,6 +23,7 @@ echarts.use([
   LegendComponent,
   TitleComponent,
   DatasetComponent,
+  MarkLineComponent,
   CanvasRenderer,
 ]);
 

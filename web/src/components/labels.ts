@@ -25,7 +25,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   monitoring_report: "绩效运行监控表",
   monitoring_draw: "重点监控抽取",
   monitoring_rules: "监控预警规则",
-  monitoring_action: "监控整改措施",
+  monitoring_action: "监控跟进措施",
   work_plan: "年度工作安排",
   plan_phase: "工作阶段（下达）",
   task: "任务",

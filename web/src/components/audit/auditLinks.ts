@@ -59,7 +59,7 @@ export function auditLink(e: AuditEntry): { to: string; title: string } | null {
     case "monitoring_rules":
       return { to: "/monitoring/rules", title: "打开预警规则" };
     case "monitoring_action":
-      return NUMERIC.test(id) ? { to: `/monitoring/follow-ups/${id}`, title: "打开整改措施" } : null;
+      return NUMERIC.test(id) ? { to: `/monitoring/follow-ups/${id}`, title: "打开跟进措施" } : null;
     case "work_plan":
     case "plan_phase":
       return { to: "/plan", title: "打开年度工作安排" };

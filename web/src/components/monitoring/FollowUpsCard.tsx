@@ -1,7 +1,7 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { App, Button, Card, DatePicker, Descriptions, Empty, Form, Input, Select, Space, Spin, Typography } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { Link } from "react-router";
 import { ACTION_KIND_LABELS, ACTION_KINDS, type ActionKind } from "../../../../src/core/monitoring/types";
@@ -116,11 +116,7 @@ function AssignForm({ reportId, onDone }: { reportId: number; onDone: () => void
         <Input.TextArea rows={3} maxLength={2000} showCount aria-label="整改要求" />
       </Form.Item>
       <Form.Item name="dueOn" label="整改期限" rules={[{ required: true, message: "请选择整改期限" }]}>
-        <DatePicker
-          aria-label="整改期限"
-          placeholder="选择日期"
-          disabledDate={(d) => d.isBefore(dayjs().startOf("day")) || d.isAfter(dayjs().add(366, "day"))}
-        />
+        <DatePicker aria-label="整改期限" placeholder="选择日期" />
       </Form.Item>
       {error && (
         <Typography.Paragraph type="danger" role="alert" data-testid="assign-error">

@@ -11,6 +11,7 @@ import { FilterBar } from "../../components/list/FilterBar";
 import { ListTable } from "../../components/list/ListTable";
 import { SearchFilter } from "../../components/list/SearchFilter";
 import { flagParam, intParam, oneOf, textParam, useListQuery } from "../../components/list/useListQuery";
+import { FollowUpsCard } from "../../components/monitoring/FollowUpsCard";
 import { FollowUpStatus } from "../../components/monitoring/FollowUpWork";
 import { departmentOptions } from "../../components/orgs";
 import { PageError } from "../../components/PageError";
@@ -18,6 +19,7 @@ import { PageTitle } from "../../components/PageTitle";
 
 const parseFilters = (params: URLSearchParams) => ({
   roundId: intParam(params.get("roundId")),
+  reportId: intParam(params.get("reportId")),
   departmentId: intParam(params.get("departmentId")),
   status: oneOf(ACTION_STATUSES, params.get("status")),
   kind: oneOf(ACTION_KINDS, params.get("kind")),
@@ -44,6 +46,11 @@ export default function FollowUpsPage() {
         sub="红灯、黄灯项目的整改要求、整改情况与佐证材料"
         extra={<ExportButton href={followUpsExportUrl(query, lq.sort, lq.order)} testId="follow-ups-export" />}
       />
+      {filters.reportId !== undefined && (
+        <div style={{ marginBottom: 16 }}>
+          <FollowUpsCard reportId={filters.reportId} />
+        </div>
+      )}
       <FilterBar onReset={lq.reset} canReset={lq.changed}>
         <SearchFilter
           label="搜索跟进措施"
@@ -115,10 +122,12 @@ export default function FollowUpsPage() {
               title: "项目",
               key: "project",
               ellipsis: true,
+              // The name is what a clerk reads; the code goes under it, as in the report list.
               render: (_: unknown, r) => (
-                <OpenLink to={`/monitoring/follow-ups/${r.id}`}>
-                  {r.report.code} {r.report.name}
-                </OpenLink>
+                <>
+                  <OpenLink to={`/monitoring/follow-ups/${r.id}`}>{r.report.name}</OpenLink>
+                  <div style={{ fontSize: 12, color: "rgba(0,0,0,0.45)" }}>{r.report.code}</div>
+                </>
               ),
             },
             { title: "措施类型", dataIndex: "kindText", width: 130 },

@@ -106,7 +106,9 @@ function DrawRecord({ data }: { data: KeyDrawData & { draw: KeyDraw } }) {
           description={data.replay.differences.join("；")}
         />
       )}
-      {d.notes.length > 0 && <Alert type="info" showIcon style={{ marginTop: 12 }} title={d.notes.join("；")} />}
+      {d.notes.length > 0 && (
+        <Alert type="info" showIcon style={{ marginTop: 12 }} title={d.notes.map((n) => <div key={n}>{n}</div>)} />
+      )}
       <Table
         size="small"
         rowKey="code"
@@ -132,7 +134,7 @@ function DrawRecord({ data }: { data: KeyDrawData & { draw: KeyDraw } }) {
             width: 100,
             render: (r: string) => (r === "forced" ? <Tag color="orange">必选</Tag> : <Tag color="blue">随机抽中</Tag>),
           },
-          { title: "层", dataIndex: "stratum", width: 120, render: (s: string | null) => s ?? DASH },
+          { title: "分层", dataIndex: "stratum", width: 120, render: (s: string | null) => s ?? DASH },
           {
             title: "理由",
             dataIndex: "reasons",
@@ -434,7 +436,7 @@ export default function MonitoringKeyPage() {
           loading={candidates.isFetching}
           dataSource={rows}
           data-testid="key-candidate-table"
-          scroll={{ x: 1200 }}
+          scroll={{ x: 1150 }}
           pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (t) => `共 ${t} 个项目` }}
           rowSelection={
             open
@@ -448,8 +450,8 @@ export default function MonitoringKeyPage() {
           columns={[
             { title: "排名", dataIndex: "rank", width: 70, align: "right", sorter: (a, b) => a.rank - b.rank },
             { title: "项目编码", dataIndex: "code", width: 130 },
-            { title: "项目名称", dataIndex: "name", width: 220 },
-            { title: "主管部门", dataIndex: ["department", "name"], width: 150 },
+            { title: "项目名称", dataIndex: "name" },
+            { title: "主管部门", dataIndex: ["department", "name"], width: 140 },
             {
               title: "预算（万元）",
               dataIndex: "budget",
@@ -471,11 +473,19 @@ export default function MonitoringKeyPage() {
               dataIndex: "lagPoints",
               width: 120,
               align: "right",
-              render: (v: string | null) => (v === null ? DASH : `${v} 个百分点`),
+              render: (v: string | null) =>
+                v === null ? (
+                  DASH
+                ) : Number(v) > 0 ? (
+                  `${v} 个百分点`
+                ) : (
+                  <Typography.Text type="secondary">未落后</Typography.Text>
+                ),
             },
             {
               title: "理由",
               key: "reasons",
+              width: 200,
               render: (_, c) =>
                 c.reasons.length === 0 ? (
                   <Typography.Text type="secondary">无</Typography.Text>

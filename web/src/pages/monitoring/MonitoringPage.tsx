@@ -18,6 +18,9 @@ import { PageError } from "../../components/PageError";
 import { PageTitle } from "../../components/PageTitle";
 import { DASH, dateTime, wan } from "../../format";
 
+/** "2025.2" → "预警规则 2025.2 版"; the built-in default has no number. */
+const rulesText = (v: string) => (/^\d/.test(v) ? `预警规则 ${v} 版` : "预警规则：系统默认");
+
 const roundName = (r: MonitoringRound) => `${r.fiscalYear}年 1—${r.cutoffMonth}月`;
 
 /** The difference of the execution rate and the time progress in percentage points ("-12.30"). */
@@ -133,7 +136,7 @@ function SummaryCards({ s }: { s: RoundSummary }) {
         </Card>
       </Col>
       <Col xs={24} md={12} xl={5}>
-        <Card size="small" title="整改措施" data-testid="count-actions">
+        <Card size="small" title="跟进措施" data-testid="count-actions">
           <Space size={24} wrap>
             <Statistic title="未完成" value={s.actions.open} />
             <Statistic title="已完成" value={s.actions.closed} />
@@ -149,53 +152,61 @@ function SummaryCards({ s }: { s: RoundSummary }) {
   );
 }
 
+/**
+ * The two per-department charts, as horizontal bars so that every department's name can be read however
+ * many there are (one row each, in the table's order): execution rate with the time progress as a dashed
+ * line, and the reports by light, stacked.
+ */
 function charts(departments: DepartmentFigures[], progress: string): [EChartsCoreOption, EChartsCoreOption] {
   const names = departments.map((d) => d.department.name);
   const axis = {
     type: "category",
     data: names,
-    axisLabel: { interval: 0, rotate: names.length > 6 ? 30 : 0, width: 90, overflow: "truncate" },
+    inverse: true,
+    axisTick: { show: false },
+    axisLabel: { interval: 0, width: 130, overflow: "truncate" },
   };
-  const grid = { left: 48, right: 16, top: 40, bottom: names.length > 6 ? 90 : 40 };
+  const grid = { left: 8, right: 56, top: 36, bottom: 8, containLabel: true };
   const rate: EChartsCoreOption = {
     tooltip: { trigger: "axis", valueFormatter: (v: number | null) => (v === null ? DASH : `${v}%`) },
-    legend: { data: ["执行率", "时间进度"], top: 0 },
+    legend: { data: ["执行率"], top: 0, left: 0 },
+    title: {
+      text: `红色虚线：时间进度 ${progress}%`,
+      top: 2,
+      right: 8,
+      textStyle: { fontSize: 12, fontWeight: "normal", color: LIGHT_HEX.red },
+    },
     grid,
-    xAxis: axis,
-    yAxis: { type: "value", axisLabel: { formatter: "{value}%" } },
+    yAxis: axis,
+    xAxis: { type: "value", axisLabel: { formatter: "{value}%" } },
     series: [
       {
         name: "执行率",
         type: "bar",
-        barMaxWidth: 28,
-        data: departments.map((d) => ({
-          value: d.rate === null ? null : Number(d.rate),
-          itemStyle: {
-            color: d.rate === null ? LIGHT_HEX.none : Number(d.rate) >= Number(progress) ? LIGHT_HEX.green : "#1677ff",
-          },
-        })),
-      },
-      {
-        name: "时间进度",
-        type: "line",
-        symbol: "none",
-        lineStyle: { type: "dashed", color: LIGHT_HEX.red },
-        itemStyle: { color: LIGHT_HEX.red },
-        data: departments.map(() => Number(progress)),
+        barMaxWidth: 16,
+        itemStyle: { color: "#1677ff" },
+        data: departments.map((d) => (d.rate === null ? null : Number(d.rate))),
+        markLine: {
+          symbol: "none",
+          silent: true,
+          lineStyle: { type: "dashed", color: LIGHT_HEX.red, width: 1.5 },
+          label: { show: false },
+          data: [{ xAxis: Number(progress) }],
+        },
       },
     ],
   };
   const lights: EChartsCoreOption = {
-    tooltip: { trigger: "axis" },
-    legend: { data: SHOWN_LIGHTS.map(lightLabel), top: 0 },
+    tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+    legend: { data: SHOWN_LIGHTS.map(lightLabel), top: 0, left: 0 },
     grid,
-    xAxis: axis,
-    yAxis: { type: "value", minInterval: 1, name: "份", nameLocation: "end" },
+    yAxis: axis,
+    xAxis: { type: "value", minInterval: 1, name: "份", nameLocation: "end" },
     series: SHOWN_LIGHTS.map((l) => ({
       name: lightLabel(l),
       type: "bar",
       stack: "lights",
-      barMaxWidth: 28,
+      barMaxWidth: 16,
       itemStyle: { color: LIGHT_HEX[l] },
       data: departments.map((d) => d.lights[l] ?? 0),
     })),
@@ -274,7 +285,7 @@ function DepartmentTable({ data, loading }: { data: RoundData; loading: boolean 
         loading={loading}
         dataSource={data.departments}
         data-testid="department-table"
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1050 }}
         pagination={{
           defaultPageSize: 20,
           showSizeChanger: true,
@@ -288,7 +299,7 @@ function DepartmentTable({ data, loading }: { data: RoundData; loading: boolean 
             title: "部门",
             key: "department",
             fixed: "left",
-            width: 220,
+            width: 200,
             defaultSortOrder: "ascend",
             sorter: (a, b) => a.department.code.localeCompare(b.department.code),
             render: (_, d) => (
@@ -301,16 +312,16 @@ function DepartmentTable({ data, loading }: { data: RoundData; loading: boolean 
             ),
           },
           {
-            title: "监控表（份）",
+            title: "监控表",
             dataIndex: "reports",
-            width: 110,
+            width: 80,
             align: "right",
             sorter: (a, b) => a.reports - b.reports,
           },
           {
             title: "预算（万元）",
             dataIndex: "budget",
-            width: 130,
+            width: 120,
             align: "right",
             sorter: (a, b) => a.budget - b.budget,
             render: (v: number) => <span className="jx-num">{wan(v)}</span>,
@@ -318,7 +329,7 @@ function DepartmentTable({ data, loading }: { data: RoundData; loading: boolean 
           {
             title: "已执行（万元）",
             dataIndex: "executed",
-            width: 130,
+            width: 120,
             align: "right",
             sorter: (a, b) => a.executed - b.executed,
             render: (v: number) => <span className="jx-num">{wan(v)}</span>,
@@ -332,9 +343,9 @@ function DepartmentTable({ data, loading }: { data: RoundData; loading: boolean 
             render: (v: string | null) => pct(v),
           },
           {
-            title: "较时间进度",
+            title: "较时间进度（百分点）",
             key: "gap",
-            width: 110,
+            width: 120,
             align: "right",
             sorter: (a, b) => (gapOf(a.rate, progress) ?? -999) - (gapOf(b.rate, progress) ?? -999),
             render: (_, d) => {
@@ -343,7 +354,7 @@ function DepartmentTable({ data, loading }: { data: RoundData; loading: boolean 
               return (
                 <span style={{ color: g < 0 ? LIGHT_HEX.red : LIGHT_HEX.green }}>
                   {g >= 0 ? "+" : ""}
-                  {g.toFixed(2)} 个百分点
+                  {g.toFixed(2)}
                 </span>
               );
             },
@@ -351,7 +362,7 @@ function DepartmentTable({ data, loading }: { data: RoundData; loading: boolean 
           ...SHOWN_LIGHTS.map((l) => ({
             title: lightLabel(l),
             key: l,
-            width: 80,
+            width: 70,
             align: "right" as const,
             sorter: (a: DepartmentFigures, b: DepartmentFigures) => (a.lights[l] ?? 0) - (b.lights[l] ?? 0),
             render: (_: unknown, d: DepartmentFigures) =>
@@ -366,7 +377,7 @@ function DepartmentTable({ data, loading }: { data: RoundData; loading: boolean 
           {
             title: "操作",
             key: "open",
-            width: 110,
+            width: 100,
             fixed: "right",
             render: (_, d) => <Link to={reportsHref(data.round.id, d.department.id)}>查看监控表</Link>,
           },
@@ -383,12 +394,13 @@ function RoundView({ data, loading }: { data: RoundData; loading: boolean }) {
     () => charts(data.departments, data.round.timeProgress),
     [data.departments, data.round.timeProgress],
   );
-  const height = Math.max(260, data.departments.length > 6 ? 340 : 280);
+  // One row of about 20px per department under the legend.
+  const height = Math.max(180, data.departments.length * 20 + 60);
   return (
     <div data-testid="round-view">
       <PageTitle
         title={<span style={{ fontSize: 16 }}>{roundName(r)}监控</span>}
-        sub={`时间进度 ${pct(r.timeProgress)} · 选取截止 ${r.selectionDueOn} · 填报截止 ${r.dueOn} · 预警规则 ${data.rulesVersion} 版 · 金额单位：万元`}
+        sub={`时间进度 ${pct(r.timeProgress)} · 选取截止 ${r.selectionDueOn} · 填报截止 ${r.dueOn} · ${rulesText(data.rulesVersion)} · 金额单位：万元`}
         extra={
           <Space wrap>
             <Link to={`/monitoring/rounds/${r.id}/select`}>

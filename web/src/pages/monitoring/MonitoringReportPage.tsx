@@ -543,7 +543,7 @@ function ReportEditor({ data, refetch }: { data: MonitoringReportDetail; refetch
           title={`执行预警：${ex.reason}`}
           data-testid="monitoring-execution-reason"
         />
-        <div className="jx-mr-months" style={{ marginTop: 8, overflowX: "auto" }}>
+        <div className="jx-mr-months" style={{ marginTop: 8, display: "flex", flexWrap: "wrap", rowGap: 2 }}>
           <Typography.Text type="secondary">各月支付数（万元）：</Typography.Text>
           {months.map((fen, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: months 1..N

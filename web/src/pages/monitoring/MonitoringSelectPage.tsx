@@ -104,6 +104,11 @@ function SelectionTable({
             dataIndex: "confirmedAt",
             width: 170,
             sorter: (a, b) => (a.confirmedAt ?? "").localeCompare(b.confirmedAt ?? ""),
+            filters: [
+              { text: "已确认", value: "yes" },
+              { text: "未确认", value: "no" },
+            ],
+            onFilter: (v, r) => (v === "yes") === (r.confirmedAt !== null),
             render: (v: string | null) => (v ? <Tag color="green">已确认 {dateTime(v)}</Tag> : <Tag>未确认</Tag>),
           },
         ]}
