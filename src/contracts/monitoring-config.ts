@@ -98,7 +98,7 @@ export const drawKeyMonitoring = operation("monitoring.manage", {
 export const getKeyDraw = operation("monitoring.read", {
   operationId: "getKeyDraw",
   tags: ["monitoring"],
-  summary: "本轮次的重点监控抽取记录及复算结果（未抽取为空）",
+  summary: "本轮次的重点监控抽取记录及复算结果（未抽取为空；仅限财政和审计查看）",
   params: IdParam,
   response: responses({
     200: z.object({

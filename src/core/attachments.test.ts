@@ -23,6 +23,7 @@ describe("attachments", () => {
     expect(sanitiseFileName("C:\\Users\\x\\报告.pdf")).toBe("报告.pdf");
     expect(sanitiseFileName("../../etc/a<b>|c?.pdf")).toBe("abc.pdf");
     expect(sanitiseFileName("a\u0000b\u001f\u007fc.pdf")).toBe("abc.pdf");
+    expect(sanitiseFileName("发票\u202Egnp\u200f.pdf")).toBe("发票gnp.pdf");
     expect(sanitiseFileName("  ..说明.docx. ")).toBe("说明.docx");
     const long = sanitiseFileName(`${"长".repeat(300)}.pdf`);
     expect([...long]).toHaveLength(100);

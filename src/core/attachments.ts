@@ -43,17 +43,20 @@ export function sniffType(bytes: Uint8Array): AttachmentType | null {
   return null;
 }
 
+/** Marks and overrides of text direction: "凭证\u202Egnp.pdf" would show as "凭证fdp.png". */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
 /**
  * A file name safe to store and to send back: the last path segment, without control or reserved
- * characters (\ / : * ? " < > |), trimmed of dots and spaces, at most MAX_ATTACHMENT_NAME characters
- * keeping its extension.
+ * characters (\ / : * ? " < > |) or direction marks, trimmed of dots and spaces, at most
+ * MAX_ATTACHMENT_NAME characters keeping its extension.
  */
 export function sanitiseFileName(name: string): string {
   const last = name.split(/[\\/]/).pop() ?? "";
   const clean = [...last]
     .filter((c) => {
       const code = c.codePointAt(0) ?? 0;
-      return code >= 0x20 && code !== 0x7f && !'<>:"|?*'.includes(c);
+      return code >= 0x20 && code !== 0x7f && !BIDI_CONTROLS.test(c) && !'<>:"|?*'.includes(c);
     })
     .join("")
     .replace(/\s+/g, " ")

@@ -438,8 +438,10 @@ describe("monitoring in a district from zero", () => {
     expect(drawn.params.seed).toMatch(/^[0-9a-f]{32}$/);
     const again = await call("admin", "POST", `/api/v1/monitoring/rounds/${round.id}/key-draw`, { count: 1 });
     expect([again.statusCode, again.json().error.code]).toEqual([409, "DRAW_EXISTS"]);
-    const replay = (await ok("edu", "GET", `/api/v1/monitoring/rounds/${round.id}/key-draw`)).replay;
+    const replay = (await ok("admin", "GET", `/api/v1/monitoring/rounds/${round.id}/key-draw`)).replay;
     expect(replay).toEqual({ matches: true, differences: [] });
+    // The record holds every project of the region with its budget: a department does not read it.
+    expect((await call("edu", "GET", `/api/v1/monitoring/rounds/${round.id}/key-draw`)).statusCode).toBe(403);
     const task = (await ok("unit1", "GET", "/api/v1/tasks?year=2025&kind=monitoring_key")).rows[0];
     expect(task).toMatchObject({ status: "done" });
   });

@@ -24,6 +24,18 @@ export async function attachableRecord(repos: Repos, actor: Actor, entity: Attac
 }
 
 /**
+ * The record once more, its row locked for the caller's transaction: a submission (which locks the same row)
+ * is then either already written, and files may no longer change, or waits until this change is written.
+ */
+async function lockAttachable(repos: Repos, actor: Actor, entity: AttachmentEntity, recordId: number) {
+  switch (entity) {
+    case "monitoring_action":
+      await repos.monitoringActions.lockState(actor.regionCode, recordId);
+  }
+  return attachableRecord(repos, actor, entity, recordId).catch(() => null);
+}
+
+/**
  * Attaches an evidence file to a record: only its owner, while it is theirs to answer. The file is accepted by
  * its bytes (PDF, JPG, PNG, Word .docx, Excel .xlsx, at most 10 MB), its name made safe; the type the
  * browser declared is ignored. Stored with the record in the database and audited.
@@ -46,6 +58,12 @@ export async function uploadAttachment(
   if (!checked.ok) throw new AppError("validation", "ATTACHMENT_INVALID", checked.message, { field: "file" });
   const sha256 = createHash("sha256").update(input.bytes).digest("hex");
   return deps.uow.transaction(async (repos) => {
+    if (!(await lockAttachable(repos, actor, input.entity, input.recordId))?.canAttach)
+      throw new AppError(
+        "forbidden",
+        "MONITORING_ROLE_NOT_ALLOWED",
+        `${record.label}已提交，不能再上传佐证材料：请刷新后查看`,
+      );
     const n = await repos.attachments.count(actor.regionCode, input.entity, input.recordId);
     if (n >= MAX_ATTACHMENTS_PER_RECORD)
       throw new AppError(
@@ -86,6 +104,8 @@ export async function removeAttachment(deps: Deps, actor: Actor, id: number) {
   if (!record.canAttach)
     throw new AppError("forbidden", "MONITORING_ROLE_NOT_ALLOWED", "整改情况已提交，不能再删除佐证材料");
   await deps.uow.transaction(async (repos) => {
+    if (!(await lockAttachable(repos, actor, meta.entity, meta.recordId))?.canAttach)
+      throw new AppError("forbidden", "MONITORING_ROLE_NOT_ALLOWED", "整改情况已提交，不能再删除佐证材料");
     if (!(await repos.attachments.remove(actor.regionCode, id))) throw notFound("附件", id);
     await repos.audit.append([
       auditEntry(actor, deps.clock, {

@@ -1,4 +1,5 @@
 import { AppError, staleVersion } from "../../core/errors";
+import { markupReason } from "../../core/imports/cells";
 import { ACTION_STATUS_LABELS, ACTION_TASK_STATUS, type ActionVerb, actOnAction } from "../../core/monitoring/actions";
 import { ACTION_KIND_LABELS } from "../../core/monitoring/types";
 import { auditEntry } from "../audit/entry";
@@ -28,33 +29,49 @@ export async function actOnMonitoringAction(
   // A stale version first: of two answers to the same state, the later one is told to reload.
   if (record.version !== input.version) throw staleVersion("该跟进措施");
   const text = input.text?.trim() ?? "";
-  const evidenceCount = await deps.uow.read.attachments.count(actor.regionCode, "monitoring_action", id);
-  const revision = await revisionOf(deps.uow.read, actor.regionCode, record);
-  const result = actOnAction(record.status, input.action, {
-    role: actor.role,
-    ownerRole: ownerRoleOf(record),
-    kind: record.kind,
-    text: input.action === "close" ? text || "办结" : text,
-    evidenceCount,
-    goalRevised: revision?.approved ?? false,
-  });
-  if (!result.ok)
+  const markup = markupReason(text.replace(/[\r\n\t]/g, " "));
+  if (markup)
     throw new AppError(
-      result.code === "MONITORING_ROLE_NOT_ALLOWED" ? "forbidden" : "validation",
-      result.code,
-      result.message,
+      "validation",
+      "MONITORING_ACTION_INVALID",
+      `${VERB_LABELS[input.action]}的说明含有${markup}，请删除后再保存`,
       {
-        field:
-          result.code === "MONITORING_ACTION_NEEDS_EVIDENCE" || result.code === "MONITORING_RETURN_NEEDS_COMMENT"
-            ? "text"
-            : undefined,
+        field: "text",
       },
     );
-  const next = result.next;
+  const revision = await revisionOf(deps.uow.read, actor.regionCode, record);
+  /** The decision on the files attached now: checked first, and again once the action's row is locked. */
+  const decide = (evidenceCount: number) => {
+    const result = actOnAction(record.status, input.action, {
+      role: actor.role,
+      ownerRole: ownerRoleOf(record),
+      kind: record.kind,
+      text: input.action === "close" ? text || "办结" : text,
+      evidenceCount,
+      goalRevised: revision?.approved ?? false,
+    });
+    if (!result.ok)
+      throw new AppError(
+        result.code === "MONITORING_ROLE_NOT_ALLOWED" ? "forbidden" : "validation",
+        result.code,
+        result.message,
+        {
+          field:
+            result.code === "MONITORING_ACTION_NEEDS_EVIDENCE" || result.code === "MONITORING_RETURN_NEEDS_COMMENT"
+              ? "text"
+              : undefined,
+        },
+      );
+    return result.next;
+  };
+  decide(await deps.uow.read.attachments.count(actor.regionCode, "monitoring_action", id));
   await deps.uow.transaction(async (repos) => {
     const locked = await repos.monitoringActions.lockState(actor.regionCode, id);
     if (!locked || locked.version !== input.version || locked.status !== record.status)
       throw staleVersion("该跟进措施");
+    // Files are added and removed under the same lock (attachments/upload.ts): the count is final here.
+    const evidenceCount = await repos.attachments.count(actor.regionCode, "monitoring_action", id);
+    const next = decide(evidenceCount);
     const version = await repos.monitoringActions.setStatus(
       actor.regionCode,
       id,

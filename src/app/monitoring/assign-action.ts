@@ -1,5 +1,6 @@
 import { dateInChina, isCalendarDate } from "../../core/calendar";
 import { AppError } from "../../core/errors";
+import { markupReason } from "../../core/imports/cells";
 import { needsAction } from "../../core/monitoring/actions";
 import { ACTION_KIND_LABELS, type ActionKind } from "../../core/monitoring/types";
 import { auditEntry } from "../audit/entry";
@@ -33,6 +34,9 @@ export async function assignMonitoringAction(
   const { detail, view, declarer } = await readReport(deps.uow.read, actor, reportId);
   const requirement = input.requirement.trim();
   if (requirement === "") throw invalid("请填写整改要求（requirement）", "requirement");
+  // Line breaks and tabs are how a long requirement is typed; markup and formulas are refused, as in the report.
+  const markup = markupReason(requirement.replace(/[\r\n\t]/g, " "));
+  if (markup) throw invalid(`整改要求含有${markup}，请删除后再保存`, "requirement");
   if (!isCalendarDate(input.dueOn))
     throw invalid(`整改期限（dueOn）不是有效日期（应为 YYYY-MM-DD）：${input.dueOn}`, "dueOn");
   const today = dateInChina(deps.clock.now());

@@ -1,4 +1,5 @@
 import { markupReason, quote } from "../imports/cells";
+import { MAX_AMOUNT_FEN } from "../imports/spec";
 import { type Fen, fenToWan, groupThousands } from "../money";
 import { isBlankText } from "../review/answerable";
 import { isPercentUnit, parseMeasure } from "./measure";
@@ -103,6 +104,13 @@ export function checkReport(answers: ReportAnswers, ctx: ReportContext, mode: "d
     if (submit) add("expectedYearEnd", null, "请填写预计全年执行数", "submit");
   } else if (!(typeof expected === "number" && Number.isSafeInteger(expected) && expected >= 0))
     add("expectedYearEnd", null, "预计全年执行数须为不小于 0 的金额，以元计最多两位小数", "save");
+  else if (expected > MAX_AMOUNT_FEN)
+    add(
+      "expectedYearEnd",
+      null,
+      `预计全年执行数 ${wan(expected)} 超过单项金额上限 ${MAX_AMOUNT_FEN / 1_0000_0000_00} 亿元，请核对单位（元）`,
+      "save",
+    );
   else {
     expectedOk = true;
     if (expected < executed)
