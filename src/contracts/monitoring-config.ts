@@ -95,7 +95,7 @@ export const drawKeyMonitoring = operation("monitoring.manage", {
   response: responses({ 201: KeyDraw.extend({ created: z.number().int(), converted: z.number().int() }) }),
 });
 
-export const getKeyDraw = operation("monitoring.read", {
+export const getKeyDraw = operation("monitoring.oversee", {
   operationId: "getKeyDraw",
   tags: ["monitoring"],
   summary: "本轮次的重点监控抽取记录及复算结果（未抽取为空；仅限财政和审计查看）",

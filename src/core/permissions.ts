@@ -21,6 +21,7 @@ export const ACTIONS = [
   "monitoring.read",
   "monitoring.write",
   "monitoring.manage",
+  "monitoring.oversee",
   "import.run",
   "plan.read",
   "plan.manage",
@@ -61,6 +62,9 @@ const POLICY: Record<Action, readonly Role[]> = {
   "monitoring.write": ["finance_admin", "finance_staff", "department", "unit"],
   // Opening rounds, choosing key-monitoring projects, assigning actions, the warning rules: finance.
   "monitoring.manage": FINANCE,
+  // The key-monitoring draw's record holds the whole region's population (every project, budget, reasons):
+  // the region's eyes only, finance and the auditor, as the on-site review draw's records are.
+  "monitoring.oversee": ["finance_admin", "finance_staff", "auditor"],
   "import.run": FINANCE,
   // The year's plan and its deadlines concern everyone who works in it; finance sets and opens it.
   "plan.read": EVERYONE,

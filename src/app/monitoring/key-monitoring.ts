@@ -1,4 +1,4 @@
-import { AppError, forbidden } from "../../core/errors";
+import { AppError } from "../../core/errors";
 import { DEFAULT_LARGE_BUDGET_FEN, type KeyReason, rankKeyCandidates } from "../../core/monitoring/key-candidates";
 import type { Light } from "../../core/monitoring/types";
 import { drawKeyProjects, type KeyDrawParams, type KeyDrawStratify, replayKeyDraw } from "../../core/sampling/key-draw";
@@ -167,9 +167,8 @@ const presentDraw = (d: NonNullable<Awaited<ReturnType<Deps["uow"]["read"]["moni
 
 /** A round's key draw, re-run from its record: the picks must be the same. */
 export async function getKeyDraw(deps: Deps, actor: Actor, roundId: number) {
-  // The record holds the whole region's population (every project, its budget and reasons): it is for the
-  // region's eyes (finance, the auditor), never a department's or a unit's.
-  if (authorize(actor, "monitoring.read").kind !== "region") throw forbidden("重点监控抽取记录仅限财政和审计查看");
+  // The record holds the whole region's population: "monitoring.oversee" is finance's and the auditor's.
+  authorize(actor, "monitoring.oversee");
   await loadRound(deps.uow.read, actor.regionCode, roundId);
   const stored = await deps.uow.read.monitoring.draw(actor.regionCode, roundId);
   if (!stored) return { draw: null, replay: null };
