@@ -39,7 +39,6 @@ export async function testApp(
   const { app, routes } = await buildServer({
     db,
     logLevel: "silent",
-    ...(options.webDir ? { webDir: options.webDir } : {}),
     ...(options.clock ? { deps: { clock: options.clock } } : {}),
     ...(options.webDir ? { webDir: options.webDir } : {}),
   });
