@@ -13,6 +13,8 @@ const level1Inputs = (page: Page) => page.getByTestId("config-form").locator('in
 
 /** Picks a year in the header's selector. */
 async function pickYear(page: Page, year: number) {
+  // A dropdown still closing from the last pick would take the click: wait until none is shown.
+  await expect.poll(() => page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").count()).toBe(0);
   await page.getByTestId("year-select").click();
   // The open dropdown's option, once it is shown (antd keeps closed dropdowns in the page, hidden).
   const option = page
