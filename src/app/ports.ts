@@ -11,6 +11,7 @@ import type { OrgRepo } from "./org/ports";
 import type { PlanRepo } from "./plan/ports";
 import type { ProjectRepo } from "./projects/ports";
 import type { ReviewThreadRepo } from "./review/ports";
+import type { SelfEvalRepo } from "./selfeval/ports";
 import type { NotificationRepo, OutboxRepo, TaskRepo } from "./tasks/ports";
 import type { UserRepo } from "./users/ports";
 
@@ -78,6 +79,7 @@ export interface Repos {
   notifications: NotificationRepo;
   monitoring: MonitoringRepo;
   monitoringActions: MonitoringActionRepo;
+  selfeval: SelfEvalRepo;
   attachments: AttachmentRepo;
 }
 

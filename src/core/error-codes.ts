@@ -121,6 +121,19 @@ export const ERROR_CODES = {
   MONITORING_EXPORT_NEEDS_DEPARTMENT: "导出监控表须指定主管部门或单位",
   MONITORING_EXPORT_TOO_MANY: "一次导出的监控表过多",
   ATTACHMENT_INVALID: "附件有误（类型、大小或数量）",
+  SELFEVAL_ROUND_EXISTS: "该年度单位自评已开启",
+  SELFEVAL_ROUND_INVALID: "单位自评设置有误（截止日期）",
+  SELFEVAL_ROUND_CLOSED: "单位自评已结束",
+  SELFEVAL_NOT_OPEN: "该年度尚未开启单位自评",
+  SELFEVAL_NO_APPROVED_GOALS: "项目没有已批复的绩效目标表，不能自评",
+  SELFEVAL_NOT_EDITABLE: "自评表当前状态不可编辑",
+  SELFEVAL_INVALID_TRANSITION: "自评表当前状态不能执行此操作",
+  SELFEVAL_ROLE_NOT_ALLOWED: "当前角色不能执行此操作",
+  SELFEVAL_FORM_INVALID: "自评表填写有误（details.issues 列出每一处）",
+  SELFEVAL_FORM_INCOMPLETE: "自评表尚未填写完整，不能提交",
+  SELFEVAL_RETURN_NEEDS_COMMENT: "退回须填写意见",
+  SELFEVAL_RULES_INVALID: "自评评分规则设置有误",
+  SELFEVAL_RULES_LOCKED: "单位自评已开启，本年度评分规则不能再修改",
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -22,6 +22,9 @@ export const ACTIONS = [
   "monitoring.write",
   "monitoring.manage",
   "monitoring.oversee",
+  "selfeval.read",
+  "selfeval.write",
+  "selfeval.manage",
   "import.run",
   "plan.read",
   "plan.manage",
@@ -65,6 +68,11 @@ const POLICY: Record<Action, readonly Role[]> = {
   // The key-monitoring draw's record holds the whole region's population (every project, budget, reasons):
   // the region's eyes only, finance and the auditor, as the on-site review draw's records are.
   "monitoring.oversee": ["finance_admin", "finance_staff", "auditor"],
+  // Self-evaluation forms: units and departments fill and review theirs, finance reviews, the auditor reads.
+  "selfeval.read": ["finance_admin", "finance_staff", "department", "unit", "auditor"],
+  "selfeval.write": ["finance_admin", "finance_staff", "department", "unit"],
+  // Opening the year's self-evaluation and its scoring rules: finance.
+  "selfeval.manage": FINANCE,
   "import.run": FINANCE,
   // The year's plan and its deadlines concern everyone who works in it; finance sets and opens it.
   "plan.read": EVERYONE,

@@ -15,6 +15,7 @@ import { InboxCache } from "./repos/inbox-cache";
 import { loginThrottleRepo } from "./repos/login-throttle";
 import { monitoringRepo } from "./repos/monitoring";
 import { monitoringActionRepo } from "./repos/monitoring/actions";
+import { selfEvalRepo } from "./repos/selfeval";
 import { orgRepo } from "./repos/orgs";
 import { workPlanRepo } from "./repos/plan/work-plans";
 import { ProjectReadModel } from "./repos/project-read-model";
@@ -48,6 +49,7 @@ function reposFor(db: Database, ex: Executor): Repos {
     notifications: notificationRepo(ex),
     monitoring: monitoringRepo(ex),
     monitoringActions: monitoringActionRepo(ex),
+    selfeval: selfEvalRepo(ex),
     attachments: attachmentRepo(ex),
   };
 }

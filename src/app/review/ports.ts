@@ -8,7 +8,7 @@ import type { ReviewSnapshot } from "../../core/review/snapshot";
  */
 
 /** The records that go through the review loop. Later modules add theirs. */
-export type ReviewEntity = "goal_table" | "monitoring_report";
+export type ReviewEntity = "goal_table" | "monitoring_report" | "selfeval_form";
 
 /** The reviewing desk a comment came from. */
 export type Reviewer = "department" | "finance";

@@ -14,6 +14,8 @@ export const TASK_KINDS = [
   "monitoring_department",
   "monitoring_key",
   "monitoring_action",
+  "selfeval",
+  "selfeval_review",
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -24,6 +26,8 @@ export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   monitoring_department: "部门绩效监控",
   monitoring_key: "财政重点监控",
   monitoring_action: "监控整改",
+  selfeval: "单位自评",
+  selfeval_review: "自评抽查复核",
 };
 
 /** The object a task concerns, by kind of task: a declaration concerns the organisation's tables of the year. */
@@ -35,6 +39,9 @@ export const TASK_OBJECT_KIND = {
   monitoring_department: "monitoring_report",
   monitoring_key: "monitoring_report",
   monitoring_action: "monitoring_action",
+  // Like the goal declaration: one task per organisation that self-evaluates, over all its forms of the year.
+  selfeval: "org",
+  selfeval_review: "selfeval_review",
 } as const satisfies Record<TaskKind, string>;
 export type TaskObjectKind = (typeof TASK_OBJECT_KIND)[TaskKind];
 

@@ -11,4 +11,5 @@ export * from "./plan";
 export * from "./projects";
 export * from "./review";
 export * from "./rule-sets";
+export * from "./selfeval";
 export * from "./users";
