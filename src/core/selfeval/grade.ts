@@ -38,4 +38,10 @@ export function toHundredths(points: number): bigint | null {
   return Math.abs(points * 100 - h) < 1e-6 ? BigInt(h) : null;
 }
 
+/** Points into hundredths, rounding any third decimal: for weights already checked, where a slip must not throw. */
+export const hundredthsOf = (points: number): bigint => toHundredths(points) ?? BigInt(Math.round(points * 100));
+
+/** Hundredths floored at 0 and capped at `max`: no item scores below nothing or above its weight. */
+export const clampH = (h: bigint, max: bigint): bigint => (h < 0n ? 0n : h > max ? max : h);
+
 export const hundredthsToNumber = (h: bigint): number => Number(h) / 100;

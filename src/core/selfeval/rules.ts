@@ -1,3 +1,4 @@
+import { DEFAULT_DEPT_TEMPLATE, type DeptWideTemplate } from "./dept-template";
 import { DEFAULT_GRADE_LABELS, type GradeLabels } from "./grade";
 
 /**
@@ -39,6 +40,8 @@ export interface ProjectScoring {
 export interface SelfEvalRules {
   version: string;
   project: ProjectScoring;
+  /** The department-wide self-evaluation template (部门整体支出绩效自评表). */
+  deptWide: DeptWideTemplate;
   gradeLabels: GradeLabels;
   /** A self score above the review score by more than this many points is flagged as overrated. */
   overrateThreshold: number;
@@ -72,6 +75,7 @@ export const DEFAULT_PROJECT_SCORING: ProjectScoring = {
 export const DEFAULT_SELFEVAL_RULES: SelfEvalRules = {
   version: "2024.1",
   project: DEFAULT_PROJECT_SCORING,
+  deptWide: DEFAULT_DEPT_TEMPLATE,
   gradeLabels: DEFAULT_GRADE_LABELS,
   overrateThreshold: 10,
 };

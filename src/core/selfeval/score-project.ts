@@ -1,9 +1,10 @@
 import type { IndicatorKind, Operator } from "../goals/types";
 import type { Fen } from "../money";
 import { percent } from "../percent";
-import { type Grade, gradeOf, hundredthsToNumber, pointsText, toHundredths } from "./grade";
+import { clampH, hundredthsOf, hundredthsToNumber, pointsText, toHundredths } from "./grade";
 import { microText, readQuantity, unitsCompatible } from "./quantity";
 import type { ExecutionMethod, QualitativeTier, TierBand } from "./rules";
+import { type ScoreTotal, totalOf } from "./total";
 
 /**
  * The project self-evaluation score, domain.md §5: the execution rate and each indicator scored
@@ -68,23 +69,14 @@ export interface ExecutionScore extends ItemScore {
   rate: string | null;
 }
 
-export interface ProjectScore {
+export interface ProjectScore extends ScoreTotal {
   execution: ExecutionScore;
   indicators: IndicatorScore[];
-  /** Sum of the points scored (before rescaling). */
-  sum: number;
-  /** Points of the items that count (scored ones); the total is rescaled from it to the full weight. */
-  applicableWeight: number;
-  /** Null while any item cannot be scored: never guessed as 0 or as full marks. */
-  total: number | null;
-  grade: Grade | null;
-  unscorable: number;
-  how: string;
 }
 
-const H = (n: number): bigint => toHundredths(n) ?? BigInt(Math.round(n * 100));
+const H = hundredthsOf;
 const num = hundredthsToNumber;
-const clamp = (h: bigint, max: bigint): bigint => (h < 0n ? 0n : h > max ? max : h);
+const clamp = clampH;
 
 function roundDiv(num: bigint, den: bigint): bigint {
   const q = (num * 2n + den) / (den * 2n);
@@ -130,7 +122,13 @@ function scoreExecution(e: ExecutionInput): ExecutionScore {
   return { ...base, status: "scored", points: num(pointsH), full: pointsH === wH, rate, how };
 }
 
-function scoreQuantitative(i: IndicatorInput, wH: bigint): { pointsH: bigint; how: string } | string {
+/** What a value is scored against: the comparison, the target as written and the indicator's unit. */
+export type TargetInput = Pick<IndicatorInput, "operator" | "target" | "unit" | "actual">;
+/** Points in hundredths and how they came out, or why they could not be obtained. */
+export type Scored = { pointsH: bigint; how: string } | string;
+
+/** A quantitative value against its target (≥, ≤, =), out of `wH` hundredths. */
+export function scoreQuantitative(i: TargetInput, wH: bigint): Scored {
   if (i.actual === null || i.actual.trim() === "") return "未填写实际完成值";
   const target = readQuantity(i.target);
   if (!target) return `年度指标值“${i.target}”不是数值，无法计算`;
@@ -174,8 +172,9 @@ function tierOf(pointsH: bigint, wH: bigint, tiers: TierBand[]): TierBand | unde
   return sorted.find((t) => pointsH * 10_000n >= H(t.minPercent) * wH);
 }
 
-function scoreQualitative(
-  i: IndicatorInput,
+/** The assessor's tier and points inside it, out of `wH` hundredths. */
+export function scoreQualitative(
+  i: Pick<IndicatorInput, "tier" | "points">,
   wH: bigint,
   tiers: TierBand[],
 ): { pointsH: bigint; how: string; tier: QualitativeTier } | string {
@@ -231,32 +230,5 @@ function scoreIndicator(i: IndicatorInput, tiers: TierBand[]): IndicatorScore {
 export function scoreProject(input: ScoreInput): ProjectScore {
   const execution = scoreExecution(input.execution);
   const indicators = input.indicators.map((i) => scoreIndicator(i, input.tiers));
-  const items: ItemScore[] = [execution, ...indicators];
-  const scored = items.filter((x) => x.status === "scored");
-  const unscorable = items.filter((x) => x.status === "unscorable").length;
-  const sumH = scored.reduce((s, x) => s + H(x.points ?? 0), 0n);
-  const applicableH = scored.reduce((s, x) => s + H(x.weight), 0n);
-  const droppedH =
-    items.filter((x) => x.status === "notApplicable").reduce((s, x) => s + H(x.weight), 0n) +
-    H(input.missingWeight ?? 0);
-  const base = { execution, indicators, sum: num(sumH), applicableWeight: num(applicableH), unscorable };
-  if (unscorable > 0)
-    return {
-      ...base,
-      total: null,
-      grade: null,
-      how: `${unscorable} 项无法计分，暂不能得出总分（已计分合计 ${pointsText(sumH)}）`,
-    };
-  if (applicableH === 0n) return { ...base, total: null, grade: null, how: "没有可计分的项目" };
-  if (droppedH === 0n) {
-    return { ...base, total: num(sumH), grade: gradeOf(sumH), how: `各项得分合计 ${pointsText(sumH)}` };
-  }
-  const fullH = applicableH + droppedH;
-  const totalH = clamp(roundDiv(sumH * fullH, applicableH), fullH);
-  return {
-    ...base,
-    total: num(totalH),
-    grade: gradeOf(totalH),
-    how: `不适用分值 ${pointsText(droppedH)} 剔除：${pointsText(sumH)} ÷ ${pointsText(applicableH)} × ${pointsText(fullH)} = ${pointsText(totalH)}`,
-  };
+  return { execution, indicators, ...totalOf([execution, ...indicators], input.missingWeight ?? 0) };
 }

@@ -1,4 +1,4 @@
-import { pointsText, toHundredths } from "./grade";
+import { hundredthsOf as H, pointsText } from "./grade";
 import type { ProjectScoring } from "./rules";
 
 /**
@@ -23,8 +23,6 @@ export interface ScoringWeights {
   /** One line per level: how its points were set. */
   how: string[];
 }
-
-const H = (n: number): bigint => toHundredths(n) ?? BigInt(Math.round(n * 100));
 
 /** Splits `totalH` hundredths over shares, exactly, by largest remainder (ties to the earlier one). */
 export function splitHundredths(totalH: bigint, shares: readonly bigint[]): bigint[] {
