@@ -1,6 +1,7 @@
 import { percent } from "../../core/percent";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
+import type { CoverageRow } from "./ports";
 
 /**
  * 自评覆盖情况: how many of the region's projects and department-wide budgets have a form, have submitted
@@ -27,9 +28,10 @@ export async function selfEvalCoverage(deps: Deps, actor: Actor, fiscalYear: num
     };
     return { ...t, submittedShare: percent(t.submitted, t.subjects), approvedShare: percent(t.approved, t.subjects) };
   };
+  type Counts = Omit<CoverageRow, "department" | "subjectKind">;
   const departments = new Map<
     number,
-    { department: (typeof rows)[number]["department"]; project: unknown; deptWide: unknown }
+    { department: CoverageRow["department"]; project: Counts | null; deptWide: Counts | null }
   >();
   for (const r of rows) {
     const entry = departments.get(r.department.id) ?? { department: r.department, project: null, deptWide: null };

@@ -1,7 +1,7 @@
 import { isCalendarDate } from "../../core/calendar";
 import { AppError } from "../../core/errors";
 import { defaultPlan } from "../../core/plan/phases";
-import { projectFormItems } from "../../core/selfeval/issue";
+import { deptWideFormItems, projectFormItems } from "../../core/selfeval/issue";
 import type { SelfEvalRules } from "../../core/selfeval/rules";
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
@@ -15,7 +15,10 @@ const invalid = (message: string) => new AppError("validation", "SELFEVAL_ROUND_
 
 /** The form of one subject with its items and their points, by the rules the round opened with. */
 export function newForm(subject: FormSubject, rules: SelfEvalRules): NewForm {
-  const built = projectFormItems(subject.indicators, rules.project);
+  const built =
+    subject.subjectKind === "deptWide"
+      ? deptWideFormItems(rules.deptWide)
+      : projectFormItems(subject.indicators, rules.project);
   return {
     subjectKind: subject.subjectKind,
     subjectId: subject.id,
@@ -66,6 +69,7 @@ export async function openSelfEvaluation(deps: Deps, actor: Actor, input: { fisc
   if (budget.projects === 0 && budget.deptBudgets === 0)
     throw new AppError("validation", "PLAN_NO_BUDGET", `${fiscalYear}年度尚未导入项目预算，请先导入项目及预算数据`);
   const opened = await deps.uow.transaction(async (repos) => {
+    await repos.selfeval.lockYear(actor.regionCode, fiscalYear);
     const rules = await selfEvalRulesFor(repos, actor.regionCode, fiscalYear);
     const existing = await repos.selfeval.round(actor.regionCode, fiscalYear);
     if (existing?.status === "closed")

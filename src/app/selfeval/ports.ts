@@ -95,6 +95,11 @@ export interface CoverageRow {
 }
 
 export interface SelfEvalRepo {
+  /**
+   * Serialises the writes that must see each other for a region's year (opening, saving its rules) until the
+   * transaction ends: a rules version saved while the year opens would otherwise not be the one its forms got.
+   */
+  lockYear(regionCode: string, fiscalYear: number): Promise<void>;
   /** The new round's id; null when the year already has one (the unique index holds it). */
   insertRound(
     regionCode: string,

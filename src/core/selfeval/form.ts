@@ -16,8 +16,8 @@ export interface ItemAnswers {
   /** The assessor's points inside the tier (qualitative and tier-scored template rows). */
   points: number | null;
   notApplicable: boolean;
-  /** Checklist rows: the keys of the points found wanting. */
-  failed: string[];
+  /** Checklist rows: the keys of the points found wanting; null until the checklist is answered. */
+  failed: string[] | null;
   /** 偏差原因分析及改进措施. */
   note: string | null;
 }
@@ -55,7 +55,7 @@ export const EMPTY_ANSWERS: ItemAnswers = {
   tier: null,
   points: null,
   notApplicable: false,
-  failed: [],
+  failed: null,
   note: null,
 };
 

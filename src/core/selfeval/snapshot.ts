@@ -38,7 +38,7 @@ export function selfEvalSnapshot(form: {
           actual: a?.actual ?? null,
           tier: a?.tier ? (tierLabel.get(a.tier) ?? a.tier) : null,
           notApplicable: a?.notApplicable ? "不适用" : null,
-          failed: a && a.failed.length > 0 ? a.failed.join("、") : null,
+          failed: a?.failed && a.failed.length > 0 ? a.failed.join("、") : null,
           note: a?.note ?? null,
           points: scores.get(item.uid)?.points ?? null,
         },

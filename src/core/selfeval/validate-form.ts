@@ -63,10 +63,15 @@ export function checkForm(
       continue;
     }
     if (s.status === "unscorable") {
-      const given = item.kind === "qualitative" ? a.points !== null : !blank(a.actual);
+      const field =
+        item.kind === "qualitative" || item.kind === "tiers"
+          ? "points"
+          : item.kind === "checklist"
+            ? "failed"
+            : "actual";
+      const given = !blank(a.actual) || a.points !== null || (a.failed !== null && item.kind === "checklist");
       // What was typed but cannot count (a wrong type, points outside the tier) is refused at once.
-      if (given)
-        add(`items.${uid}.${item.kind === "qualitative" ? "points" : "actual"}`, uid, `${label}：${s.how}`, "save");
+      if (given) add(`items.${uid}.${field}`, uid, `${label}：${s.how}`, "save");
       else if (mode === "submit") add(`items.${uid}`, uid, `${label}：${s.how}`, "submit");
       continue;
     }

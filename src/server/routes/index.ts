@@ -38,6 +38,8 @@ import exportProjects from "./projects/export-projects";
 import getProject from "./projects/get-project";
 import listDeptBudgets from "./projects/list-dept-budgets";
 import listProjects from "./projects/list-projects";
+import selfEvalForms from "./selfeval/forms";
+import selfEvalRounds from "./selfeval/rounds";
 import tasks from "./tasks/tasks";
 import createUser from "./users/create-user";
 import listUsers from "./users/list-users";
@@ -89,5 +91,7 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   monitoringConfig,
   monitoringWorkbook,
   monitoringActions,
+  selfEvalRounds,
+  selfEvalForms,
   attachments,
 ];

@@ -119,7 +119,7 @@ export function selfEvalFormsRepo(ex: Executor): FormsRepo {
             returning version`,
       );
       if (!r) return null;
-      const items = answers.items.map((i) => ({ uid: i.uid, ...i.answers, failed: i.answers.failed }));
+      const items = answers.items.map((i) => ({ uid: i.uid, ...i.answers }));
       await ex.execute(
         sql`update selfeval_items i set actual = x.actual, tier = x.tier, points = x.points,
                    not_applicable = x."notApplicable", failed = x.failed, note = x.note

@@ -186,7 +186,7 @@ const answersOf = (i: ItemRow): ItemAnswers => ({
   tier: i.tier,
   points: i.points === null ? null : Number(i.points),
   notApplicable: i.not_applicable,
-  failed: i.failed ?? [],
+  failed: i.failed,
   note: i.note,
 });
 

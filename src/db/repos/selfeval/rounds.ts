@@ -38,11 +38,15 @@ const subjectsSql = (regionCode: string, fiscalYear: number) => sql`
 
 type RoundsRepo = Pick<
   SelfEvalRepo,
-  "insertRound" | "round" | "setDueOn" | "uncovered" | "withoutGoals" | "issueTasks"
+  "lockYear" | "insertRound" | "round" | "setDueOn" | "uncovered" | "withoutGoals" | "issueTasks"
 >;
 
 export function selfEvalRoundsRepo(ex: Executor): RoundsRepo {
   return {
+    async lockYear(regionCode, fiscalYear) {
+      await ex.execute(sql`select pg_advisory_xact_lock(hashtext(${`selfeval:${regionCode}:${fiscalYear}`}))`);
+    },
+
     async insertRound(regionCode, r) {
       const created = await one<{ id: number }>(
         ex,
