@@ -11,12 +11,13 @@ export const daysBetween = (today: string, dueOn: string) => dayNumber(dueOn) - 
 /**
  * Where the owner does the work of a task: for a goal table, its subject's current revision; for a
  * department's choice of monitoring subjects, the round's selection page (the task's current object is
- * the round); a monitoring report or follow-up action, its own page.
+ * the round); a monitoring report or follow-up action, its own page; 单位自评, the organisation's forms.
  */
-export function taskLink(t: Pick<TaskRecord, "objectKind" | "objectId" | "currentObjectId">): string {
+export function taskLink(t: Pick<TaskRecord, "kind" | "objectKind" | "objectId" | "currentObjectId">): string {
   switch (t.objectKind) {
     case "org":
-      return "/goal-tables";
+      // An organisation's work of the year over all its records: its goal tables, or its self-evaluations.
+      return t.kind === "selfeval" ? "/selfeval/forms" : "/goal-tables";
     case "goal_table":
       return `/goal-tables/${t.currentObjectId ?? t.objectId}`;
     case "monitoring_selection":
