@@ -12,4 +12,5 @@ export * from "./projects";
 export * from "./review";
 export * from "./rule-sets";
 export * from "./selfeval";
+export * from "./selfeval-review";
 export * from "./users";
