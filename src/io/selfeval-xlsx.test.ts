@@ -4,7 +4,7 @@ import { craftXlsx } from "../../test/support/crafted-xlsx";
 import { checkSelfEvalSheet } from "../core/selfeval/check-sheet";
 import { DEFAULT_SELFEVAL_RULES } from "../core/selfeval/rules";
 import { SELFEVAL_META_SHEET, type SelfEvalSheet } from "../core/selfeval/sheet";
-import { sampleSelfEvalSheet } from "../core/selfeval/test-sheets";
+import { row, sampleSelfEvalSheet } from "../core/selfeval/test-sheets";
 import { readSelfEvalWorkbook } from "./read-upload";
 import { writeSelfEvalWorkbook } from "./selfeval-xlsx";
 import { parseSelfEvalWorkbook } from "./selfeval-xlsx-read";
@@ -210,6 +210,28 @@ describe("parseSelfEvalWorkbook: our own layout", () => {
     expect(c.differences.map((x) => [x.code, x.cell, x.stated, x.computed])).toEqual([
       ["SELFEVAL_TOTAL_DIFFERS", "H21", 82.2, 96.2],
     ]);
+  });
+});
+
+describe("indicators marked 不适用", () => {
+  it("are written as such, with the rescaled total as a value, and read back as not applicable", async () => {
+    const sheet = sampleSelfEvalSheet();
+    sheet.rows.push({ ...row("效益指标", "生态效益指标", "节能减排", "/", null, 5, null), notApplicable: true });
+    sheet.rows[4]!.weight = 10;
+    sheet.rows[4]!.points = 9;
+    sheet.statedTotal = 95.47;
+    const bytes = await writeSelfEvalWorkbook([sheet], { title: "自评表" });
+    const ws = (await load(bytes)).worksheets[0]!;
+    expect([ws.getCell("F21").value, ws.getCell("H21").value, ws.getCell("H22").value]).toEqual([
+      "不适用",
+      "不适用",
+      95.47,
+    ]);
+    expect(ws.getCell("F21").protection?.locked).not.toBe(false);
+    const [read] = parseSelfEvalWorkbook(bytes);
+    expect(read!.table!.rows[7]).toMatchObject({ notApplicable: true, actual: null, points: null, weight: 5 });
+    const c = checkSelfEvalSheet(read!.table!, DEFAULT_SELFEVAL_RULES);
+    expect([c.differences, c.contradictions, c.unscorable, c.computedTotal]).toEqual([[], [], [], 95.47]);
   });
 });
 

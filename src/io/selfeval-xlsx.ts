@@ -18,7 +18,8 @@ import { SONG_FONT } from "./write-xlsx";
  * Self-evaluation tables in the official layout (项目支出绩效自评表, annex of 财预〔2020〕10号): one sheet
  * per table with the title and （年度）, 项目名称 / 主管部门 / 实施单位, the funds block (年初预算数,
  * 全年预算数, 全年执行数, 分值, 执行率, 得分), 年度总体目标 (预期目标 | 实际完成情况), the indicator grid
- * with level 1 and level 2 merged like the paper form, and the 总分 row (a SUM formula with its value).
+ * with level 1 and level 2 merged like the paper form, and the 总分 row (a SUM formula with its value;
+ * the sheet's total as a value when indicators marked 不适用 rescale it).
  * What the unit fills (实际完成值, a qualitative indicator's 得分, 偏差原因分析及改进措施, 实际完成情况)
  * is unlocked and shaded; the rest is locked (protection without a password, as the monitoring
  * workbook: it prevents slips, and the import recomputes every figure anyway). A 目录 comes first when
@@ -46,6 +47,7 @@ const GRID_COLUMN: Record<SelfEvalGridField, number> = {
 /** Fixed rows of the header block; the funds, goal and grid follow from FUNDS_HEADER_ROW. */
 const ROWS = { back: 1, title: 2, year: 3, name: 4, org: 5, fundsHeader: 6 } as const;
 const PART_LABELS = ["其中：当年财政拨款", "上年结转资金", "其他资金"];
+const NOT_APPLICABLE = "不适用";
 
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -247,9 +249,13 @@ function writeGrid(ws: ExcelJS.Worksheet, s: SelfEvalSheet, headerRow: number, f
     shown(ws, at("level2"), r.level2, "@", CENTER);
     shown(ws, at("name"), r.name);
     shown(ws, at("target"), r.target, "@", CENTER);
-    input(ws, at("actual"), r.actual, "@", CENTER);
     shown(ws, at("weight"), r.weight, "General", CENTER);
-    if (isQualitativeTarget(r.target)) {
+    if (r.notApplicable) {
+      // Decided before the sheet goes out: nothing to fill, and the reader takes the word back.
+      shown(ws, at("actual"), NOT_APPLICABLE, "@", CENTER);
+      shown(ws, at("points"), NOT_APPLICABLE, "@", CENTER);
+    } else if (isQualitativeTarget(r.target)) {
+      input(ws, at("actual"), r.actual, "@", CENTER);
       // A qualitative indicator's points are the assessor's: within 0 and its 分值.
       input(ws, at("points"), r.points, POINTS_FORMAT, CENTER);
       ws.getCell(at("points")).dataValidation = {
@@ -262,7 +268,10 @@ function writeGrid(ws: ExcelJS.Worksheet, s: SelfEvalSheet, headerRow: number, f
         errorTitle: "得分",
         error: `定性指标的得分在 0 到分值 ${r.weight ?? ""} 之间，最多两位小数`,
       };
-    } else shown(ws, at("points"), r.points, POINTS_FORMAT, CENTER);
+    } else {
+      input(ws, at("actual"), r.actual, "@", CENTER);
+      shown(ws, at("points"), r.points, POINTS_FORMAT, CENTER);
+    }
     input(ws, at("deviationNote"), r.deviationNote);
     ws.getRow(row).height = Math.max(
       24,
@@ -300,7 +309,11 @@ function writeGrid(ws: ExcelJS.Worksheet, s: SelfEvalSheet, headerRow: number, f
   const formula = (f: string, result: number | undefined): ExcelJS.CellValue =>
     result === undefined ? { formula: f, date1904: false } : { formula: f, result, date1904: false };
   shown(ws, `G${totalRow}`, formula(`SUM(G${fundsTotalRow}${range("G")})`, weightSum), "General", CENTER);
-  shown(ws, `H${totalRow}`, formula(`SUM(I${fundsTotalRow}${range("H")})`, pointsSum), POINTS_FORMAT, CENTER);
+  // With indicators marked 不适用 the total is rescaled to 100 (domain.md §5), which a SUM cannot say: the
+  // sheet's total is written as a value. Otherwise SUM, so the total follows the points a unit fills in.
+  const rescaled = s.rows.some((r) => r.notApplicable);
+  const total = rescaled ? s.statedTotal : formula(`SUM(I${fundsTotalRow}${range("H")})`, pointsSum);
+  shown(ws, `H${totalRow}`, total, POINTS_FORMAT, CENTER);
   ws.getCell(`H${totalRow}`).font = BOLD;
   shown(ws, `I${totalRow}`, null);
   return totalRow;
