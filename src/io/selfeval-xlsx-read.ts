@@ -300,15 +300,18 @@ function readRows(rd: Reading, header: GridHeader, table: SelfEvalSheet) {
     // An operator column, or 指标性质 holding "≥" (as some provinces print it), goes back before the value.
     const opText = halfWidth(text("operator") || text("kind")).replace(/\s+/g, "");
     const operator = opText !== "" && readTarget(`${opText}1`).value === "1" ? opText : "";
-    let target = withUnit(text("target"), unit);
+    // A number in a percent cell is a fraction shown as a percentage (0.98 as 98%): read as the clerk sees it.
+    const shownText = (f: "target" | "actual") => {
+      const c = index.get(f);
+      const v = raw(f);
+      return typeof v === "number" && c !== undefined && grid.isPercent(r, c)
+        ? `${numberText(v * 100)}%`
+        : withUnit(cellText(v), unit);
+    };
+    let target = shownText("target");
     if (operator !== "" && readTarget(target).operator === null && !isBlankMark(target))
       target = `${operator}${target}`;
-    const actualCol = index.get("actual");
-    const actualRaw = raw("actual");
-    const actualText =
-      typeof actualRaw === "number" && actualCol !== undefined && grid.isPercent(r, actualCol)
-        ? `${numberText(actualRaw * 100)}%`
-        : withUnit(cellText(actualRaw), unit);
+    const actualText = shownText("actual");
     const notApplicable = [text("actual"), text("weight"), text("points")].some(isNotApplicable);
     const num = (f: "weight" | "points") => {
       const c = cellAt(f);

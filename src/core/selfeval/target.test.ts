@@ -22,6 +22,10 @@ describe("readTarget: the operator is read from the target's text", () => {
   it("a target naming no number is qualitative; a blank or a dash is neither", () => {
     expect(isQualitativeTarget("按时完成")).toBe(true);
     expect(isQualitativeTarget("效果明显")).toBe(true);
+    expect(isQualitativeTarget("12月底前完成")).toBe(true);
+    expect(isQualitativeTarget("6月前")).toBe(true);
+    expect(isQualitativeTarget("≤6个月")).toBe(false);
+    expect(isQualitativeTarget("10个工作日以内")).toBe(false);
     expect(isQualitativeTarget("≥95%")).toBe(false);
     expect(isQualitativeTarget("")).toBe(false);
     expect(isQualitativeTarget("/")).toBe(false);

@@ -49,6 +49,12 @@ export function readTarget(raw: string | null | undefined): ReadTarget {
 export const isBlankMark = (text: string | null | undefined): boolean =>
   /^[\s/／\\—–\-－_…．.。·]*$/.test((text ?? "").normalize("NFKC"));
 
-/** A target that names no number: the row is scored by the assessor (定性). */
-export const isQualitativeTarget = (target: string): boolean =>
-  !isBlankMark(target) && readTarget(target).quantity === null;
+/** "12月底前完成", "6月前": a date, not an amount, though it starts with a number. */
+const DATE_UNIT = /^(?:月|年)(?:底|末|初|中|份)|前|完成|完工/;
+
+/** A target that names no amount (words, or a date): the row is scored by the assessor (定性). */
+export function isQualitativeTarget(target: string): boolean {
+  if (isBlankMark(target)) return false;
+  const q = readTarget(target).quantity;
+  return q === null || DATE_UNIT.test(q.unit);
+}
