@@ -258,7 +258,7 @@ function readOverallGoal(rd: Reading, above: number[], table: SelfEvalSheet) {
 
 // ---------------------------------------------------------------- the grid
 
-/** A value with a separate unit column's unit, and an operator column's operator, put back into its text. */
+/** A value with the unit of a separate unit column put back after its number ("120" + "公里"). */
 function withUnit(text: string, unit: string): string {
   if (unit === "" || isBlankMark(text)) return text;
   const q = readQuantity(readTarget(text).value);
