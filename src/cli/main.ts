@@ -8,6 +8,7 @@ import { importFile } from "./commands/import";
 import { migrate } from "./commands/migrate";
 import { monitoringExportList, monitoringSummary } from "./commands/monitoring";
 import { planOpen, planShow, tasksSummary } from "./commands/plan";
+import { selfevalCheck } from "./commands/selfeval";
 import { serve } from "./commands/serve";
 import { userActive, userCreate, userList, userPassword, userToken } from "./commands/user";
 
@@ -125,6 +126,18 @@ monitoring
   .option("--out <file>", "输出文件 .xlsx（默认按轮次命名）")
   .option("--region <code>", "区划代码")
   .action(monitoringExportList);
+
+const selfeval = program.command("selfeval").description("绩效自评");
+selfeval
+  .command("check")
+  .description(
+    "核对项目支出绩效自评表 Excel（本系统的或区县自制的格式）：按表中分值重算每项得分与总分，列出与核算不符、自相矛盾和无法计分之处；不写入任何数据。退出码：0 无问题，1 有问题，2 文件无法读取",
+  )
+  .argument("<file>", ".xlsx 文件")
+  .option("--year <year>", "按此年度的评分规则核对（默认取表中的年度）")
+  .option("--region <code>", "区划代码（库中有多个区划时）")
+  .option("--json", "以 JSON 输出")
+  .action(selfevalCheck);
 
 const user = program.command("user").description("账号管理");
 user

@@ -1,6 +1,7 @@
 import type { GoalSheetRead } from "../core/goals/goal-sheet";
 import type { FieldSpec } from "../core/imports/spec";
 import type { MonitoringSheetRead } from "../core/monitoring/sheet";
+import type { SelfEvalSheetRead } from "../core/selfeval/sheet";
 import type { RawTable, TableInput } from "./read-table";
 import { uploadPool } from "./upload/pool";
 
@@ -17,3 +18,6 @@ export const readGoalWorkbook = (bytes: Buffer, owner?: string): Promise<GoalShe
 
 export const readMonitoringWorkbook = (bytes: Buffer, owner?: string): Promise<MonitoringSheetRead[]> =>
   uploadPool.run({ op: "monitoring-workbook", bytes }, owner);
+
+export const readSelfEvalWorkbook = (bytes: Buffer, owner?: string): Promise<SelfEvalSheetRead[]> =>
+  uploadPool.run({ op: "selfeval-workbook", bytes }, owner);
