@@ -12,6 +12,7 @@ import type { PlanRepo } from "./plan/ports";
 import type { ProjectRepo } from "./projects/ports";
 import type { ReviewThreadRepo } from "./review/ports";
 import type { SelfEvalRepo } from "./selfeval/ports";
+import type { SelfEvalReviewRepo } from "./selfeval/review-ports";
 import type { NotificationRepo, OutboxRepo, TaskRepo } from "./tasks/ports";
 import type { UserRepo } from "./users/ports";
 
@@ -80,6 +81,7 @@ export interface Repos {
   monitoring: MonitoringRepo;
   monitoringActions: MonitoringActionRepo;
   selfeval: SelfEvalRepo;
+  selfevalReviews: SelfEvalReviewRepo;
   attachments: AttachmentRepo;
 }
 

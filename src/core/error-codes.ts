@@ -134,6 +134,16 @@ export const ERROR_CODES = {
   SELFEVAL_RETURN_NEEDS_COMMENT: "退回须填写意见",
   SELFEVAL_RULES_INVALID: "自评评分规则设置有误",
   SELFEVAL_RULES_LOCKED: "单位自评已开启，本年度评分规则不能再修改",
+  REVIEW_DRAW_INVALID: "复核抽样参数有误（details.issues 列出每一项）",
+  REVIEW_DRAW_EXISTS: "该年度已抽取复核样本",
+  REVIEW_NOTHING_TO_DRAW: "没有可供抽取的已审核自评表",
+  REVIEW_ASSIGN_INVALID: "复核任务分配有误（details 指出哪一项）",
+  REVIEW_CONFLICT_INVALID: "回避关系有误",
+  REVIEW_NOT_EDITABLE: "复核任务当前不能修改",
+  REVIEW_INVALID: "复核评分有误（details.issues 列出每一处）",
+  REVIEW_INCOMPLETE: "复核评分尚未完成，不能提交",
+  REVIEW_INVALID_TRANSITION: "复核任务当前状态不能执行此操作",
+  REVIEW_RETURN_NEEDS_COMMENT: "退回须填写意见",
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

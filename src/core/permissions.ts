@@ -25,6 +25,9 @@ export const ACTIONS = [
   "selfeval.read",
   "selfeval.write",
   "selfeval.manage",
+  "review.read",
+  "review.score",
+  "review.manage",
   "import.run",
   "plan.read",
   "plan.manage",
@@ -73,6 +76,11 @@ const POLICY: Record<Action, readonly Role[]> = {
   "selfeval.write": ["finance_admin", "finance_staff", "department", "unit"],
   // Opening the year's self-evaluation and its scoring rules: finance.
   "selfeval.manage": FINANCE,
+  // 抽查复核: finance draws, assigns and confirms; the firm's reviewers re-score what is assigned to them (the
+  // review scope); departments and units read the confirmed reviews of their own forms and the guidance.
+  "review.read": ["finance_admin", "finance_staff", "department", "unit", "firm", "auditor"],
+  "review.score": ["firm"],
+  "review.manage": FINANCE,
   "import.run": FINANCE,
   // The year's plan and its deadlines concern everyone who works in it; finance sets and opens it.
   "plan.read": EVERYONE,

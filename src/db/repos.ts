@@ -23,6 +23,7 @@ import { SessionCache } from "./repos/read-cache";
 import { reviewThreadRepo } from "./repos/review/review-threads";
 import { ruleSetRepo } from "./repos/rule-sets";
 import { selfEvalRepo } from "./repos/selfeval";
+import { selfEvalReviewRepo } from "./repos/selfeval/reviews";
 import { sessionRepo } from "./repos/sessions";
 import { notificationRepo, outboxRepo } from "./repos/tasks/outbox";
 import { taskRepo } from "./repos/tasks/tasks";
@@ -50,6 +51,7 @@ function reposFor(db: Database, ex: Executor): Repos {
     monitoring: monitoringRepo(ex),
     monitoringActions: monitoringActionRepo(ex),
     selfeval: selfEvalRepo(ex),
+    selfevalReviews: selfEvalReviewRepo(ex),
     attachments: attachmentRepo(ex),
   };
 }
