@@ -134,6 +134,7 @@ export const ERROR_CODES = {
   SELFEVAL_RETURN_NEEDS_COMMENT: "退回须填写意见",
   SELFEVAL_RULES_INVALID: "自评评分规则设置有误",
   SELFEVAL_RULES_LOCKED: "单位自评已开启，本年度评分规则不能再修改",
+  SELFEVAL_REVIEW_DRAW_INVALID: "抽查复核样本抽取参数有误（details.issues 指出字段）",
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
