@@ -39,9 +39,26 @@
  */
 import { AppError } from "../errors";
 import type { Fen } from "../money";
-import { KEY_REASON_LABELS, KEY_REASONS, type KeyReason, wanText } from "../monitoring/key-candidates";
+import { KEY_REASON_LABELS, KEY_REASONS, type KeyReason } from "../monitoring/key-candidates";
 import { Rng, seedFromString } from "../random";
-import type { DrawParamIssue } from "./rolling-draw";
+import {
+  algorithmDifference,
+  bandLabel,
+  bandOf,
+  bandsAscending,
+  byCode,
+  cannotReplay,
+  codeAndName,
+  DEFAULT_BUDGET_BANDS,
+  type DrawParamIssue,
+  duplicates,
+  largestRemainder,
+  noteDifferences,
+  noteUnknownExcluded,
+  resolveForced,
+} from "./common";
+
+export { bandLabel, bandOf, DEFAULT_BUDGET_BANDS };
 
 export const KEY_DRAW_ALGORITHM = "key-monitoring-v1";
 export const KEY_DRAW_MAX_COUNT = 1000;
@@ -53,9 +70,6 @@ export const KEY_DRAW_STRATIFY_LABELS: Record<KeyDrawStratify, string> = {
   department: "按主管部门分层",
   budget: "按预算规模分层",
 };
-
-/** Lower edges of the budget bands, fen: under 100万元, 100万元 to under 500万元, 500万元 and more. */
-export const DEFAULT_BUDGET_BANDS: Fen[] = [0, 100_000_000, 500_000_000];
 
 export interface KeyDrawCandidate {
   code: string;
@@ -108,15 +122,6 @@ export interface KeyDrawResult {
   notes: string[];
 }
 
-const byCode = (a: { code: string }, b: { code: string }): number => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
-
-function duplicates(codes: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const twice = new Set<string>();
-  for (const code of codes) (seen.has(code) ? twice : seen).add(code);
-  return [...twice];
-}
-
 const isReason = (r: unknown): r is KeyReason => (KEY_REASONS as readonly unknown[]).includes(r);
 
 /** Problems that stop a draw, in Chinese, one per field and cause; empty when the draw may run. */
@@ -146,30 +151,10 @@ export function validateKeyDrawParams(
       `分层方式须为 ${KEY_DRAW_STRATIFY.map((s) => `${s}（${KEY_DRAW_STRATIFY_LABELS[s]}）`).join("、")} 之一`,
     );
   else if (params.stratify === "budget") {
-    const bands = params.budgetBands ?? DEFAULT_BUDGET_BANDS;
-    if (
-      bands.length === 0 ||
-      bands.some((b, i) => !Number.isSafeInteger(b) || (i > 0 && b <= (bands[i - 1] as number)))
-    )
+    if (!bandsAscending(params.budgetBands ?? DEFAULT_BUDGET_BANDS))
       add("budgetBands", "预算规模分层的下限须为至少一个、从小到大排列且互不相同的整数（分）");
   }
   return issues;
-}
-
-export function bandLabel(bands: readonly Fen[], i: number): string {
-  const lower = bands[i] as Fen;
-  const upper = bands[i + 1];
-  if (bands.length === 1) return "全部";
-  if (i === 0) return `不足${wanText(upper as Fen)}`;
-  if (upper === undefined) return `${wanText(lower)}及以上`;
-  return `${wanText(lower)}至不足${wanText(upper)}`;
-}
-
-/** The band of a budget: the last band whose lower edge is ≤ the budget; below the first edge, the first. */
-export function bandOf(bands: readonly Fen[], budget: Fen): number {
-  let band = 0;
-  for (let i = 1; i < bands.length; i++) if ((bands[i] as Fen) <= budget) band = i;
-  return band;
 }
 
 /**
@@ -177,16 +162,7 @@ export function bandOf(bands: readonly Fen[], budget: Fen): number {
  * lower band first), then capped at each size with the excess given to the other bands in band order.
  */
 export function allocateToBands(total: number, sizes: readonly number[]): number[] {
-  const all = sizes.reduce((a, b) => a + b, 0);
-  if (all === 0 || total <= 0) return sizes.map(() => 0);
-  const seats = sizes.map((s) => Math.floor((total * s) / all));
-  let free = total - seats.reduce((a, b) => a + b, 0);
-  const order = sizes.map((s, i) => ({ i, rem: (total * s) % all })).sort((a, b) => b.rem - a.rem || a.i - b.i);
-  for (const { i } of order) {
-    if (free <= 0) break;
-    seats[i] = (seats[i] as number) + 1;
-    free--;
-  }
+  const seats = largestRemainder(total, sizes);
   let excess = 0;
   for (let i = 0; i < seats.length; i++) {
     const over = (seats[i] as number) - (sizes[i] as number);
@@ -255,8 +231,6 @@ const copyCandidate = (c: KeyDrawCandidate): KeyDrawCandidate => ({
   reasons: [...c.reasons],
 });
 
-const label = (c: KeyDrawCandidate): string => `${c.code}（${c.name}）`;
-
 /** Draws the year's key-monitoring projects; throws AppError KEY_DRAW_INVALID (details.issues) on bad input. */
 export function drawKeyProjects(population: readonly KeyDrawCandidate[], params: KeyDrawParams): KeyDrawResult {
   const issues = validateKeyDrawParams(population, params);
@@ -274,32 +248,12 @@ export function drawKeyProjects(population: readonly KeyDrawCandidate[], params:
   const only = new Set(params.onlyWithReasons);
   const hasReason = (c: KeyDrawCandidate) => only.size === 0 || c.reasons.some((r) => only.has(r));
   const eligible = kept.filter(hasReason);
-  const unknownExcluded = [...excluded].filter((code) => !known.has(code));
-  if (unknownExcluded.length > 0) notes.push(`排除名单中的 ${unknownExcluded.join("、")} 不在抽取范围内，已忽略。`);
+  notes.push(...noteUnknownExcluded(excluded, known));
 
   // 4
-  const forcedAll: KeyDrawCandidate[] = [];
-  const forcedCodes = new Set<string>();
-  for (const code of params.forced) {
-    if (forcedCodes.has(code)) continue;
-    forcedCodes.add(code);
-    const candidate = known.get(code);
-    if (!candidate) notes.push(`必抽项目 ${code} 不在抽取范围内，已忽略。`);
-    else if (excluded.has(code)) notes.push(`${label(candidate)} 同时列为必抽和排除，按排除处理。`);
-    else {
-      if (!hasReason(candidate)) notes.push(`${label(candidate)} 不具有限定的重点监控理由，因列为必抽仍予抽取。`);
-      forcedAll.push(candidate);
-    }
-  }
-  const forced = forcedAll.slice(0, count);
-  if (forcedAll.length > count)
-    notes.push(
-      `必抽项目 ${forcedAll.length} 个，超过抽取数量 ${count}，按所列顺序保留前 ${count} 个；` +
-        `${forcedAll
-          .slice(count)
-          .map((c) => c.code)
-          .join("、")} 未抽中。`,
-    );
+  const { all: forcedAll, kept: forced } = resolveForced(params.forced, known, excluded, count, notes, (c) => {
+    if (!hasReason(c)) notes.push(`${codeAndName(c)} 不具有限定的重点监控理由，因列为必抽仍予抽取。`);
+  });
 
   // 5
   const forcedSet = new Set(forcedAll);
@@ -383,11 +337,9 @@ export function replayKeyDraw(record: KeyDrawResult): { matches: boolean; differ
   try {
     again = drawKeyProjects(record.population, record.params);
   } catch (error) {
-    return { matches: false, differences: [`无法按记录重新抽取：${error instanceof Error ? error.message : error}`] };
+    return { matches: false, differences: [cannotReplay(error)] };
   }
-  const differences: string[] = [];
-  if (record.algorithm !== again.algorithm)
-    differences.push(`抽取算法不同：记录为“${record.algorithm}”，本系统为“${again.algorithm}”`);
+  const differences = algorithmDifference(record.algorithm, again.algorithm);
   if (record.eligibleSize !== again.eligibleSize)
     differences.push(`可抽取数量不同：记录为 ${record.eligibleSize} 个，重新抽取为 ${again.eligibleSize} 个`);
   if (record.picks.length !== again.picks.length)
@@ -408,10 +360,6 @@ export function replayKeyDraw(record: KeyDrawResult): { matches: boolean; differ
       a.rank === b.rank;
     if (!same) differences.push(`第 ${i + 1} 个抽中：记录为 ${describePick(a)}，重新抽取为 ${describePick(b)}`);
   }
-  for (let i = 0; i < Math.max(record.notes.length, again.notes.length); i++) {
-    const a = record.notes[i];
-    const b = again.notes[i];
-    if (a !== b) differences.push(`第 ${i + 1} 条说明不同：记录为“${a ?? "无"}”，重新抽取为“${b ?? "无"}”`);
-  }
+  differences.push(...noteDifferences(record.notes, again.notes));
   return { matches: differences.length === 0, differences };
 }

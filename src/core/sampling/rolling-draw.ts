@@ -31,6 +31,17 @@
  */
 import { AppError } from "../errors";
 import { Rng, seedFromString } from "../random";
+import {
+  algorithmDifference,
+  byCode,
+  cannotReplay,
+  type DrawParamIssue,
+  duplicates,
+  codeAndName as label,
+  noteDifferences,
+} from "./common";
+
+export type { DrawParamIssue };
 
 export const ROLLING_DRAW_ALGORITHM = "rolling-v1";
 
@@ -71,11 +82,6 @@ export interface RollingDrawResult {
   notes: string[];
 }
 
-export interface DrawParamIssue {
-  field: string;
-  message: string;
-}
-
 export const ROLLING_DRAW_REASON_LABELS: Record<RollingDrawReason, string> = {
   forced: "必抽",
   never_reviewed: "从未会审",
@@ -89,23 +95,12 @@ export const MAX_LOOKBACK_YEARS = 10;
 export const drawExists = (year: number) =>
   new AppError("conflict", "DRAW_EXISTS", `${year}年度已经抽取过，抽取结果不能重抽覆盖`);
 
-const byCode = (a: { code: string }, b: { code: string }): number => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
-
 /** The year last reviewed before `year`, or null. */
 export function lastReviewedBefore(candidate: RollingDrawCandidate, year: number): number | null {
   let last: number | null = null;
   for (const y of candidate.reviewedYears) if (y < year && (last === null || y > last)) last = y;
   return last;
 }
-
-function duplicates(codes: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const twice = new Set<string>();
-  for (const code of codes) (seen.has(code) ? twice : seen).add(code);
-  return [...twice];
-}
-
-const label = (c: RollingDrawCandidate): string => `${c.code}（${c.name}）`;
 
 export function drawRolling(population: readonly RollingDrawCandidate[], params: RollingDrawParams): RollingDrawResult {
   const repeated = duplicates(population.map((c) => c.code));
@@ -264,10 +259,9 @@ export function replayDraw(recorded: { population: RollingDrawCandidate[]; resul
   try {
     again = drawRolling(population, result.params);
   } catch (error) {
-    return { matches: false, differences: [`无法按记录重新抽取：${error instanceof Error ? error.message : error}`] };
+    return { matches: false, differences: [cannotReplay(error)] };
   }
-  if (result.algorithm !== again.algorithm)
-    differences.push(`抽取算法不同：记录为“${result.algorithm}”，本系统为“${again.algorithm}”`);
+  differences.push(...algorithmDifference(result.algorithm, again.algorithm));
   if (result.populationSize !== again.populationSize)
     differences.push(`总体数量不同：记录为 ${result.populationSize} 个，记录的名单实有 ${again.populationSize} 个`);
   if (result.picks.length !== again.picks.length)
@@ -285,10 +279,6 @@ export function replayDraw(recorded: { population: RollingDrawCandidate[]; resul
       a.rank === b.rank;
     if (!same) differences.push(`第 ${i + 1} 个抽中：记录为 ${describePick(a)}，重新抽取为 ${describePick(b)}`);
   }
-  for (let i = 0; i < Math.max(result.notes.length, again.notes.length); i++) {
-    const a = result.notes[i];
-    const b = again.notes[i];
-    if (a !== b) differences.push(`第 ${i + 1} 条说明不同：记录为“${a ?? "无"}”，重新抽取为“${b ?? "无"}”`);
-  }
+  differences.push(...noteDifferences(result.notes, again.notes));
   return { matches: differences.length === 0, differences };
 }
