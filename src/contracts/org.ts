@@ -36,11 +36,11 @@ export const getOrgTree = operation("org.read", {
 export const createOrg = operation("org.write", {
   operationId: "createOrg",
   tags: ["org"],
-  summary: "新增主管部门或预算单位",
+  summary: "新增主管部门、预算单位或第三方机构（机构名录）",
   body: z.object({
     code: z.string().max(32),
     name: z.string().max(100),
-    kind: z.enum(["department", "unit"]),
+    kind: z.enum(["department", "unit", "firm"]),
     parentId: Id.nullish(),
     sector: z.string().max(40).nullish(),
     contactName: z.string().max(40).nullish(),

@@ -8,14 +8,18 @@ import type { OrgRecord } from "./ports";
 export interface NewOrg {
   code: string;
   name: string;
-  kind: "department" | "unit";
+  /** A third-party firm (第三方机构) stands outside the tree of departments and units: no parent, no sector. */
+  kind: "department" | "unit" | "firm";
   parentId?: number | null | undefined;
   sector?: string | null | undefined;
   contactName?: string | null | undefined;
   contactPhone?: string | null | undefined;
 }
 
-/** Finance adds a department or a unit by hand (normally they come from the budget system's import). */
+/**
+ * Finance adds a department or a unit by hand (normally they come from the budget system's import), or
+ * registers a third-party firm (机构名录), whose accounts (role firm) are its reviewers.
+ */
 export async function createOrg(deps: Deps, actor: Actor, input: NewOrg): Promise<OrgRecord> {
   authorize(actor, "org.write");
   const code = input.code.trim();
@@ -40,7 +44,7 @@ export async function createOrg(deps: Deps, actor: Actor, input: NewOrg): Promis
     kind: input.kind,
     parentId: parent?.id ?? null,
     path: parent ? `${parent.path}/${code}` : code,
-    sector: checkOrgText("sector", "所属行业", input.sector, 40),
+    sector: input.kind === "firm" ? null : checkOrgText("sector", "所属行业", input.sector, 40),
     contactName: checkOrgText("contactName", "联系人", input.contactName, 40),
     contactPhone: checkPhone(input.contactPhone),
     sortOrder: 9999,

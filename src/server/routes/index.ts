@@ -39,6 +39,7 @@ import getProject from "./projects/get-project";
 import listDeptBudgets from "./projects/list-dept-budgets";
 import listProjects from "./projects/list-projects";
 import selfEvalForms from "./selfeval/forms";
+import selfEvalReview from "./selfeval/review";
 import selfEvalRounds from "./selfeval/rounds";
 import tasks from "./tasks/tasks";
 import createUser from "./users/create-user";
@@ -93,5 +94,6 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   monitoringActions,
   selfEvalRounds,
   selfEvalForms,
+  selfEvalReview,
   attachments,
 ];
