@@ -8,6 +8,7 @@ import { importFile } from "./commands/import";
 import { migrate } from "./commands/migrate";
 import { monitoringExportList, monitoringSummary } from "./commands/monitoring";
 import { planOpen, planShow, tasksSummary } from "./commands/plan";
+import { reviewStatsCommand } from "./commands/review";
 import { selfevalCheck } from "./commands/selfeval";
 import { serve } from "./commands/serve";
 import { userActive, userCreate, userList, userPassword, userToken } from "./commands/user";
@@ -138,6 +139,15 @@ selfeval
   .option("--region <code>", "区划代码（库中有多个区划时）")
   .option("--json", "以 JSON 输出")
   .action(selfevalCheck);
+
+const review = program.command("review").description("自评抽查复核");
+review
+  .command("stats")
+  .description("复核结果统计：部门整体与项目自评的复核等级分布（个数、百分比）、各部门自评与复核得分对比、自评偏高的")
+  .requiredOption("--year <year>", "预算年度")
+  .option("--region <code>", "区划代码")
+  .option("--json", "以 JSON 输出")
+  .action(reviewStatsCommand);
 
 const user = program.command("user").description("账号管理");
 user
