@@ -79,7 +79,9 @@ const POLICY: Record<Action, readonly Role[]> = {
   // 抽查复核: finance draws, assigns and confirms; the firm's reviewers re-score what is assigned to them (the
   // review scope); departments and units read the confirmed reviews of their own forms and the guidance.
   "review.read": ["finance_admin", "finance_staff", "department", "unit", "firm", "auditor"],
-  "review.score": ["firm"],
+  // Finance may hold the permission (the administrator holds every one), but an item is scored only by the
+  // reviewer it is assigned to (app/selfeval/read-review.ts).
+  "review.score": ["finance_admin", "finance_staff", "firm"],
   "review.manage": FINANCE,
   "import.run": FINANCE,
   // The year's plan and its deadlines concern everyone who works in it; finance sets and opens it.

@@ -1,5 +1,6 @@
 import { AppError } from "../../core/errors";
 import type { Fen } from "../../core/money";
+import { defaultPlan } from "../../core/plan/phases";
 import { drawReview, type ReviewDrawResult, replayReviewDraw } from "../../core/sampling/review-draw";
 import type { ReviewBasis } from "../../core/selfeval/review";
 import { auditEntry } from "../audit/entry";
@@ -86,6 +87,19 @@ export async function drawReviewSample(deps: Deps, actor: Actor, input: SampleRe
     if (id === null)
       throw new AppError("conflict", "REVIEW_DRAW_EXISTS", `${input.fiscalYear}年度已抽取复核样本，不能重抽`);
     const ids = await tx.selfevalReviews.insertReviews(actor.regionCode, input.fiscalYear, entries);
+    const plan =
+      (await tx.plans.get(actor.regionCode, input.fiscalYear)) ??
+      (await tx.plans.insert(actor.regionCode, input.fiscalYear, defaultPlan(input.fiscalYear))) ??
+      (await tx.plans.get(actor.regionCode, input.fiscalYear))!;
+    const phase = plan.phases.find((p) => p.phase === "spot_check");
+    await tx.plans.markOpened(
+      actor.regionCode,
+      plan.id,
+      "spot_check",
+      phase?.dueOn ?? phase?.endsOn ?? `${input.fiscalYear + 1}-12-31`,
+      deps.clock.now(),
+      actor.userId,
+    );
     await tx.audit.append([
       auditEntry(actor, deps.clock, {
         action: "draw",
