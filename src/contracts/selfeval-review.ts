@@ -8,6 +8,7 @@ import { TASK_STATUSES } from "../core/tasks/tasks";
 import {
   CalendarDate,
   Fen,
+  fileResponse,
   Id,
   IdParam,
   IdQuery,
@@ -372,4 +373,14 @@ export const getReviewStats = operation("review.manage", {
       pending: z.number().int().describe("尚未确认的复核数"),
     }),
   }),
+});
+
+export const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+export const getGuidanceLetter = operation("review.read", {
+  operationId: "getGuidanceLetter",
+  tags: ["review"],
+  summary: "抽查复核指导意见书（Word）：某单位已确认的复核结果、逐项意见与指导意见；单位、部门下载本单位的",
+  querystring: z.object({ year: YearQuery, orgId: IdQuery.describe("单位（或主管部门）") }),
+  response: responses({ 200: fileResponse(DOCX, "指导意见书") }),
 });

@@ -1,3 +1,4 @@
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MonitoringDistrict } from "../support/monitoring-district";
 import { type FilledForm, selfEvalDistrict } from "../support/selfeval-district";
@@ -186,5 +187,15 @@ describe("spot-check review", () => {
     const unit = await ok("unit1", "GET", "/api/v1/review/items?year=2025");
     expect(unit.rows.map((r: Row) => r.code)).toEqual(["P301001A"]);
     expect(unit.rows[0].guidance).toContain("分期设置指标");
+    // The guidance letter as a Word file: the unit's own, never another's.
+    const orgId = unit.rows[0].unit.id;
+    const letter = await call("unit1", "GET", `/api/v1/review/letter.docx?year=2025&orgId=${orgId}`);
+    expect(letter.statusCode).toBe(200);
+    expect(letter.headers["content-type"]).toContain("wordprocessingml");
+    const xml = (await JSZip.loadAsync(letter.rawPayload)).file("word/document.xml");
+    const text = await xml!.async("string");
+    expect(text).toContain("测试区第一小学");
+    expect(text).toContain("佐证材料只支撑完成 800 平方米");
+    expect((await call("unit2", "GET", `/api/v1/review/letter.docx?year=2025&orgId=${orgId}`)).statusCode).toBe(404);
   });
 });

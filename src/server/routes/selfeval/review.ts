@@ -2,12 +2,15 @@ import { actOnReview } from "../../../app/selfeval/act-on-review";
 import { assignReviews } from "../../../app/selfeval/assign-reviews";
 import { drawReviewSample, getReviewDraw } from "../../../app/selfeval/draw-sample";
 import { addConflict, listFirms, removeConflict } from "../../../app/selfeval/firms";
+import { guidanceLetter } from "../../../app/selfeval/guidance-letter";
 import { listReviews } from "../../../app/selfeval/list-reviews";
 import { readReview } from "../../../app/selfeval/read-review";
 import { reviewStats } from "../../../app/selfeval/review-stats";
 import { saveReview } from "../../../app/selfeval/save-review";
 import * as r from "../../../contracts/selfeval-review";
+import { guidanceLetterDocx } from "../../../io/guidance-letter-docx";
 import { type Api, actorOf, type ServerContext } from "../../context";
+import { sendDownload } from "../../download";
 
 /** 抽查复核: the sample, firms and conflicts, assignment, re-scoring, confirmation, statistics. */
 export default function reviewRoutes(app: Api, ctx: ServerContext) {
@@ -67,6 +70,18 @@ export default function reviewRoutes(app: Api, ctx: ServerContext) {
     "/api/v1/review/items/:id/actions",
     { config: { access: r.actOnReview.access }, schema: r.actOnReview.schema },
     async (req) => actOnReview(ctx.deps, actorOf(req), req.params.id, req.body),
+  );
+  app.get(
+    "/api/v1/review/letter.docx",
+    { config: { access: r.getGuidanceLetter.access }, schema: r.getGuidanceLetter.schema },
+    async (req, reply) => {
+      const found = await guidanceLetter(ctx.deps, actorOf(req), {
+        fiscalYear: req.query.year,
+        orgId: req.query.orgId,
+      });
+      const body = await guidanceLetterDocx(found.letter);
+      return sendDownload(reply, { mediaType: r.DOCX, asciiName: found.asciiName, name: found.fileName, body });
+    },
   );
   app.get(
     "/api/v1/review/stats",
