@@ -20,6 +20,7 @@ import {
   page,
   responses,
   Version,
+  XLSX,
   YearQuery,
 } from "./common";
 
@@ -163,6 +164,28 @@ export const assignReviews = operation("review.manage", {
   }),
 });
 
+const ReviewListQuery = z.object({
+  year: YearQuery,
+  status: Status.optional(),
+  basis: Basis.optional(),
+  subjectKind: SubjectKind.optional(),
+  departmentId: IdQuery.optional(),
+  reviewerId: IdQuery.optional(),
+  q: z.string().trim().max(100).optional(),
+  overrated: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
+});
+
+export const exportReviewResults = operation("review.read", {
+  operationId: "exportReviewResults",
+  tags: ["review"],
+  summary: "导出复核结果 Excel（与列表相同的筛选）：两个得分与等级、差异、指导意见",
+  querystring: ReviewListQuery,
+  response: responses({ 200: fileResponse(XLSX, "复核结果") }),
+});
+
 export const ReviewRow = z
   .object({
     id: Id,
@@ -203,21 +226,7 @@ export const listReviews = operation("review.read", {
   operationId: "listReviews",
   tags: ["review"],
   summary: "复核任务列表（财政全部；复核人员本人的；部门、单位已确认的本单位自评）",
-  querystring: z
-    .object({
-      year: YearQuery,
-      status: Status.optional(),
-      basis: Basis.optional(),
-      subjectKind: SubjectKind.optional(),
-      departmentId: IdQuery.optional(),
-      reviewerId: IdQuery.optional(),
-      q: z.string().trim().max(100).optional(),
-      overrated: z
-        .enum(["true", "false"])
-        .transform((v) => v === "true")
-        .optional(),
-    })
-    .extend(Paging),
+  querystring: ReviewListQuery.extend(Paging),
   response: responses({ 200: page(ReviewRow).extend({ gradeLabels: z.record(Grade, z.string()) }) }),
 });
 

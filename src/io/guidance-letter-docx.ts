@@ -64,6 +64,8 @@ export async function guidanceLetterDocx(letter: GuidanceLetter): Promise<Buffer
   const border = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
   const table = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    // In twips, about the text width of an A4 page with official margins: the name column gets the room.
+    columnWidths: [700, 1500, 3700, 1200, 1200, 1100],
     borders: {
       top: border,
       bottom: border,

@@ -197,5 +197,11 @@ describe("spot-check review", () => {
     expect(text).toContain("测试区第一小学");
     expect(text).toContain("佐证材料只支撑完成 800 平方米");
     expect((await call("unit2", "GET", `/api/v1/review/letter.docx?year=2025&orgId=${orgId}`)).statusCode).toBe(404);
+    // The results as Excel: every review, with both scores.
+    const xlsx = await call("admin", "GET", "/api/v1/review/items.xlsx?year=2025");
+    expect(xlsx.statusCode).toBe(200);
+    const sheet = await (await JSZip.loadAsync(xlsx.rawPayload)).file("xl/sharedStrings.xml")!.async("string");
+    expect(sheet).toContain("P301001A");
+    expect(sheet).toContain("自评偏高");
   });
 });

@@ -8,11 +8,7 @@ import { selfEvalRulesFor } from "./selfeval-rules";
  * The year's reviews the viewer may see (finance all, a reviewer theirs, a department or unit its confirmed
  * ones), with both scores computed now from the items, one page at a time.
  */
-export async function listReviews(
-  deps: Deps,
-  actor: Actor,
-  q: ReviewFilter & { overrated?: boolean | undefined; page: number; pageSize: number },
-) {
+export async function reviewRows(deps: Deps, actor: Actor, q: ReviewFilter & { overrated?: boolean | undefined }) {
   const viewer = viewerOf(actor);
   const repos = deps.uow.read;
   const [records, rules] = await Promise.all([
@@ -45,7 +41,20 @@ export async function listReviews(
       },
     ];
   });
-  const filtered = q.overrated === undefined ? rows : rows.filter((r) => r.overrated === q.overrated);
+  return {
+    rows: q.overrated === undefined ? rows : rows.filter((r) => r.overrated === q.overrated),
+    gradeLabels: rules.gradeLabels,
+  };
+}
+
+export type ReviewResultRow = Awaited<ReturnType<typeof reviewRows>>["rows"][number];
+
+export async function listReviews(
+  deps: Deps,
+  actor: Actor,
+  q: ReviewFilter & { overrated?: boolean | undefined; page: number; pageSize: number },
+) {
+  const { rows, gradeLabels } = await reviewRows(deps, actor, q);
   const start = (q.page - 1) * q.pageSize;
-  return { total: filtered.length, rows: filtered.slice(start, start + q.pageSize), gradeLabels: rules.gradeLabels };
+  return { total: rows.length, rows: rows.slice(start, start + q.pageSize), gradeLabels };
 }

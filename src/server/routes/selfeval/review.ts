@@ -3,14 +3,15 @@ import { assignReviews } from "../../../app/selfeval/assign-reviews";
 import { drawReviewSample, getReviewDraw } from "../../../app/selfeval/draw-sample";
 import { addConflict, listFirms, removeConflict } from "../../../app/selfeval/firms";
 import { guidanceLetter } from "../../../app/selfeval/guidance-letter";
-import { listReviews } from "../../../app/selfeval/list-reviews";
+import { listReviews, reviewRows } from "../../../app/selfeval/list-reviews";
 import { readReview } from "../../../app/selfeval/read-review";
 import { reviewStats } from "../../../app/selfeval/review-stats";
 import { saveReview } from "../../../app/selfeval/save-review";
 import * as r from "../../../contracts/selfeval-review";
 import { guidanceLetterDocx } from "../../../io/guidance-letter-docx";
+import { reviewResultsWorkbook } from "../../../io/review-results-export";
 import { type Api, actorOf, type ServerContext } from "../../context";
-import { sendDownload } from "../../download";
+import { sendDownload, sendXlsx } from "../../download";
 
 /** 抽查复核: the sample, firms and conflicts, assignment, re-scoring, confirmation, statistics. */
 export default function reviewRoutes(app: Api, ctx: ServerContext) {
@@ -54,6 +55,16 @@ export default function reviewRoutes(app: Api, ctx: ServerContext) {
       const { year, q, ...rest } = req.query;
       const found = await listReviews(ctx.deps, actorOf(req), { ...rest, fiscalYear: year, q: q || undefined });
       return { ...found, page: rest.page, pageSize: rest.pageSize };
+    },
+  );
+  app.get(
+    "/api/v1/review/items.xlsx",
+    { config: { access: r.exportReviewResults.access }, schema: r.exportReviewResults.schema },
+    async (req, reply) => {
+      const { year, q, ...rest } = req.query;
+      const found = await reviewRows(ctx.deps, actorOf(req), { ...rest, fiscalYear: year, q: q || undefined });
+      const body = await reviewResultsWorkbook({ fiscalYear: year, ...found });
+      return sendXlsx(reply, `review-results_${year}.xlsx`, `${year}年度抽查复核结果.xlsx`, body);
     },
   );
   app.get(
