@@ -470,6 +470,19 @@ describe("self-evaluation forms as Excel", () => {
     expect(after.version).toBe(before.version + 1);
   });
 
+  it("refuses a file that is no workbook, skips a sheet that is no form, and needs the year's self-evaluation open", async () => {
+    const junk = await upload("unit1", "preview", Buffer.from("不是表格"));
+    expect([junk.statusCode, junk.json().error.code]).toEqual([400, "IMPORT_UNREADABLE"]);
+    const notes = await edit(await workbookOf("unit1"), (wb) => {
+      wb.addWorksheet("说明").getCell("A1").value = "填表人：张三";
+    });
+    const p = await previewOf("unit1", notes);
+    expect(p.counts).toMatchObject({ sheets: 3, skipped: 1, unchanged: 2, errors: 0 });
+    expect(p.sheets[2]).toMatchObject({ sheet: "说明", status: "skipped", note: expect.stringContaining("已跳过") });
+    const closed = await upload("unit1", "preview", notes, 2024);
+    expect([closed.statusCode, closed.json().error.code]).toEqual([404, "SELFEVAL_NOT_OPEN"]);
+  });
+
   it("exports the year's form list as Excel with the list's rows, scores and filters", async () => {
     const list = await ok("admin", "GET", "/api/v1/selfeval/forms?year=2025&pageSize=100");
     const wb = await load(await download("admin", "/api/v1/selfeval/forms/list.xlsx?year=2025"));
