@@ -1,7 +1,14 @@
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actorOf } from "../../src/app/auth/actor";
+import type { Deps } from "../../src/app/context";
+import { importSelfEvalWorkbook } from "../../src/app/selfeval/import-workbook";
+import { createUnitOfWork } from "../../src/db/repos";
 import { rows } from "../../src/db/repos/rows";
+import { parseSelfEvalWorkbook } from "../../src/io/selfeval-xlsx-read";
+import { argon2Hasher } from "../../src/server/auth/password";
+import { held, untilHeld } from "../support/held";
 import { type MonitoringDistrict, monitoringDistrict } from "../support/monitoring-district";
 
 /**
@@ -468,6 +475,40 @@ describe("self-evaluation forms as Excel", () => {
     expect(outcomes.filter((o) => o !== "written")).toEqual([expect.stringMatching(/^(unchanged:2|STALE_VERSION)$/)]);
     const after = await formOf("unit1", "P301001B");
     expect(after.version).toBe(before.version + 1);
+  });
+
+  it("rolls back every form when one was saved meanwhile: a commit is all or nothing (409)", async () => {
+    const [first, last] = (["P301001A", "P301001B"] as const).slice().sort((a, b) => forms[a]!.id - forms[b]!.id);
+    const bytes = await edit(await workbookOf("unit1"), (wb) => {
+      sheet(wb, first!).getCell("I17").value = "第一张表的改动";
+      sheet(wb, last!).getCell("I17").value = "第二张表的改动";
+    });
+    const deps: Deps = {
+      uow: createUnitOfWork(m.d.db),
+      clock: { now: () => new Date("2026-01-10T03:00:00Z") },
+      hasher: argon2Hasher,
+    };
+    const unit1 = actorOf((await deps.uow.read.users.withOrg((await deps.uow.read.users.byUsername("unit1"))!.id))!);
+    const slow = held(deps);
+    const importing = importSelfEvalWorkbook(slow.deps, unit1, {
+      fiscalYear: 2025,
+      fileName: "自评表.xlsx",
+      sheets: parseSelfEvalWorkbook(bytes),
+      mode: "commit",
+    }).catch((e: unknown) => e);
+    await untilHeld(slow, importing);
+    // Checked and about to write both; the web saves the later one in between.
+    const form = await formOf("unit1", last!);
+    await ok("unit1", "PUT", `/api/v1/selfeval/forms/${form.id}`, {
+      version: form.version,
+      overallActual: form.overallActual,
+      items: [{ uid: form.items[0].uid, note: "网页上改的" }],
+    });
+    const before = await snapshot();
+    slow.open();
+    expect(await importing).toMatchObject({ code: "STALE_VERSION" });
+    // The earlier form, written first in the same transaction, is rolled back with it.
+    expect(await snapshot()).toEqual(before);
   });
 
   it("refuses a file that is no workbook, skips a sheet that is no form, and needs the year's self-evaluation open", async () => {
