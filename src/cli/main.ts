@@ -10,6 +10,7 @@ import { monitoringExportList, monitoringSummary } from "./commands/monitoring";
 import { planOpen, planShow, tasksSummary } from "./commands/plan";
 import { reviewStatsCommand } from "./commands/review";
 import { selfevalCheck } from "./commands/selfeval";
+import { selfevalExport, selfevalImport } from "./commands/selfeval-excel";
 import { serve } from "./commands/serve";
 import { userActive, userCreate, userList, userPassword, userToken } from "./commands/user";
 
@@ -139,6 +140,27 @@ selfeval
   .option("--region <code>", "区划代码（库中有多个区划时）")
   .option("--json", "以 JSON 输出")
   .action(selfevalCheck);
+selfeval
+  .command("export")
+  .description(
+    "导出项目支出绩效自评表工作簿（供单位离线填写后导入）：指定 --department 时导出该主管部门的一个文件，否则每个主管部门一个文件，放在 --out 目录中",
+  )
+  .requiredOption("--year <year>", "预算年度")
+  .option("--department <code>", "主管部门编码")
+  .option("--out <path>", "输出文件 .xlsx（指定部门时）或目录（未指定部门时），默认按工作簿命名、放在当前目录")
+  .option("--region <code>", "区划代码")
+  .action(selfevalExport);
+selfeval
+  .command("import")
+  .description(
+    "导入填好的项目支出绩效自评表工作簿：逐表核对并列出改动及导入前后的总分；加 --commit 才写入（全部无误才写入，否则一处不写）。以财政系统账号代填报单位导入，只能修改填报中或被退回的自评表",
+  )
+  .argument("<file>", ".xlsx 文件")
+  .option("--commit", "写入（默认只预览）")
+  .option("--year <year>", "预算年度（默认取文件中的年度）")
+  .option("--region <code>", "区划代码")
+  .option("--json", "以 JSON 输出")
+  .action(selfevalImport);
 
 const review = program.command("review").description("自评抽查复核");
 review

@@ -134,11 +134,16 @@ function findGridHeader(grid: Grid): GridHeader | null {
 
 function readParticulars(rd: Reading, above: number[], table: SelfEvalSheet) {
   const { grid } = rd;
+  const found: NonNullable<SelfEvalSheet["particularsAt"]> = {};
+  table.particularsAt = found;
   for (const r of above) {
     for (const { c, text } of rowCells(grid, r)) {
       if (table.fiscalYear === null && text.length <= 60) {
         const year = YEAR_RE.exec(halfWidth(text));
-        if (year) table.fiscalYear = Number(year[1]);
+        if (year) {
+          table.fiscalYear = Number(year[1]);
+          found.fiscalYear = at(r, c, "年度");
+        }
       }
       const field = particularOf(text);
       if (!field) continue;
@@ -146,8 +151,11 @@ function readParticulars(rd: Reading, above: number[], table: SelfEvalSheet) {
       const value = right ? cellText(right.value) : "";
       // A blank value followed by the next label ("主管部门 | 实施单位 | …") is blank, not that label.
       const v = value === "" || particularOf(value) ? "" : value;
-      if (field === "subjectCode") table.subjectCode ??= v === "" ? null : v;
-      else if (table[field] === "") table[field] = v;
+      const taken = field === "subjectCode" ? table.subjectCode !== null : table[field] !== "";
+      if (taken) continue;
+      if (field === "subjectCode") table.subjectCode = v === "" ? null : v;
+      else table[field] = v;
+      if (right) found[field] = at(r, right.column, text);
     }
   }
 }

@@ -18,7 +18,7 @@ const bufferOf = async (wb: ExcelJS.Workbook) => Buffer.from(await wb.xlsx.write
 
 /** The sheet as stated, without where each value sat (the reader adds addresses, the sample has none). */
 function stated(s: SelfEvalSheet) {
-  const { totalAt: _t, ...rest } = s;
+  const { totalAt: _t, particularsAt: _p, ...rest } = s;
   return {
     ...rest,
     funds: {
@@ -179,6 +179,11 @@ describe("parseSelfEvalWorkbook: our own layout", () => {
     expect(table.rows[0]!.at).toMatchObject({ row: 14, points: { row: 14, column: { letter: "H", header: "得分" } } });
     expect(table.funds.at?.rate).toEqual({ row: 7, column: { letter: "H", header: "执行率" } });
     expect(table.totalAt?.points).toEqual({ row: 21, column: { letter: "H", header: "得分" } });
+    const cell = (c: { row: number; column: { letter: string } } | undefined) => `${c?.column.letter}${c?.row}`;
+    const found = table.particularsAt ?? {};
+    expect(
+      [found.fiscalYear, found.subjectName, found.subjectCode, found.departmentName, found.unitName].map(cell),
+    ).toEqual(["A3", "B4", "H4", "B5", "F5"]);
     const c = checkSelfEvalSheet(table, DEFAULT_SELFEVAL_RULES);
     expect([c.differences, c.contradictions, c.unscorable, c.computedTotal]).toEqual([[], [], [], 95.2]);
   });

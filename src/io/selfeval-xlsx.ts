@@ -254,7 +254,7 @@ function writeGrid(ws: ExcelJS.Worksheet, s: SelfEvalSheet, headerRow: number, f
       // Decided before the sheet goes out: nothing to fill, and the reader takes the word back.
       shown(ws, at("actual"), NOT_APPLICABLE, "@", CENTER);
       shown(ws, at("points"), NOT_APPLICABLE, "@", CENTER);
-    } else if (isQualitativeTarget(r.target)) {
+    } else if (r.qualitative ?? isQualitativeTarget(r.target)) {
       input(ws, at("actual"), r.actual, "@", CENTER);
       // A qualitative indicator's points are the assessor's: within 0 and its 分值.
       input(ws, at("points"), r.points, POINTS_FORMAT, CENTER);
@@ -309,9 +309,10 @@ function writeGrid(ws: ExcelJS.Worksheet, s: SelfEvalSheet, headerRow: number, f
   const formula = (f: string, result: number | undefined): ExcelJS.CellValue =>
     result === undefined ? { formula: f, date1904: false } : { formula: f, result, date1904: false };
   shown(ws, `G${totalRow}`, formula(`SUM(G${fundsTotalRow}${range("G")})`, weightSum), "General", CENTER);
-  // With indicators marked 不适用 the total is rescaled to 100 (domain.md §5), which a SUM cannot say: the
-  // sheet's total is written as a value. Otherwise SUM, so the total follows the points a unit fills in.
-  const rescaled = s.rows.some((r) => r.notApplicable);
+  // With indicators marked 不适用 (or points of a level the table lacks, or an execution rate that does not
+  // count) the total is rescaled to 100 (domain.md §5), which a SUM cannot say: the sheet's total is written
+  // as a value. Otherwise SUM, so the total follows the points a unit fills in.
+  const rescaled = s.rescaled ?? s.rows.some((r) => r.notApplicable);
   const total = rescaled ? s.statedTotal : formula(`SUM(I${fundsTotalRow}${range("H")})`, pointsSum);
   shown(ws, `H${totalRow}`, total, POINTS_FORMAT, CENTER);
   ws.getCell(`H${totalRow}`).font = BOLD;

@@ -78,6 +78,11 @@ export interface SelfEvalRow {
   deviationNote: string | null;
   /** Marked 不适用 in the sheet: drops out and the rest is rescaled (domain.md §5). */
   notApplicable: boolean;
+  /**
+   * Whether its 得分 is the assessor's (定性) rather than computed from 实际完成值. The writer takes it when
+   * given (a form knows each item's kind); otherwise, and in what the reader returns, the target decides.
+   */
+  qualitative?: boolean;
   at?: {
     row: number;
     name: CellAt | null;
@@ -105,8 +110,19 @@ export interface SelfEvalSheet {
   statedTotal: number | null;
   statedWeightTotal: number | null;
   totalAt?: { points: CellAt | null; weight: CellAt | null };
+  /**
+   * Whether the total is rescaled from the points that count rather than their sum (domain.md §5: items
+   * not applicable, levels the table lacks, an execution rate that does not count). The writer then states
+   * the total as a value; unset, rows marked 不适用 decide.
+   */
+  rescaled?: boolean;
+  /** Where the reader found the title's year and the particulars' values. */
+  particularsAt?: Partial<Record<"fiscalYear" | SelfEvalParticular, CellAt>>;
   identity: SelfEvalIdentity | null;
 }
+
+/** The particulars above the funds block, as SelfEvalSheet names them. */
+export type SelfEvalParticular = "subjectName" | "subjectCode" | "departmentName" | "unitName";
 
 /** A problem the reader found in one sheet, named by sheet and cell (the goal reader's shape). */
 export type SelfEvalSheetIssue = GoalSheetIssue;

@@ -41,6 +41,7 @@ import listProjects from "./projects/list-projects";
 import selfEvalForms from "./selfeval/forms";
 import selfEvalReview from "./selfeval/review";
 import selfEvalRounds from "./selfeval/rounds";
+import selfEvalWorkbook from "./selfeval/workbook";
 import tasks from "./tasks/tasks";
 import createUser from "./users/create-user";
 import listUsers from "./users/list-users";
@@ -95,5 +96,6 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   selfEvalRounds,
   selfEvalForms,
   selfEvalReview,
+  selfEvalWorkbook,
   attachments,
 ];
