@@ -26,6 +26,9 @@ export const ENTITY_LABELS: Record<string, string> = {
   monitoring_draw: "重点监控抽取",
   monitoring_rules: "监控预警规则",
   monitoring_action: "监控跟进措施",
+  selfeval_round: "单位自评（开启）",
+  selfeval_form: "单位自评表",
+  selfeval_rules: "自评评分规则",
   work_plan: "年度工作安排",
   plan_phase: "工作阶段（下达）",
   task: "任务",
@@ -155,6 +158,10 @@ export const FIELD_LABELS: Record<string, string> = {
   expiresAt: "到期时间",
   userId: "所属用户",
   sortOrder: "排序",
+  overallActual: "总体目标实际完成情况",
+  rulesVersion: "评分规则版本",
+  forms: "自评表数",
+  tasks: "任务数",
 };
 
 /** Fields holding fen. */
