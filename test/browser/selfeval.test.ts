@@ -125,10 +125,12 @@ describe("单位自评 in the browser", () => {
 
   it("the unit fills its form: the score moves as it types, as the server computes it; it explains and submits", async () => {
     const page = await pageAs("unit1");
+    // The task in the unit's list, labelled by its kind, leads to its forms.
     await page.goto(`${h.baseUrl}/tasks`);
-    await expect.poll(() => page.getByText("单位自评").count()).toBeGreaterThan(0);
-
-    await page.goto(`${h.baseUrl}/selfeval/forms`);
+    const task = page.getByTestId("task-table").locator("tbody tr.ant-table-row").filter({ hasText: "单位自评" });
+    await expect.poll(() => task.count()).toBe(1);
+    await task.getByRole("link").first().click();
+    await page.waitForURL((url) => url.pathname === "/selfeval/forms");
     const list = page.getByTestId("selfeval-form-list");
     await expect.poll(() => list.locator("tbody tr.ant-table-row").count()).toBe(1);
     await list.getByRole("link", { name: "一小校舍维修" }).click();
@@ -191,6 +193,45 @@ describe("单位自评 in the browser", () => {
     await page.close();
   });
 
+  it("the department returns it with comments; the unit answers, corrects and resubmits with a note", async () => {
+    const dept = await pageAs("edu");
+    await dept.goto(`${h.baseUrl}/selfeval/forms?status=submitted`);
+    const list = dept.getByTestId("selfeval-form-list");
+    await expect.poll(() => list.locator("tbody tr.ant-table-row").count()).toBe(1);
+    await list.getByRole("link", { name: "一小校舍维修" }).click();
+    await expect.poll(() => dept.getByTestId("selfeval-reviewing").count()).toBe(1);
+    expect(await dept.getByTestId("selfeval-total-score").textContent()).toMatch(/^\d+\.\d\d$/);
+    await dept.getByTestId("selfeval-action-return").click();
+    // A return needs its comment.
+    expect(await dept.getByTestId("selfeval-modal-ok").isDisabled()).toBe(true);
+    await dept.getByTestId("selfeval-modal-comment").fill("请补充二期工程的完成计划");
+    await dept.getByTestId("selfeval-modal-item-0").fill("顺延部分须写明完成时间");
+    await dept.getByTestId("selfeval-modal-ok").click();
+    await expect.poll(() => dept.getByTestId("selfeval-status").textContent()).toBe("已退回（主管部门）");
+    await dept.close();
+
+    const unit = await pageAs("unit1");
+    await unit.goto(`${h.baseUrl}/selfeval/forms`);
+    await unit.getByTestId("selfeval-form-list").getByRole("link", { name: "一小校舍维修" }).click();
+    await expect.poll(() => unit.getByTestId("selfeval-returned").textContent()).toContain("请补充二期工程的完成计划");
+    const thread = unit.getByTestId("selfeval-item-thread");
+    await expect.poll(() => thread.textContent()).toContain("顺延部分须写明完成时间");
+    await thread.getByTestId("review-answer-input").fill("已写明：2026年4月底前完成");
+    await thread.getByTestId("review-answer-save").click();
+    await expect.poll(() => thread.locator('[data-answered="yes"]').count()).toBe(1);
+    await unit.getByTestId("se-note-0").fill("二期工程因雨季顺延，2026年4月底前完成");
+    await unit.getByTestId("selfeval-action-submit").click();
+    await unit.getByTestId("selfeval-modal-note").fill("补充了二期工程的完成时间");
+    await unit.getByTestId("selfeval-modal-ok").click();
+    await expect.poll(() => unit.getByTestId("selfeval-status").textContent()).toBe("待主管部门审核");
+    const record = unit.getByTestId("review-record");
+    await expect.poll(() => record.textContent()).toContain("补充了二期工程的完成时间");
+    await settle(unit);
+    await record.scrollIntoViewIfNeeded();
+    expect(existsSync(await h.shot(unit, "selfeval-review-record"))).toBe(true);
+    await unit.close();
+  });
+
   it("a department fills its department-wide form: the execution rate is read from the budget, checklists are ticked", async () => {
     const page = await pageAs("edu");
     await page.goto(`${h.baseUrl}/selfeval/forms?subjectKind=deptWide`);
@@ -241,5 +282,33 @@ describe("单位自评 in the browser", () => {
     await settle(page);
     expect(existsSync(await h.shot(page, "selfeval-list"))).toBe(true);
     await page.close();
+  });
+});
+
+describe("单位自评 on a phone", () => {
+  it("the department-wide form shows one card per indicator with its editors, and nothing is wider than the screen", async () => {
+    const ctx = await h.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: "zh-CN",
+    });
+    await ctx.addInitScript(() => window.localStorage.setItem("jixiao.year", "2025"));
+    const page = await ctx.newPage();
+    await h.login(page, "edu");
+    await page.goto(`${h.baseUrl}/selfeval/forms?subjectKind=deptWide`);
+    const card = page.getByTestId("selfeval-form-list").getByRole("link").first();
+    await expect.poll(() => card.count()).toBe(1);
+    await card.click();
+    await page.waitForURL((url) => /^\/selfeval\/forms\/\d+$/.test(url.pathname));
+    await expect.poll(() => page.getByTestId("selfeval-item-card").count()).toBe(17);
+    expect(await page.getByTestId("se-check-8").count()).toBe(1);
+    await settle(page);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    expect(existsSync(await h.shot(page, "selfeval-form-phone"))).toBe(true);
+    await page.getByTestId("selfeval-item-card").nth(8).scrollIntoViewIfNeeded();
+    expect(existsSync(await h.shot(page, "selfeval-form-phone-check"))).toBe(true);
+    await ctx.close();
   });
 });

@@ -4,6 +4,15 @@ import type { SelfEvalFormDetail, SelfEvalFormItem } from "../../api/selfeval/fo
 import { useIsPhone } from "../phone/useIsPhone";
 import { rowSpans } from "../print/spans";
 import { type Cells, targetText } from "./itemCells";
+import { type Editor, editorOf } from "./selfEvalForm";
+
+/** What the answer of a row is called on a card, by how it is answered. */
+const ANSWER_LABELS: Record<Editor, string> = {
+  value: "实际完成值",
+  prefilled: "实际完成值（自动计算）",
+  tiers: "达成档次与评定得分",
+  checklist: "检查结果",
+};
 
 const pts = (n: number) => n.toFixed(2);
 
@@ -31,9 +40,16 @@ export function ItemGrid({ data, cells, score }: { data: SelfEvalFormDetail; cel
             <div style={{ fontSize: 12, color: "rgba(0,0,0,0.55)" }}>
               {i.level1}/{i.level2} · 年度指标值 <b>{targetText(i)}</b>
             </div>
-            <div className="jx-se-label">实际完成值</div>
+            <div className="jx-se-label">{ANSWER_LABELS[editorOf(data, i)]}</div>
             {cells.answer(i, index)}
-            <div style={{ marginTop: 6 }}>{cells.notApplicable(i, index)}</div>
+            {data.editable && editorOf(data, i) !== "prefilled" && (
+              <div style={{ marginTop: 6, display: "flex", gap: 6, alignItems: "center" }}>
+                {cells.notApplicable(i, index)}
+                <span className="jx-se-label" style={{ margin: 0 }}>
+                  不适用
+                </span>
+              </div>
+            )}
             <div className="jx-se-label">得分</div>
             {cells.points(i, index)}
             <div className="jx-se-label">偏差原因分析及改进措施</div>

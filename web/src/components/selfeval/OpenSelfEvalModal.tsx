@@ -10,19 +10,11 @@ import {
   selfEvalKeys,
 } from "../../api/selfeval/selfeval";
 import { count } from "../../format";
+import { dueOnProblem } from "./dueOn";
 import { SUBJECT_KIND_LABELS } from "./labels";
 
 interface Values {
   dueOn: Dayjs;
-}
-
-/** The due day's rule as the server applies it: after the year, at the latest the end of the next one. */
-export function dueOnProblem(year: number, v: Dayjs | undefined): string | null {
-  if (!v) return "请选择截止日期";
-  const day = v.format("YYYY-MM-DD");
-  if (day <= `${year}-12-31`) return `单位自评在年度结束后进行，截止日期须晚于 ${year}-12-31`;
-  if (day > `${year + 1}-12-31`) return `截止日期不能晚于 ${year + 1}-12-31`;
-  return null;
 }
 
 /**

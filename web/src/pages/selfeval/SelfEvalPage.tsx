@@ -166,7 +166,7 @@ function DepartmentTable({ rows, loading }: { rows: CoverageDepartment[]; loadin
         loading={loading}
         dataSource={rows}
         data-testid="coverage-departments"
-        scroll={{ x: 860 }}
+        scroll={{ x: 990 }}
         pagination={{ defaultPageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 个部门` }}
         locale={{ emptyText: "没有需要自评的项目或部门" }}
         columns={[
@@ -185,6 +185,14 @@ function DepartmentTable({ rows, loading }: { rows: CoverageDepartment[]; loadin
                 </Typography.Text>
               </Space>
             ),
+          },
+          {
+            title: "应自评金额（万元）",
+            key: "budget",
+            width: 130,
+            align: "right",
+            sorter: (a, b) => budgetOf(a) - budgetOf(b),
+            render: (_, d) => <span className="jx-num">{wan(budgetOf(d))}</span>,
           },
           kindCols("project"),
           kindCols("deptWide"),
@@ -212,6 +220,8 @@ function DepartmentTable({ rows, loading }: { rows: CoverageDepartment[]; loadin
     </Card>
   );
 }
+
+const budgetOf = (d: CoverageDepartment) => (d.project?.budget ?? 0) + (d.deptWide?.budget ?? 0);
 
 const share = (d: CoverageDepartment) => {
   const n = (d.project?.subjects ?? 0) + (d.deptWide?.subjects ?? 0);

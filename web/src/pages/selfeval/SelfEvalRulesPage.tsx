@@ -20,6 +20,7 @@ import { ConfigPage } from "../../components/config/ConfigPage";
 import { useConfigEditing } from "../../components/config/context";
 import { RemoveButton } from "../../components/config/RemoveButton";
 import { PageError } from "../../components/PageError";
+import { rowSpans } from "../../components/print/spans";
 import { DASH, dateTime } from "../../format";
 
 type Body = Omit<SelfEvalRulesBody, "reason">;
@@ -306,6 +307,8 @@ function DeptTemplateCard({ loading, tiers }: { loading: boolean; tiers: TierBan
   const editing = useConfigEditing();
   const rows = (Form.useWatch(["deptWide", "rows"], { preserve: true }) as DeptWideRow[] | undefined) ?? [];
   const total = sum(rows);
+  const span1 = rowSpans(rows.map((r) => r.level1));
+  const span2 = rowSpans(rows.map((r) => `${r.level1}\u0000${r.level2}`));
   return (
     <Card
       title={`部门整体支出绩效自评表（${rows.length} 项指标）`}
@@ -328,8 +331,8 @@ function DeptTemplateCard({ loading, tiers }: { loading: boolean; tiers: TierBan
         data-testid="rules-dept-rows"
         scroll={{ x: 1000 }}
         columns={[
-          { title: "一级", dataIndex: "level1", width: 60 },
-          { title: "二级", dataIndex: "level2", width: 90 },
+          { title: "一级", dataIndex: "level1", width: 60, onCell: (_, n) => ({ rowSpan: span1[n ?? 0] ?? 1 }) },
+          { title: "二级", dataIndex: "level2", width: 90, onCell: (_, n) => ({ rowSpan: span2[n ?? 0] ?? 1 }) },
           { title: "指标", dataIndex: "name", width: 150 },
           {
             title: "分值",
