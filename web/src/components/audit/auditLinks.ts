@@ -66,6 +66,16 @@ export function auditLink(e: AuditEntry): { to: string; title: string } | null {
       return NUMERIC.test(id) ? { to: `/selfeval/forms/${id}`, title: `打开自评表 ${id}` } : null;
     case "selfeval_rules":
       return { to: "/selfeval/rules", title: "打开自评评分规则" };
+    case "review_comment": {
+      // An answer is recorded with the record the comment is on.
+      const form = recorded(e, "selfEvalFormId");
+      const report = recorded(e, "monitoringReportId");
+      const table = recorded(e, "goalTableId");
+      if (typeof form === "number") return { to: `/selfeval/forms/${form}`, title: `打开自评表 ${form}` };
+      if (typeof report === "number") return { to: `/monitoring/reports/${report}`, title: `打开监控表 ${report}` };
+      if (typeof table === "number") return { to: `/goal-tables/${table}`, title: `打开目标表 ${table}` };
+      return null;
+    }
     case "work_plan":
     case "plan_phase":
       return { to: "/plan", title: "打开年度工作安排" };
