@@ -200,6 +200,8 @@ describe("单位自评 in the browser", () => {
     await expect.poll(() => list.locator("tbody tr.ant-table-row").count()).toBe(1);
     await list.getByRole("link", { name: "一小校舍维修" }).click();
     await expect.poll(() => dept.getByTestId("selfeval-reviewing").count()).toBe(1);
+    await settle(dept);
+    expect(existsSync(await h.shot(dept, "selfeval-reviewing"))).toBe(true);
     expect(await dept.getByTestId("selfeval-total-score").textContent()).toMatch(/^\d+\.\d\d$/);
     await dept.getByTestId("selfeval-action-return").click();
     // A return needs its comment.
@@ -216,6 +218,8 @@ describe("单位自评 in the browser", () => {
     await expect.poll(() => unit.getByTestId("selfeval-returned").textContent()).toContain("请补充二期工程的完成计划");
     const thread = unit.getByTestId("selfeval-item-thread");
     await expect.poll(() => thread.textContent()).toContain("顺延部分须写明完成时间");
+    await settle(unit);
+    expect(existsSync(await fullShot(unit, "selfeval-returned"))).toBe(true);
     await thread.getByTestId("review-answer-input").fill("已写明：2026年4月底前完成");
     await thread.getByTestId("review-answer-save").click();
     await expect.poll(() => thread.locator('[data-answered="yes"]').count()).toBe(1);

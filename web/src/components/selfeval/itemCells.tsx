@@ -132,7 +132,8 @@ export function makeCells(ctx: CellContext) {
             {a.actual && <div>{a.actual}</div>}
           </div>
         );
-      return <span className="jx-se-ro">{a.actual || "—"}</span>;
+      const unit = i.unit && a.actual && !a.actual.trim().endsWith(i.unit) ? ` ${i.unit}` : "";
+      return <span className="jx-se-ro">{a.actual ? `${a.actual}${unit}` : "—"}</span>;
     }
     if (editor === "checklist" && f?.kind === "checklist") {
       const mode = a.failed === null ? undefined : a.someFailed || a.failed.length > 0 ? "some" : "ok";
@@ -303,7 +304,7 @@ export function makeCells(ctx: CellContext) {
         )}
         {thread && (
           <div style={{ marginTop: 6 }}>
-            <CommentThread comments={thread} onAnswer={ctx.onAnswer} testId="selfeval-item-thread" />
+            <CommentThread comments={thread} onAnswer={ctx.onAnswer} testId="selfeval-item-thread" stacked />
           </div>
         )}
       </>
