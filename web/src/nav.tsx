@@ -4,6 +4,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  CalculatorOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
@@ -15,8 +16,10 @@ import {
   FlagOutlined,
   FormOutlined,
   HomeOutlined,
+  ProfileOutlined,
   ProjectOutlined,
   ScheduleOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import type { MenuProps } from "antd";
@@ -40,6 +43,7 @@ export interface NavItem {
 export const NAV_GROUPS: Record<string, { label: string }> = {
   goals: { label: "绩效目标" },
   monitoring: { label: "绩效运行监控" },
+  selfeval: { label: "单位自评" },
 };
 
 /** Monitoring's overview pages are for finance, departments and auditors; units work on their own forms. */
@@ -120,6 +124,28 @@ export const NAV: NavItem[] = [
     icon: <FlagOutlined />,
     permission: "monitoring.read",
     group: "monitoring",
+  },
+  {
+    path: "/selfeval",
+    label: "自评进度",
+    icon: <SolutionOutlined />,
+    permission: "selfeval.read",
+    visible: notUnit,
+    group: "selfeval",
+  },
+  {
+    path: "/selfeval/forms",
+    label: "自评表",
+    icon: <ProfileOutlined />,
+    permission: "selfeval.read",
+    group: "selfeval",
+  },
+  {
+    path: "/selfeval/rules",
+    label: "评分规则",
+    icon: <CalculatorOutlined />,
+    permission: "selfeval.read",
+    group: "selfeval",
   },
   { path: "/orgs", label: "组织机构", icon: <ApartmentOutlined />, permission: "org.read" },
   { path: "/imports", label: "数据导入", icon: <CloudUploadOutlined />, permission: "import.run" },

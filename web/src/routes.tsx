@@ -34,6 +34,10 @@ const MonitoringRulesPage = lazy(() => import("./pages/monitoring/MonitoringRule
 const MonitoringReportsPage = lazy(() => import("./pages/monitoring/MonitoringReportsPage"));
 const MonitoringReportPage = lazy(() => import("./pages/monitoring/MonitoringReportPage"));
 const MonitoringReportPrintPage = lazy(() => import("./pages/monitoring/MonitoringReportPrintPage"));
+const SelfEvalPage = lazy(() => import("./pages/selfeval/SelfEvalPage"));
+const SelfEvalFormsPage = lazy(() => import("./pages/selfeval/SelfEvalFormsPage"));
+const SelfEvalFormPage = lazy(() => import("./pages/selfeval/SelfEvalFormPage"));
+const SelfEvalRulesPage = lazy(() => import("./pages/selfeval/SelfEvalRulesPage"));
 const WorkPlanPage = lazy(() => import("./pages/plan/WorkPlanPage"));
 const TasksPage = lazy(() => import("./pages/tasks/TasksPage"));
 const TaskRedirectPage = lazy(() => import("./pages/tasks/TaskRedirectPage"));
@@ -249,6 +253,38 @@ export function AppRoutes() {
             element={
               <Guard path="/monitoring/rules">
                 <MonitoringRulesPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="selfeval"
+            element={
+              <Guard path="/selfeval">
+                <SelfEvalPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="selfeval/forms"
+            element={
+              <Guard path="/selfeval/forms">
+                <SelfEvalFormsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="selfeval/forms/:id"
+            element={
+              <Guard path="/selfeval/forms">
+                <SelfEvalFormPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="selfeval/rules"
+            element={
+              <Guard path="/selfeval/rules">
+                <SelfEvalRulesPage />
               </Guard>
             }
           />

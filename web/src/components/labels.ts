@@ -26,6 +26,10 @@ export const ENTITY_LABELS: Record<string, string> = {
   monitoring_draw: "重点监控抽取",
   monitoring_rules: "监控预警规则",
   monitoring_action: "监控跟进措施",
+  selfeval_round: "单位自评（开启）",
+  selfeval_form: "单位自评表",
+  selfeval_rules: "自评评分规则",
+  review_comment: "审核意见",
   work_plan: "年度工作安排",
   plan_phase: "工作阶段（下达）",
   task: "任务",
@@ -46,6 +50,8 @@ export const ACTION_LABELS: Record<string, string> = {
   return: "退回",
   withdraw: "撤回",
   revise: "调整",
+  answer: "答复意见",
+  clear_answer: "清除答复",
   carry_over: "上年结转",
   draw: "抽取",
   select: "选取监控对象",
@@ -155,6 +161,13 @@ export const FIELD_LABELS: Record<string, string> = {
   expiresAt: "到期时间",
   userId: "所属用户",
   sortOrder: "排序",
+  overallActual: "总体目标实际完成情况",
+  rulesVersion: "评分规则版本",
+  forms: "自评表数",
+  answer: "答复",
+  itemLabel: "意见所指",
+  selfEvalFormId: "自评表编号",
+  tasks: "任务数",
 };
 
 /** Fields holding fen. */

@@ -60,6 +60,22 @@ export function auditLink(e: AuditEntry): { to: string; title: string } | null {
       return { to: "/monitoring/rules", title: "打开预警规则" };
     case "monitoring_action":
       return NUMERIC.test(id) ? { to: `/monitoring/follow-ups/${id}`, title: "打开跟进措施" } : null;
+    case "selfeval_round":
+      return { to: "/selfeval", title: "打开单位自评" };
+    case "selfeval_form":
+      return NUMERIC.test(id) ? { to: `/selfeval/forms/${id}`, title: `打开自评表 ${id}` } : null;
+    case "selfeval_rules":
+      return { to: "/selfeval/rules", title: "打开自评评分规则" };
+    case "review_comment": {
+      // An answer is recorded with the record the comment is on.
+      const form = recorded(e, "selfEvalFormId");
+      const report = recorded(e, "monitoringReportId");
+      const table = recorded(e, "goalTableId");
+      if (typeof form === "number") return { to: `/selfeval/forms/${form}`, title: `打开自评表 ${form}` };
+      if (typeof report === "number") return { to: `/monitoring/reports/${report}`, title: `打开监控表 ${report}` };
+      if (typeof table === "number") return { to: `/goal-tables/${table}`, title: `打开目标表 ${table}` };
+      return null;
+    }
     case "work_plan":
     case "plan_phase":
       return { to: "/plan", title: "打开年度工作安排" };

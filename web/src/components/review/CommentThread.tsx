@@ -26,16 +26,19 @@ export function CommentThread({
   comments,
   onAnswer,
   testId = "review-thread",
+  stacked = false,
 }: {
   comments: readonly ReviewCommentRow[];
   onAnswer?: ((c: ReviewCommentRow, text: string) => Promise<boolean>) | undefined;
   testId?: string;
+  /** The answer field on its own line with the button under it, as on a phone: for a thread in a narrow cell. */
+  stacked?: boolean;
 }) {
   if (comments.length === 0) return null;
   return (
     <div className="jx-thread" data-testid={testId}>
       {comments.map((c) => (
-        <ThreadComment key={c.id} comment={c} onAnswer={c.answerable ? onAnswer : undefined} />
+        <ThreadComment key={c.id} comment={c} onAnswer={c.answerable ? onAnswer : undefined} stacked={stacked} />
       ))}
     </div>
   );
@@ -44,15 +47,17 @@ export function CommentThread({
 function ThreadComment({
   comment: c,
   onAnswer,
+  stacked,
 }: {
   comment: ReviewCommentRow;
   onAnswer?: ((c: ReviewCommentRow, text: string) => Promise<boolean>) | undefined;
+  stacked: boolean;
 }) {
   const [text, setText] = useState(c.answer ?? "");
   const [saving, setSaving] = useState(false);
   const needsAnswer = c.stage === "return";
   const changed = text.trim() !== (c.answer ?? "");
-  const phone = useIsPhone();
+  const stack = useIsPhone() || stacked;
   const save = async () => {
     if (!onAnswer) return;
     setSaving(true);
@@ -63,7 +68,7 @@ function ThreadComment({
     <Input.TextArea
       aria-label={`答复：${c.itemLabel || "整体意见"}`}
       data-testid="review-answer-input"
-      autoSize={{ minRows: phone ? 2 : 1, maxRows: 6 }}
+      autoSize={{ minRows: stack ? 2 : 1, maxRows: 6 }}
       maxLength={1000}
       placeholder="答复该意见：说明如何修改，或为何不改"
       value={text}
@@ -102,7 +107,7 @@ function ThreadComment({
         </div>
       )}
       {onAnswer &&
-        (phone ? (
+        (stack ? (
           // A phone's width: the field takes the line, the button goes under it.
           <div style={{ marginTop: 4, display: "flex", flexDirection: "column", alignItems: "flex-end", gap: 4 }}>
             {field}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import type { AuditEntry } from "../../api/types";
+import { actionLabel, entityLabel } from "../labels";
+import { auditLink } from "./auditLinks";
+
+const entry = (entity: string, entityId: string, after: unknown = null): AuditEntry => ({
+  id: 1,
+  at: "2026-01-10T02:00:00.000Z",
+  actorId: 1,
+  actorName: "绩效股",
+  regionCode: "450299",
+  action: "update",
+  entity,
+  entityId,
+  before: null,
+  after,
+  reason: null,
+});
+
+describe("self-evaluation entries in the audit log", () => {
+  it("are named in Chinese", () => {
+    expect(["selfeval_round", "selfeval_form", "selfeval_rules", "review_comment"].map(entityLabel)).toEqual([
+      "单位自评（开启）",
+      "单位自评表",
+      "自评评分规则",
+      "审核意见",
+    ]);
+    expect(actionLabel("answer")).toBe("答复意见");
+  });
+
+  it("link to the page that shows the record", () => {
+    expect(auditLink(entry("selfeval_form", "12"))?.to).toBe("/selfeval/forms/12");
+    expect(auditLink(entry("selfeval_round", "3"))?.to).toBe("/selfeval");
+    expect(auditLink(entry("selfeval_rules", "2025:2025.1"))?.to).toBe("/selfeval/rules");
+    // An answer to a comment leads to the record the comment is on.
+    expect(auditLink(entry("review_comment", "5", { answer: "已改", selfEvalFormId: 12 }))?.to).toBe(
+      "/selfeval/forms/12",
+    );
+    expect(auditLink(entry("review_comment", "6", { answer: "已改", monitoringReportId: 4 }))?.to).toBe(
+      "/monitoring/reports/4",
+    );
+    expect(auditLink(entry("review_comment", "7", { answer: null }))).toBeNull();
+  });
+});
