@@ -46,6 +46,28 @@ async function settle(page: Page) {
   await page.waitForLoadState("networkidle");
   await expect.poll(() => page.locator(".ant-spin-spinning").count()).toBe(0);
 }
+/**
+ * Waits until a dialog has finished opening: a click while it still zooms in (slow on a busy machine) can
+ * land where its button was a frame before, and be lost.
+ */
+async function dialogOpen(page: Page) {
+  await expect.poll(() => page.locator(".ant-modal").count()).toBeGreaterThan(0);
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () => document.querySelectorAll('.ant-modal[class*="-zoom-"], .ant-modal-mask[class*="-fade-"]').length,
+      ),
+    )
+    .toBe(0);
+}
+/** Confirms the open action dialog once it has finished opening, and waits for the server's answer. */
+async function confirmAction(page: Page) {
+  const ok = page.getByTestId("selfeval-modal-ok");
+  await dialogOpen(page);
+  const answered = page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith("/actions"));
+  await ok.click();
+  expect((await answered).status()).toBe(200);
+}
 /** A full-page screenshot, to look at the whole form. */
 async function fullShot(page: Page, name: string) {
   const path = join(SCREENSHOTS, `${name}.png`);
@@ -69,15 +91,27 @@ describe("单位自评 in the browser", () => {
     await page.goto(`${h.baseUrl}/selfeval/rules`);
     const line = page.getByLabel("自评偏高提示线");
     await expect.poll(() => line.inputValue()).toBe("10.00");
-    expect(await page.getByTestId("rules-dept-rows").textContent()).toContain(
-      "不超过100%得满分；每超过1个百分点扣0.50分",
-    );
+    await expect
+      .poll(() => page.getByTestId("rules-dept-rows").textContent())
+      .toContain("不超过100%得满分；每超过1个百分点扣0.50分");
     expect(await page.getByTestId("rules-points-total").textContent()).toContain("合计 100.00 分");
     await page.getByTestId("config-edit").click();
     await line.fill("8");
+    // A template row's formula: its words follow the figure as it is typed.
+    const staff = page.getByTestId("rules-dept-rows").locator("tbody tr").filter({ hasText: "在职人员控制率" });
+    await staff.locator("input").nth(2).fill("1");
+    await expect.poll(() => staff.textContent()).toContain("每超过1个百分点扣1.00分");
+    // The standard the unit reads must follow: the page says so until it is rewritten.
+    await expect.poll(() => staff.getByTestId("rules-explanation-stale").count()).toBe(1);
+    await staff
+      .locator("textarea")
+      .fill("在职人员控制率 = 在职人员数 ÷ 编制数 × 100%。不超过100%得满分；每超过1个百分点扣1分。");
+    await expect.poll(() => staff.getByTestId("rules-explanation-stale").count()).toBe(0);
     await page.getByTestId("config-save").click();
+    await dialogOpen(page);
     const dialog = page.getByTestId("config-save-dialog");
     await expect.poll(() => dialog.getByTestId("config-changes").textContent()).toContain("10 → 8");
+    expect(await dialog.getByTestId("config-changes").textContent()).toContain("“在职人员控制率”的计分公式");
     await page.getByLabel("修改说明").fill("自评偏高提示线改为8分");
     await page.getByTestId("config-confirm").click();
     await expect.poll(() => page.getByText("已保存为 2025.1 版").count()).toBe(1);
@@ -97,6 +131,7 @@ describe("单位自评 in the browser", () => {
     await page.waitForURL((url) => url.pathname === "/selfeval");
     await expect.poll(() => page.getByTestId("selfeval-not-open").count()).toBe(1);
     await page.getByTestId("selfeval-open").click();
+    await dialogOpen(page);
     await page.getByTestId("selfeval-open-ok").click();
     await expect.poll(() => page.getByText("请选择截止日期").count()).toBe(1);
     await pickDate(page, "selfeval-due", "2025-12-20");
@@ -112,6 +147,7 @@ describe("单位自评 in the browser", () => {
     expect(await result.textContent()).toContain("一小课后服务补助");
     await settle(page);
     expect(existsSync(await h.shot(page, "selfeval-opened"))).toBe(true);
+    await dialogOpen(page);
     await page.getByTestId("selfeval-open-done").click();
     await expect.poll(() => page.getByTestId("coverage-project-forms").textContent()).toContain("2");
     expect(await page.getByTestId("selfeval-open").textContent()).toContain("调整截止日期");
@@ -185,7 +221,7 @@ describe("单位自评 in the browser", () => {
     expect(existsSync(await fullShot(page, "selfeval-form-full"))).toBe(true);
 
     await page.getByTestId("selfeval-action-submit").click();
-    await page.getByTestId("selfeval-modal-ok").click();
+    await confirmAction(page);
     await expect.poll(() => page.getByTestId("selfeval-status").textContent()).toBe("待主管部门审核");
     expect(await page.getByTestId("selfeval-save").count()).toBe(0);
     expect(await page.getByTestId("selfeval-live").textContent()).toContain("提交时");
@@ -204,11 +240,12 @@ describe("单位自评 in the browser", () => {
     expect(existsSync(await h.shot(dept, "selfeval-reviewing"))).toBe(true);
     expect(await dept.getByTestId("selfeval-total-score").textContent()).toMatch(/^\d+\.\d\d$/);
     await dept.getByTestId("selfeval-action-return").click();
+    await dialogOpen(dept);
     // A return needs its comment.
     expect(await dept.getByTestId("selfeval-modal-ok").isDisabled()).toBe(true);
     await dept.getByTestId("selfeval-modal-comment").fill("请补充二期工程的完成计划");
     await dept.getByTestId("selfeval-modal-item-0").fill("顺延部分须写明完成时间");
-    await dept.getByTestId("selfeval-modal-ok").click();
+    await confirmAction(dept);
     await expect.poll(() => dept.getByTestId("selfeval-status").textContent()).toBe("已退回（主管部门）");
     await dept.close();
 
@@ -226,7 +263,7 @@ describe("单位自评 in the browser", () => {
     await unit.getByTestId("se-note-0").fill("二期工程因雨季顺延，2026年4月底前完成");
     await unit.getByTestId("selfeval-action-submit").click();
     await unit.getByTestId("selfeval-modal-note").fill("补充了二期工程的完成时间");
-    await unit.getByTestId("selfeval-modal-ok").click();
+    await confirmAction(unit);
     await expect.poll(() => unit.getByTestId("selfeval-status").textContent()).toBe("待主管部门审核");
     const record = unit.getByTestId("review-record");
     await expect.poll(() => record.textContent()).toContain("补充了二期工程的完成时间");

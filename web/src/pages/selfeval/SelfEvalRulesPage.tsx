@@ -303,8 +303,24 @@ function FormulaFields({ n, row }: { n: number; row: DeptWideRow }) {
 }
 
 /** 部门整体支出评价表: the template's rows, each with its points, formula in words and scoring standard. */
-function DeptTemplateCard({ loading, tiers }: { loading: boolean; tiers: TierBand[] }) {
+function DeptTemplateCard({
+  loading,
+  tiers,
+  stored,
+}: {
+  loading: boolean;
+  tiers: TierBand[];
+  stored: readonly DeptWideRow[] | undefined;
+}) {
   const editing = useConfigEditing();
+  const before = new Map((stored ?? []).map((r) => [r.key, r]));
+  /** A formula changed while its explanation still tells the unit the old rule. */
+  const stale = (r: DeptWideRow) => {
+    const old = before.get(r.key);
+    return (
+      old !== undefined && formulaText(old.formula) !== formulaText(r.formula) && old.explanation === r.explanation
+    );
+  };
   const rows = (Form.useWatch(["deptWide", "rows"], { preserve: true }) as DeptWideRow[] | undefined) ?? [];
   const total = sum(rows);
   const span1 = rowSpans(rows.map((r) => r.level1));
@@ -370,9 +386,16 @@ function DeptTemplateCard({ loading, tiers }: { loading: boolean; tiers: TierBan
             width: 300,
             render: (_: unknown, r, n) =>
               editing ? (
-                <Form.Item name={["deptWide", "rows", n, "explanation"]} noStyle>
-                  <Input.TextArea autoSize={{ minRows: 1, maxRows: 5 }} maxLength={1000} />
-                </Form.Item>
+                <>
+                  <Form.Item name={["deptWide", "rows", n, "explanation"]} noStyle>
+                    <Input.TextArea autoSize={{ minRows: 1, maxRows: 5 }} maxLength={1000} />
+                  </Form.Item>
+                  {stale(r) && (
+                    <Typography.Text type="warning" style={{ fontSize: 12 }} data-testid="rules-explanation-stale">
+                      计分公式已改，请同时修改这段说明，以免单位按旧标准理解
+                    </Typography.Text>
+                  )}
+                </>
               ) : (
                 <span style={{ fontSize: 12, color: "rgba(0,0,0,0.65)" }}>{r.explanation}</span>
               ),
@@ -459,7 +482,7 @@ export default function SelfEvalRulesPage() {
           <GradesCard loading={rules.isPending} />
         </Col>
       </Row>
-      <DeptTemplateCard loading={rules.isPending} tiers={tiers} />
+      <DeptTemplateCard loading={rules.isPending} tiers={tiers} stored={stored?.deptWide.rows} />
     </ConfigPage>
   );
 }
