@@ -51,6 +51,17 @@ describe("spot-check review", () => {
       reason: "曾任该校财务顾问",
     });
     expect(c).toMatchObject({ org: { code: "301001" }, reviewer: { id: rev1 } });
+    // A conflict entered by mistake is taken back, then declared again.
+    const wrong = await ok("admin", "POST", "/api/v1/review/conflicts", {
+      firmId: firm.id,
+      reviewerId: null,
+      orgCode: "302",
+      reason: "误登记",
+    });
+    expect((await call("admin", "DELETE", `/api/v1/review/conflicts/${wrong.id}`)).statusCode).toBe(204);
+    expect((await call("admin", "DELETE", `/api/v1/review/conflicts/${wrong.id}`)).statusCode).toBe(404);
+    const after = await ok("admin", "GET", "/api/v1/review/firms");
+    expect(after[0].conflicts.map((x: { id: number }) => x.id)).toEqual([c.id]);
   });
 
   it("the sample is drawn once from the approved self-evaluations and recorded", async () => {
@@ -182,6 +193,7 @@ describe("spot-check review", () => {
     expect(stats.pending).toBe(2);
     const counted = stats.project.grades.find((g: { count: number }) => g.count === 1);
     expect(counted.percent).toBe("100.00");
+    expect(stats.project.sumOfPercents).toBe("100.00");
     expect(stats.byDepartment[0]).toMatchObject({ reviewed: 1, meanDifference: 10 });
     // The unit reads the confirmed review and its guidance.
     const unit = await ok("unit1", "GET", "/api/v1/review/items?year=2025");

@@ -44,6 +44,9 @@ export async function reviewStats(deps: Deps, actor: Actor, fiscalYear: number) 
     const of = rows.filter((x) => x.record.subjectKind === kind && x.grade !== null);
     const counts = GRADES.map((g) => of.filter((x) => x.grade === g).length);
     const total = of.length;
+    const percents = counts.map((c) => percent(c, total));
+    // The rounded shares added up as printed: three grades of 1 each give 33.33 × 3 = 99.99, not 100.00.
+    const hundredths = percents.reduce((sum, p) => sum + Math.round(Number(p) * 100), 0);
     return {
       total,
       sampled: reviews.filter((r) => r.subjectKind === kind).length,
@@ -52,12 +55,9 @@ export async function reviewStats(deps: Deps, actor: Actor, fiscalYear: number) 
         label: rules.gradeLabels[g],
         band: GRADE_BANDS[g],
         count: counts[i] ?? 0,
-        percent: percent(counts[i] ?? 0, total),
+        percent: percents[i] ?? "0.00",
       })),
-      sumOfPercents: percent(
-        counts.reduce((a, b) => a + b, 0),
-        total,
-      ),
+      sumOfPercents: `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, "0")}`,
       roundingNote: "百分比按四舍五入保留两位小数，合计可能不等于100.00%",
     };
   };

@@ -1,5 +1,10 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { ReviewRecord, SelfEvalReviewRepo as ReviewRepo, ReviewViewer } from "../../../app/selfeval/review-ports";
+import type {
+  ReviewConflict,
+  ReviewRecord,
+  SelfEvalReviewRepo as ReviewRepo,
+  ReviewViewer,
+} from "../../../app/selfeval/review-ports";
 import type { TaskChange } from "../../../app/tasks/ports";
 import type { SelfEvalSubjectKind } from "../../../core/selfeval/form";
 import type { ReviewBasis, ReviewStatus } from "../../../core/selfeval/review";
@@ -142,6 +147,43 @@ async function read(ex: Executor, v: ReviewViewer, where: SQL): Promise<ReviewRe
     confirmedAt: iso(r.confirmed_at),
     updatedAt: iso(r.updated_at)!,
     version: r.version,
+  }));
+}
+
+/** The declared conflicts (回避) of the region, or of one firm. */
+async function readConflicts(ex: Executor, regionCode: string, firmId?: number): Promise<ReviewConflict[]> {
+  const found = await rows<{
+    id: number;
+    firm_id: number;
+    firm_code: string;
+    firm_name: string;
+    user_id: number | null;
+    user_name: string | null;
+    org_id: number;
+    org_code: string;
+    org_name: string;
+    org_path: string;
+    reason: string;
+    created_at: Date | string;
+  }>(
+    ex,
+    sql`select c.id, fm.id as firm_id, fm.code as firm_code, fm.name as firm_name, u.id as user_id,
+                   u.display_name as user_name, o.id as org_id, o.code as org_code, o.name as org_name, o.path as org_path,
+                   c.reason, c.created_at
+            from review_conflicts c
+            join orgs fm on fm.id = c.firm_id and fm.region_code = c.region_code
+            join orgs o on o.id = c.org_id and o.region_code = c.region_code
+            left join users u on u.id = c.user_id
+            where c.region_code = ${regionCode} ${firmId === undefined ? sql`` : sql`and c.firm_id = ${firmId}`}
+            order by c.id`,
+  );
+  return found.map((c) => ({
+    id: c.id,
+    firm: { id: c.firm_id, code: c.firm_code, name: c.firm_name },
+    reviewer: c.user_id === null ? null : { id: c.user_id, name: c.user_name! },
+    org: { id: c.org_id, code: c.org_code, name: c.org_name, path: c.org_path },
+    reason: c.reason,
+    createdAt: iso(c.created_at)!,
   }));
 }
 
@@ -354,41 +396,7 @@ export function selfEvalReviewRepo(ex: Executor): ReviewRepo {
       return found;
     },
 
-    async conflicts(regionCode, firmId) {
-      const found = await rows<{
-        id: number;
-        firm_id: number;
-        firm_code: string;
-        firm_name: string;
-        user_id: number | null;
-        user_name: string | null;
-        org_id: number;
-        org_code: string;
-        org_name: string;
-        org_path: string;
-        reason: string;
-        created_at: Date | string;
-      }>(
-        ex,
-        sql`select c.id, fm.id as firm_id, fm.code as firm_code, fm.name as firm_name, u.id as user_id,
-                   u.display_name as user_name, o.id as org_id, o.code as org_code, o.name as org_name, o.path as org_path,
-                   c.reason, c.created_at
-            from review_conflicts c
-            join orgs fm on fm.id = c.firm_id and fm.region_code = c.region_code
-            join orgs o on o.id = c.org_id and o.region_code = c.region_code
-            left join users u on u.id = c.user_id
-            where c.region_code = ${regionCode} ${firmId === undefined ? sql`` : sql`and c.firm_id = ${firmId}`}
-            order by c.id`,
-      );
-      return found.map((c) => ({
-        id: c.id,
-        firm: { id: c.firm_id, code: c.firm_code, name: c.firm_name },
-        reviewer: c.user_id === null ? null : { id: c.user_id, name: c.user_name! },
-        org: { id: c.org_id, code: c.org_code, name: c.org_name, path: c.org_path },
-        reason: c.reason,
-        createdAt: iso(c.created_at)!,
-      }));
-    },
+    conflicts: (regionCode, firmId) => readConflicts(ex, regionCode, firmId),
 
     async addConflict(regionCode, c) {
       const r = await one<{ id: number }>(
@@ -400,7 +408,7 @@ export function selfEvalReviewRepo(ex: Executor): ReviewRepo {
     },
 
     async removeConflict(regionCode, id) {
-      const [found] = (await this.conflicts(regionCode)).filter((c) => c.id === id);
+      const [found] = (await readConflicts(ex, regionCode)).filter((c) => c.id === id);
       if (!found) return null;
       await ex.execute(sql`delete from review_conflicts where region_code = ${regionCode} and id = ${id}`);
       return found;
