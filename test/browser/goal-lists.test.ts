@@ -87,11 +87,27 @@ describe("the findings list", () => {
     await expect.poll(() => rowsOf("goal-findings-table").count()).toBeGreaterThan(0);
     expect(await page.getByTestId("goal-findings-table").locator("thead").textContent()).toContain("状态");
 
+    // The address changes before the rows arrive (the old page stays shown meanwhile): wait for the answer.
+    const findings = (want: (q: URLSearchParams) => boolean) =>
+      page.waitForResponse((r) => {
+        const u = new URL(r.url());
+        return u.pathname.endsWith("/goals/lint/findings") && want(u.searchParams);
+      });
+    const approved = findings((q) => q.get("status") === "approved");
     await pick("finding-filter-status", "已批复");
     await page.waitForURL((u) => u.searchParams.get("status") === "approved");
+    await approved;
+    await expect
+      .poll(async () => [...new Set(await page.getByTestId("finding-status").allTextContents())])
+      .toEqual(["已批复"]);
+    const firstOfPage1 = (await rowsOf("goal-findings-table").first().textContent()) ?? "";
+    const page2 = findings((q) => q.get("status") === "approved" && q.get("page") === "2");
     await nextPage("goal-findings-table").click();
     await page.waitForURL((u) => u.searchParams.get("page") === "2");
-    await expect.poll(() => rowsOf("goal-findings-table").count()).toBeGreaterThan(0);
+    await page2;
+    await expect
+      .poll(async () => (await rowsOf("goal-findings-table").first().textContent()) ?? firstOfPage1)
+      .not.toBe(firstOfPage1);
     const statuses = await page.getByTestId("finding-status").allTextContents();
     expect(statuses.length).toBeGreaterThan(0);
     for (const s of statuses) expect(s).toBe("已批复");
