@@ -254,6 +254,28 @@ export const saveSelfEvalForm = operation("selfeval.write", {
   response: responses({ 200: SelfEvalFormDetail }),
 });
 
+export const actOnSelfEvalForms = operation("selfeval.write", {
+  operationId: "actOnSelfEvalForms",
+  tags: ["selfeval"],
+  summary: "批量提交或批量审核通过：所选自评表逐张检查，有一张不能处理则全部不处理并列出原因",
+  body: z.object({
+    fiscalYear: z.number().int().min(2000).max(2100),
+    action: z.enum(["submit", "approve"]),
+    forms: z
+      .array(z.object({ id: z.number().int().positive(), version: Version }))
+      .min(1)
+      .max(2000),
+    comment: z.string().max(2000).optional(),
+  }),
+  response: responses({
+    200: z.object({
+      action: z.enum(["submit", "approve"]),
+      count: z.number().int(),
+      forms: z.array(z.object({ id: z.number().int(), version: z.number().int(), status: Status })),
+    }),
+  }),
+});
+
 export const actOnSelfEvalForm = operation("selfeval.write", {
   operationId: "actOnSelfEvalForm",
   tags: ["selfeval"],

@@ -9,9 +9,14 @@ import { type MonitoringDistrict, monitoringDistrict } from "./monitoring-distri
 export interface FilledForm {
   id: number;
   code: string;
+  /** The form's version when the district was handed over. */
+  version: number;
 }
 
-export async function selfEvalDistrict(): Promise<MonitoringDistrict & { forms: FilledForm[] }> {
+/** `stopAt: "filled"` leaves every form filled and saved in its filler's hands (nothing submitted). */
+export async function selfEvalDistrict(
+  options: { stopAt?: "filled" | "approved" } = {},
+): Promise<MonitoringDistrict & { forms: FilledForm[] }> {
   const m = await monitoringDistrict();
   m.setNow(new Date("2026-01-10T02:00:00Z"));
   await m.d.signInAgain();
@@ -50,10 +55,12 @@ export async function selfEvalDistrict(): Promise<MonitoringDistrict & { forms: 
     let version = (
       await ok(filler!, "PUT", url, { version: saved.version, overallActual: "年度目标全部完成", items: notes })
     ).version;
-    version = (await ok(filler!, "POST", `${url}/actions`, { version, action: "submit" })).version;
-    for (const who of reviewers)
-      version = (await ok(who, "POST", `${url}/actions`, { version, action: "approve" })).version;
-    forms.push({ id: row.id, code: row.code });
+    if (options.stopAt !== "filled") {
+      version = (await ok(filler!, "POST", `${url}/actions`, { version, action: "submit" })).version;
+      for (const who of reviewers)
+        version = (await ok(who, "POST", `${url}/actions`, { version, action: "approve" })).version;
+    }
+    forms.push({ id: row.id, code: row.code, version });
   }
   const firm = await m.d.as(m.d.who("admin"), "POST", "/api/v1/org/orgs", {
     code: "F01",

@@ -15,7 +15,7 @@ import { expectRoundOpen } from "./load-round";
 import type { FormDetail } from "./ports";
 import { formScoreOf } from "./present-form";
 
-const ACTION_LABELS: Record<DeskAction, string> = {
+export const ACTION_LABELS: Record<DeskAction, string> = {
   submit: "提交",
   approve: "审核通过",
   return: "退回",
@@ -119,7 +119,7 @@ export async function actOnSelfEvalForm(
   return (await readForm(deps.uow.read, actor, id)).view;
 }
 
-function reviewStep(
+export function reviewStep(
   action: DeskAction,
   next: DeskStatus,
   actor: Actor,
@@ -154,7 +154,13 @@ function reviewStep(
 }
 
 /** The organisation that fills the form hears of a return (with the comment) and of finance's approval. */
-async function notice(repos: Repos, regionCode: string, d: FormDetail, next: DeskStatus, comment: string | undefined) {
+export async function notice(
+  repos: Repos,
+  regionCode: string,
+  d: FormDetail,
+  next: DeskStatus,
+  comment: string | undefined,
+) {
   if (next !== "returned" && next !== "approved") return;
   const orgId = d.subjectKind === "deptWide" || d.unit.id === d.department.id ? d.department.id : d.unit.id;
   await repos.outbox.add(regionCode, [

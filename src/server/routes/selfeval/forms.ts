@@ -1,4 +1,5 @@
 import { actOnSelfEvalForm } from "../../../app/selfeval/act-on-form";
+import { actOnSelfEvalForms } from "../../../app/selfeval/act-on-forms";
 import { answerSelfEvalComment } from "../../../app/selfeval/answer-comment";
 import { getSelfEvalFormReview } from "../../../app/selfeval/form-review";
 import { getSelfEvalForm } from "../../../app/selfeval/get-form";
@@ -28,6 +29,11 @@ export default function selfEvalFormRoutes(app: Api, ctx: ServerContext) {
     "/api/v1/selfeval/forms/:id",
     { config: { access: s.saveSelfEvalForm.access }, schema: s.saveSelfEvalForm.schema },
     async (req) => saveSelfEvalForm(ctx.deps, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    "/api/v1/selfeval/forms/actions",
+    { config: { access: s.actOnSelfEvalForms.access }, schema: s.actOnSelfEvalForms.schema },
+    async (req) => actOnSelfEvalForms(ctx.deps, actorOf(req), req.body),
   );
   app.post(
     "/api/v1/selfeval/forms/:id/actions",
