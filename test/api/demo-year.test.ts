@@ -56,3 +56,42 @@ describe("the demo's 2024 goal declaration", () => {
     ]);
   });
 });
+
+describe("the demo's 2024 self-evaluation and spot-check review", () => {
+  it("self-evaluated every project and department, each form approved by finance in 2025", async () => {
+    const coverage = (await t.as(finance, "GET", "/api/v1/selfeval/coverage?year=2024")).json();
+    expect([coverage.project.subjects, coverage.project.approved]).toEqual([1713, 1713]);
+    expect([coverage.deptWide.subjects, coverage.deptWide.approved]).toEqual([54, 54]);
+    const [dates] = await rows<{ first: string; last: string; open: number }>(
+      t.db.orm,
+      sql`select min(updated_at)::date::text as first, max(updated_at)::date::text as last,
+                 count(*) filter (where status <> 'approved')::int as open
+          from selfeval_forms where fiscal_year = 2024`,
+    );
+    expect(dates!.open).toBe(0);
+    expect(dates!.first >= "2025-01-01" && dates!.last <= "2025-04-30").toBe(true);
+  });
+
+  it("drew 97 projects and every department on a recorded seed, and the confirmed reviews grade as the report says", async () => {
+    const { draw, replay } = (await t.as(finance, "GET", "/api/v1/review/draws?year=2024")).json();
+    expect(draw.params).toMatchObject({ count: 97 });
+    expect(draw.picks).toHaveLength(97);
+    expect(replay.matches).toBe(true);
+    const stats = (await t.as(finance, "GET", "/api/v1/review/stats?year=2024")).json();
+    const counts = (d: { grades: { count: number; percent: string }[] }) => d.grades.map((g) => [g.count, g.percent]);
+    expect(stats.deptWide.total).toBe(54);
+    expect(counts(stats.deptWide)).toEqual([
+      [5, "9.26"],
+      [44, "81.48"],
+      [5, "9.26"],
+      [0, "0.00"],
+    ]);
+    expect(stats.project.total).toBe(97);
+    expect(counts(stats.project)).toEqual([
+      [7, "7.22"],
+      [57, "58.76"],
+      [33, "34.02"],
+      [0, "0.00"],
+    ]);
+  });
+});

@@ -20,6 +20,7 @@ import { readNotifications } from "../tasks/notifications";
 import { publicUser } from "../users/create-user";
 import { demoActor, replayDeclaration, replayedTables, type SetDay } from "./replay-declaration";
 import { DEMO_MONITORING, replayMonitoring } from "./replay-monitoring";
+import { replaySelfEval } from "./replay-selfeval";
 
 /** The demo district as src/demo generates it (structural, so app does not depend on demo). */
 export interface DemoData {
@@ -160,6 +161,8 @@ export async function loadDemo(deps: Deps, data: DemoData, onStep?: (step: strin
   );
   await replayMonitoring(dated, setDay, finance, y);
   await loadExecution(`${y + 1}-01-10`, y, upTo(data.execution, false), upTo(data.deptExecution, false));
+  // The year's self-evaluation and its spot-check review, once the whole year's execution is in.
+  await replaySelfEval(dated, setDay, finance, y, onStep);
 }
 
 /** The region, the finance bureau, the firms, the budget system's organisations and the demo accounts. */

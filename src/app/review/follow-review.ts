@@ -64,3 +64,59 @@ export async function followReview(
       : await threads.closeRound(ref, step.outcome, actor.displayName);
   await threads.addComments(ref, roundId, comments);
 }
+
+/**
+ * followReview for many records of one entity at once (a batch action): the same effect per record, in a
+ * handful of statements whatever their number. The caller holds the records' locks.
+ */
+export async function followReviews(
+  repos: Repos,
+  actor: { userId: number | null; displayName: string },
+  at: { regionCode: string; entity: RecordRef["entity"] },
+  steps: readonly { recordId: number; step: ReviewStep }[],
+) {
+  const threads = repos.reviewThreads;
+  const { regionCode, entity } = at;
+  const ids = (kind: ReviewStep["kind"]) => steps.filter((s) => s.step.kind === kind).map((s) => s.recordId);
+  const submits = steps.flatMap((s) => (s.step.kind === "submit" ? [{ recordId: s.recordId, step: s.step }] : []));
+  // One open round at a time: what a submission or a withdrawal leaves open is closed first.
+  await threads.closeRounds(regionCode, entity, [...ids("submit"), ...ids("withdraw")], "withdrawn", actor.displayName);
+  await threads.openRounds(
+    regionCode,
+    entity,
+    submits.map(({ recordId, step }) => ({
+      recordId,
+      content: step.content,
+      note: step.note,
+      submittedBy: actor.userId,
+      submitterName: actor.displayName,
+    })),
+  );
+  const reviews = steps.flatMap((s) => (s.step.kind === "review" ? [{ recordId: s.recordId, step: s.step }] : []));
+  const of = (outcome: "forwarded" | "approved" | "returned") =>
+    reviews.filter((r) => r.step.outcome === outcome).map((r) => r.recordId);
+  const rounds = new Map([
+    ...(await threads.pendingRounds(regionCode, entity, of("forwarded"))),
+    ...(await threads.closeRounds(regionCode, entity, of("approved"), "approved", actor.displayName)),
+    ...(await threads.closeRounds(regionCode, entity, of("returned"), "returned", actor.displayName)),
+  ]);
+  await threads.addCommentsOf(
+    regionCode,
+    entity,
+    reviews.flatMap(({ recordId, step }) => {
+      const stage = step.outcome === "returned" ? "return" : "approve";
+      const base = {
+        recordId,
+        roundId: rounds.get(recordId) ?? null,
+        stage,
+        authorId: actor.userId,
+        authorName: actor.displayName,
+        reviewer: step.reviewer,
+      } as const;
+      return [
+        ...(step.comment ? [{ ...base, itemKey: null, itemLabel: "", body: step.comment }] : []),
+        ...step.items.map((c) => ({ ...base, itemKey: c.key, itemLabel: c.label, body: c.body })),
+      ];
+    }),
+  );
+}

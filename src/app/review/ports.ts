@@ -68,6 +68,34 @@ export interface ReviewThreadRepo {
   /** Closes the open round; its id, or null when none was open. */
   closeRound(ref: RecordRef, outcome: Exclude<RoundOutcome, "pending">, closedByName: string): Promise<number | null>;
   addComments(ref: RecordRef, roundId: number | null, comments: readonly NewComment[]): Promise<void>;
+  /** openRound for many records of one entity at once; the new round ids by record. */
+  openRounds(
+    regionCode: string,
+    entity: ReviewEntity,
+    rounds: readonly {
+      recordId: number;
+      content: ReviewSnapshot;
+      note: string | null;
+      submittedBy: number | null;
+      submitterName: string;
+    }[],
+  ): Promise<Map<number, number>>;
+  /** pendingRound for many records; the open round ids by record (records with none are missing). */
+  pendingRounds(regionCode: string, entity: ReviewEntity, recordIds: readonly number[]): Promise<Map<number, number>>;
+  /** closeRound for many records; the closed round ids by record. */
+  closeRounds(
+    regionCode: string,
+    entity: ReviewEntity,
+    recordIds: readonly number[],
+    outcome: Exclude<RoundOutcome, "pending">,
+    closedByName: string,
+  ): Promise<Map<number, number>>;
+  /** addComments for many records, each comment naming its record and round. */
+  addCommentsOf(
+    regionCode: string,
+    entity: ReviewEntity,
+    comments: readonly (NewComment & { recordId: number; roundId: number | null })[],
+  ): Promise<void>;
   /** Every round of a record, oldest first. */
   rounds(ref: RecordRef): Promise<StoredRound[]>;
   /** Every comment on a record, oldest first. */

@@ -154,23 +154,20 @@ export function reviewStep(
 }
 
 /** The organisation that fills the form hears of a return (with the comment) and of finance's approval. */
-export async function notice(
-  repos: Repos,
-  regionCode: string,
-  d: FormDetail,
-  next: DeskStatus,
-  comment: string | undefined,
-) {
-  if (next !== "returned" && next !== "approved") return;
+export function noticeOf(d: FormDetail, next: DeskStatus, comment: string | undefined) {
+  if (next !== "returned" && next !== "approved") return null;
   const orgId = d.subjectKind === "deptWide" || d.unit.id === d.department.id ? d.department.id : d.unit.id;
-  await repos.outbox.add(regionCode, [
-    {
-      kind: next,
-      taskId: d.taskId,
-      orgIds: [orgId],
-      title: next === "returned" ? `自评表被退回：${d.name}` : `自评表已审核：${d.name}`,
-      body: next === "returned" ? `退回意见：${comment ?? ""}` : comment ? `审核意见：${comment}` : "财政已审核",
-      link: `/selfeval/forms/${d.id}`,
-    },
-  ]);
+  return {
+    kind: next,
+    taskId: d.taskId,
+    orgIds: [orgId],
+    title: next === "returned" ? `自评表被退回：${d.name}` : `自评表已审核：${d.name}`,
+    body: next === "returned" ? `退回意见：${comment ?? ""}` : comment ? `审核意见：${comment}` : "财政已审核",
+    link: `/selfeval/forms/${d.id}`,
+  };
+}
+
+async function notice(repos: Repos, regionCode: string, d: FormDetail, next: DeskStatus, comment: string | undefined) {
+  const entry = noticeOf(d, next, comment);
+  if (entry) await repos.outbox.add(regionCode, [entry]);
 }

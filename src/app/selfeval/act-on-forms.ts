@@ -4,9 +4,9 @@ import { checkForm } from "../../core/selfeval/validate-form";
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
-import { followReview } from "../review/follow-review";
+import { followReviews } from "../review/follow-review";
 import { dispatchSoon } from "../tasks/dispatch";
-import { ACTION_LABELS, notice, reviewStep } from "./act-on-form";
+import { ACTION_LABELS, noticeOf, reviewStep } from "./act-on-form";
 import { formScoreOf } from "./present-form";
 import { selfEvalRulesFor } from "./selfeval-rules";
 
@@ -110,23 +110,37 @@ export async function actOnSelfEvalForms(
   // Locked in id order, so two batches over the same forms wait for each other instead of deadlocking.
   const ordered = [...steps].sort((a, b) => a.detail.id - b.detail.id);
   await deps.uow.transaction(async (tx) => {
-    for (const { detail, score, next } of ordered) {
-      const locked = await tx.selfeval.lockState(actor.regionCode, detail.id);
-      if (!locked || locked.version !== detail.version || locked.status !== detail.status)
+    const locked = await tx.selfeval.lockStates(
+      actor.regionCode,
+      ordered.map((s) => s.detail.id),
+    );
+    for (const { detail } of ordered) {
+      const state = locked.get(detail.id);
+      if (!state || state.version !== detail.version || state.status !== detail.status)
         throw staleVersion(`自评表“${detail.name}”`);
-      const version = await tx.selfeval.setStatus(actor.regionCode, detail.id, detail.version, next, detail.figures);
-      if (version === null) throw staleVersion(`自评表“${detail.name}”`);
-      versions.set(detail.id, version);
-      const names = new Map(detail.items.map((i) => [i.uid, i.name]));
-      const step = reviewStep(input.action, next.status, actor, comment ?? null, null, detail, names, [], rules, score);
-      await followReview(
-        tx,
-        actor,
-        { regionCode: actor.regionCode, entity: "selfeval_form", recordId: detail.id },
-        step,
-      );
-      await notice(tx, actor.regionCode, detail, next.status, comment);
     }
+    const written = await tx.selfeval.setStatuses(
+      actor.regionCode,
+      ordered.map(({ detail, next }) => ({ id: detail.id, version: detail.version, next, figures: detail.figures })),
+    );
+    for (const { detail } of ordered) {
+      const version = written.get(detail.id);
+      if (version === undefined) throw staleVersion(`自评表“${detail.name}”`);
+      versions.set(detail.id, version);
+    }
+    await followReviews(
+      tx,
+      actor,
+      { regionCode: actor.regionCode, entity: "selfeval_form" },
+      ordered.map(({ detail, score, next }) => ({
+        recordId: detail.id,
+        step: reviewStep(input.action, next.status, actor, comment ?? null, null, detail, new Map(), [], rules, score),
+      })),
+    );
+    await tx.outbox.add(
+      actor.regionCode,
+      ordered.flatMap(({ detail, next }) => noticeOf(detail, next.status, comment) ?? []),
+    );
     await tx.audit.append(
       ordered.map(({ detail, score, next }) =>
         auditEntry(actor, deps.clock, {

@@ -129,6 +129,24 @@ export interface SelfEvalRepo {
     regionCode: string,
     id: number,
   ): Promise<{ status: DeskStatus; returnedBy: DeskReviewer | null; version: number } | null>;
+  /** Locks many forms (in id order) and reads their state, by id. */
+  lockStates(
+    regionCode: string,
+    ids: readonly number[],
+  ): Promise<Map<number, { status: DeskStatus; returnedBy: DeskReviewer | null; version: number }>>;
+  /**
+   * setStatus for many forms in one statement, each at its version; the new versions by id (a form whose
+   * version moved is missing from the answer).
+   */
+  setStatuses(
+    regionCode: string,
+    changes: readonly {
+      id: number;
+      version: number;
+      next: { status: DeskStatus; returnedBy: DeskReviewer | null };
+      figures: SelfEvalFigures | null;
+    }[],
+  ): Promise<Map<number, number>>;
   /** Writes the answers at `version` (the caller holds the lock); the new version or null when stale. */
   saveAnswers(regionCode: string, id: number, version: number, answers: FormAnswers): Promise<number | null>;
   /** Sets the status; `figures` keeps the budget figures as submitted (null clears them to read live again). */

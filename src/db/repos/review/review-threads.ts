@@ -4,6 +4,7 @@ import type { CommentStage, RoundOutcome } from "../../../core/review/outcome";
 import type { ReviewSnapshot } from "../../../core/review/snapshot";
 import type { Executor } from "../../client";
 import { iso, one, rows } from "../rows";
+import { idArray } from "../tasks/task-sql";
 
 interface RoundRow {
   id: number;
@@ -115,6 +116,72 @@ export function reviewThreadRepo(ex: Executor): ReviewThreadRepo {
           ),
           sql`, `,
         )}`);
+    },
+    async openRounds(regionCode, entity, rounds) {
+      if (rounds.length === 0) return new Map();
+      const data = rounds.map((r) => ({
+        record_id: r.recordId,
+        content: r.content,
+        note: r.note,
+        submitted_by: r.submittedBy,
+        submitter_name: r.submitterName,
+      }));
+      // The records' row locks (taken by the caller's state change) serialise rounds of each record.
+      const created = await rows<{ id: number; record_id: number }>(
+        ex,
+        sql`insert into review_rounds (region_code, entity, record_id, seq, content, note, submitted_by, submitter_name)
+            select ${regionCode}, ${entity}, x.record_id,
+                   coalesce((select max(seq) from review_rounds r
+                             where r.region_code = ${regionCode} and r.entity = ${entity} and r.record_id = x.record_id), 0) + 1,
+                   x.content, x.note, x.submitted_by, x.submitter_name
+            from jsonb_to_recordset(${JSON.stringify(data)}::jsonb)
+              as x(record_id int, content jsonb, note text, submitted_by int, submitter_name text)
+            returning id, record_id`,
+      );
+      return new Map(created.map((r) => [r.record_id, r.id]));
+    },
+    async pendingRounds(regionCode, entity, recordIds) {
+      if (recordIds.length === 0) return new Map();
+      const found = await rows<{ id: number; record_id: number }>(
+        ex,
+        sql`select distinct on (record_id) id, record_id from review_rounds
+            where region_code = ${regionCode} and entity = ${entity} and record_id = any(${idArray(recordIds)})
+              and outcome = 'pending' order by record_id, seq desc`,
+      );
+      return new Map(found.map((r) => [r.record_id, r.id]));
+    },
+    async closeRounds(regionCode, entity, recordIds, outcome, closedByName) {
+      if (recordIds.length === 0) return new Map();
+      const closed = await rows<{ id: number; record_id: number }>(
+        ex,
+        sql`update review_rounds set outcome = ${outcome}, closed_by_name = ${closedByName}, closed_at = app_now()
+            where region_code = ${regionCode} and entity = ${entity} and record_id = any(${idArray(recordIds)})
+              and outcome = 'pending'
+            returning id, record_id`,
+      );
+      return new Map(closed.map((r) => [r.record_id, r.id]));
+    },
+    async addCommentsOf(regionCode, entity, comments) {
+      if (comments.length === 0) return;
+      const data = comments.map((c) => ({
+        record_id: c.recordId,
+        round_id: c.roundId,
+        item_key: c.itemKey,
+        item_label: c.itemLabel,
+        stage: c.stage,
+        author_id: c.authorId,
+        author_name: c.authorName,
+        reviewer: c.reviewer,
+        body: c.body,
+      }));
+      await ex.execute(sql`
+        insert into review_comments (region_code, entity, record_id, round_id, item_key, item_label, stage, author_id,
+                                     author_name, reviewer, body)
+        select ${regionCode}, ${entity}, x.record_id, x.round_id, x.item_key, x.item_label, x.stage, x.author_id,
+               x.author_name, x.reviewer, x.body
+        from jsonb_to_recordset(${JSON.stringify(data)}::jsonb)
+          as x(record_id int, round_id int, item_key text, item_label text, stage text, author_id int,
+               author_name text, reviewer text, body text)`);
     },
     async rounds(ref) {
       const found = await rows<RoundRow>(

@@ -8,7 +8,10 @@ import { one, rows } from "../rows";
 import { idArray } from "../tasks/task-sql";
 import { FORM_DECLARER_SQL, SELFEVAL_TASK_STATUS_SQL } from "./selfeval-sql";
 
-type FormsRepo = Pick<SelfEvalRepo, "insertForms" | "followForms" | "lockState" | "saveAnswers" | "setStatus">;
+type FormsRepo = Pick<
+  SelfEvalRepo,
+  "insertForms" | "followForms" | "lockState" | "lockStates" | "saveAnswers" | "setStatus" | "setStatuses"
+>;
 
 export function selfEvalFormsRepo(ex: Executor): FormsRepo {
   return {
@@ -110,6 +113,22 @@ export function selfEvalFormsRepo(ex: Executor): FormsRepo {
       return r && { status: r.status, returnedBy: r.returned_by, version: r.version };
     },
 
+    async lockStates(regionCode, ids) {
+      if (ids.length === 0) return new Map();
+      const found = await rows<{
+        id: number;
+        status: DeskStatus;
+        returned_by: "department" | "finance" | null;
+        version: number;
+      }>(
+        ex,
+        sql`select id, status, returned_by, version from selfeval_forms
+            where region_code = ${regionCode} and id = any(${idArray(ids)})
+            order by id for update`,
+      );
+      return new Map(found.map((r) => [r.id, { status: r.status, returnedBy: r.returned_by, version: r.version }]));
+    },
+
     async saveAnswers(regionCode, id, version, answers) {
       const r = await one<{ version: number }>(
         ex,
@@ -128,6 +147,31 @@ export function selfEvalFormsRepo(ex: Executor): FormsRepo {
             where i.region_code = ${regionCode} and i.form_id = ${id} and i.uid = x.uid`,
       );
       return r.version;
+    },
+
+    async setStatuses(regionCode, changes) {
+      if (changes.length === 0) return new Map();
+      const data = changes.map((c) => ({
+        id: c.id,
+        version: c.version,
+        status: c.next.status,
+        returned_by: c.next.returnedBy,
+        start_budget: c.figures?.startBudget ?? null,
+        adjusted_budget: c.figures?.adjustedBudget ?? null,
+        executed: c.figures?.executed ?? null,
+      }));
+      const updated = await rows<{ id: number; version: number }>(
+        ex,
+        sql`update selfeval_forms f set status = x.status, returned_by = x.returned_by, start_budget = x.start_budget,
+                   adjusted_budget = x.adjusted_budget, executed = x.executed, version = f.version + 1,
+                   updated_at = app_now()
+            from jsonb_to_recordset(${JSON.stringify(data)}::jsonb)
+              as x(id int, version int, status text, returned_by text, start_budget bigint, adjusted_budget bigint,
+                   executed bigint)
+            where f.region_code = ${regionCode} and f.id = x.id and f.version = x.version
+            returning f.id, f.version`,
+      );
+      return new Map(updated.map((r) => [r.id, r.version]));
     },
 
     async setStatus(regionCode, id, version, next, figures) {
