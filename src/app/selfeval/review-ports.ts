@@ -123,6 +123,8 @@ export interface SelfEvalReviewRepo {
     regionCode: string,
     id: number,
   ): Promise<{ status: ReviewStatus; reviewerId: number | null; version: number } | null>;
+  /** Locks these reviews in id order (two assignments wait for each other, never deadlock); their versions. */
+  lockVersions(regionCode: string, ids: readonly number[]): Promise<{ id: number; version: number }[]>;
   /** Assigns (or reassigns) reviews still unassigned or assigned, and issues or moves their tasks. */
   assign(
     regionCode: string,

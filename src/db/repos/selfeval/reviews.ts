@@ -285,6 +285,13 @@ export function selfEvalReviewRepo(ex: Executor): ReviewRepo {
       return r && { status: r.status, reviewerId: r.reviewer_id, version: r.version };
     },
 
+    lockVersions: (regionCode, ids) =>
+      rows<{ id: number; version: number }>(
+        ex,
+        sql`select id, version from selfeval_reviews where region_code = ${regionCode} and id = any(${idArray(ids)})
+            order by id for update`,
+      ),
+
     async assign(regionCode, assignments, dueOn) {
       if (assignments.length === 0) return [];
       const json = JSON.stringify(assignments);
