@@ -266,29 +266,41 @@ describe("self-evaluation and the spot-check review under attack", () => {
   it("refuses the re-scoring of a reviewer who must stand aside, declared after the review was assigned", async () => {
     const target = (await reviews())["301"]!;
     expect(target.reviewer?.id).toBe(reviewers.rev3);
+    const url = `/api/v1/review/items/${target.id}`;
+    // rev3 has begun: the first item marked down, the guidance drafted.
+    const begun = await ok("rev3", "GET", url);
+    const first = begun.items[0];
+    await ok("rev3", "PUT", url, {
+      version: begun.version,
+      guidance: "部门自评明显偏高",
+      items: [{ uid: first.uid, points: 0, notApplicable: false, comment: "不合格" }],
+    });
+    const scoredItems = async () =>
+      rows<Record<string, unknown>>(
+        m.d.db.orm,
+        sql`select uid, points, comment from selfeval_review_items where review_id = ${target.id} order by id`,
+      );
+    const scored = await scoredItems();
+    expect(scored).toHaveLength(1);
+    // Then the conflict comes to light.
     await ok("admin", "POST", "/api/v1/review/conflicts", {
       firmId: firms.F02!.id,
       reviewerId: reviewers.rev3,
       orgCode: "301",
       reason: "为教育局提供年度审计服务",
     });
-    const url = `/api/v1/review/items/${target.id}`;
     const detail = await ok("rev3", "GET", url);
     expect(detail).toMatchObject({ editable: false, allowedActions: [] });
-    const first = detail.items[0];
     const saved = await call("rev3", "PUT", url, {
       version: detail.version,
-      guidance: "",
-      items: [{ uid: first.uid, points: 0, notApplicable: false, comment: "不合格" }],
+      guidance: "部门自评明显偏高",
+      items: [{ uid: detail.items[1].uid, points: 0, notApplicable: false, comment: "不合格" }],
     });
-    expect(saved.statusCode).toBe(409);
-    expect(codeOf(saved)).toBe("REVIEW_CONFLICTED");
-    const [items] = await rows<{ n: number }>(
-      m.d.db.orm,
-      sql`select count(*)::int as n from selfeval_review_items where review_id = ${target.id}`,
-    );
-    expect(items!.n).toBe(0);
-    // Finance gives it to a reviewer who may take it.
+    expect([saved.statusCode, codeOf(saved)]).toEqual([409, "REVIEW_CONFLICTED"]);
+    const submitted = await call("rev3", "POST", `${url}/actions`, { version: detail.version, action: "submit" });
+    expect([submitted.statusCode, codeOf(submitted)]).toEqual([409, "REVIEW_CONFLICTED"]);
+    expect(await scoredItems()).toEqual(scored);
+    // Finance gives it to a reviewer who may take it, who starts from a blank review: nothing of rev3's stays.
     const moved = await ok("admin", "POST", "/api/v1/review/assignments", {
       fiscalYear: 2025,
       firmId: firms.F01!.id,
@@ -298,6 +310,12 @@ describe("self-evaluation and the spot-check review under attack", () => {
     });
     expect(moved.assigned).toBe(1);
     expect((await call("rev3", "GET", url)).statusCode).toBe(404);
+    const fresh = await ok("rev2", "GET", url);
+    expect(fresh).toMatchObject({ editable: true, guidance: "", reviewTotal: null });
+    expect(fresh.items.map((i: { review: { points: number | null; comment: string | null } }) => i.review)).toEqual(
+      fresh.items.map((i: { uid: string }) => ({ uid: i.uid, points: null, notApplicable: false, comment: null })),
+    );
+    expect(await scoredItems()).toEqual([]);
   });
 
   it("refuses text that would corrupt the guidance letter or the exports, and over-long or foreign input", async () => {

@@ -108,14 +108,16 @@ export async function assignReviews(
       })),
     );
     await tx.audit.append(
-      assignments.map((a) =>
-        auditEntry(actor, deps.clock, {
+      assignments.map((a) => {
+        const was = chosen.find((r) => r.id === a.reviewId);
+        return auditEntry(actor, deps.clock, {
           action: "assign",
           entity: "selfeval_review",
           entityId: a.reviewId,
+          before: was?.reviewer ? { firmId: was.firm?.id ?? null, reviewerId: was.reviewer.id } : undefined,
           after: { firmId: firm.id, reviewerId: a.reviewerId, dueOn: input.dueOn },
-        }),
-      ),
+        });
+      }),
     );
     return tasks.length;
   });

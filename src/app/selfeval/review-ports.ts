@@ -125,7 +125,10 @@ export interface SelfEvalReviewRepo {
   ): Promise<{ status: ReviewStatus; reviewerId: number | null; version: number } | null>;
   /** Locks these reviews in id order (two assignments wait for each other, never deadlock); their versions. */
   lockVersions(regionCode: string, ids: readonly number[]): Promise<{ id: number; version: number }[]>;
-  /** Assigns (or reassigns) reviews still unassigned or assigned, and issues or moves their tasks. */
+  /**
+   * Assigns (or reassigns) reviews still unassigned or assigned, and issues or moves their tasks; a review
+   * given to another reviewer loses the former one's scores and guidance.
+   */
   assign(
     regionCode: string,
     assignments: readonly ReviewAssignment[],
