@@ -78,7 +78,8 @@ export const SelfEvalRulesView = z
     version: z.string(),
     ...RulesBody,
     setForYear: z.number().int().nullable().describe("规则所属年度；为空表示使用系统默认"),
-    locked: z.boolean().describe("本年度单位自评已开启，规则不能再修改"),
+    locked: z.boolean().describe("本年度（或沿用本年度规则的以后年度）单位自评已开启，规则不能再修改"),
+    lockedBy: z.number().int().nullable().describe("使规则冻结的已开启年度：本年度，或沿用本年度规则的以后年度"),
     history: z.array(
       z.object({
         id: Id,

@@ -147,6 +147,7 @@ export const ERROR_CODES = {
   REVIEW_ASSIGN_INVALID: "复核任务分配有误（details 指出哪一项）",
   REVIEW_CONFLICT_INVALID: "回避关系有误",
   REVIEW_NOT_EDITABLE: "复核任务当前不能修改",
+  REVIEW_CONFLICTED: "复核人员（或其机构）与该单位须回避，不能复核",
   REVIEW_INVALID: "复核评分有误（details.issues 列出每一处）",
   REVIEW_INCOMPLETE: "复核评分尚未完成，不能提交",
   REVIEW_INVALID_TRANSITION: "复核任务当前状态不能执行此操作",

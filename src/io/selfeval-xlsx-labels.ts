@@ -1,3 +1,4 @@
+import { quote } from "../core/imports/cells";
 import type { Fen } from "../core/money";
 import { wanToFen } from "../core/monitoring/sheet-values";
 import type { StatedRate } from "../core/selfeval/sheet";
@@ -161,14 +162,26 @@ export function amountOf(v: Cell): Parsed<Fen> {
   return parsed.ok ? { value: parsed.fen, problem: null } : { value: null, problem: parsed.reason };
 }
 
+/**
+ * Beyond any 分值 or 得分 of a 百分制 table, with room for a hand-made total that is wrong (110): refused here,
+ * so no figure of a sheet overflows when compared in hundredths (1e308 × 100 is Infinity).
+ */
+const MAX_POINTS = 1000;
+
 /** Points (分值, 得分): a number, "10分", "１０"; null when blank or a dash. */
 export function pointsOf(v: Cell): Parsed<number> {
-  if (typeof v === "number") return { value: v, problem: null };
   const text = cellText(v);
-  if (isBlankMark(text)) return blank();
-  const s = halfWidth(text).replace(/\s+/g, "").replace(/分$/, "").replace(/,/g, "");
-  if (/^-?\d+(\.\d+)?$/.test(s)) return { value: Number(s), problem: null };
-  return { value: null, problem: `“${text}”不是分数（只填数字，如“8.5”）` };
+  let value: number;
+  if (typeof v === "number") value = v;
+  else {
+    if (isBlankMark(text)) return blank();
+    const s = halfWidth(text).replace(/\s+/g, "").replace(/分$/, "").replace(/,/g, "");
+    if (!/^-?\d+(\.\d+)?$/.test(s)) return { value: null, problem: `“${text}”不是分数（只填数字，如“8.5”）` };
+    value = Number(s);
+  }
+  if (!(Math.abs(value) <= MAX_POINTS))
+    return { value: null, problem: `“${quote(text)}”不是分数：自评表为百分制，分值、得分都在 0 至 100 之间` };
+  return { value, problem: null };
 }
 
 /**

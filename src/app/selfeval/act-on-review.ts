@@ -4,7 +4,7 @@ import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
 import { dispatchSoon } from "../tasks/dispatch";
-import { readReview } from "./read-review";
+import { expectNoConflict, readReview } from "./read-review";
 
 const NEXT: Record<ReviewAction, ReviewStatus> = { submit: "submitted", confirm: "confirmed", return: "returned" };
 const LABELS: Record<ReviewAction, string> = { submit: "提交复核结果", confirm: "确认复核结果", return: "退回复核" };
@@ -21,7 +21,8 @@ export async function actOnReview(
   input: { version: number; action: ReviewAction; comment?: string | undefined },
 ) {
   authorize(actor, input.action === "submit" ? "review.score" : "review.manage");
-  const { record, view, scores } = await readReview(deps.uow.read, actor, id);
+  const { record, view, scores, conflict } = await readReview(deps.uow.read, actor, id);
+  if (input.action === "submit") expectNoConflict(conflict);
   if (!view.allowedActions.includes(input.action))
     throw new AppError(
       "conflict",

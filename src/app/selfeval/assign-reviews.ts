@@ -1,5 +1,5 @@
 import { isCalendarDate } from "../../core/calendar";
-import { AppError } from "../../core/errors";
+import { AppError, staleVersion } from "../../core/errors";
 import { assignReviewers, conflictOf } from "../../core/selfeval/assign-reviewers";
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
@@ -13,7 +13,8 @@ const invalid = (message: string, details: Record<string, unknown> = {}) =>
  * Finance assigns reviews to a firm's reviewers: the named reviews (or every one still unassigned), to one
  * reviewer it names or balanced over the firm's active reviewers, never to a reviewer who must stand aside
  * (回避, core/selfeval/assign-reviewers.ts). All or nothing: an item nobody can take is named and nothing
- * is assigned. Each review becomes a task in its reviewer's inbox.
+ * is assigned; a review assigned, scored or submitted by someone else meanwhile makes the whole assignment
+ * 409 STALE_VERSION. Each review becomes a task in its reviewer's inbox.
  */
 export async function assignReviews(
   deps: Deps,
@@ -80,6 +81,11 @@ export async function assignReviews(
     assignments = result.assignments;
   }
   const issued = await deps.uow.transaction(async (tx) => {
+    // The choice above was made on this read: a review assigned, scored or submitted since is not taken over.
+    const read = new Map(chosen.map((r) => [r.id, r.version]));
+    const locked = await tx.selfevalReviews.lockVersions(actor.regionCode, [...read.keys()]);
+    if (locked.length !== read.size || locked.some((l) => read.get(l.id) !== l.version))
+      throw staleVersion("所选复核任务");
     const tasks = await tx.selfevalReviews.assign(
       actor.regionCode,
       assignments.map((a) => ({ ...a, firmId: firm.id })),
@@ -102,14 +108,16 @@ export async function assignReviews(
       })),
     );
     await tx.audit.append(
-      assignments.map((a) =>
-        auditEntry(actor, deps.clock, {
+      assignments.map((a) => {
+        const was = chosen.find((r) => r.id === a.reviewId);
+        return auditEntry(actor, deps.clock, {
           action: "assign",
           entity: "selfeval_review",
           entityId: a.reviewId,
+          before: was?.reviewer ? { firmId: was.firm?.id ?? null, reviewerId: was.reviewer.id } : undefined,
           after: { firmId: firm.id, reviewerId: a.reviewerId, dueOn: input.dueOn },
-        }),
-      ),
+        });
+      }),
     );
     return tasks.length;
   });

@@ -69,7 +69,7 @@ export async function openSelfEvaluation(deps: Deps, actor: Actor, input: { fisc
   if (budget.projects === 0 && budget.deptBudgets === 0)
     throw new AppError("validation", "PLAN_NO_BUDGET", `${fiscalYear}年度尚未导入项目预算，请先导入项目及预算数据`);
   const opened = await deps.uow.transaction(async (repos) => {
-    await repos.selfeval.lockYear(actor.regionCode, fiscalYear);
+    await repos.selfeval.lockRules(actor.regionCode);
     const rules = await selfEvalRulesFor(repos, actor.regionCode, fiscalYear);
     const existing = await repos.selfeval.round(actor.regionCode, fiscalYear);
     if (existing?.status === "closed")

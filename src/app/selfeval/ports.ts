@@ -96,16 +96,19 @@ export interface CoverageRow {
 
 export interface SelfEvalRepo {
   /**
-   * Serialises the writes that must see each other for a region's year (opening, saving its rules) until the
-   * transaction ends: a rules version saved while the year opens would otherwise not be the one its forms got.
+   * Serialises the writes that must see each other in a region (opening a year, saving rules) until the
+   * transaction ends: a year without rules of its own inherits an earlier year's, so a version saved for
+   * any year while another year opens would otherwise not be the one its forms got.
    */
-  lockYear(regionCode: string, fiscalYear: number): Promise<void>;
+  lockRules(regionCode: string): Promise<void>;
   /** The new round's id; null when the year already has one (the unique index holds it). */
   insertRound(
     regionCode: string,
     r: { fiscalYear: number; dueOn: string; rulesVersion: string; openedBy: number | null },
   ): Promise<number | null>;
   round(regionCode: string, fiscalYear: number): Promise<SelfEvalRound | null>;
+  /** The years from `fromYear` on whose self-evaluation has opened, in order. */
+  openedYears(regionCode: string, fromYear: number): Promise<number[]>;
   /** Moves the due day of the round and of every open task of the year. */
   setDueOn(regionCode: string, roundId: number, dueOn: string): Promise<void>;
   /** Subjects of the year with an approved goal table and no form yet, with the table's indicators. */

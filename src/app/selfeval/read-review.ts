@@ -1,5 +1,6 @@
-import { notFound } from "../../core/errors";
+import { AppError, notFound } from "../../core/errors";
 import type { Role } from "../../core/roles";
+import { conflictOf } from "../../core/selfeval/assign-reviewers";
 import { REVIEW_STATUS_LABELS } from "../../core/selfeval/review";
 import { checkReview, reviewScore } from "../../core/selfeval/review-score";
 import type { SelfEvalRules } from "../../core/selfeval/rules";
@@ -25,9 +26,37 @@ export function compareScores(record: ReviewRecord, form: FormDetail, rules: Sel
   return { self, review, difference, overrated: difference !== null && difference > rules.overrateThreshold };
 }
 
+/**
+ * The conflict (回避) that keeps a review's reviewer away from it: declared for them or their firm against the
+ * form's unit or department, also after the review was assigned to them. Null when none.
+ */
+async function conflictOfReviewer(repos: Repos, regionCode: string, record: ReviewRecord) {
+  if (!record.firm || !record.reviewer) return null;
+  const conflicts = (await repos.selfevalReviews.conflicts(regionCode, record.firm.id)).map((c) => ({
+    userId: c.reviewer?.id ?? null,
+    orgPath: c.org.path,
+    orgName: c.org.name,
+  }));
+  return conflictOf(
+    { reviewId: record.id, code: record.code, unitPath: record.unitPath, departmentPath: record.departmentPath },
+    record.reviewer.id,
+    conflicts,
+  );
+}
+
+/** Refuses the re-scoring of a reviewer who must stand aside (409 REVIEW_CONFLICTED). */
+export function expectNoConflict(conflict: { orgName: string } | null) {
+  if (conflict)
+    throw new AppError(
+      "conflict",
+      "REVIEW_CONFLICTED",
+      `您（或您的机构）与“${conflict.orgName}”须回避，不能复核该自评表；请联系财政部门改派`,
+    );
+}
+
 /** What the viewer may do with a review now. */
-function allowed(record: ReviewRecord, actor: { role: Role; userId: number | null }) {
-  const mine = actor.role === "firm" && record.reviewer?.id === actor.userId;
+function allowed(record: ReviewRecord, actor: { role: Role; userId: number | null }, conflicted: boolean) {
+  const mine = actor.role === "firm" && record.reviewer?.id === actor.userId && !conflicted;
   const finance = actor.role === "finance_admin" || actor.role === "finance_staff";
   return {
     editable: mine && (record.status === "assigned" || record.status === "returned"),
@@ -50,7 +79,11 @@ export async function readReview(repos: Repos, actor: Actor, id: number) {
   if (!form) throw notFound("自评表", record.formId);
   const rules = await selfEvalRulesFor(repos, actor.regionCode, record.fiscalYear);
   const scores = compareScores(record, form, rules);
-  const can = allowed(record, actor);
+  const conflict =
+    actor.role === "firm" && record.reviewer?.id === actor.userId
+      ? await conflictOfReviewer(repos, actor.regionCode, record)
+      : null;
+  const can = allowed(record, actor, conflict !== null);
   const issues = checkReview(
     { guidance: record.guidance, items: record.items },
     { items: form.items, selfScore: scores.self },
@@ -101,5 +134,5 @@ export async function readReview(repos: Repos, actor: Actor, id: number) {
     editable: can.editable,
     allowedActions: can.actions,
   };
-  return { record, form, rules, scores, view };
+  return { record, form, rules, scores, conflict, view };
 }

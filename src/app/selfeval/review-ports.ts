@@ -123,7 +123,12 @@ export interface SelfEvalReviewRepo {
     regionCode: string,
     id: number,
   ): Promise<{ status: ReviewStatus; reviewerId: number | null; version: number } | null>;
-  /** Assigns (or reassigns) reviews still unassigned or assigned, and issues or moves their tasks. */
+  /** Locks these reviews in id order (two assignments wait for each other, never deadlock); their versions. */
+  lockVersions(regionCode: string, ids: readonly number[]): Promise<{ id: number; version: number }[]>;
+  /**
+   * Assigns (or reassigns) reviews still unassigned or assigned, and issues or moves their tasks; a review
+   * given to another reviewer loses the former one's scores and guidance.
+   */
   assign(
     regionCode: string,
     assignments: readonly ReviewAssignment[],

@@ -3,13 +3,14 @@ import { checkReview, type ReviewItemInput } from "../../core/selfeval/review-sc
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
-import { readReview } from "./read-review";
+import { expectNoConflict, readReview } from "./read-review";
 
 /**
  * A reviewer saves the re-scoring of an item assigned to them: points per item with a comment, and the
  * guidance for the unit. Points outside 0–weight, an item the form lacks, markup or over-long text are
  * refused with every issue named and nothing written. Anyone else gets 404 (the review is outside their
- * scope), a reviewer whose item was submitted or confirmed 409.
+ * scope), a reviewer whose item was submitted or confirmed 409, one who must stand aside (a conflict declared
+ * after the assignment) 409 REVIEW_CONFLICTED.
  */
 export async function saveReview(
   deps: Deps,
@@ -18,7 +19,8 @@ export async function saveReview(
   input: { version: number; guidance: string; items: ReviewItemInput[] },
 ) {
   authorize(actor, "review.score");
-  const { record, form, scores, view } = await readReview(deps.uow.read, actor, id);
+  const { record, form, scores, conflict, view } = await readReview(deps.uow.read, actor, id);
+  expectNoConflict(conflict);
   if (!view.editable) throw new AppError("conflict", "REVIEW_NOT_EDITABLE", "该复核任务已提交或已确认，不能再修改");
   if (record.version !== input.version) throw staleVersion("该复核任务");
   // Items not sent keep what was saved.

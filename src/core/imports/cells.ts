@@ -35,6 +35,8 @@ export function quote(raw: RawCellInput): string {
 const CODE_RE = /^[A-Za-z0-9_-]+$/;
 // Tab and line breaks (Alt+Enter in a cell) are folded to a space first; any other control character is refused.
 const CONTROL_RE = /\p{Cc}/u;
+// Not characters at all: XML (the xlsx and docx files a text is written into) forbids them, and Word refuses the file.
+const NONCHARACTER_RE = /[\uFFFE\uFFFF]|\p{Cs}/u;
 const SQL_RE =
   /;\s*(?:drop|delete|insert|update|alter|create|truncate|exec(?:ute)?|grant|select|shutdown)\b|--|\/\*|\*\/|\bunion\s+(?:all\s+)?select\b|'\s*or\s+'?\d+'?\s*=\s*'?\d/i;
 
@@ -42,6 +44,7 @@ const SQL_RE =
 export function markupReason(text: string): string | null {
   if (/[<>]/.test(text)) return "尖括号“＜＞”";
   if (CONTROL_RE.test(text)) return "控制字符";
+  if (NONCHARACTER_RE.test(text)) return "无效字符（如 U+FFFF）";
   if (SQL_RE.test(text)) return "数据库语句片段";
   if (text.startsWith("=")) return "以“=”开头的公式";
   return null;

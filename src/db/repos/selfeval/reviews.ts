@@ -285,11 +285,28 @@ export function selfEvalReviewRepo(ex: Executor): ReviewRepo {
       return r && { status: r.status, reviewerId: r.reviewer_id, version: r.version };
     },
 
+    lockVersions: (regionCode, ids) =>
+      rows<{ id: number; version: number }>(
+        ex,
+        sql`select id, version from selfeval_reviews where region_code = ${regionCode} and id = any(${idArray(ids)})
+            order by id for update`,
+      ),
+
     async assign(regionCode, assignments, dueOn) {
       if (assignments.length === 0) return [];
       const json = JSON.stringify(assignments);
+      // Scores are the judgement of the reviewer who gave them: a new reviewer starts from a blank review (the
+      // audit log keeps what the former one saved), so nothing of a reviewer who had to stand aside carries over.
+      await ex.execute(
+        sql`delete from selfeval_review_items i
+            using selfeval_reviews r, jsonb_to_recordset(${json}::jsonb) as x("reviewId" int, "reviewerId" int)
+            where i.region_code = ${regionCode} and i.review_id = r.id and r.region_code = ${regionCode}
+              and r.id = x."reviewId" and r.status in ('unassigned', 'assigned')
+              and r.reviewer_id is distinct from x."reviewerId"`,
+      );
       await ex.execute(
         sql`update selfeval_reviews r set firm_id = x."firmId", reviewer_id = x."reviewerId", status = 'assigned',
+                   guidance = case when r.reviewer_id is distinct from x."reviewerId" then '' else r.guidance end,
                    assigned_at = app_now(), version = r.version + 1, updated_at = app_now()
             from jsonb_to_recordset(${json}::jsonb) as x("reviewId" int, "firmId" int, "reviewerId" int)
             where r.region_code = ${regionCode} and r.id = x."reviewId" and r.status in ('unassigned', 'assigned')`,

@@ -38,13 +38,13 @@ const subjectsSql = (regionCode: string, fiscalYear: number) => sql`
 
 type RoundsRepo = Pick<
   SelfEvalRepo,
-  "lockYear" | "insertRound" | "round" | "setDueOn" | "uncovered" | "withoutGoals" | "issueTasks"
+  "lockRules" | "insertRound" | "round" | "openedYears" | "setDueOn" | "uncovered" | "withoutGoals" | "issueTasks"
 >;
 
 export function selfEvalRoundsRepo(ex: Executor): RoundsRepo {
   return {
-    async lockYear(regionCode, fiscalYear) {
-      await ex.execute(sql`select pg_advisory_xact_lock(hashtext(${`selfeval:${regionCode}:${fiscalYear}`}))`);
+    async lockRules(regionCode) {
+      await ex.execute(sql`select pg_advisory_xact_lock(hashtext(${`selfeval-rules:${regionCode}`}))`);
     },
 
     async insertRound(regionCode, r) {
@@ -64,6 +64,15 @@ export function selfEvalRoundsRepo(ex: Executor): RoundsRepo {
             from selfeval_rounds where region_code = ${regionCode} and fiscal_year = ${fiscalYear}`,
       );
       return r && toRound(r);
+    },
+
+    async openedYears(regionCode, fromYear) {
+      const found = await rows<{ fiscal_year: number }>(
+        ex,
+        sql`select fiscal_year from selfeval_rounds where region_code = ${regionCode} and fiscal_year >= ${fromYear}
+            order by fiscal_year`,
+      );
+      return found.map((r) => r.fiscal_year);
     },
 
     async setDueOn(regionCode, roundId, dueOn) {

@@ -452,9 +452,11 @@ export default function SelfEvalRulesPage() {
       : d.setForYear === year
         ? `现行 ${d.version} 版`
         : `沿用${d.setForYear}年度 ${d.version} 版`;
-  const notice = d?.locked
-    ? `${year}年度单位自评已开启，自评表已按开启时的评分规则（${d.version} 版）生成分值并计分，规则已冻结，不能再修改；如需调整，请在下一年度开启自评前修改。`
-    : "自评评分规则由财政局设定，此处仅供查阅。";
+  const notice = !d?.locked
+    ? "自评评分规则由财政局设定，此处仅供查阅。"
+    : d.lockedBy === year
+      ? `${year}年度单位自评已开启，自评表已按开启时的评分规则（${d.version} 版）生成分值并计分，规则已冻结，不能再修改；如需调整，请在下一年度开启自评前修改。`
+      : `${d.lockedBy}年度单位自评已开启，沿用的是本年度及以前的评分规则，本年度的规则已冻结，不能再修改；如需新规则，请设在${(d.lockedBy ?? year) + 1}年度或以后。`;
 
   return (
     <ConfigPage<Values>
