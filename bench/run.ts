@@ -12,6 +12,7 @@ import { importBench } from "./import";
 import { listBench } from "./list";
 import { monitoringBench } from "./monitoring";
 import { openDeclarationBench } from "./open-declaration";
+import { selfEvalBench } from "./selfeval";
 import { type BenchRow, log, markdownTable } from "./stats";
 
 const BENCHMARKS = {
@@ -22,6 +23,7 @@ const BENCHMARKS = {
   monitoring: monitoringBench,
   reads: cachedReadsBench,
   open: openDeclarationBench,
+  selfeval: selfEvalBench,
 } as const satisfies Record<string, () => Promise<{ rows: BenchRow[]; notes: string[] }>>;
 type Name = keyof typeof BENCHMARKS;
 

@@ -15,9 +15,24 @@ const LEADING_OPERATOR =
   /^(?:>=|<=|≥|≤|=|>|<|＞|＜|大于等于|小于等于|不低于|不少于|不高于|不超过|不多于|大于|小于|等于|达到|约为)\s*/;
 const NUMBER_UNIT = /^([+-])?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,6})\d*)?\s*([^\d\s]{0,8})$/;
 
+// Forms repeat the same few thousand targets and values ("100%", "≥95%"), and a district's list reads some
+// 35,000 of them per request: each text is read once and kept (bounded; the results are frozen, being shared).
+const known = new Map<string, Quantity | null>();
+const KNOWN_LIMIT = 20_000;
+
 export function readQuantity(raw: string | number | null | undefined): Quantity | null {
   if (raw === null || raw === undefined) return null;
   if (typeof raw === "number") return Number.isFinite(raw) ? readQuantity(String(raw)) : null;
+  let q = known.get(raw);
+  if (q === undefined) {
+    q = parseQuantity(raw);
+    if (known.size >= KNOWN_LIMIT) known.clear();
+    known.set(raw, q);
+  }
+  return q;
+}
+
+function parseQuantity(raw: string): Quantity | null {
   let s = raw
     .normalize("NFKC")
     .replace(/\u2212/g, "-")
@@ -29,7 +44,7 @@ export function readQuantity(raw: string | number | null | undefined): Quantity 
   const [, sign, int = "", frac = "", unit = ""] = m;
   if (int.replace(/,/g, "").length > 15) return null;
   const micro = BigInt(int.replace(/,/g, "")) * 1_000_000n + BigInt(frac.padEnd(6, "0"));
-  return { micro: sign === "-" ? -micro : micro, unit: normaliseUnit(unit) };
+  return Object.freeze({ micro: sign === "-" ? -micro : micro, unit: normaliseUnit(unit) });
 }
 
 export const normaliseUnit = (unit: string | null | undefined): string =>
@@ -43,6 +58,7 @@ export const normaliseUnit = (unit: string | null | undefined): string =>
  * "元"). "万元" against "元" or "%" against "个" cannot: the figures would be off by 10⁴ or meaningless.
  */
 export function unitsCompatible(a: string, b: string): boolean {
+  if (a === b) return true;
   const x = normaliseUnit(a);
   const y = normaliseUnit(b);
   return x === "" || y === "" || x.startsWith(y) || y.startsWith(x);

@@ -1,9 +1,9 @@
 import { divRoundHalfUp } from "../money";
 import type { DeptWideBand, DeptWideFormula, DeptWideRow, DeptWideTemplate } from "./dept-template";
-import { clampH, hundredthsOf, hundredthsToNumber as num, pointsText } from "./grade";
+import { clampH, hundredthsOf, pointsText } from "./grade";
 import { microText, type Quantity, readQuantity, unitsCompatible } from "./quantity";
 import type { QualitativeTier, TierBand } from "./rules";
-import { type ItemScore, type Scored, scoreQualitative, scoreQuantitative } from "./score-project";
+import { type ItemScore, itemScore, type Scored, scoreQualitative, scoreQuantitative } from "./score-project";
 import { type ScoreTotal, totalOf } from "./total";
 import { validateDeptTemplate } from "./validate-dept-template";
 
@@ -145,20 +145,12 @@ function scoreFormula(row: DeptWideRow, a: DeptWideAnswer, wH: bigint, tiers: Ti
 
 function scoreRow(row: DeptWideRow, answer: DeptWideAnswer | undefined, tiers: TierBand[]): DeptWideRowScore {
   const wH = hundredthsOf(row.weight);
-  const base = { key: row.key, weight: row.weight, tier: null };
-  if (answer === undefined) return { ...base, status: "unscorable", points: null, full: false, how: "未填写" };
+  if (answer === undefined) return itemScore(row.key, row.weight, wH, "unscorable", null, "未填写");
   if (answer.notApplicable === true)
-    return { ...base, status: "notApplicable", points: null, full: false, how: "不适用，分值按比例折算到其他指标" };
+    return itemScore(row.key, row.weight, wH, "notApplicable", null, "不适用，分值按比例折算到其他指标");
   const r: { pointsH: bigint; how: string; tier?: QualitativeTier } | string = scoreFormula(row, answer, wH, tiers);
-  if (typeof r === "string") return { ...base, status: "unscorable", points: null, full: false, how: r };
-  return {
-    ...base,
-    tier: r.tier ?? null,
-    status: "scored",
-    points: num(r.pointsH),
-    full: r.pointsH === wH,
-    how: r.how,
-  };
+  if (typeof r === "string") return itemScore(row.key, row.weight, wH, "unscorable", null, r);
+  return itemScore(row.key, row.weight, wH, "scored", r.pointsH, r.how, r.tier ?? null);
 }
 
 export function scoreDeptWide(input: DeptWideInput): DeptWideScore {

@@ -63,7 +63,14 @@ function scoreDeptForm(form: FormToScore, rules: SelfEvalRules): FormScore {
   const s = scoreDeptWide({ template: { rows }, answers, tiers: rules.project.tiers });
   return {
     execution: null,
-    items: s.rows.map(({ key, tier: _t, ...rest }) => ({ uid: key, ...rest })),
+    items: s.rows.map((x) => ({
+      uid: x.key,
+      weight: x.weight,
+      status: x.status,
+      points: x.points,
+      full: x.full,
+      how: x.how,
+    })),
     sum: s.sum,
     applicableWeight: s.applicableWeight,
     total: s.total,
@@ -104,7 +111,15 @@ function scoreProjectForm(form: FormToScore, rules: SelfEvalRules): FormScore {
   });
   return {
     execution: s.execution,
-    items: s.indicators.map(({ key, ...rest }) => ({ uid: key, ...rest })),
+    items: s.indicators.map((x) => ({
+      uid: x.key,
+      weight: x.weight,
+      tier: x.tier,
+      status: x.status,
+      points: x.points,
+      full: x.full,
+      how: x.how,
+    })),
     sum: s.sum,
     applicableWeight: s.applicableWeight,
     total: s.total,

@@ -279,5 +279,15 @@ describe("readQuantity", () => {
   });
   it.each(["约50", "", "按期完成", "1,2", "50-60"])("%s is not a number", (raw) => {
     expect(readQuantity(raw)).toBeNull();
+    expect(readQuantity(raw)).toBeNull();
+  });
+  it("a text read again gives the same reading, which nobody can change (it is kept and shared)", () => {
+    const first = readQuantity("≥98.5%")!;
+    expect(readQuantity("≥98.5%")).toEqual({ micro: 98_500_000n, unit: "%" });
+    expect(() => {
+      (first as { micro: bigint }).micro = 1n;
+    }).toThrow(TypeError);
+    expect(readQuantity("≥98.5%")).toEqual({ micro: 98_500_000n, unit: "%" });
+    expect(readQuantity("98.5 %")).toEqual({ micro: 98_500_000n, unit: "%" });
   });
 });

@@ -85,18 +85,17 @@ function roundDiv(num: bigint, den: bigint): bigint {
 
 function scoreExecution(e: ExecutionInput): ExecutionScore {
   const wH = H(e.weight);
-  const base = { weight: e.weight };
+  const score = (status: ItemStatus, pointsH: bigint | null, rate: string | null, how: string): ExecutionScore => ({
+    weight: e.weight,
+    status,
+    points: pointsH === null ? null : num(pointsH),
+    full: pointsH === wH,
+    rate,
+    how,
+  });
   if (e.adjustedBudget === null || e.executed === null)
-    return { ...base, status: "unscorable", points: null, full: false, rate: null, how: "缺少全年预算数或全年执行数" };
-  if (e.adjustedBudget <= 0)
-    return {
-      ...base,
-      status: "notApplicable",
-      points: null,
-      full: false,
-      rate: null,
-      how: "全年预算数为0，执行率不计分",
-    };
+    return score("unscorable", null, null, "缺少全年预算数或全年执行数");
+  if (e.adjustedBudget <= 0) return score("notApplicable", null, null, "全年预算数为0，执行率不计分");
   const budget = BigInt(e.adjustedBudget);
   const executed = BigInt(Math.max(0, e.executed));
   const rate = percent(e.executed, e.adjustedBudget);
@@ -119,7 +118,7 @@ function scoreExecution(e: ExecutionInput): ExecutionScore {
       ? `执行率 ${rate}% 达到 ${band.minRatePercent}% 档，得分值的 ${share}%：${pointsText(pointsH)} 分`
       : `执行率 ${rate}% 低于最低档，得 0 分`;
   }
-  return { ...base, status: "scored", points: num(pointsH), full: pointsH === wH, rate, how };
+  return score("scored", pointsH, rate, how);
 }
 
 /** What a value is scored against: the comparison, the target as written and the indicator's unit. */
@@ -209,22 +208,29 @@ export function scoreQualitative(
   };
 }
 
+/**
+ * An item's score, always built as the same literal: a district's list scores some 20,000 items per read,
+ * and spreading a base object then adding properties made the scoring two to three times slower.
+ */
+export function itemScore(
+  key: string,
+  weight: number,
+  wH: bigint,
+  status: ItemStatus,
+  pointsH: bigint | null,
+  how: string,
+  tier: QualitativeTier | null = null,
+): IndicatorScore {
+  return { key, weight, tier, status, points: pointsH === null ? null : num(pointsH), full: pointsH === wH, how };
+}
+
 function scoreIndicator(i: IndicatorInput, tiers: TierBand[]): IndicatorScore {
   const wH = H(i.weight);
-  const base = { key: i.key, weight: i.weight, tier: null as QualitativeTier | null };
-  if (i.notApplicable)
-    return { ...base, status: "notApplicable", points: null, full: false, how: "不适用，分值按比例折算到其他指标" };
+  if (i.notApplicable) return itemScore(i.key, i.weight, wH, "notApplicable", null, "不适用，分值按比例折算到其他指标");
   const r: { pointsH: bigint; how: string; tier?: QualitativeTier } | string =
     i.kind === "qualitative" ? scoreQualitative(i, wH, tiers) : scoreQuantitative(i, wH);
-  if (typeof r === "string") return { ...base, status: "unscorable", points: null, full: false, how: r };
-  return {
-    ...base,
-    tier: r.tier ?? null,
-    status: "scored",
-    points: num(r.pointsH),
-    full: r.pointsH === wH,
-    how: r.how,
-  };
+  if (typeof r === "string") return itemScore(i.key, i.weight, wH, "unscorable", null, r);
+  return itemScore(i.key, i.weight, wH, "scored", r.pointsH, r.how, r.tier ?? null);
 }
 
 export function scoreProject(input: ScoreInput): ProjectScore {

@@ -20,12 +20,17 @@ export interface ScoreTotal {
 }
 
 export function totalOf(items: readonly ItemScore[], missingWeight = 0): ScoreTotal {
-  const scored = items.filter((x) => x.status === "scored");
-  const unscorable = items.filter((x) => x.status === "unscorable").length;
-  const sumH = scored.reduce((s, x) => s + H(x.points ?? 0), 0n);
-  const applicableH = scored.reduce((s, x) => s + H(x.weight), 0n);
-  const droppedH =
-    items.filter((x) => x.status === "notApplicable").reduce((s, x) => s + H(x.weight), 0n) + H(missingWeight);
+  let sumH = 0n;
+  let applicableH = 0n;
+  let droppedH = H(missingWeight);
+  let unscorable = 0;
+  for (const x of items) {
+    if (x.status === "scored") {
+      sumH += H(x.points ?? 0);
+      applicableH += H(x.weight);
+    } else if (x.status === "unscorable") unscorable++;
+    else droppedH += H(x.weight);
+  }
   const base = { sum: num(sumH), applicableWeight: num(applicableH), unscorable };
   if (unscorable > 0)
     return {
