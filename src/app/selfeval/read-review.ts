@@ -70,6 +70,7 @@ export async function readReview(repos: Repos, actor: Actor, id: number) {
       figures: form.figures,
       status: form.status,
       executionWeight: form.executionWeight,
+      missingWeight: form.missingWeight,
     },
     items: form.items.map((i) => ({
       uid: i.uid,
