@@ -269,6 +269,7 @@ export const ReviewDetail = ReviewRow.extend({
       unit: z.string().nullable(),
       weight: Points,
       explanation: z.string().nullable(),
+      formula: z.unknown().describe("部门整体支出评价表的计分公式（项目为空）"),
       answers: z
         .object({
           actual: z.string().nullable(),
@@ -286,6 +287,11 @@ export const ReviewDetail = ReviewRow.extend({
   ),
   execution: ItemScore.extend({ rate: z.string().nullable() }).nullable(),
   reviewHow: z.string(),
+  tiers: z
+    .array(
+      z.object({ tier: z.enum(QUALITATIVE_TIERS), label: z.string(), minPercent: z.number(), maxPercent: z.number() }),
+    )
+    .describe("定性指标的达成档次"),
   overrateThreshold: Points,
   gradeLabels: z.record(Grade, z.string()),
   issues: z.array(

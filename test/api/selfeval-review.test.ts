@@ -126,6 +126,13 @@ describe("spot-check review", () => {
     const mine = await ok("rev1", "GET", "/api/v1/review/items?year=2025");
     const theirs = await ok("rev2", "GET", "/api/v1/review/items?year=2025");
     expect(mine.total + theirs.total).toBe(3);
+    // A department-wide form is read with its template's formulas, as the unit answered them.
+    const whole = mine.rows.find((r: Row) => r.subjectKind === "deptWide");
+    const wholeDetail = await ok("rev1", "GET", `/api/v1/review/items/${whole.id}`);
+    expect(
+      wholeDetail.items.every((i: { formula: { kind?: string } | null }) => typeof i.formula?.kind === "string"),
+    ).toBe(true);
+    expect(wholeDetail.tiers.map((t: { tier: string }) => t.tier)).toEqual(["achieved", "partly", "notAchieved"]);
     const other = theirs.rows[0];
     expect((await call("rev1", "GET", `/api/v1/review/items/${other.id}`)).statusCode).toBe(404);
     const forged = await call("rev1", "PUT", `/api/v1/review/items/${other.id}`, {
