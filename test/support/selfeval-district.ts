@@ -11,8 +11,10 @@ export interface FilledForm {
   code: string;
 }
 
-export async function selfEvalDistrict(): Promise<MonitoringDistrict & { forms: FilledForm[] }> {
-  const m = await monitoringDistrict();
+export async function selfEvalDistrict(
+  options: { webDir?: string } = {},
+): Promise<MonitoringDistrict & { forms: FilledForm[] }> {
+  const m = await monitoringDistrict(options);
   m.setNow(new Date("2026-01-10T02:00:00Z"));
   await m.d.signInAgain();
   const ok = async (who: string, method: string, url: string, body?: unknown) => {

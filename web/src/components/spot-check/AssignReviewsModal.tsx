@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, DatePicker, Form, Modal, Radio, Select, Space, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useMemo, useState } from "react";
+import { Link } from "react-router";
 import { type Conflict, conflictOf } from "../../../../src/core/selfeval/assign-reviewers";
 import { errorMessage, isApiError } from "../../api/client";
 import { type AssignReply, assignReviews, type ReviewFirm, type ReviewRow, reviewKeys } from "../../api/review/review";
@@ -29,6 +30,7 @@ export function AssignReviewsModal({
   firms,
   selected,
   unassigned,
+  shown,
   onClose,
   onDone,
 }: {
@@ -37,6 +39,8 @@ export function AssignReviewsModal({
   /** The rows chosen in the list; empty = every review still unassigned. */
   selected: ReviewRow[];
   unassigned: number;
+  /** The rows on screen, to name the reviews a refusal lists by code. */
+  shown: readonly ReviewRow[];
   onClose: () => void;
   onDone: (r: AssignReply) => void;
 }) {
@@ -100,6 +104,10 @@ export function AssignReviewsModal({
     },
   });
 
+  const nameOf = (code: string) => {
+    const r = selected.find((x) => x.code === code) ?? shown.find((x) => x.code === code);
+    return r ? `${code} ${r.name}` : code;
+  };
   const what = selected.length > 0 ? `选中的 ${selected.length} 张自评表` : `全部待分配的 ${unassigned} 张自评表`;
   return (
     <Modal
@@ -125,17 +133,23 @@ export function AssignReviewsModal({
           data-testid="assign-error"
           title="未分配：须回避或无人可派"
           description={
-            refusal.details.unassignable?.length ? (
-              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                {refusal.details.unassignable.map((u) => (
-                  <li key={u.code}>
-                    {u.code}：{u.reason}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              refusal.message
-            )
+            <>
+              {refusal.details.unassignable?.length ? (
+                <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                  {refusal.details.unassignable.map((u) => (
+                    <li key={u.code}>
+                      {nameOf(u.code)}：{u.reason}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                refusal.message
+              )}
+              <div style={{ marginTop: 6 }}>
+                请核对<Link to="/review/firms">回避关系</Link>
+                ，或把这些自评表分给其他机构、指定其他复核人员；其余的可勾选后另行分配。
+              </div>
+            </>
           }
         />
       )}

@@ -123,9 +123,13 @@ function StrataMatrix({
 export function ReviewDrawRecord({
   data,
   departmentName,
+  names,
 }: {
   data: ReviewDrawData & { draw: ReviewDraw };
+  /** "测试区教育局（301）": for the strata, where the code helps read the server's notes. */
   departmentName: (code: string) => string;
+  /** The department's name alone, for the picks. */
+  names: (code: string) => string;
 }) {
   const phone = useIsPhone();
   const d = data.draw;
@@ -244,8 +248,8 @@ export function ReviewDrawRecord({
             width: 120,
             render: (c: string) => <span className="jx-num">{c}</span>,
           },
-          { title: "项目名称", dataIndex: "name", ellipsis: true },
-          { title: "主管部门", dataIndex: "departmentCode", width: 140, ellipsis: true, render: nameOf },
+          { title: "项目名称", dataIndex: "name", width: 200, ellipsis: true },
+          { title: "主管部门", dataIndex: "departmentCode", ellipsis: true, render: (c: string) => names(c) },
           {
             title: "全年预算数（万元）",
             dataIndex: "budget",

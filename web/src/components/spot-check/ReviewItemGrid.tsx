@@ -1,9 +1,10 @@
 import { Card, Checkbox, Input, InputNumber, Table, Tooltip, Typography } from "antd";
 import type { ReactNode } from "react";
 import { OPERATOR_LABELS } from "../../../../src/core/goals/types";
-import { formulaText, SOURCE_LABELS } from "../../../../src/core/selfeval/formula-text";
+import { formulaText } from "../../../../src/core/selfeval/formula-text";
 import type { ReviewScore } from "../../../../src/core/selfeval/review-score";
 import type { ReviewDetail, ReviewDetailItem } from "../../api/review/review";
+import { rateOf } from "../../format";
 import { useIsPhone } from "../phone/useIsPhone";
 import { rowSpans } from "../print/spans";
 import { formulaOf } from "../selfeval/selfEvalForm";
@@ -14,6 +15,7 @@ export const REVIEW_GRID_CSS = `
 .jx-rv-table td.jx-rv-mine { background: #f6faff; }
 .jx-rv-table tr.jx-rv-differs td.jx-rv-mine { background: #fff7e6; }
 .jx-rv-error { color: #cf1322; font-size: 12px; line-height: 18px; margin-top: 2px; white-space: normal; }
+.jx-rv-clamp { display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; cursor: help; white-space: normal; }
 .jx-rv-sub { font-size: 12px; line-height: 17px; color: rgba(0,0,0,0.5); margin-top: 2px; white-space: pre-wrap; word-break: break-word; }
 .jx-rv-points { font-size: 15px; font-weight: 600; }
 .jx-rv-label { font-size: 12px; color: rgba(0,0,0,0.55); margin: 8px 0 2px; }
@@ -55,8 +57,8 @@ function cellsOf({ data, form, score, editable, errors, setItem }: ReviewGridPro
           {n + 1}. {i.name}
         </div>
         {f && (
-          <Tooltip title={i.explanation}>
-            <div className="jx-rv-sub">{formulaText(f, data.tiers)}</div>
+          <Tooltip title={i.explanation ?? formulaText(f, data.tiers)}>
+            <div className="jx-rv-sub jx-rv-clamp">{formulaText(f, data.tiers)}</div>
           </Tooltip>
         )}
       </>
@@ -68,7 +70,13 @@ function cellsOf({ data, form, score, editable, errors, setItem }: ReviewGridPro
     const a = i.answers;
     const f = formulaOf(i);
     let answer: ReactNode = "—";
-    if (f?.source === "executionRate") answer = <span className="jx-num">{SOURCE_LABELS.executionRate}</span>;
+    if (f?.source === "executionRate")
+      answer = (
+        <>
+          <b className="jx-num">{rateOf(data.form.figures.executed, data.form.figures.adjustedBudget)}</b>
+          <div className="jx-rv-sub">按提交时的全年预算数和执行数自动计算</div>
+        </>
+      );
     else if (a?.notApplicable) answer = <Typography.Text type="secondary">不适用</Typography.Text>;
     else if (f?.kind === "checklist" && a?.failed) {
       const failed = f.items.filter((it) => a.failed?.includes(it.key));
@@ -118,7 +126,6 @@ function cellsOf({ data, form, score, editable, errors, setItem }: ReviewGridPro
           data-testid={`rv-points-${n}`}
           style={{ width: "100%" }}
           min={0}
-          max={i.weight}
           precision={2}
           step={0.5}
           suffix="分"
@@ -215,31 +222,31 @@ export function ReviewItemGrid(props: ReviewGridProps) {
       rowKey="uid"
       pagination={false}
       dataSource={items}
-      scroll={{ x: 1120 }}
+      scroll={{ x: 1000 }}
       rowClassName={(i) => (differs(i, form.items[i.uid]) ? "jx-rv-differs" : "")}
       columns={[
         {
           title: "一级指标",
           key: "level1",
-          width: 64,
+          width: 56,
           onCell: (_, n) => ({ rowSpan: span1[n ?? 0] ?? 1 }),
           render: (_: unknown, i) => i.level1,
         },
         {
           title: "二级指标",
           key: "level2",
-          width: 78,
+          width: 70,
           onCell: (_, n) => ({ rowSpan: span2[n ?? 0] ?? 1 }),
           render: (_: unknown, i) => i.level2 || "—",
         },
-        { title: "三级指标", key: "name", width: 170, render: (_: unknown, i, n) => c.name(i, n) },
+        { title: "三级指标", key: "name", width: 150, render: (_: unknown, i, n) => c.name(i, n) },
         {
           title: "年度指标值",
           key: "target",
-          width: 96,
+          width: 88,
           render: (_: unknown, i) => <span className="jx-num">{targetText(i)}</span>,
         },
-        { title: "单位填报（实际完成值、偏差原因）", key: "unit", width: 220, render: (_: unknown, i) => c.unit(i) },
+        { title: "单位填报（实际完成值、偏差原因）", key: "unit", width: 180, render: (_: unknown, i) => c.unit(i) },
         {
           title: "分值",
           key: "weight",
@@ -247,11 +254,11 @@ export function ReviewItemGrid(props: ReviewGridProps) {
           align: "right",
           render: (_: unknown, i) => <span className="jx-num">{pts(i.weight)}</span>,
         },
-        { title: "自评得分", key: "self", width: 72, align: "right", render: (_: unknown, i) => c.self(i) },
+        { title: "自评得分", key: "self", width: 64, align: "right", render: (_: unknown, i) => c.self(i) },
         {
           title: "复核得分",
           key: "review",
-          width: 130,
+          width: 118,
           onCell: () => ({ className: "jx-rv-mine" }),
           render: (_: unknown, i, n) => c.review(i, n),
         },

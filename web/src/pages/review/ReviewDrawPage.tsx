@@ -105,7 +105,9 @@ export default function ReviewDrawPage() {
           )}
         </Card>
       )}
-      {drawn && <ReviewDrawRecord data={drawn} departmentName={departmentName} />}
+      {drawn && (
+        <ReviewDrawRecord data={drawn} departmentName={departmentName} names={(code) => names.get(code) ?? code} />
+      )}
       {drawn && (
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
           抽样记录保存了抽取时的全部项目（总体）、参数和种子；页面每次打开都按记录重新抽取一遍核对结果。

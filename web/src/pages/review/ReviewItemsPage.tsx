@@ -198,16 +198,18 @@ export default function ReviewItemsPage() {
           width={240}
           onSearch={(q) => update({ q })}
         />
-        <Select
-          aria-label="状态"
-          data-testid="review-filter-status"
-          placeholder="状态"
-          allowClear
-          style={{ width: 130 }}
-          value={filters.status}
-          options={reviewStatusOptions}
-          onChange={(v?: string) => update({ status: v })}
-        />
+        {!own && (
+          <Select
+            aria-label="状态"
+            data-testid="review-filter-status"
+            placeholder="状态"
+            allowClear
+            style={{ width: 130 }}
+            value={filters.status}
+            options={reviewStatusOptions}
+            onChange={(v?: string) => update({ status: v })}
+          />
+        )}
         <Select
           aria-label="自评对象"
           placeholder="项目/部门整体"
@@ -297,8 +299,9 @@ export default function ReviewItemsPage() {
           loading={list.isFetching}
           testId="review-list"
           rowKey="id"
+          onRow={(r) => ({ "data-code": r.code }) as React.HTMLAttributes<HTMLElement>}
           card={reviewCard(labels)}
-          scroll={{ x: 1180 }}
+          scroll={{ x: 1100 }}
           rowSelection={
             finance
               ? {
@@ -326,7 +329,7 @@ export default function ReviewItemsPage() {
               title: "编码",
               dataIndex: "code",
               ...lq.sortable("code"),
-              width: 118,
+              width: 104,
               fixed: "left",
               render: (code: string, r) => (
                 <>
@@ -350,12 +353,12 @@ export default function ReviewItemsPage() {
             {
               title: "入选",
               dataIndex: "basis",
-              width: 76,
+              width: 62,
               render: (_: unknown, r) => <BasisTag basis={r.basis} />,
             },
             {
               title: "单位",
-              width: 140,
+              width: 128,
               ellipsis: { showTitle: false },
               ...lq.sortable("department"),
               render: (_: unknown, r) => (
@@ -373,14 +376,14 @@ export default function ReviewItemsPage() {
               title: "全年预算数",
               dataIndex: "budget",
               ...lq.sortable("budget"),
-              width: 104,
+              width: 100,
               align: "right",
               render: (v: number) => <span className="jx-num">{wan(v)}</span>,
             },
             {
               title: "复核人员",
               key: "reviewer",
-              width: 120,
+              width: 104,
               ellipsis: { showTitle: false },
               render: (_: unknown, r) =>
                 r.reviewer ? (
@@ -400,31 +403,37 @@ export default function ReviewItemsPage() {
               title: "自评得分",
               dataIndex: "selfTotal",
               ...lq.sortable("selfTotal"),
-              width: 96,
+              width: 92,
               align: "right",
-              render: (_: unknown, r) => (
-                <span className="jx-num">
-                  {pts(r.selfTotal)} <GradeTag grade={r.selfGrade} labels={labels} />
-                </span>
-              ),
+              render: (_: unknown, r) =>
+                r.selfTotal === null ? (
+                  DASH
+                ) : (
+                  <span className="jx-num">
+                    {pts(r.selfTotal)} <GradeTag grade={r.selfGrade} labels={labels} />
+                  </span>
+                ),
             },
             {
               title: "复核得分",
               dataIndex: "reviewTotal",
               ...lq.sortable("reviewTotal"),
-              width: 96,
+              width: 92,
               align: "right",
-              render: (_: unknown, r) => (
-                <span className="jx-num">
-                  <b>{pts(r.reviewTotal)}</b> <GradeTag grade={r.reviewGrade} labels={labels} />
-                </span>
-              ),
+              render: (_: unknown, r) =>
+                r.reviewTotal === null ? (
+                  <Typography.Text type="secondary">{r.status === "unassigned" ? DASH : "未评完"}</Typography.Text>
+                ) : (
+                  <span className="jx-num">
+                    <b>{pts(r.reviewTotal)}</b> <GradeTag grade={r.reviewGrade} labels={labels} />
+                  </span>
+                ),
             },
             {
               title: "差异",
               dataIndex: "difference",
               ...lq.sortable("difference"),
-              width: 90,
+              width: 88,
               align: "right",
               render: (_: unknown, r) =>
                 r.overrated ? (
@@ -441,13 +450,13 @@ export default function ReviewItemsPage() {
               title: "状态",
               dataIndex: "status",
               ...lq.sortable("status"),
-              width: 96,
+              width: 90,
               render: (_: unknown, r) => <ReviewStatusTag status={r.status} />,
             },
             {
               title: finance ? "指导意见" : "更新",
               key: "letter",
-              width: 92,
+              width: 84,
               render: (_: unknown, r) =>
                 finance ? (
                   r.status === "confirmed" ? (
@@ -458,7 +467,7 @@ export default function ReviewItemsPage() {
                         icon={<DownloadOutlined />}
                         href={guidanceLetterUrl(year, letterOrgOf(r).id)}
                         download
-                        data-testid="review-letter"
+                        data-testid="review-row-letter"
                       >
                         意见书
                       </Button>
@@ -479,6 +488,7 @@ export default function ReviewItemsPage() {
           firms={firms.data ?? []}
           selected={selected}
           unassigned={unassigned}
+          shown={data?.rows ?? []}
           onClose={() => setAssigning(false)}
           onDone={(r) => {
             setAssigning(false);

@@ -44,8 +44,15 @@ function DistributionCard({
           radius: ["40%", "68%"],
           center: ["50%", "44%"],
           avoidLabelOverlap: true,
-          label: { formatter: (p: { name: string; value: number }) => (p.value > 0 ? `${p.name} ${p.value}` : "") },
-          data: d.grades.map((g) => ({ name: g.label, value: g.count, itemStyle: { color: GRADE_HEX[g.grade] } })),
+          label: { formatter: "{b} {c}" },
+          // A grade nobody got keeps its legend entry but no label or line pointing at nothing.
+          data: d.grades.map((g) => ({
+            name: g.label,
+            value: g.count,
+            itemStyle: { color: GRADE_HEX[g.grade] },
+            label: { show: g.count > 0 },
+            labelLine: { show: g.count > 0 },
+          })),
         },
       ],
     }),
