@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -209,7 +210,8 @@ describe("抽查复核 in the browser", () => {
     );
     await shot(page, "review-assign-refused");
     await page.getByRole("button", { name: "取消" }).click();
-    expect(await page.getByTestId("review-count-unassigned").count()).toBe(0);
+    // Nothing was assigned: all three still wait.
+    expect(await page.getByTestId("review-assign-open").textContent()).toContain("待分配 3");
     await expect.poll(() => list.locator("tbody tr.ant-table-row").filter({ hasText: "待分配" }).count()).toBe(3);
 
     // The mistaken conflict is removed, after a confirmation.
@@ -381,6 +383,58 @@ describe("抽查复核 in the browser", () => {
     expect((await download).suggestedFilename()).toMatch(/\.docx$/);
     await settle(page);
     await shot(page, "review-unit-results");
+    await page.close();
+  });
+
+  it("on 自评表 the unit downloads its forms as the official workbook; importing it back previews first", async () => {
+    const page = await pageAs("cdc");
+    await menu(page, "自评表");
+    await page.waitForURL((url) => url.pathname === "/selfeval/forms");
+    await expect.poll(() => page.getByTestId("selfeval-form-list").locator("tbody tr.ant-table-row").count()).toBe(1);
+    const download = page.waitForEvent("download");
+    await page.getByTestId("selfeval-workbook-download").click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    const bytes = await saved(file);
+    const listExport = page.waitForEvent("download");
+    await page.getByTestId("selfeval-list-export").click();
+    expect((await listExport).suggestedFilename()).toMatch(/\.xlsx$/);
+
+    // The same file again: nothing to import.
+    await page.getByTestId("selfeval-workbook-import").click();
+    await dialogOpen(page);
+    const dialog = page.getByRole("dialog");
+    const upload = (buffer: Buffer) =>
+      dialog
+        .locator("input[type=file]")
+        .setInputFiles({ name: "自评表.xlsx", mimeType: "application/octet-stream", buffer });
+    await upload(bytes);
+    await dialog.getByTestId("selfeval-import-preview-button").click();
+    await expect.poll(() => dialog.getByTestId("selfeval-import-summary").textContent()).toContain("无变化 1 张");
+    expect(await dialog.getByTestId("selfeval-import-commit").isDisabled()).toBe(true);
+
+    // An answer changed offline on a form finance approved: the preview names why it cannot be taken.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    let edited = 0;
+    for (const ws of wb.worksheets)
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.value === "年度目标全部完成") {
+            cell.value = "年度目标基本完成";
+            edited++;
+          }
+        }),
+      );
+    expect(edited).toBe(1);
+    await dialog.getByRole("button", { name: "重新选择文件" }).click();
+    await upload(Buffer.from(await wb.xlsx.writeBuffer()));
+    await dialog.getByTestId("selfeval-import-preview-button").click();
+    await expect.poll(() => dialog.getByTestId("selfeval-import-summary").textContent()).toContain("有错误 1 张");
+    expect(await dialog.getByTestId("selfeval-import-issues").textContent()).toContain("不能由您修改");
+    expect(await dialog.getByTestId("selfeval-import-commit").isDisabled()).toBe(true);
+    await settle(page);
+    await shot(page, "selfeval-workbook-import");
     await page.close();
   });
 });

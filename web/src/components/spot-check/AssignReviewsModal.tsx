@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, DatePicker, Form, Modal, Radio, Select, Space, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Link } from "react-router";
 import { type Conflict, conflictOf } from "../../../../src/core/selfeval/assign-reviewers";
 import { errorMessage, isApiError } from "../../api/client";
@@ -52,6 +52,11 @@ export function AssignReviewsModal({
   const how = Form.useWatch("how", form) ?? "balanced";
   const reviewerId = Form.useWatch("reviewerId", form);
   const firm = firms.find((f) => f.id === firmId);
+  // The only firm is chosen for the clerk, also when the registry arrives after the dialog opened.
+  const only = firms.length === 1 ? firms[0]?.id : undefined;
+  useEffect(() => {
+    if (only !== undefined && form.getFieldValue("firmId") === undefined) form.setFieldValue("firmId", only);
+  }, [only, form]);
   const reviewers = (firm?.reviewers ?? []).filter((r) => r.active);
 
   // Conflicts the page can see already: the chosen rows against the firm's declared conflicts.

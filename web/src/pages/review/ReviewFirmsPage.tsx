@@ -13,6 +13,7 @@ import {
 } from "../../api/review/review";
 import { PageError } from "../../components/PageError";
 import { PageTitle } from "../../components/PageTitle";
+import { useIsPhone } from "../../components/phone/useIsPhone";
 import { ConflictModal } from "../../components/spot-check/ConflictModal";
 import { dateTime } from "../../format";
 
@@ -20,6 +21,7 @@ import { dateTime } from "../../format";
 function ConflictTable({ firm }: { firm: ReviewFirm }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  const phone = useIsPhone();
   const remove = useMutation({
     mutationFn: (c: ReviewConflict) => removeReviewConflict(c.id),
     onSuccess: async () => {
@@ -28,6 +30,53 @@ function ConflictTable({ firm }: { firm: ReviewFirm }) {
     },
     onError: (e) => void message.error(errorMessage(e)),
   });
+  const removeButton = (c: ReviewConflict) => (
+    <Popconfirm
+      title="删除这条回避关系？"
+      description={`删除后，${c.reviewer?.name ?? firm.name}可以被分配${c.org.name}的自评表。`}
+      okText="删除"
+      okButtonProps={{ danger: true, "data-testid": "conflict-remove-ok" }}
+      cancelText="取消"
+      onConfirm={() => remove.mutateAsync(c).catch(() => undefined)}
+    >
+      <Button size="small" type="link" danger icon={<DeleteOutlined />} data-testid="conflict-remove">
+        删除
+      </Button>
+    </Popconfirm>
+  );
+  const orgText = (c: ReviewConflict) => (
+    <>
+      {c.org.name}
+      <Typography.Text type="secondary" className="jx-num" style={{ marginLeft: 6, fontSize: 12 }}>
+        {c.org.code}
+      </Typography.Text>
+      {!c.org.path.includes("/") && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          （含所属单位）
+        </Typography.Text>
+      )}
+    </>
+  );
+  if (phone)
+    return (
+      <div data-testid={`conflicts-${firm.code}`}>
+        {firm.conflicts.length === 0 && <Typography.Text type="secondary">没有登记回避关系</Typography.Text>}
+        {firm.conflicts.map((c) => (
+          <div
+            key={c.id}
+            style={{ marginBottom: 8, padding: "8px 12px", border: "1px solid #e5e8ed", borderRadius: 6 }}
+          >
+            <div>
+              <b>{c.reviewer ? c.reviewer.name : "整个机构"}</b> 回避 {orgText(c)}
+            </div>
+            <div style={{ fontSize: 12, color: "rgba(0,0,0,0.65)" }}>
+              {c.reason} · {dateTime(c.createdAt).slice(0, 10)}
+            </div>
+            <div style={{ textAlign: "right" }}>{removeButton(c)}</div>
+          </div>
+        ))}
+      </div>
+    );
   return (
     <Table<ReviewConflict>
       size="small"
@@ -48,19 +97,7 @@ function ConflictTable({ firm }: { firm: ReviewFirm }) {
           title: "部门或单位",
           key: "org",
           width: 220,
-          render: (_, c) => (
-            <>
-              {c.org.name}
-              <Typography.Text type="secondary" className="jx-num" style={{ marginLeft: 6, fontSize: 12 }}>
-                {c.org.code}
-              </Typography.Text>
-              {!c.org.path.includes("/") && (
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  （含所属单位）
-                </Typography.Text>
-              )}
-            </>
-          ),
+          render: (_, c) => orgText(c),
         },
         { title: "回避原因", dataIndex: "reason" },
         {
@@ -73,20 +110,7 @@ function ConflictTable({ firm }: { firm: ReviewFirm }) {
           title: "",
           key: "remove",
           width: 70,
-          render: (_, c) => (
-            <Popconfirm
-              title="删除这条回避关系？"
-              description={`删除后，${c.reviewer?.name ?? firm.name}可以被分配${c.org.name}的自评表。`}
-              okText="删除"
-              okButtonProps={{ danger: true, "data-testid": "conflict-remove-ok" }}
-              cancelText="取消"
-              onConfirm={() => remove.mutateAsync(c).catch(() => undefined)}
-            >
-              <Button size="small" type="link" danger icon={<DeleteOutlined />} data-testid="conflict-remove">
-                删除
-              </Button>
-            </Popconfirm>
-          ),
+          render: (_, c) => removeButton(c),
         },
       ]}
     />

@@ -58,7 +58,14 @@ const assignable = (r: ReviewRow) => r.status === "unassigned" || r.status === "
 function Scores({ r, labels }: { r: ReviewRow; labels: Record<Grade, string> }) {
   return (
     <span className="jx-num">
-      {pts(r.selfTotal)} → <b>{pts(r.reviewTotal)}</b> <GradeTag grade={r.reviewGrade} labels={labels} />
+      {pts(r.selfTotal)} →{" "}
+      {r.reviewTotal === null ? (
+        "未评完"
+      ) : (
+        <>
+          <b>{pts(r.reviewTotal)}</b> <GradeTag grade={r.reviewGrade} labels={labels} />
+        </>
+      )}
     </span>
   );
 }
@@ -147,12 +154,12 @@ export default function ReviewItemsPage() {
               </Button>
             )}
             <ExportButton href={reviewResultsXlsxUrl(exportQuery)} testId="review-export" label="导出复核结果" />
-            {finance && (
+            {finance && (selected.length > 0 || unassigned > 0) && (
               <Tooltip title={selected.length === 0 ? "不勾选时分配全部待分配的自评表" : undefined}>
                 <Button
                   type="primary"
                   icon={<SendOutlined />}
-                  disabled={selected.length === 0 && unassigned === 0}
+                  loading={firms.isPending}
                   onClick={() => setAssigning(true)}
                   data-testid="review-assign-open"
                 >

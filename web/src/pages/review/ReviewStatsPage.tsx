@@ -154,7 +154,8 @@ function DepartmentCompare({ s }: { s: ReviewStats }) {
           itemStyle: { color: "#1f5fae" },
           markLine: {
             symbol: "none",
-            label: { formatter: "90分" },
+            // The category axis runs top-down (inverse), so the line's start is at the top.
+            label: { formatter: "90分", position: "start" },
             lineStyle: { color: "#52c41a", type: "dashed" },
             data: [{ xAxis: 90 }],
           },
