@@ -336,7 +336,7 @@ export default function ReviewItemsPage() {
               title: "编码",
               dataIndex: "code",
               ...lq.sortable("code"),
-              width: 104,
+              width: 96,
               fixed: "left",
               render: (code: string, r) => (
                 <>
@@ -360,7 +360,7 @@ export default function ReviewItemsPage() {
             {
               title: "入选",
               dataIndex: "basis",
-              width: 62,
+              width: 72,
               render: (_: unknown, r) => <BasisTag basis={r.basis} />,
             },
             {
