@@ -47,23 +47,23 @@ describe("jixiao selfeval export | import", () => {
     const db = await createDb({ dataDir, loadDataDir: new Blob([readFileSync(inject("pgliteTemplates").demo)]) });
     const uow = createUnitOfWork(db);
     const [region] = await uow.read.orgs.listRegions();
-    const clock = { now: () => new Date("2025-01-10T02:00:00Z") };
+    const clock = { now: () => new Date("2024-01-10T02:00:00Z") };
     await openSelfEvaluation({ uow, clock, hasher: argon2Hasher }, systemActor(region!.code), {
-      fiscalYear: 2024,
-      dueOn: "2025-02-28",
+      fiscalYear: 2023,
+      dueOn: "2024-02-28",
     });
     // The department with the fewest project forms keeps the file small.
     const [dept] = await rows<{ code: string; n: number }>(
       db.orm,
       sql`select d.code, count(*)::int as n from selfeval_forms f join orgs d on d.id = f.department_id
-          where f.subject_kind = 'project' group by d.code order by count(*), d.code limit 1`,
+          where f.subject_kind = 'project' and f.fiscal_year = 2023 group by d.code order by count(*), d.code limit 1`,
     );
     await db.close();
 
     const file = join(dir, "forms.xlsx");
-    const exported = await run(["export", "--year", "2024", "--department", dept!.code, "--out", file], dataDir);
+    const exported = await run(["export", "--year", "2023", "--department", dept!.code, "--out", file], dataDir);
     expect(exported.code, exported.stderr).toBe(0);
-    expect(exported.stdout).toContain(`已导出 ${dept!.n} 张2024年度项目支出绩效自评表到 ${file}`);
+    expect(exported.stdout).toContain(`已导出 ${dept!.n} 张2023年度项目支出绩效自评表到 ${file}`);
 
     let code = "";
     const filled = join(dir, "filled.xlsx");
@@ -81,7 +81,7 @@ describe("jixiao selfeval export | import", () => {
     const commit = await run(["import", filled, "--commit", "--json"], dataDir);
     expect(commit.code, commit.stderr).toBe(0);
     const result = JSON.parse(commit.stdout);
-    expect(result).toMatchObject({ committed: true, fiscalYear: 2024, counts: { changed: 1, errors: 0 } });
+    expect(result).toMatchObject({ committed: true, fiscalYear: 2023, counts: { changed: 1, errors: 0 } });
     const again = await run(["import", filled, "--commit"], dataDir);
     expect(again.stdout).toContain(`变更 0，未变 ${dept!.n}`);
 
@@ -97,7 +97,7 @@ describe("jixiao selfeval export | import", () => {
     const check = await createDb({ dataDir });
     const [form] = await rows<{ overall_actual: string; version: number }>(
       check.orm,
-      sql`select overall_actual, version from selfeval_forms where subject_code = ${code} and fiscal_year = 2024`,
+      sql`select overall_actual, version from selfeval_forms where subject_code = ${code} and fiscal_year = 2023`,
     );
     await check.close();
     expect(form).toEqual({ overall_actual: "年度目标基本完成。", version: result.sheets[0].version });
