@@ -11,8 +11,7 @@ export const daysBetween = (today: string, dueOn: string) => dayNumber(dueOn) - 
 /**
  * Where the owner does the work of a task: for a goal table, its subject's current revision; for a
  * department's choice of monitoring subjects, the round's selection page (the task's current object is
- * the round); a monitoring report or follow-up action, its own page; 单位自评, the organisation's forms; a
- * spot-check review (抽查复核), its re-scoring page.
+ * the round); a monitoring report or follow-up action, its own page; 单位自评, the organisation's forms.
  */
 export function taskLink(t: Pick<TaskRecord, "kind" | "objectKind" | "objectId" | "currentObjectId">): string {
   switch (t.objectKind) {
@@ -27,8 +26,6 @@ export function taskLink(t: Pick<TaskRecord, "kind" | "objectKind" | "objectId" 
       return `/monitoring/reports/${t.objectId}`;
     case "monitoring_action":
       return `/monitoring/follow-ups/${t.objectId}`;
-    case "selfeval_review":
-      return `/review/items/${t.objectId}`;
     default:
       return "/";
   }
