@@ -163,6 +163,9 @@ export async function loadDemo(deps: Deps, data: DemoData, onStep?: (step: strin
   await loadExecution(`${y + 1}-01-10`, y, upTo(data.execution, false), upTo(data.deptExecution, false));
   // The year's self-evaluation and its spot-check review, once the whole year's execution is in.
   await replaySelfEval(dated, setDay, finance, y, onStep);
+  // By the summer everyone had read what the self-evaluation and the review told them.
+  setDay(`${y + 1}-06-30`);
+  for (const u of data.users) await readNotifications(dated, await demoActor(dated, u.username), { all: true });
 }
 
 /** The region, the finance bureau, the firms, the budget system's organisations and the demo accounts. */
