@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserHarness, startHarness } from "./harness";
+import { type BrowserHarness, pickOption, startHarness } from "./harness";
 
 let h: BrowserHarness;
 beforeAll(async () => {
@@ -12,17 +12,7 @@ afterAll(() => h?.close());
 const level1Inputs = (page: Page) => page.getByTestId("config-form").locator('input[id^="levels_"][id$="_level1"]');
 
 /** Picks a year in the header's selector. */
-async function pickYear(page: Page, year: number) {
-  // A dropdown still closing from the last pick would take the click: wait until none is shown.
-  await expect.poll(() => page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").count()).toBe(0);
-  await page.getByTestId("year-select").click();
-  // The open dropdown's option, once it is shown (antd keeps closed dropdowns in the page, hidden).
-  const option = page
-    .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")
-    .filter({ hasText: `${year}年` });
-  await option.waitFor({ state: "visible" });
-  await option.click();
-}
+const pickYear = (page: Page, year: number) => pickOption(page, page.getByTestId("year-select"), `${year}年`);
 
 describe("指标体系与审核规则 in the browser", () => {
   it("opens read-only; 编辑, a confirmed removal, a guarded leave, a refused save without a note, the diff and impact, a save with a note", async () => {

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { buildServer } from "../../src/server/app";
 import { freshDb, type TestDb } from "../support/db";
 
@@ -14,6 +14,35 @@ export interface BrowserHarness {
   login(page: Page, username: string, password?: string): Promise<void>;
   shot(page: Page, name: string): Promise<string>;
   close(): Promise<void>;
+}
+
+/** The open antd Select dropdown once its motion has ended (antd keeps closed ones in the page, hidden). */
+const SETTLED_DROPDOWN =
+  '.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])';
+
+/**
+ * Picks the option showing `text` in an antd Select. A click that lands while the dropdown still slides in
+ * (a loaded machine) can miss, leaving it open: the pick waits for the motion to end and is repeated until
+ * the dropdown closes, as it does once an option is taken.
+ */
+export async function pickOption(page: Page, select: Locator, text: string | RegExp): Promise<void> {
+  const open = page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)");
+  for (let attempt = 1; ; attempt++) {
+    await open
+      .first()
+      .waitFor({ state: "detached", timeout: 10_000 })
+      .catch(() => undefined);
+    if ((await open.count()) === 0) await select.click();
+    const option = page.locator(`${SETTLED_DROPDOWN} .ant-select-item-option`).filter({ hasText: text }).first();
+    await option.waitFor({ state: "visible" });
+    await option.click();
+    const closed = await open
+      .first()
+      .waitFor({ state: "detached", timeout: 3_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (closed || (await open.count()) === 0 || attempt === 3) return;
+  }
 }
 
 /** Starts the server with the built web app on a fresh demo database and a headless Debian Chromium. */

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserHarness, startHarness } from "./harness";
+import { type BrowserHarness, pickOption, startHarness } from "./harness";
 
 let h: BrowserHarness;
 beforeAll(async () => {
@@ -34,10 +34,7 @@ describe("指标库 in the browser", () => {
     expect(existsSync(await h.shot(page, "indicator-library"))).toBe(true);
 
     // Filter by sector, then by name.
-    await page.getByRole("combobox", { name: "所属行业" }).click();
-    await page
-      .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title='教育']")
-      .click();
+    await pickOption(page, page.getByRole("combobox", { name: "所属行业" }), /^教育$/);
     await page.waitForURL((url) => url.searchParams.get("sector") === "教育");
     await expect.poll(async () => new Set(await rows.locator("td:nth-child(3)").allInnerTexts()).size).toBe(1);
     expect((await rows.first().locator("td:nth-child(3)").textContent())?.trim()).toBe("教育");
