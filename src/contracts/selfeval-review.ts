@@ -2,7 +2,7 @@ import { z } from "zod";
 import { INDICATOR_UID_PATTERN, OPERATORS } from "../core/goals/types";
 import { DESK_STATUSES } from "../core/review/desk-workflow";
 import { GRADES } from "../core/selfeval/grade";
-import { REVIEW_ACTIONS, REVIEW_BASES, REVIEW_STATUSES } from "../core/selfeval/review";
+import { REVIEW_ACTIONS, REVIEW_BASES, REVIEW_SORTS, REVIEW_STATUSES } from "../core/selfeval/review";
 import { QUALITATIVE_TIERS } from "../core/selfeval/rules";
 import { TASK_STATUSES } from "../core/tasks/tasks";
 import {
@@ -176,6 +176,8 @@ const ReviewListQuery = z.object({
     .enum(["true", "false"])
     .transform((v) => v === "true")
     .optional(),
+  sort: z.enum(REVIEW_SORTS).optional().describe("排序列；不指定时按部门、部门整体在前、项目编码"),
+  order: z.enum(["asc", "desc"]).optional(),
 });
 
 export const exportReviewResults = operation("review.read", {
@@ -253,6 +255,7 @@ export const ReviewDetail = ReviewRow.extend({
     figures: z.object({ startBudget: Fen, adjustedBudget: Fen, executed: Fen }),
     status: z.enum(DESK_STATUSES),
     executionWeight: Points,
+    missingWeight: Points.describe("表中缺少的一级指标的分值（计算总分时剔除并折算）"),
   }),
   items: z.array(
     z.object({
@@ -266,6 +269,7 @@ export const ReviewDetail = ReviewRow.extend({
       unit: z.string().nullable(),
       weight: Points,
       explanation: z.string().nullable(),
+      formula: z.unknown().describe("部门整体支出评价表的计分公式（项目为空）"),
       answers: z
         .object({
           actual: z.string().nullable(),
@@ -283,6 +287,11 @@ export const ReviewDetail = ReviewRow.extend({
   ),
   execution: ItemScore.extend({ rate: z.string().nullable() }).nullable(),
   reviewHow: z.string(),
+  tiers: z
+    .array(
+      z.object({ tier: z.enum(QUALITATIVE_TIERS), label: z.string(), minPercent: z.number(), maxPercent: z.number() }),
+    )
+    .describe("定性指标的达成档次"),
   overrateThreshold: Points,
   gradeLabels: z.record(Grade, z.string()),
   issues: z.array(

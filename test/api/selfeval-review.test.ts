@@ -1,5 +1,6 @@
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reviewScore } from "../../src/core/selfeval/review-score";
 import type { MonitoringDistrict } from "../support/monitoring-district";
 import { type FilledForm, selfEvalDistrict } from "../support/selfeval-district";
 
@@ -116,12 +117,22 @@ describe("spot-check review", () => {
     expect(after.rows.find((r: Row) => r.code === "P301001A").reviewer.id).toBe(rev2.id);
     const inbox = await ok("rev2", "GET", "/api/v1/tasks?year=2025&kind=selfeval_review");
     expect(inbox.rows.length).toBeGreaterThan(0);
+    // Each task opens its review's re-scoring page.
+    const pages = after.rows.map((r: Row) => `/review/items/${r.id}`);
+    expect(inbox.rows.map((t: { link: string }) => t.link).sort()).toEqual(pages.sort());
   });
 
   it("a reviewer sees and scores only their own items", async () => {
     const mine = await ok("rev1", "GET", "/api/v1/review/items?year=2025");
     const theirs = await ok("rev2", "GET", "/api/v1/review/items?year=2025");
     expect(mine.total + theirs.total).toBe(3);
+    // A department-wide form is read with its template's formulas, as the unit answered them.
+    const whole = mine.rows.find((r: Row) => r.subjectKind === "deptWide");
+    const wholeDetail = await ok("rev1", "GET", `/api/v1/review/items/${whole.id}`);
+    expect(
+      wholeDetail.items.every((i: { formula: { kind?: string } | null }) => typeof i.formula?.kind === "string"),
+    ).toBe(true);
+    expect(wholeDetail.tiers.map((t: { tier: string }) => t.tier)).toEqual(["achieved", "partly", "notAchieved"]);
     const other = theirs.rows[0];
     expect((await call("rev1", "GET", `/api/v1/review/items/${other.id}`)).statusCode).toBe(404);
     const forged = await call("rev1", "PUT", `/api/v1/review/items/${other.id}`, {
@@ -156,6 +167,15 @@ describe("spot-check review", () => {
     }));
     const saved = await ok("rev2", "PUT", url, { version: detail.version, guidance: "", items });
     expect(saved.reviewTotal).toBeCloseTo(detail.selfTotal - 10, 2);
+    // The page computes the review total as it is typed from what the view carries, as the server does.
+    const selfScore = {
+      execution: saved.execution,
+      items: saved.items.flatMap((i: { self: unknown }) => (i.self ? [i.self] : [])),
+    };
+    expect(saved.form.missingWeight).toBe(0);
+    expect(reviewScore({ items: saved.items, selfScore, missingWeight: saved.form.missingWeight }, items).total).toBe(
+      saved.reviewTotal,
+    );
     const early = await call("rev2", "POST", `${url}/actions`, { version: saved.version, action: "submit" });
     expect(early.statusCode).toBe(400);
     const fields = early.json().error.details.issues.map((i: { field: string }) => i.field);
@@ -195,6 +215,14 @@ describe("spot-check review", () => {
     expect(counted.percent).toBe("100.00");
     expect(stats.project.sumOfPercents).toBe("100.00");
     expect(stats.byDepartment[0]).toMatchObject({ reviewed: 1, meanDifference: 10 });
+    // Sorted by a column (computed scores included); unscored rows last.
+    const byBudget = await ok("admin", "GET", "/api/v1/review/items?year=2025&sort=budget&order=desc");
+    const budgets = byBudget.rows.map((r: { budget: number }) => r.budget);
+    expect(budgets).toEqual([...budgets].sort((a, b) => b - a));
+    const byScore = await ok("admin", "GET", "/api/v1/review/items?year=2025&sort=reviewTotal&order=asc");
+    expect(byScore.rows[0].reviewTotal).not.toBeNull();
+    expect(byScore.rows.at(-1).reviewTotal).toBeNull();
+    expect((await call("admin", "GET", "/api/v1/review/items?year=2025&sort=name")).statusCode).toBe(400);
     // The unit reads the confirmed review and its guidance.
     const unit = await ok("unit1", "GET", "/api/v1/review/items?year=2025");
     expect(unit.rows.map((r: Row) => r.code)).toEqual(["P301001A"]);

@@ -15,9 +15,9 @@ export interface FilledForm {
 
 /** `stopAt: "filled"` leaves every form filled and saved in its filler's hands (nothing submitted). */
 export async function selfEvalDistrict(
-  options: { stopAt?: "filled" | "approved" } = {},
+  options: { stopAt?: "filled" | "approved"; webDir?: string } = {},
 ): Promise<MonitoringDistrict & { forms: FilledForm[] }> {
-  const m = await monitoringDistrict();
+  const m = await monitoringDistrict(options.webDir ? { webDir: options.webDir } : {});
   m.setNow(new Date("2026-01-10T02:00:00Z"));
   await m.d.signInAgain();
   const ok = async (who: string, method: string, url: string, body?: unknown) => {

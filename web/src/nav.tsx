@@ -11,13 +11,17 @@ import {
   ControlOutlined,
   DashboardOutlined,
   DatabaseOutlined,
+  ExperimentOutlined,
+  FileDoneOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   FlagOutlined,
   FormOutlined,
   HomeOutlined,
+  PieChartOutlined,
   ProfileOutlined,
   ProjectOutlined,
+  SafetyCertificateOutlined,
   ScheduleOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -37,6 +41,8 @@ export interface NavItem {
   visible?: (me: Me) => boolean;
   /** The menu group it is listed under (a key of NAV_GROUPS); none = top level. */
   group?: string;
+  /** Another name for some accounts (the same page reads differently to them). */
+  labelFor?: (me: Me) => string | undefined;
 }
 
 /** Menu groups: a heading over consecutive NAV items that share the group. */
@@ -44,6 +50,7 @@ export const NAV_GROUPS: Record<string, { label: string }> = {
   goals: { label: "绩效目标" },
   monitoring: { label: "绩效运行监控" },
   selfeval: { label: "单位自评" },
+  review: { label: "抽查复核" },
 };
 
 /** Monitoring's overview pages are for finance, departments and auditors; units work on their own forms. */
@@ -147,11 +154,45 @@ export const NAV: NavItem[] = [
     permission: "selfeval.read",
     group: "selfeval",
   },
+  {
+    path: "/review",
+    label: "复核抽样",
+    icon: <ExperimentOutlined />,
+    permission: "review.manage",
+    group: "review",
+  },
+  {
+    path: "/review/items",
+    label: "复核任务",
+    icon: <FileDoneOutlined />,
+    permission: "review.read",
+    group: "review",
+    // A reviewer sees the reviews assigned to them; a department or unit the confirmed ones of its forms.
+    labelFor: (me) =>
+      me.role === "firm" ? "我的复核任务" : me.role === "unit" || me.role === "department" ? "复核结果" : undefined,
+  },
+  {
+    path: "/review/firms",
+    label: "第三方机构",
+    icon: <SafetyCertificateOutlined />,
+    permission: "review.manage",
+    group: "review",
+  },
+  {
+    path: "/review/stats",
+    label: "复核统计",
+    icon: <PieChartOutlined />,
+    permission: "review.manage",
+    group: "review",
+  },
   { path: "/orgs", label: "组织机构", icon: <ApartmentOutlined />, permission: "org.read" },
   { path: "/imports", label: "数据导入", icon: <CloudUploadOutlined />, permission: "import.run" },
   { path: "/users", label: "用户管理", icon: <TeamOutlined />, permission: "user.manage" },
   { path: "/audit", label: "审计日志", icon: <AuditOutlined />, permission: "audit.read" },
 ];
+
+/** The name an entry has for an account. */
+export const navLabel = (item: NavItem, me: Me): string => item.labelFor?.(me) ?? item.label;
 
 export const mayUse = (item: NavItem, me: Me): boolean =>
   (!item.permission || me.permissions.includes(item.permission)) && (!item.visible || item.visible(me));
@@ -162,7 +203,7 @@ type MenuItems = NonNullable<MenuProps["items"]>;
 export function navMenuItems(me: Me): MenuItems {
   const items: MenuItems = [];
   for (const n of NAV.filter((item) => mayUse(item, me))) {
-    const item = { key: n.path, icon: n.icon, label: n.label };
+    const item = { key: n.path, icon: n.icon, label: navLabel(n, me) };
     const last = items.at(-1);
     if (!n.group) items.push(item);
     else if (last?.type === "group" && last.key === `group:${n.group}`) last.children?.push(item);

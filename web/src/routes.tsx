@@ -38,6 +38,11 @@ const SelfEvalPage = lazy(() => import("./pages/selfeval/SelfEvalPage"));
 const SelfEvalFormsPage = lazy(() => import("./pages/selfeval/SelfEvalFormsPage"));
 const SelfEvalFormPage = lazy(() => import("./pages/selfeval/SelfEvalFormPage"));
 const SelfEvalRulesPage = lazy(() => import("./pages/selfeval/SelfEvalRulesPage"));
+const ReviewDrawPage = lazy(() => import("./pages/review/ReviewDrawPage"));
+const ReviewFirmsPage = lazy(() => import("./pages/review/ReviewFirmsPage"));
+const ReviewItemsPage = lazy(() => import("./pages/review/ReviewItemsPage"));
+const ReviewItemPage = lazy(() => import("./pages/review/ReviewItemPage"));
+const ReviewStatsPage = lazy(() => import("./pages/review/ReviewStatsPage"));
 const WorkPlanPage = lazy(() => import("./pages/plan/WorkPlanPage"));
 const TasksPage = lazy(() => import("./pages/tasks/TasksPage"));
 const TaskRedirectPage = lazy(() => import("./pages/tasks/TaskRedirectPage"));
@@ -285,6 +290,46 @@ export function AppRoutes() {
             element={
               <Guard path="/selfeval/rules">
                 <SelfEvalRulesPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="review"
+            element={
+              <Guard path="/review">
+                <ReviewDrawPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="review/firms"
+            element={
+              <Guard path="/review/firms">
+                <ReviewFirmsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="review/items"
+            element={
+              <Guard path="/review/items">
+                <ReviewItemsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="review/items/:id"
+            element={
+              <Guard path="/review/items">
+                <ReviewItemPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="review/stats"
+            element={
+              <Guard path="/review/stats">
+                <ReviewStatsPage />
               </Guard>
             }
           />

@@ -103,6 +103,7 @@ export async function readReview(repos: Repos, actor: Actor, id: number) {
       figures: form.figures,
       status: form.status,
       executionWeight: form.executionWeight,
+      missingWeight: form.missingWeight,
     },
     items: form.items.map((i) => ({
       uid: i.uid,
@@ -115,6 +116,7 @@ export async function readReview(repos: Repos, actor: Actor, id: number) {
       unit: i.unit,
       weight: i.weight,
       explanation: i.explanation,
+      formula: i.formula,
       answers: answers.get(i.uid) ?? null,
       self: selfItems.get(i.uid) ?? null,
       review: reviewed.get(i.uid) ?? { uid: i.uid, points: null, notApplicable: false, comment: null },
@@ -126,6 +128,7 @@ export async function readReview(repos: Repos, actor: Actor, id: number) {
     reviewTotal: scores.review.total,
     reviewGrade: scores.review.grade,
     reviewHow: scores.review.how,
+    tiers: rules.project.tiers,
     difference: scores.difference,
     overrated: scores.overrated,
     overrateThreshold: rules.overrateThreshold,

@@ -11,7 +11,8 @@ export const daysBetween = (today: string, dueOn: string) => dayNumber(dueOn) - 
 /**
  * Where the owner does the work of a task: for a goal table, its subject's current revision; for a
  * department's choice of monitoring subjects, the round's selection page (the task's current object is
- * the round); a monitoring report or follow-up action, its own page; 单位自评, the organisation's forms.
+ * the round); a monitoring report or follow-up action, its own page; 单位自评, the organisation's forms; a
+ * spot-check review (抽查复核), its re-scoring page.
  */
 export function taskLink(t: Pick<TaskRecord, "kind" | "objectKind" | "objectId" | "currentObjectId">): string {
   switch (t.objectKind) {
@@ -26,6 +27,8 @@ export function taskLink(t: Pick<TaskRecord, "kind" | "objectKind" | "objectId" 
       return `/monitoring/reports/${t.objectId}`;
     case "monitoring_action":
       return `/monitoring/follow-ups/${t.objectId}`;
+    case "selfeval_review":
+      return `/review/items/${t.objectId}`;
     default:
       return "/";
   }

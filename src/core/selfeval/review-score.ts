@@ -22,8 +22,12 @@ export interface ReviewScore extends ScoreTotal {
   items: (ItemScore & { uid: string })[];
 }
 
+/** What the review score and its checks read of the form: the web passes the review's view of it. */
+type ReviewedItem = Pick<SelfEvalItem, "uid" | "name" | "weight">;
+type SelfScore = Pick<FormScore, "execution" | "items">;
+
 export function reviewScore(
-  form: { items: readonly SelfEvalItem[]; selfScore: FormScore; missingWeight: number },
+  form: { items: readonly ReviewedItem[]; selfScore: SelfScore; missingWeight: number },
   review: readonly ReviewItemInput[],
 ): ReviewScore {
   const byUid = new Map(review.map((r) => [r.uid, r]));
@@ -66,7 +70,7 @@ export const MAX_GUIDANCE = 5000;
  */
 export function checkReview(
   input: { guidance: string; items: readonly ReviewItemInput[] },
-  form: { items: readonly SelfEvalItem[]; selfScore: FormScore },
+  form: { items: readonly ReviewedItem[]; selfScore: Pick<SelfScore, "items"> },
   mode: "draft" | "submit",
 ): ReviewIssue[] {
   const issues: ReviewIssue[] = [];

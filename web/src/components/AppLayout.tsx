@@ -7,7 +7,7 @@ import { errorMessage } from "../api/client";
 import { logout } from "../api/endpoints";
 import { qk, useMeta } from "../api/hooks";
 import { useSession, useYear } from "../auth/session";
-import { EXTRA_TITLES, NAV, navKeyOf, navMenuItems } from "../nav";
+import { EXTRA_TITLES, NAV, navKeyOf, navLabel, navMenuItems } from "../nav";
 import { PageSpin } from "./PageSpin";
 import { PHONE_CSS } from "./phone/phoneCss";
 import { useIsPhone } from "./phone/useIsPhone";
@@ -24,18 +24,20 @@ function sectionOf(pathname: string): string {
 
 function Crumbs() {
   const { pathname } = useLocation();
+  const { me } = useSession();
   const key = navKeyOf(pathname);
   const section = key === "/" ? sectionOf(pathname) : key;
   const items: { title: ReactNode }[] = [{ title: <Link to="/">首页</Link> }];
   if (section !== "/") {
     const nav = NAV.find((n) => n.path === section);
-    const title = nav?.label ?? EXTRA_TITLES[section] ?? "页面不存在";
+    const title = (nav && navLabel(nav, me)) ?? EXTRA_TITLES[section] ?? "页面不存在";
     const isDeeper = pathname.length > section.length + 1;
     items.push({ title: isDeeper && nav ? <Link to={section}>{title}</Link> : title });
     if (isDeeper && section === "/projects") items.push({ title: "项目详情" });
     if (isDeeper && section === "/goal-tables") items.push({ title: "目标表" });
     if (isDeeper && section === "/monitoring" && pathname.endsWith("/select")) items.push({ title: "部门选取" });
     if (isDeeper && section === "/monitoring" && pathname.endsWith("/key")) items.push({ title: "重点监控" });
+    if (isDeeper && section === "/review/items") items.push({ title: "复核评分" });
     // A named page under a menu entry (数据导入 / 导入记录).
     const sub = EXTRA_TITLES[pathname];
     if (isDeeper && sub) items.push({ title: sub });

@@ -13,29 +13,43 @@ interface TreeOption {
   children: TreeOption[];
 }
 
-const toOptions = (nodes: OrgNode[], kind: OrgKind | undefined): TreeOption[] =>
+const toOptions = (nodes: OrgNode[], kinds: readonly OrgKind[] | undefined): TreeOption[] =>
   nodes.map((n) => ({
     value: n.id,
     title: `${n.name}（${n.code}）`,
     search: `${n.code} ${n.name}`,
-    disabled: kind !== undefined && n.kind !== kind,
-    children: toOptions(n.children, kind),
+    disabled: kinds !== undefined && !kinds.includes(n.kind),
+    children: toOptions(n.children, kinds),
   }));
 
-/** Picks an organisation from the tree; with `kind`, only organisations of that kind can be chosen. */
+/**
+ * Picks an organisation from the tree; with `kind`, only organisations of that kind (or of those kinds)
+ * can be chosen.
+ */
 export function OrgTreeSelect({
   value,
   onChange,
   kind,
   id,
+  placeholder,
+  testId,
 }: {
   value?: number;
   onChange?: (v: number | undefined) => void;
-  kind?: OrgKind;
+  kind?: OrgKind | readonly OrgKind[];
   id?: string;
+  placeholder?: string;
+  testId?: string;
 }) {
   const tree = useOrgTree();
-  const treeData = useMemo(() => toOptions(tree.data?.nodes ?? [], kind), [tree.data, kind]);
+  const kinds: readonly OrgKind[] | undefined =
+    kind === undefined ? undefined : typeof kind === "string" ? [kind] : kind;
+  // The kinds by name, so that a list written inline does not rebuild the tree on every render.
+  const key = kinds?.join(",") ?? "";
+  const treeData = useMemo(
+    () => toOptions(tree.data?.nodes ?? [], key ? (key.split(",") as OrgKind[]) : undefined),
+    [tree.data, key],
+  );
   return (
     <TreeSelect<number>
       id={id}
@@ -47,7 +61,8 @@ export function OrgTreeSelect({
       allowClear
       treeDefaultExpandAll={false}
       treeDefaultExpandedKeys={tree.data?.nodes.map((n) => n.id)}
-      placeholder={kind ? `请选择${orgKindLabel(kind)}` : "请选择所属单位"}
+      data-testid={testId}
+      placeholder={placeholder ?? (kinds ? `请选择${kinds.map(orgKindLabel).join("或")}` : "请选择所属单位")}
       popupMatchSelectWidth={false}
       style={{ width: "100%" }}
       styles={{ popup: { root: { maxHeight: 400, overflow: "auto", minWidth: 360 } } }}

@@ -42,3 +42,20 @@ describe("self-evaluation entries in the audit log", () => {
     expect(auditLink(entry("review_comment", "7", { answer: null }))).toBeNull();
   });
 });
+
+describe("spot-check review entries in the audit log", () => {
+  it("are named in Chinese", () => {
+    expect(["selfeval_draw", "review_conflict", "selfeval_review"].map(entityLabel)).toEqual([
+      "自评抽查复核抽样",
+      "回避关系",
+      "自评抽查复核",
+    ]);
+    expect(["assign", "confirm", "return"].map(actionLabel)).toEqual(["分配", "确认", "退回"]);
+  });
+
+  it("link to the review's pages", () => {
+    expect(auditLink(entry("selfeval_draw", "1"))?.to).toBe("/review");
+    expect(auditLink(entry("review_conflict", "4"))?.to).toBe("/review/firms");
+    expect(auditLink(entry("selfeval_review", "9"))?.to).toBe("/review/items/9");
+  });
+});

@@ -66,6 +66,12 @@ export function auditLink(e: AuditEntry): { to: string; title: string } | null {
       return NUMERIC.test(id) ? { to: `/selfeval/forms/${id}`, title: `打开自评表 ${id}` } : null;
     case "selfeval_rules":
       return { to: "/selfeval/rules", title: "打开自评评分规则" };
+    case "selfeval_draw":
+      return { to: "/review", title: "打开复核抽样" };
+    case "review_conflict":
+      return { to: "/review/firms", title: "打开第三方机构与回避" };
+    case "selfeval_review":
+      return NUMERIC.test(id) ? { to: `/review/items/${id}`, title: `打开复核任务 ${id}` } : null;
     case "review_comment": {
       // An answer is recorded with the record the comment is on.
       const form = recorded(e, "selfEvalFormId");

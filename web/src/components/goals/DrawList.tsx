@@ -180,7 +180,7 @@ function DrawBody({ draw, replay }: { draw: ReviewDraw; replay: Replay | undefin
 
 /** The recorded draws, newest first, each with its parameters, picks, notes and a replay check. */
 /** How a recorded seed was made; draws before the server made seeds carry none (typed by the person). */
-const SEED_METHODS: Record<string, string> = {
+export const SEED_METHODS: Record<string, string> = {
   "server-random-128": "系统在抽取时随机生成",
   "demo-fixed": "演示数据的固定种子",
 };

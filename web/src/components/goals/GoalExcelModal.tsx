@@ -1,16 +1,13 @@
-import { InboxOutlined } from "@ant-design/icons";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Modal, Space, Steps, Table, Tag, Typography, Upload } from "antd";
-import { useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { Alert, App, Space, Table, Tag, Typography } from "antd";
 import { GOAL_SHEET_HEADERS, type GoalSheetIssue } from "../../../../src/core/goals/goal-sheet";
-import { MAX_UPLOAD_BYTES } from "../../../../src/core/imports/spec";
-import { errorMessage } from "../../api/client";
 import {
   type GoalImportResult,
   type GoalImportSheet,
   goalTableKeys,
   importGoalTablesXlsx,
 } from "../../api/goals/goal-tables";
+import { ImportWizard } from "../excel/ImportWizard";
 
 const STATUS: Record<GoalImportSheet["status"], { color: string; text: string }> = {
   changed: { color: "processing", text: "将更新" },
@@ -125,122 +122,19 @@ function PreviewTable({ r }: { r: GoalImportResult }) {
 export function GoalExcelModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
-  const preview = useMutation({ mutationFn: (f: File) => importGoalTablesXlsx("preview", f) });
-  const commit = useMutation({
-    mutationFn: (f: File) => importGoalTablesXlsx("commit", f),
-    onSuccess: (r) => {
-      void queryClient.invalidateQueries({ queryKey: goalTableKeys.all });
-      message.success(`已导入：更新 ${r.counts.changed} 张绩效目标表，${r.counts.unchanged} 张无变化`);
-      close();
-    },
-  });
-  const r = preview.data;
-  const step = r ? 1 : 0;
-
-  function reset() {
-    setFile(null);
-    setFileError(null);
-    preview.reset();
-    commit.reset();
-  }
-  function close() {
-    reset();
-    onClose();
-  }
-  function pick(f: File) {
-    reset();
-    if (!/\.xlsx$/i.test(f.name)) return setFileError("请选择 .xlsx 格式的 Excel 文件（从“导出Excel”下载后填写）");
-    if (f.size > MAX_UPLOAD_BYTES) return setFileError("文件超过 10 MB，请按主管部门分批导入");
-    setFile(f);
-  }
-
-  const canCommit = r !== undefined && r.counts.errors === 0 && r.counts.changed > 0;
   return (
-    <Modal
+    <ImportWizard<GoalImportResult>
       open={open}
       title="导入绩效目标表（Excel）"
-      width={1000}
-      onCancel={close}
-      maskClosable={false}
-      footer={
-        step === 0 ? (
-          <Space>
-            <Button onClick={close}>取消</Button>
-            <Button
-              type="primary"
-              disabled={!file}
-              loading={preview.isPending}
-              onClick={() => file && preview.mutate(file)}
-              data-testid="goal-import-preview-button"
-            >
-              下一步：预览
-            </Button>
-          </Space>
-        ) : (
-          <Space>
-            <Button onClick={reset} disabled={commit.isPending}>
-              重新选择文件
-            </Button>
-            <Button
-              type="primary"
-              disabled={!canCommit}
-              loading={commit.isPending}
-              onClick={() => file && commit.mutate(file)}
-              data-testid="goal-import-commit"
-            >
-              确认导入
-            </Button>
-          </Space>
-        )
-      }
-    >
-      <Steps
-        current={step}
-        size="small"
-        style={{ marginBottom: 16 }}
-        items={[{ title: "选择文件" }, { title: "预览并确认" }]}
-      />
-      {step === 0 && (
+      testId="goal-import"
+      hint="请使用“导出Excel”下载的文件（每张绩效目标表一个工作表），在 Excel 中修改后上传。只有草稿或被退回的表可以修改；未改动的表不会写入。文件的指标体系版本须与本年度一致。"
+      fileHint={{
+        wrongType: "请选择 .xlsx 格式的 Excel 文件（从“导出Excel”下载后填写）",
+        tooLarge: "文件超过 10 MB，请按主管部门分批导入",
+      }}
+      send={importGoalTablesXlsx}
+      renderPreview={(r) => (
         <>
-          <Typography.Paragraph type="secondary">
-            请使用“导出Excel”下载的文件（每张绩效目标表一个工作表），在 Excel
-            中修改后上传。只有草稿或被退回的表可以修改； 未改动的表不会写入。文件的指标体系版本须与本年度一致。
-          </Typography.Paragraph>
-          <Upload.Dragger
-            accept=".xlsx"
-            maxCount={1}
-            multiple={false}
-            beforeUpload={(f) => {
-              pick(f);
-              return false;
-            }}
-            onRemove={reset}
-            fileList={file ? [{ uid: "file", name: file.name, size: file.size, status: "done" }] : []}
-            data-testid="goal-import-upload"
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">点击或将 Excel 文件拖到此处</p>
-            <p className="ant-upload-hint">.xlsx，单个文件不超过 10 MB</p>
-          </Upload.Dragger>
-          {fileError && <Alert type="error" showIcon title={fileError} style={{ marginTop: 12 }} />}
-          {preview.error && (
-            <Alert
-              type="error"
-              showIcon
-              title="文件无法导入"
-              description={errorMessage(preview.error)}
-              style={{ marginTop: 12 }}
-              data-testid="goal-import-error"
-            />
-          )}
-        </>
-      )}
-      {r && (
-        <Space orientation="vertical" size={12} style={{ width: "100%" }}>
           <Alert
             data-testid="goal-import-summary"
             type={r.counts.errors > 0 ? "error" : r.counts.changed > 0 ? "info" : "success"}
@@ -261,9 +155,13 @@ export function GoalExcelModal({ open, onClose }: { open: boolean; onClose: () =
             </>
           )}
           <PreviewTable r={r} />
-          {commit.error && <Alert type="error" showIcon title="导入失败" description={errorMessage(commit.error)} />}
-        </Space>
+        </>
       )}
-    </Modal>
+      onCommitted={(r) => {
+        void queryClient.invalidateQueries({ queryKey: goalTableKeys.all });
+        message.success(`已导入：更新 ${r.counts.changed} 张绩效目标表，${r.counts.unchanged} 张无变化`);
+      }}
+      onClose={onClose}
+    />
   );
 }

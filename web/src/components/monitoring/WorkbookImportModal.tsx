@@ -1,16 +1,13 @@
-import { InboxOutlined } from "@ant-design/icons";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Modal, Space, Steps, Table, Tag, Typography, Upload } from "antd";
-import { useState } from "react";
-import { MAX_UPLOAD_BYTES } from "../../../../src/core/imports/spec";
+import { useQueryClient } from "@tanstack/react-query";
+import { Alert, App, Space, Table, Tag, Typography } from "antd";
 import type { MonitoringSheetIssue } from "../../../../src/core/monitoring/sheet";
-import { errorMessage } from "../../api/client";
 import {
   importMonitoringWorkbook,
   isMonitoringQuery,
   type MonitoringImportResult,
   type MonitoringImportSheet,
 } from "../../api/monitoring/workbook";
+import { ImportWizard } from "../excel/ImportWizard";
 
 const STATUS: Record<MonitoringImportSheet["status"], { color: string; text: string }> = {
   changed: { color: "processing", text: "将更新" },
@@ -141,122 +138,24 @@ export function WorkbookImportModal({
 }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
-  const preview = useMutation({ mutationFn: (f: File) => importMonitoringWorkbook(roundId, "preview", f) });
-  const commit = useMutation({
-    mutationFn: (f: File) => importMonitoringWorkbook(roundId, "commit", f),
-    onSuccess: (r) => {
-      void queryClient.invalidateQueries({ predicate: isMonitoringQuery });
-      message.success(`已导入：更新 ${r.counts.changed} 份监控表，${r.counts.unchanged} 份无变化`);
-      close();
-    },
-  });
-  const r = preview.data;
-  const step = r ? 1 : 0;
-
-  function reset() {
-    setFile(null);
-    setFileError(null);
-    preview.reset();
-    commit.reset();
-  }
-  function close() {
-    reset();
-    onClose();
-  }
-  function pick(f: File) {
-    reset();
-    if (!/\.xlsx$/i.test(f.name)) return setFileError("请选择 .xlsx 格式的 Excel 文件（用“下载填报表”下载后填写）");
-    if (f.size > MAX_UPLOAD_BYTES) return setFileError("文件超过 10 MB，请按单位分批下载、填写和导入");
-    setFile(f);
-  }
-
-  const canCommit = r !== undefined && r.counts.errors === 0 && r.counts.changed > 0;
   return (
-    <Modal
+    <ImportWizard<MonitoringImportResult>
       open={open}
       title="导入填报表（绩效运行监控表 Excel）"
-      width={1000}
-      onCancel={close}
-      maskClosable={false}
-      footer={
-        step === 0 ? (
-          <Space>
-            <Button onClick={close}>取消</Button>
-            <Button
-              type="primary"
-              disabled={!file}
-              loading={preview.isPending}
-              onClick={() => file && preview.mutate(file)}
-              data-testid="monitoring-import-preview-button"
-            >
-              下一步：预览
-            </Button>
-          </Space>
-        ) : (
-          <Space>
-            <Button onClick={reset} disabled={commit.isPending}>
-              重新选择文件
-            </Button>
-            <Button
-              type="primary"
-              disabled={!canCommit}
-              loading={commit.isPending}
-              onClick={() => file && commit.mutate(file)}
-              data-testid="monitoring-import-commit"
-            >
-              确认导入
-            </Button>
-          </Space>
-        )
-      }
-    >
-      <Steps
-        current={step}
-        size="small"
-        style={{ marginBottom: 16 }}
-        items={[{ title: "选择文件" }, { title: "预览并确认" }]}
-      />
-      {step === 0 && (
+      testId="monitoring-import"
+      hint={
         <>
-          <Typography.Paragraph type="secondary">
-            请使用本轮次“下载填报表”下载的文件，在黄色单元格中填写后上传；预填内容（执行数、指标、目标值）不可修改。
-            只有填报中或被退回的监控表可以修改；未改动的表不会写入。下载后如有人在系统中保存过，请重新下载。
-          </Typography.Paragraph>
-          <Upload.Dragger
-            accept=".xlsx"
-            maxCount={1}
-            multiple={false}
-            beforeUpload={(f) => {
-              pick(f);
-              return false;
-            }}
-            onRemove={reset}
-            fileList={file ? [{ uid: "file", name: file.name, size: file.size, status: "done" }] : []}
-            data-testid="monitoring-import-upload"
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">点击或将 Excel 文件拖到此处</p>
-            <p className="ant-upload-hint">.xlsx，单个文件不超过 10 MB</p>
-          </Upload.Dragger>
-          {fileError && <Alert type="error" showIcon title={fileError} style={{ marginTop: 12 }} />}
-          {preview.error && (
-            <Alert
-              type="error"
-              showIcon
-              title="文件无法导入"
-              description={errorMessage(preview.error)}
-              style={{ marginTop: 12 }}
-              data-testid="monitoring-import-error"
-            />
-          )}
+          请使用本轮次“下载填报表”下载的文件，在黄色单元格中填写后上传；预填内容（执行数、指标、目标值）不可修改。
+          只有填报中或被退回的监控表可以修改；未改动的表不会写入。下载后如有人在系统中保存过，请重新下载。
         </>
-      )}
-      {r && (
-        <Space orientation="vertical" size={12} style={{ width: "100%" }}>
+      }
+      fileHint={{
+        wrongType: "请选择 .xlsx 格式的 Excel 文件（用“下载填报表”下载后填写）",
+        tooLarge: "文件超过 10 MB，请按单位分批下载、填写和导入",
+      }}
+      send={(mode, file) => importMonitoringWorkbook(roundId, mode, file)}
+      renderPreview={(r) => (
+        <>
           <Alert
             data-testid="monitoring-import-summary"
             type={r.counts.errors > 0 ? "error" : r.counts.changed > 0 ? "info" : "success"}
@@ -277,9 +176,13 @@ export function WorkbookImportModal({
             </>
           )}
           <PreviewTable r={r} />
-          {commit.error && <Alert type="error" showIcon title="导入失败" description={errorMessage(commit.error)} />}
-        </Space>
+        </>
       )}
-    </Modal>
+      onCommitted={(r) => {
+        void queryClient.invalidateQueries({ predicate: isMonitoringQuery });
+        message.success(`已导入：更新 ${r.counts.changed} 份监控表，${r.counts.unchanged} 份无变化`);
+      }}
+      onClose={onClose}
+    />
   );
 }

@@ -6,9 +6,11 @@ import { DEFAULT_GRADE_LABELS, GRADES, type Grade } from "../../../../src/core/s
 import { FORM_SORTS } from "../../../../src/core/selfeval/list";
 import { useOrgTree } from "../../api/hooks";
 import { type SelfEvalFormFilters, type SelfEvalFormRow, useSelfEvalForms } from "../../api/selfeval/forms";
+import { selfEvalListXlsxUrl } from "../../api/selfeval/workbook";
 import { useSession, useYear } from "../../auth/session";
 import { useOpenFromHere, useRestoreScroll } from "../../components/list/backTo";
 import type { CardOf } from "../../components/list/CardList";
+import { ExportButton } from "../../components/list/ExportButton";
 import { FilterBar } from "../../components/list/FilterBar";
 import { ListTable } from "../../components/list/ListTable";
 import { SearchFilter } from "../../components/list/SearchFilter";
@@ -24,6 +26,7 @@ import {
   SUBJECT_KIND_LABELS,
   selfEvalStatusOptions,
 } from "../../components/selfeval/labels";
+import { SelfEvalWorkbookButtons } from "../../components/selfeval/SelfEvalWorkbook";
 import { count, DASH, dateTime, wan } from "../../format";
 
 const SUBJECT_KINDS = ["project", "deptWide"] as const;
@@ -111,7 +114,29 @@ export default function SelfEvalFormsPage() {
 
   return (
     <>
-      <PageTitle title="自评表" sub={`${year}年度 · ${scope} · 金额单位：万元`} />
+      <PageTitle
+        title="自评表"
+        sub={`${year}年度 · ${scope} · 金额单位：万元`}
+        extra={
+          <Space wrap>
+            <SelfEvalWorkbookButtons
+              year={year}
+              departmentId={filters.departmentId}
+              unitId={filters.unitId}
+              labels={data?.gradeLabels}
+            />
+            <ExportButton
+              href={selfEvalListXlsxUrl({
+                year,
+                ...filters,
+                sort: lq.sort,
+                order: lq.sort ? (lq.order ?? "asc") : undefined,
+              })}
+              testId="selfeval-list-export"
+            />
+          </Space>
+        }
+      />
       <FilterBar onReset={lq.reset} canReset={lq.changed}>
         <SearchFilter
           label="搜索自评表"
