@@ -174,6 +174,8 @@ describe("a goal table from revision to approval, in the browser", () => {
     await expect.poll(() => status(finance)).toBe("待财政审核");
     await confirmAction(finance, "goal-action-approve", "审核通过");
     await expect.poll(() => status(finance)).toBe("已批复");
+    // The history and the versions are read again after the status: wait for them, not for the status.
+    await expect.poll(() => finance.getByTestId("review-versions").textContent()).toContain("第2版（本页） · 已批复");
     const history = await finance.getByTestId("goal-transitions").textContent();
     for (const step of ["调整", "提交", "退回", "审核通过"]) expect(history).toContain(step);
     const versions = await finance.getByTestId("review-versions").textContent();

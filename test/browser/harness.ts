@@ -21,27 +21,34 @@ const SETTLED_DROPDOWN =
   '.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])';
 
 /**
- * Picks the option showing `text` in an antd Select. A click that lands while the dropdown still slides in
+ * Picks the option showing `text` in an antd Select or TreeSelect (`item` names a tree's node title;
+ * `search` is typed first, for a searchable one). A click that lands while the dropdown still slides in
  * (a loaded machine) can miss, leaving it open: the pick waits for the motion to end and is repeated until
- * the dropdown closes, as it does once an option is taken.
+ * the dropdown closes, as a single select's does once an option is taken.
  */
-export async function pickOption(page: Page, select: Locator, text: string | RegExp): Promise<void> {
+export async function pickOption(
+  page: Page,
+  select: Locator,
+  text: string | RegExp,
+  { item = ".ant-select-item-option", search }: { item?: string; search?: string } = {},
+): Promise<void> {
   const open = page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)");
-  for (let attempt = 1; ; attempt++) {
-    await open
+  const gone = (timeout: number) =>
+    open
       .first()
-      .waitFor({ state: "detached", timeout: 10_000 })
-      .catch(() => undefined);
-    if ((await open.count()) === 0) await select.click();
-    const option = page.locator(`${SETTLED_DROPDOWN} .ant-select-item-option`).filter({ hasText: text }).first();
-    await option.waitFor({ state: "visible" });
-    await option.click();
-    const closed = await open
-      .first()
-      .waitFor({ state: "detached", timeout: 3_000 })
+      .waitFor({ state: "detached", timeout })
       .then(() => true)
       .catch(() => false);
-    if (closed || (await open.count()) === 0 || attempt === 3) return;
+  for (let attempt = 1; ; attempt++) {
+    await gone(10_000);
+    if ((await open.count()) === 0) {
+      await select.click();
+      if (search !== undefined) await select.locator("input").fill(search);
+    }
+    const option = page.locator(`${SETTLED_DROPDOWN} ${item}`).filter({ hasText: text, visible: true }).first();
+    await option.waitFor({ state: "visible" });
+    await option.click();
+    if ((await gone(3_000)) || attempt === 3) return;
   }
 }
 

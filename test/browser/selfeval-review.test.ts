@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_PASSWORD } from "../support/district";
 import type { MonitoringDistrict } from "../support/monitoring-district";
 import { type FilledForm, selfEvalDistrict } from "../support/selfeval-district";
-import { type BrowserHarness, harnessOn, SCREENSHOTS, WEB_DIR } from "./harness";
+import { type BrowserHarness, harnessOn, pickOption, SCREENSHOTS, WEB_DIR } from "./harness";
 
 /**
  * 抽查复核 in the browser, on a small district whose three self-evaluations of 2025 finance approved, with the
@@ -106,11 +106,8 @@ describe("抽查复核 in the browser", () => {
       await dialogOpen(page);
       await page.getByTestId("conflict-ok").click();
       await expect.poll(() => page.getByText("请选择主管部门或单位").count()).toBe(1);
-      await page.getByTestId("conflict-reviewer").click();
-      await page.locator(".ant-select-item-option").filter({ hasText: who }).click();
-      await page.getByTestId("conflict-org").click();
-      await page.getByTestId("conflict-org").locator("input").fill(org);
-      await page.locator(".ant-select-tree-title").filter({ hasText: org, visible: true }).click();
+      await pickOption(page, page.getByTestId("conflict-reviewer"), who);
+      await pickOption(page, page.getByTestId("conflict-org"), org, { item: ".ant-select-tree-title", search: org });
       await expect
         .poll(() => page.getByTestId("conflict-org").locator(".ant-select-content").textContent())
         .toContain(org);
@@ -189,8 +186,7 @@ describe("抽查复核 in the browser", () => {
     await dialogOpen(page);
     await page.getByText("指定一位复核人员").click();
     await expect.poll(() => page.getByTestId("assign-reviewer").count()).toBe(1);
-    await page.getByTestId("assign-reviewer").click();
-    await page.locator(".ant-select-item-option").filter({ hasText: "rev1" }).click();
+    await pickOption(page, page.getByTestId("assign-reviewer"), "rev1");
     await expect.poll(() => page.getByTestId("assign-conflicts").textContent()).toContain("须回避“测试区第一小学”");
     expect(await page.getByTestId("assign-ok").isDisabled()).toBe(true);
     await shot(page, "review-assign-conflict");
