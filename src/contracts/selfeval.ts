@@ -108,6 +108,10 @@ export const SelfEvalFormRow = z
     dueOn: CalendarDate.nullable(),
     overdue: z.boolean(),
     updatedAt: Instant,
+    version: z.number().int(),
+    batchActions: z
+      .array(z.enum(["submit", "approve"]))
+      .describe("当前账号可批量办理的操作（是否填写完整在办理时检查）"),
   })
   .meta({ id: "SelfEvalFormRow" });
 

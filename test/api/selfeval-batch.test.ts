@@ -32,6 +32,21 @@ afterAll(async () => {
 });
 
 describe("batch actions on self-evaluation forms", () => {
+  it("the list gives each form its version and the steps the viewer may take on it in a batch", async () => {
+    const rowsOf = async (who: string) => {
+      const res = await call(who, "GET", "/api/v1/selfeval/forms?year=2025&pageSize=100");
+      expect(res.statusCode).toBe(200);
+      return new Map(
+        (res.json().rows as { code: string; version: number; batchActions: string[] }[]).map((r) => [r.code, r]),
+      );
+    };
+    const unit = await rowsOf("unit1");
+    expect(unit.get("P301001A")).toMatchObject({ version: form("P301001A").version, batchActions: ["submit"] });
+    // The department sees its unit's draft but cannot submit it; finance has nothing to approve yet.
+    expect((await rowsOf("edu")).get("P301001A")?.batchActions).toEqual([]);
+    expect([...(await rowsOf("admin")).values()].every((r) => r.batchActions.length === 0)).toBe(true);
+  });
+
   it("refuses a batch holding another unit's form, naming it, and writes nothing", async () => {
     const res = await batch("unit1", "submit", [{ code: "P301001A" }, { code: "P302001A" }]);
     expect(res.statusCode).toBe(400);

@@ -324,6 +324,60 @@ describe("单位自评 in the browser", () => {
     expect(existsSync(await h.shot(page, "selfeval-list"))).toBe(true);
     await page.close();
   });
+
+  it("教育局 works on the list in batches: a refused batch names the form and does nothing; an approval goes through", async () => {
+    const page = await pageAs("edu");
+    await page.goto(`${h.baseUrl}/selfeval/forms`);
+    const list = page.getByTestId("selfeval-form-list");
+    const row = (code: string) => list.locator(`tr[data-code="${code}"]`);
+    await expect.poll(() => list.locator("tbody tr.ant-table-row").count()).toBe(2);
+    const bar = page.getByTestId("selfeval-batch-bar");
+    const tick = (code: string) => row(code).locator(".ant-checkbox-input").click();
+
+    // Both ticked: one waits for the department's approval, the other is its own draft; no step fits both.
+    await tick("P301001A");
+    await tick("301");
+    await expect.poll(() => bar.textContent()).toContain("已勾选 2 张");
+    expect(await page.getByTestId("selfeval-batch-submit").isDisabled()).toBe(true);
+    expect(await page.getByTestId("selfeval-batch-approve").isDisabled()).toBe(true);
+    expect(existsSync(await h.shot(page, "selfeval-batch-bar"))).toBe(true);
+
+    // The department-wide form alone: submitting it is refused, named with the reason, and nothing changes.
+    await tick("P301001A");
+    await expect.poll(() => bar.textContent()).toContain("已勾选 1 张");
+    await page.getByTestId("selfeval-batch-submit").click();
+    await dialogOpen(page);
+    expect(await page.getByTestId("selfeval-batch-list").textContent()).toContain("测试区教育局");
+    const refused = page.waitForResponse((r) => r.url().endsWith("/selfeval/forms/actions"));
+    await page.getByTestId("selfeval-batch-ok").click();
+    expect((await refused).status()).toBe(400);
+    const named = page.getByTestId("selfeval-batch-refused");
+    await expect.poll(() => named.count()).toBe(1);
+    expect(await named.textContent()).toContain("1 张自评表不能提交，本次未处理任何自评表");
+    expect(await named.textContent()).toMatch(/测试区教育局.*须填写或改正/);
+    expect(existsSync(await h.shot(page, "selfeval-batch-refused"))).toBe(true);
+    await page.getByTestId("selfeval-batch-ok").click();
+    await expect.poll(() => page.locator(".ant-modal").count()).toBe(0);
+    await expect.poll(() => bar.count()).toBe(0);
+    expect(await row("301").textContent()).toContain("填报中");
+
+    // The unit's project: approved with a note, and the list shows it waiting for finance.
+    await tick("P301001A");
+    await page.getByTestId("selfeval-batch-approve").click();
+    await dialogOpen(page);
+    await page.getByTestId("selfeval-batch-comment").fill("自评依据充分，同意");
+    const approved = page.waitForResponse((r) => r.url().endsWith("/selfeval/forms/actions"));
+    await page.getByTestId("selfeval-batch-ok").click();
+    expect((await approved).status()).toBe(200);
+    await expect.poll(() => page.locator(".ant-message").textContent()).toContain("已审核通过 1 张自评表");
+    await expect.poll(() => row("P301001A").textContent()).toContain("待财政审核");
+    expect(await bar.count()).toBe(0);
+    // The note is on the form's record like a single approval's.
+    await row("P301001A").getByRole("link").first().click();
+    await page.waitForURL((url) => /^\/selfeval\/forms\/\d+$/.test(url.pathname));
+    await expect.poll(() => page.getByText("自评依据充分，同意").count()).toBeGreaterThan(0);
+    await page.close();
+  });
 });
 
 describe("单位自评 on a phone", () => {

@@ -32,7 +32,7 @@ export async function formRows(deps: Deps, actor: Actor, filter: FormListQuery) 
   const scope = authorize(actor, "selfeval.read");
   const rules = await selfEvalRulesFor(deps.uow.read, actor.regionCode, filter.fiscalYear);
   const now = deps.clock.now();
-  const rows = (await deps.uow.read.selfeval.details(scope, filter)).map((d) => presentFormRow(d, rules, now));
+  const rows = (await deps.uow.read.selfeval.details(scope, filter)).map((d) => presentFormRow(d, rules, now, actor));
   return { rules, rows: filter.grade ? rows.filter((r) => r.grade === filter.grade) : rows };
 }
 

@@ -1,7 +1,7 @@
 import { percent } from "../../core/percent";
 import type { DeskDeclarer } from "../../core/review/desk-workflow";
 import type { Role } from "../../core/roles";
-import { selfEvalWorkflow } from "../../core/selfeval/form";
+import { selfEvalDeclarerOf, selfEvalWorkflow } from "../../core/selfeval/form";
 import type { SelfEvalRules } from "../../core/selfeval/rules";
 import { type FormScore, scoreForm } from "../../core/selfeval/score-form";
 import { checkForm } from "../../core/selfeval/validate-form";
@@ -21,9 +21,17 @@ export const formScoreOf = (d: FormDetail, rules: SelfEvalRules): FormScore =>
     rules,
   );
 
-/** A form in a list: its figures and its score, computed now from the answers. */
-export function presentFormRow(d: FormDetail, rules: SelfEvalRules, now: Date) {
+/** The steps a list can take on many forms at once (returns need each form's own comments). */
+const BATCH_ACTIONS = ["submit", "approve"] as const;
+
+/**
+ * A form in a list: its figures and its score, computed now from the answers, and the batch steps the
+ * viewer may take on it (its state and role; whether it is complete is checked when the step is taken).
+ */
+export function presentFormRow(d: FormDetail, rules: SelfEvalRules, now: Date, viewer: { role: Role }) {
   const score = formScoreOf(d, rules);
+  const declarer = selfEvalDeclarerOf({ subjectKind: d.subjectKind, unitId: d.unit.id, departmentId: d.department.id });
+  const allowed = d.round.status === "open" ? selfEvalWorkflow.allowedActions(d, viewer.role, declarer) : [];
   return {
     id: d.id,
     subjectKind: d.subjectKind,
@@ -44,6 +52,8 @@ export function presentFormRow(d: FormDetail, rules: SelfEvalRules, now: Date) {
     dueOn: d.dueOn,
     overdue: d.taskStatus !== null && d.dueOn !== null && isOverdue({ status: d.taskStatus, dueOn: d.dueOn }, now),
     updatedAt: d.updatedAt,
+    version: d.version,
+    batchActions: BATCH_ACTIONS.filter((a) => allowed.includes(a)),
   };
 }
 

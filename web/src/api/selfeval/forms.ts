@@ -76,3 +76,10 @@ export const answerSelfEvalComment = (id: number, commentId: number, body: { ver
     method: "PUT",
     body,
   });
+
+export type SelfEvalBatchBody = BodyOf<typeof s.actOnSelfEvalForms>;
+export type SelfEvalBatchReply = ReplyOf<typeof s.actOnSelfEvalForms>;
+
+/** 批量提交 / 批量审核通过: all or nothing; a refusal names every form that cannot take the step. */
+export const actOnSelfEvalForms = (body: SelfEvalBatchBody) =>
+  request<SelfEvalBatchReply>("/selfeval/forms/actions", { method: "POST", body });

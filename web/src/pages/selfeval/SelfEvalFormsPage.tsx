@@ -1,5 +1,5 @@
-import { Card, Select, Space, Tag, Tooltip, Typography } from "antd";
-import { useMemo } from "react";
+import { Button, Card, Select, Space, Tag, Tooltip, Typography } from "antd";
+import { type Key, useMemo, useState } from "react";
 import { Link } from "react-router";
 import { DESK_STATUSES } from "../../../../src/core/review/desk-workflow";
 import { DEFAULT_GRADE_LABELS, GRADES, type Grade } from "../../../../src/core/selfeval/grade";
@@ -26,6 +26,7 @@ import {
   SUBJECT_KIND_LABELS,
   selfEvalStatusOptions,
 } from "../../components/selfeval/labels";
+import { BATCH_LABELS, type BatchAction, SelfEvalBatchModal } from "../../components/selfeval/SelfEvalBatchModal";
 import { SelfEvalWorkbookButtons } from "../../components/selfeval/SelfEvalWorkbook";
 import { count, DASH, dateTime, wan } from "../../format";
 
@@ -80,8 +81,12 @@ const formCard =
 
 /** 自评表: the year's self-evaluation forms in the account's scope, with the money, the score and the grade. */
 export default function SelfEvalFormsPage() {
-  const { me } = useSession();
+  const { me, can } = useSession();
   const { year } = useYear();
+  const batching = can("selfeval.write");
+  // Ticked forms across pages and filters, until a batch step takes them or the clerk clears them.
+  const [selected, setSelected] = useState<SelfEvalFormRow[]>([]);
+  const [batch, setBatch] = useState<BatchAction | null>(null);
   const lq = useListQuery({ parse: parseFilters, sorts: FORM_SORTS, firstOrder: "asc" });
   const { filters, update } = lq;
   const isBureau = me.org.kind === "bureau";
@@ -111,6 +116,8 @@ export default function SelfEvalFormsPage() {
         ? `${me.org.name}及所属单位的自评表`
         : "全区项目支出和部门整体支出的自评表";
   const graded = data ? GRADES.reduce((s, g) => s + (data.grades[g] ?? 0), 0) : 0;
+  const takes = (a: BatchAction) => selected.length > 0 && selected.every((r) => r.batchActions.includes(a));
+  const offered = (a: BatchAction) => selected.some((r) => r.batchActions.includes(a));
 
   return (
     <>
@@ -229,6 +236,29 @@ export default function SelfEvalFormsPage() {
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 总分与等级按当前填报内容即时计算；点等级可筛选。
               </Typography.Text>
+              {batching && selected.length > 0 && (
+                <Space size={8} data-testid="selfeval-batch-bar">
+                  <span>
+                    已勾选 <b>{selected.length}</b> 张
+                  </span>
+                  {(["submit", "approve"] as const).filter(offered).map((a) => (
+                    <Tooltip key={a} title={takes(a) ? undefined : "所勾选的自评表中有不能办理此项的，请先取消勾选"}>
+                      <Button
+                        size="small"
+                        type="primary"
+                        disabled={!takes(a)}
+                        data-testid={`selfeval-batch-${a}`}
+                        onClick={() => setBatch(a)}
+                      >
+                        {BATCH_LABELS[a]}
+                      </Button>
+                    </Tooltip>
+                  ))}
+                  <Button size="small" type="link" onClick={() => setSelected([])}>
+                    清除勾选
+                  </Button>
+                </Space>
+              )}
             </Space>
           ) : (
             "正在查询…"
@@ -242,6 +272,24 @@ export default function SelfEvalFormsPage() {
           rowKey="id"
           card={formCard(labels)}
           scroll={{ x: 1080 }}
+          onRow={(r) => ({ "data-code": r.code }) as React.HTMLAttributes<HTMLElement>}
+          rowSelection={
+            batching
+              ? {
+                  selectedRowKeys: selected.map((r) => r.id) as Key[],
+                  preserveSelectedRowKeys: true,
+                  getCheckboxProps: (r) => ({
+                    disabled: r.batchActions.length === 0,
+                    title: r.batchActions.length === 0 ? "当前状态下无可批量办理的操作" : undefined,
+                  }),
+                  onChange: (_keys, rows) =>
+                    setSelected((prev) => {
+                      const onPage = new Set((data?.rows ?? []).map((r) => r.id));
+                      return [...prev.filter((r) => !onPage.has(r.id)), ...rows.filter((r) => r !== undefined)];
+                    }),
+                }
+              : undefined
+          }
           empty={{ filtered: "没有符合条件的自评表", none: "暂无自评表：财政局开启单位自评后生成" }}
           columns={[
             {
@@ -354,6 +402,18 @@ export default function SelfEvalFormsPage() {
           ]}
         />
       </Card>
+      {batch && (
+        <SelfEvalBatchModal
+          year={year}
+          action={batch}
+          rows={selected}
+          onClose={() => setBatch(null)}
+          onDone={(refused) => {
+            setSelected(refused ? selected.filter((r) => !refused.includes(r.id)) : []);
+            setBatch(null);
+          }}
+        />
+      )}
     </>
   );
 }
