@@ -115,11 +115,20 @@ describe("spot-check review", () => {
     expect(counts).toEqual([1, 2]);
     const after = await ok("admin", "GET", "/api/v1/review/items?year=2025");
     expect(after.rows.find((r: Row) => r.code === "P301001A").reviewer.id).toBe(rev2.id);
-    const inbox = await ok("rev2", "GET", "/api/v1/tasks?year=2025&kind=selfeval_review");
-    expect(inbox.rows.length).toBeGreaterThan(0);
-    // Each task opens its review's re-scoring page.
-    const pages = after.rows.map((r: Row) => `/review/items/${r.id}`);
-    expect(inbox.rows.map((t: { link: string }) => t.link).sort()).toEqual(pages.sort());
+    // Each review is a task of its reviewer alone, in their inbox, opening its re-scoring page; the
+    // colleague in the same firm neither lists nor opens it (finance follows them all).
+    type TaskRow = { id: number; link: string };
+    const pagesOf = (reviewerId: number) =>
+      after.rows.filter((r: Row) => r.reviewer?.id === reviewerId).map((r: Row) => `/review/items/${r.id}`);
+    const tasks2 = await ok("rev2", "GET", "/api/v1/tasks?year=2025&kind=selfeval_review");
+    expect(tasks2.rows.map((t: TaskRow) => t.link).sort()).toEqual(pagesOf(rev2.id).sort());
+    const tasks1 = await ok("rev1", "GET", "/api/v1/tasks?year=2025&kind=selfeval_review");
+    expect(tasks1.rows.map((t: TaskRow) => t.link).sort()).toEqual(pagesOf(rev1.id).sort());
+    const inbox1 = await ok("rev1", "GET", "/api/v1/tasks/inbox");
+    expect(inbox1.tasks.map((t: TaskRow) => t.link).sort()).toEqual(pagesOf(rev1.id).sort());
+    expect((await call("rev1", "GET", `/api/v1/tasks/${tasks2.rows[0].id}`)).statusCode).toBe(404);
+    const all = await ok("admin", "GET", "/api/v1/tasks?year=2025&kind=selfeval_review");
+    expect(all.total).toBe(3);
   });
 
   it("a reviewer sees and scores only their own items", async () => {

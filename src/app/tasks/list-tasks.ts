@@ -13,13 +13,13 @@ export async function listTasks(deps: Deps, actor: Actor, filter: TaskFilter, pa
   const scope = authorize(actor, "task.read");
   const now = deps.clock.now();
   const today = dateInChina(now);
-  const found = await deps.uow.read.tasks.list(scope, filter, today, page, pageSize);
+  const found = await deps.uow.read.tasks.list(scope, actor.userId, filter, today, page, pageSize);
   return { total: found.total, rows: found.rows.map((t) => presentTask(t, now, today)) };
 }
 
 export async function getTask(deps: Deps, actor: Actor, id: number) {
   const scope = authorize(actor, "task.read");
-  const task = await deps.uow.read.tasks.get(scope, id);
+  const task = await deps.uow.read.tasks.get(scope, id, actor.userId);
   if (!task) throw notFound("任务", id);
   const now = deps.clock.now();
   return presentTask(task, now, dateInChina(now));
@@ -31,7 +31,7 @@ export async function getInbox(deps: Deps, actor: Actor) {
   const now = deps.clock.now();
   const today = dateInChina(now);
   const [open, unread] = await Promise.all([
-    deps.uow.read.tasks.open(actor.regionCode, actor.orgId, today, 10_000),
+    deps.uow.read.tasks.open(actor.regionCode, actor.orgId, actor.userId, today, 10_000),
     actor.userId === null ? 0 : deps.uow.read.notifications.unreadCount(actor.userId),
   ]);
   const tasks = open.map((t) => presentTask(t, now, today));

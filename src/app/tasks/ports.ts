@@ -127,10 +127,18 @@ export interface TaskRepo {
     regionCode: string,
     goalTableIds: readonly number[],
   ): Promise<{ tableId: number; orgId: number; name: string }[]>;
-  get(scope: Scope, id: number): Promise<TaskRecord | null>;
-  list(scope: Scope, filter: TaskFilter, today: string, page: number, pageSize: number): Promise<Page<TaskRecord>>;
+  /** `viewerId`: the account reading; a task given to one person of a firm is only that person's. */
+  get(scope: Scope, id: number, viewerId: number | null): Promise<TaskRecord | null>;
+  list(
+    scope: Scope,
+    viewerId: number | null,
+    filter: TaskFilter,
+    today: string,
+    page: number,
+    pageSize: number,
+  ): Promise<Page<TaskRecord>>;
   /** An organisation's own tasks still to act on (any year), most urgent first. */
-  open(regionCode: string, orgId: number, today: string, limit: number): Promise<TaskRecord[]>;
+  open(regionCode: string, orgId: number, userId: number | null, today: string, limit: number): Promise<TaskRecord[]>;
   /** Counts by department for a year and kind, within the scope. */
   progress(scope: Scope, fiscalYear: number, kind: TaskKind, today: string): Promise<DepartmentProgress[]>;
   /**

@@ -20,7 +20,7 @@ export async function remindTask(
   input: { version: number; message?: string | undefined },
 ) {
   const scope = authorize(actor, "task.remind");
-  const task = await deps.uow.read.tasks.get(scope, id);
+  const task = await deps.uow.read.tasks.get(scope, id, actor.userId);
   if (!task) throw notFound("任务", id);
   if (!isOpenTask(task.status))
     throw new AppError("validation", "TASK_NOT_OPEN", `该任务${TASK_STATUS_LABELS[task.status]}，无需催办`);
@@ -36,7 +36,7 @@ export async function remindTask(
   await deps.uow.transaction(async (repos) => {
     const version = await repos.tasks.remind(actor.regionCode, id, input.version, deps.clock.now());
     if (version === null) {
-      const now = await repos.tasks.get(scope, id);
+      const now = await repos.tasks.get(scope, id, actor.userId);
       if (now && !isOpenTask(now.status))
         throw new AppError("validation", "TASK_NOT_OPEN", `该任务${TASK_STATUS_LABELS[now.status]}，无需催办`);
       throw staleVersion("该任务");

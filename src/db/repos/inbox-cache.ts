@@ -26,11 +26,11 @@ export class InboxCache {
     const self = this;
     return {
       ...inner,
-      async open(regionCode, orgId, today, limit) {
-        const key = `${regionCode}|${orgId}|${today}|${limit}`;
+      async open(regionCode, orgId, userId, today, limit) {
+        const key = `${regionCode}|${orgId}|${userId}|${today}|${limit}`;
         const hit = self.open.get(key);
         if (hit && self.fresh(hit.at)) return hit.value;
-        const value = await inner.open(regionCode, orgId, today, limit);
+        const value = await inner.open(regionCode, orgId, userId, today, limit);
         self.open.set(key, { at: Date.now(), value });
         return value;
       },

@@ -43,8 +43,13 @@ export const overdueSql = (today: string): SQL => sql`(t.status in (${OPEN_SQL})
 /**
  * Tasks (alias t, owner organisation alias o, joined in the task's region) a scope may see: exactly the
  * tasks whose owner it may see (finance the region, a department itself and its units, a unit itself).
+ * A task given to one person of a firm (a review for its reviewer) is that person's: the firm's other
+ * accounts do not see it (finance still does).
  */
-export const taskScopeSql = (scope: Scope): SQL => orgScopeSql(scope);
+export const taskScopeSql = (scope: Scope, viewerId: number | null): SQL =>
+  scope.kind === "assigned"
+    ? sql`${orgScopeSql(scope)} and (t.owner_user_id is null or t.owner_user_id = ${viewerId ?? 0})`
+    : orgScopeSql(scope);
 
 /** An id list as one bound array parameter. */
 export const idArray = (ids: readonly number[]): SQL => sql`${`{${ids.map((id) => Math.trunc(id)).join(",")}}`}::int[]`;

@@ -226,13 +226,16 @@ export function taskRepo(ex: Executor): TaskRepo {
       return found.map((r) => ({ tableId: r.table_id, orgId: r.org_id, name: r.name }));
     },
 
-    async get(scope, id) {
-      const r = await one<TaskRow>(ex, sql`select ${COLUMNS} ${FROM} where t.id = ${id} and ${taskScopeSql(scope)}`);
+    async get(scope, id, viewerId) {
+      const r = await one<TaskRow>(
+        ex,
+        sql`select ${COLUMNS} ${FROM} where t.id = ${id} and ${taskScopeSql(scope, viewerId)}`,
+      );
       return r && toTask(r);
     },
 
-    async list(scope, filter, today, page, pageSize) {
-      const where: SQL[] = [taskScopeSql(scope), sql`t.fiscal_year = ${filter.fiscalYear}`];
+    async list(scope, viewerId, filter, today, page, pageSize) {
+      const where: SQL[] = [taskScopeSql(scope, viewerId), sql`t.fiscal_year = ${filter.fiscalYear}`];
       if (filter.kind) where.push(sql`t.kind = ${filter.kind}`);
       if (filter.status) where.push(sql`t.status = ${filter.status}`);
       if (filter.departmentId) where.push(sql`d.id = ${filter.departmentId}`);
@@ -249,11 +252,12 @@ export function taskRepo(ex: Executor): TaskRepo {
       return { total: found[0]?.total ?? 0, rows: found.map(toTask) };
     },
 
-    async open(regionCode, orgId, today, limit) {
+    async open(regionCode, orgId, userId, today, limit) {
       const found = await rows<TaskRow>(
         ex,
         sql`select ${COLUMNS} ${FROM}
             where t.region_code = ${regionCode} and t.org_id = ${orgId} and t.status in (${OPEN_SQL})
+              and (t.owner_user_id is null or t.owner_user_id = ${userId ?? 0})
             order by ${URGENCY(today)} limit ${limit}`,
       );
       return found.map(toTask);
@@ -286,7 +290,7 @@ export function taskRepo(ex: Executor): TaskRepo {
                    count(*) filter (where t.status = 'done'
                                       and (t.done_at at time zone 'Asia/Shanghai')::date > t.due_on)::int as done_late
             ${FROM}
-            where ${taskScopeSql(scope)} and t.fiscal_year = ${fiscalYear} and t.kind = ${kind}
+            where ${taskScopeSql(scope, null)} and t.fiscal_year = ${fiscalYear} and t.kind = ${kind}
             group by d.id, d.code, d.name, d.sort_order order by d.sort_order, d.code`,
       );
       return found.map((r) => ({
