@@ -6,6 +6,9 @@ import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
 import { dispatchSoon } from "../tasks/dispatch";
 
+/** Reviews finance may give (again) to a reviewer: not yet scored, being scored, or returned to be redone. */
+const REASSIGNABLE: ReadonlySet<string> = new Set(["unassigned", "assigned", "returned"]);
+
 const invalid = (message: string, details: Record<string, unknown> = {}) =>
   new AppError("validation", "REVIEW_ASSIGN_INVALID", message, details);
 
@@ -44,9 +47,13 @@ export async function assignReviews(
     const missing = input.reviewIds.filter((id) => !all.some((r) => r.id === id));
     if (missing.length > 0) throw invalid(`复核任务不存在：${missing.join("、")}`, { field: "reviewIds", missing });
   }
-  const locked = chosen.filter((r) => r.status !== "unassigned" && r.status !== "assigned");
+  // A submitted review is first returned (say, when a conflict comes to light after the submission), then moved.
+  const locked = chosen.filter((r) => !REASSIGNABLE.has(r.status));
   if (locked.length > 0)
-    throw invalid(`已提交或已确认的复核任务不能改派：${locked.map((r) => r.code).join("、")}`, { field: "reviewIds" });
+    throw invalid(
+      `已提交或已确认的复核任务不能改派：${locked.map((r) => r.code).join("、")}；待确认的须先退回，再改派`,
+      { field: "reviewIds" },
+    );
   if (chosen.length === 0) throw invalid("没有待分配的复核任务", { field: "reviewIds" });
   const conflicts = (await repos.selfevalReviews.conflicts(actor.regionCode, firm.id)).map((c) => ({
     userId: c.reviewer?.id ?? null,

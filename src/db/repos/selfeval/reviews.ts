@@ -301,7 +301,7 @@ export function selfEvalReviewRepo(ex: Executor): ReviewRepo {
         sql`delete from selfeval_review_items i
             using selfeval_reviews r, jsonb_to_recordset(${json}::jsonb) as x("reviewId" int, "reviewerId" int)
             where i.region_code = ${regionCode} and i.review_id = r.id and r.region_code = ${regionCode}
-              and r.id = x."reviewId" and r.status in ('unassigned', 'assigned')
+              and r.id = x."reviewId" and r.status in ('unassigned', 'assigned', 'returned')
               and r.reviewer_id is distinct from x."reviewerId"`,
       );
       await ex.execute(
@@ -309,11 +309,13 @@ export function selfEvalReviewRepo(ex: Executor): ReviewRepo {
                    guidance = case when r.reviewer_id is distinct from x."reviewerId" then '' else r.guidance end,
                    assigned_at = app_now(), version = r.version + 1, updated_at = app_now()
             from jsonb_to_recordset(${json}::jsonb) as x("reviewId" int, "firmId" int, "reviewerId" int)
-            where r.region_code = ${regionCode} and r.id = x."reviewId" and r.status in ('unassigned', 'assigned')`,
+            where r.region_code = ${regionCode} and r.id = x."reviewId" and r.status in ('unassigned', 'assigned', 'returned')`,
       );
-      // The task moves with the review: a reassigned item leaves the former reviewer's inbox.
+      // The task moves with the review: a reassigned item leaves the former reviewer's inbox (a returned one
+      // reaches the new reviewer as a task to do, not as a return).
       await ex.execute(
         sql`update tasks t set org_id = x."firmId", owner_user_id = x."reviewerId", due_on = ${dueOn}::date,
+                   status = case when t.status = 'returned' then 'todo' else t.status end,
                    version = t.version + 1, updated_at = app_now()
             from jsonb_to_recordset(${json}::jsonb) as x("reviewId" int, "firmId" int, "reviewerId" int)
             where t.region_code = ${regionCode} and t.object_kind = 'selfeval_review' and t.object_id = x."reviewId"`,

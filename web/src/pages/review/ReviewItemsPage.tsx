@@ -53,7 +53,7 @@ const parseFilters = (params: URLSearchParams): ReviewFilters => ({
 });
 
 /** Can be (re)assigned: not yet submitted. */
-const assignable = (r: ReviewRow) => r.status === "unassigned" || r.status === "assigned";
+const assignable = (r: ReviewRow) => r.status === "unassigned" || r.status === "assigned" || r.status === "returned";
 
 function Scores({ r, labels }: { r: ReviewRow; labels: Record<Grade, string> }) {
   return (
