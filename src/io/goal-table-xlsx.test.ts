@@ -80,6 +80,25 @@ describe("writeGoalWorkbook", () => {
     expect(ws.getCell("E11").dataValidation).toMatchObject({ type: "list", formulae: ['"≥,≤,="'] });
   });
 
+  it("groups indicators entered out of order by level 1 and level 2, so each level 1 is one merged block", async () => {
+    const good = goodTable();
+    // Entered as 产出, 效益, 满意度, then 产出 again (the first output indicator moved to the end).
+    const shuffled = { ...good, indicators: [...good.indicators.slice(1), good.indicators[0]!] };
+    const bytes = await writeGoalWorkbook({
+      fiscalYear: 2024,
+      template: DEFAULT_TEMPLATE,
+      contentsTitle: null,
+      sheets: [sheetOf(shuffled)],
+    });
+    const ws = (await load(bytes)).worksheets[0]!;
+    expect(good.indicators.map((_, i) => ws.getCell(`C${11 + i}`).value)).toEqual(good.indicators.map((i) => i.name));
+    const merges = (ws.model as unknown as { merges: string[] }).merges;
+    expect(merges).toEqual(expect.arrayContaining(["A11:A14", "A15:A16"]));
+    // Read back, it is the table in the template's order.
+    const [read] = await readGoalWorkbook(bytes);
+    expect(read?.table?.indicators.map((i) => i.name)).toEqual(good.indicators.map((i) => i.name));
+  });
+
   it("starts a department workbook with a 目录 linking every table, with status and finding counts", async () => {
     const bytes = await writeGoalWorkbook({
       fiscalYear: 2024,

@@ -7,6 +7,7 @@ import {
   type IndicatorField,
   TEMPLATE_VERSION_LABEL,
 } from "../core/goals/goal-sheet";
+import { inTemplateOrder } from "../core/goals/order";
 import {
   type GoalSubjectKind,
   type GoalTable,
@@ -128,7 +129,8 @@ function writeTableSheet(
   template: IndicatorTemplate,
   withContents: boolean,
 ) {
-  const { table } = data;
+  // Grouped as on paper whatever order the indicators were entered in, so each level 1 is merged once.
+  const table = { ...data.table, indicators: inTemplateOrder(data.table.indicators, template) };
   const labels = LABELS[table.subjectKind];
   const ws = wb.addWorksheet(name, {
     properties: { defaultRowHeight: 20 },

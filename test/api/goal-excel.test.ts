@@ -160,7 +160,9 @@ describe("goal tables as Excel: export and import back", () => {
     const after = (await t.as(unit, "GET", `/api/v1/goals/tables/${draft.id}`)).json();
     expect(after.version).toBe(draft.version + 1);
     expect(after.table.indicators[0].target).toBe(String(Number(first.target) + 7));
-    expect(after.table.indicators.map((i: { uid: string }) => i.uid)).toEqual(draft.indicators.map((i) => i.uid));
+    // The same indicators (uids kept), now stored in the sheet's order, which groups them as on paper.
+    const uids = (list: { uid: string }[]) => list.map((i) => i.uid).sort();
+    expect(uids(after.table.indicators)).toEqual(uids(draft.indicators));
     const audit = (
       await t.as(admin, "GET", `/api/v1/audit?entity=goal_table&entityId=${draft.id}&action=import`)
     ).json();
@@ -175,6 +177,45 @@ describe("goal tables as Excel: export and import back", () => {
     const reimport = await upload(unit, "commit", bytes, "调整后.xlsx");
     expect(reimport.json().counts).toMatchObject({ changed: 0, errors: 0 });
     expect(await snapshot()).toEqual(again);
+  });
+});
+
+describe("a table whose indicators were entered out of order", () => {
+  it("exports grouped by level as on paper, and comes back unchanged", async () => {
+    const stored = (await t.as(unit, "GET", `/api/v1/goals/tables/${draft.id}`)).json();
+    const [first, ...rest] = stored.table.indicators as { uid: string; level1: string; name: string }[];
+    // The first output indicator moved to the end: 产出, 效益, 满意度, then 产出 again.
+    const saved = await t.as(unit, "PUT", `/api/v1/goals/tables/${draft.id}`, {
+      version: stored.version,
+      overallGoal: stored.table.overallGoal,
+      indicators: [...rest, first],
+    });
+    expect(saved.statusCode).toBe(200);
+    const shuffled = (await t.as(unit, "GET", `/api/v1/goals/tables/${draft.id}`)).json();
+    expect(shuffled.table.indicators.at(-1).uid).toBe(first!.uid);
+
+    const bytes = await myWorkbook();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet(draft.code)!;
+    const count = stored.table.indicators.length;
+    const column = (c: string) => Array.from({ length: count }, (_, i) => String(ws.getCell(`${c}${11 + i}`).value));
+    const [level1s, level2s, names] = [column("A"), column("B"), column("C")];
+    expect([...names].sort()).toEqual(stored.table.indicators.map((i: { name: string }) => i.name).sort());
+    // Every level 1, and every level 2 within it, is one run of rows: never split in two.
+    const runs = (keys: string[]) => keys.filter((k, i) => i === 0 || keys[i - 1] !== k).length;
+    expect(runs(level1s)).toBe(new Set(level1s).size);
+    const pairs = level1s.map((l1, i) => `${l1}/${level2s[i]}`);
+    expect(runs(pairs)).toBe(new Set(pairs).size);
+    expect(level1s[0]).toBe("产出指标");
+
+    const before = await snapshot();
+    const preview = (await upload(unit, "preview", bytes)).json();
+    const sheet = preview.tables.find((x: ImportTable) => x.sheet === draft.code) as ImportTable;
+    expect(sheet).toMatchObject({ status: "unchanged", indicators: { new: 0, changed: 0, removed: 0 } });
+    expect((await upload(unit, "commit", bytes)).json().counts).toMatchObject({ changed: 0, errors: 0 });
+    expect(await snapshot()).toEqual(before);
+    draft.version = shuffled.version;
   });
 });
 
@@ -239,20 +280,24 @@ describe("a bad workbook is refused with its sheet, row and column, and nothing 
 
   it("unknown level-1 and level-2 names", async () => {
     // The benefit rows' level 1 is one merged cell: renaming it renames every row under it.
-    const benefit =
-      11 + (draft.indicators as unknown as { level1: string }[]).findIndex((i) => i.level1 === "效益指标");
+    // So is the first level 2's (the rows are grouped as on paper).
+    let benefit = 0;
+    let firstLevel2Rows = 0;
     const { issues } = await refused((ws) => {
+      const rows = Array.from({ length: draft.indicators.length }, (_, i) => 11 + i);
+      benefit = rows.find((r) => ws.getCell(`A${r}`).value === "效益指标")!;
+      firstLevel2Rows = rows.filter((r) => ws.getCell(`B${r}`).value === ws.getCell("B11").value).length;
       ws.getCell(`A${benefit}`).value = "效益";
       ws.getCell("B11").value = "数目指标";
     });
     const unknown = issues.filter((i) => i.code === "GOAL_UNKNOWN_LEVEL");
     expect(unknown.map((i) => [i.cell, i.column])).toEqual([
-      ["B11", "二级指标"],
+      ...Array.from({ length: firstLevel2Rows }, (_, i) => [`B${11 + i}`, "二级指标"]),
       [`A${benefit}`, "一级指标"],
       [`A${benefit + 1}`, "一级指标"],
     ]);
     expect(unknown[0]!.message).toContain("二级指标“数目指标”不属于一级指标“产出指标”");
-    expect(unknown[1]!.message).toContain("一级指标“效益”不在本年度指标体系中");
+    expect(unknown[firstLevel2Rows]!.message).toContain("一级指标“效益”不在本年度指标体系中");
     expect(issues.find((i) => i.code === "GOAL_LEVEL1_EMPTY")).toMatchObject({ row: 10, column: "一级指标" });
   });
 

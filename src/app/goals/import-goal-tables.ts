@@ -10,6 +10,7 @@ import {
   type SheetColumn,
   sheetIssue,
 } from "../../core/goals/goal-sheet";
+import { inTemplateOrder } from "../../core/goals/order";
 import { checkGoalTable, type GoalFinding } from "../../core/goals/quality";
 import type { GoalTable } from "../../core/goals/types";
 import { declarerOf, GOAL_SUBMITTER, goalStatusText, isEditable } from "../../core/goals/workflow";
@@ -171,7 +172,9 @@ export async function importGoalTables(deps: Deps, actor: Actor, input: GoalImpo
       result.subjectName = record.table.subjectName;
       result.statusText = goalStatusText(stateOf(record));
 
-      const diff = diffIndicators(record.table.indicators, sheetTable.indicators);
+      // Compared with the table as the export writes it (grouped in the template's order), so a sheet sent back
+      // unedited is unchanged even when the indicators were entered out of order.
+      const diff = diffIndicators(inTemplateOrder(record.table.indicators, rules.template), sheetTable.indicators);
       const overallGoal = sheetTable.overallGoal.trim();
       result.overallGoalChanged = !sameText(overallGoal, record.table.overallGoal);
       result.indicators = diff.counts;

@@ -1,6 +1,7 @@
 /** The goal-table form as the page edits it: rows with stable keys, kept in the template's order. */
 import { createContext, useContext, useEffect, useState } from "react";
 import { DEFAULT_GOAL_RULES, type GoalRules } from "../../../../src/core/goals/goal-rules";
+import { inTemplateOrder } from "../../../../src/core/goals/order";
 import { checkGoalTable, type GoalCheckResult } from "../../../../src/core/goals/quality";
 import {
   type GoalIndicator,
@@ -41,21 +42,9 @@ function newUid(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** Sort key of a row: its level 1 and level 2 in template order, unknown ones last. */
-function rank(row: GoalIndicator, template: IndicatorTemplate): [number, number] {
-  const l1 = template.levels.findIndex((l) => l.level1 === row.level1.trim());
-  if (l1 < 0) return [template.levels.length, 0];
-  const l2 = template.levels[l1]!.level2.indexOf(row.level2.trim());
-  return [l1, l2 < 0 ? 99 : l2];
-}
-
 /** Rows grouped by level 1 and level 2 as the template lists them; the order within a group is kept. */
-export function sortRows<T extends GoalIndicator>(rows: readonly T[], template: IndicatorTemplate): T[] {
-  return rows
-    .map((row, i) => ({ row, i, r: rank(row, template) }))
-    .sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1] || a.i - b.i)
-    .map((x) => x.row);
-}
+export const sortRows = <T extends GoalIndicator>(rows: readonly T[], template: IndicatorTemplate): T[] =>
+  inTemplateOrder(rows, template);
 
 export function formOf(table: GoalTable, template: IndicatorTemplate): GoalForm {
   return {
