@@ -1,0 +1,190 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actorOf } from "../../src/app/auth/actor";
+import type { Actor, Deps } from "../../src/app/context";
+import { saveSelfEvalForm } from "../../src/app/selfeval/save-form";
+import { createUnitOfWork } from "../../src/db/repos";
+import { rows } from "../../src/db/repos/rows";
+import { argon2Hasher } from "../../src/server/auth/password";
+import type { MonitoringDistrict } from "../support/monitoring-district";
+import { type FilledForm, selfEvalDistrict } from "../support/selfeval-district";
+
+/**
+ * 批量提交 / 批量审核通过 and the review's read side tried once more: a batch racing a unit's save on PostgreSQL,
+ * the guidance letter asked for organisations outside the caller's scope, and ids beyond the database's
+ * integer in a batch body and in a workbook's hidden identity. Each test states what must hold.
+ */
+let m: MonitoringDistrict & { forms: FilledForm[] };
+const BATCH = "/api/v1/selfeval/forms/actions";
+const call = (who: string, method: string, url: string, body?: unknown) => m.d.as(m.d.who(who), method, url, body);
+const ok = async (who: string, method: string, url: string, body?: unknown) => {
+  const res = await call(who, method, url, body);
+  expect(res.statusCode, `${method} ${url}: ${res.body.slice(0, 600)}`).toBe(200);
+  return res.json();
+};
+
+/** Form ids by subject code, 一小课后服务补助 (P301001B) included once its goal table is approved. */
+let forms: Record<string, number> = {};
+const form = async (who: string, code: string) => ok(who, "GET", `/api/v1/selfeval/forms/${forms[code]}`);
+
+/** A second project of 一小 with a sound goal table, so the unit has two forms of the year. */
+const AFTER_SCHOOL = {
+  overallGoal: "2025年为在校学生提供课后服务，覆盖率不低于90%，学生满意度不低于90%。",
+  indicators: [
+    ["产出指标", "数量指标", "服务学生数", ">=", "500", "人", 30],
+    ["产出指标", "质量指标", "服务覆盖率", ">=", "90", "%", 30],
+    ["效益指标", "社会效益指标", "课后看护问题缓解", ">=", "80", "%", 20],
+    ["满意度指标", "服务对象满意度指标", "学生满意度", ">=", "90", "%", 20],
+  ].map(([level1, level2, name, operator, target, unit, weight]) => ({
+    level1,
+    level2,
+    name,
+    kind: "quantitative",
+    operator,
+    target,
+    unit,
+    weight,
+    explanation: null,
+  })),
+};
+
+async function actor(username: string): Promise<{ deps: Deps; actor: Actor }> {
+  const deps: Deps = {
+    uow: createUnitOfWork(m.d.db),
+    clock: { now: () => new Date("2026-01-12T03:00:00Z") },
+    hasher: argon2Hasher,
+  };
+  const user = (await deps.uow.read.users.byUsername(username))!;
+  return { deps, actor: actorOf((await deps.uow.read.users.withOrg(user.id))!) };
+}
+
+/**
+ * Deps whose transactions stop just before their audit entries, their record's and task's rows locked, until
+ * `open()`; `reached` settles when one got there.
+ */
+function pausedBeforeAudit(deps: Deps) {
+  let open!: () => void;
+  let arrive!: () => void;
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  const reached = new Promise<void>((resolve) => {
+    arrive = resolve;
+  });
+  const uow = {
+    ...deps.uow,
+    transaction: (work: Parameters<Deps["uow"]["transaction"]>[0]) =>
+      deps.uow.transaction((repos) =>
+        work({
+          ...repos,
+          audit: {
+            ...repos.audit,
+            append: async (entries) => {
+              arrive();
+              await gate;
+              return repos.audit.append(entries);
+            },
+          },
+        }),
+      ),
+  } as Deps["uow"];
+  return { deps: { ...deps, uow }, open, reached };
+}
+
+/**
+ * Until another transaction waits for a row or advisory lock. PGlite runs one transaction at a time (the second
+ * waits for the first as a whole, before it starts): there is nothing to wait for.
+ */
+async function untilSomeoneWaitsForALock() {
+  if (m.d.db.kind !== "postgres") return;
+  for (let i = 0; i < 800; i++) {
+    const [w] = await rows<{ n: number }>(
+      m.d.db.orm,
+      sql`select count(*)::int as n from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock'`,
+    );
+    if (w!.n > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error("no transaction came to wait for a lock");
+}
+
+beforeAll(async () => {
+  m = await selfEvalDistrict({ stopAt: "filled" });
+  // 一小课后服务补助's goal table is declared and approved after the year opened; opening again issues its form.
+  const list = await ok("unit1", "GET", "/api/v1/goals/tables?year=2025&q=P301001B");
+  const table = list.rows.find((r: { subjectCode: string }) => r.subjectCode === "P301001B");
+  const url = `/api/v1/goals/tables/${table.id}`;
+  const version = async (who: string) => (await ok(who, "GET", url)).version;
+  await ok("unit1", "PUT", url, { version: await version("unit1"), ...AFTER_SCHOOL });
+  for (const [who, action] of [
+    ["unit1", "submit"],
+    ["edu", "approve"],
+    ["admin", "approve"],
+  ] as const)
+    await ok(who, "POST", `${url}/actions`, { version: await version(who), action });
+  const opened = await ok("admin", "POST", "/api/v1/selfeval/rounds", { fiscalYear: 2025, dueOn: "2026-02-28" });
+  expect(opened.forms).toBe(1);
+  const all = await ok("admin", "GET", "/api/v1/selfeval/forms?year=2025");
+  forms = Object.fromEntries(all.rows.map((r: { code: string; id: number }) => [r.code, r.id]));
+}, 300_000);
+afterAll(async () => {
+  await m?.d.close();
+});
+
+describe("self-evaluation batches and the review's read side under attack, again", () => {
+  it("moves a unit's form through the desks while the unit saves its other form at the same moment", async () => {
+    const a = await form("unit1", "P301001A");
+    const submitted = await ok("unit1", "POST", BATCH, {
+      fiscalYear: 2025,
+      action: "submit",
+      forms: [{ id: a.id, version: a.version }],
+    });
+    const saveAtOnce = async (overallActual: string, desk: () => Promise<{ statusCode: number; body: string }>) => {
+      const unit = await actor("unit1");
+      const paused = pausedBeforeAudit(unit.deps);
+      const b = await form("unit1", "P301001B");
+      // 一小 saves 课后服务补助: its form and its 单位自评 task are locked, its audit entry not yet written.
+      const saving = saveSelfEvalForm(paused.deps, unit.actor, b.id, { version: b.version, overallActual, items: [] });
+      await Promise.race([paused.reached, saving]);
+      // Meanwhile a desk moves 校舍维修, whose task is the same one.
+      const moving = desk();
+      await untilSomeoneWaitsForALock();
+      paused.open();
+      const [saved, moved] = await Promise.all([saving, moving]);
+      expect(saved.overallActual).toBe(overallActual);
+      expect(moved.statusCode, moved.body.slice(0, 400)).toBe(200);
+    };
+    // 教育局 approves by batch, then finance approves the one form.
+    await saveAtOnce("课后服务已覆盖全部在校学生", () =>
+      call("edu", "POST", BATCH, {
+        fiscalYear: 2025,
+        action: "approve",
+        forms: [{ id: a.id, version: submitted.forms[0].version }],
+        comment: "同意",
+      }),
+    );
+    const approved = await form("admin", "P301001A");
+    expect(approved.status).toBe("dept_approved");
+    await saveAtOnce("课后服务全年开展，学生满意", () =>
+      call("admin", "POST", `/api/v1/selfeval/forms/${a.id}/actions`, {
+        version: approved.version,
+        action: "approve",
+      }),
+    );
+    expect((await form("admin", "P301001A")).status).toBe("approved");
+    // Both saves and all three steps are in the audit log, and the unit's task follows its two forms.
+    const [audit] = await rows<{ saves: number; steps: number }>(
+      m.d.db.orm,
+      sql`select count(*) filter (where entity_id = ${String(forms.P301001B)} and action = 'update')::int as saves,
+                 count(*) filter (where entity_id = ${String(a.id)} and action in ('submit', 'approve'))::int as steps
+          from audit_log where entity = 'selfeval_form'`,
+    );
+    expect(audit).toEqual({ saves: 2, steps: 3 });
+    const [task] = await rows<{ status: string }>(
+      m.d.db.orm,
+      sql`select t.status from tasks t join orgs o on o.id = t.org_id where t.kind = 'selfeval' and o.code = '301001'`,
+    );
+    expect(task!.status).toBe("in_progress");
+  });
+});
