@@ -187,4 +187,39 @@ describe("self-evaluation batches and the review's read side under attack, again
     );
     expect(task!.status).toBe("in_progress");
   });
+
+  it("does not name, in the guidance letter's refusal, an organisation outside the caller's scope", async () => {
+    const orgs = Object.fromEntries(
+      (await rows<{ code: string; id: number; name: string }>(m.d.db.orm, sql`select code, id, name from orgs`)).map(
+        (o) => [o.code, o],
+      ),
+    );
+    const letter = (who: string, orgId: number) =>
+      call(who, "GET", `/api/v1/review/letter.docx?year=2025&orgId=${orgId}`);
+    const nobody = await letter("unit2", 99_999);
+    expect([nobody.statusCode, nobody.json()]).toEqual([404, { error: { code: "NOT_FOUND", message: "没有该单位" } }]);
+    const outside: Record<string, string[]> = {
+      unit2: ["301", "301001", "302", "302001"],
+      cdc: ["301", "301001", "301002", "302"],
+      edu: ["302", "302001"],
+      rev1: ["301", "301001", "301002", "302", "302001"],
+    };
+    for (const [who, codes] of Object.entries(outside))
+      for (const code of codes) {
+        const res = await letter(who, orgs[code]!.id);
+        // The same answer as for an organisation that does not exist: nothing tells the one from the other.
+        expect([res.statusCode, res.json()], `${who} → ${code}`).toEqual([nobody.statusCode, nobody.json()]);
+        expect(res.body, `${who} → ${code}`).not.toContain(orgs[code]!.name);
+      }
+    // Within the scope the refusal still says whose results are missing.
+    for (const [who, code] of [
+      ["edu", "301002"],
+      ["unit2", "301002"],
+      ["admin", "302001"],
+    ] as const) {
+      const res = await letter(who, orgs[code]!.id);
+      expect(res.statusCode, `${who} → ${code}`).toBe(404);
+      expect(res.json().error.message, `${who} → ${code}`).toBe(`${orgs[code]!.name}没有已确认的2025年度抽查复核结果`);
+    }
+  });
 });
