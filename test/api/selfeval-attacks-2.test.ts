@@ -22,6 +22,7 @@ const ok = async (who: string, method: string, url: string, body?: unknown) => {
   expect(res.statusCode, `${method} ${url}: ${res.body.slice(0, 600)}`).toBe(200);
   return res.json();
 };
+const codeOf = (res: { json(): { error?: { code?: string } } }) => res.json().error?.code;
 
 /** Form ids by subject code, 一小课后服务补助 (P301001B) included once its goal table is approved. */
 let forms: Record<string, number> = {};
@@ -133,6 +134,24 @@ afterAll(async () => {
 });
 
 describe("self-evaluation batches and the review's read side under attack, again", () => {
+  it("refuses a batch naming a form id beyond the database's integer by the request's field, writing nothing", async () => {
+    const before = await form("unit1", "P301001A");
+    for (const id of [2_147_483_648, Number.MAX_SAFE_INTEGER]) {
+      const res = await call("unit1", "POST", BATCH, {
+        fiscalYear: 2025,
+        action: "submit",
+        forms: [
+          { id: forms.P301001A, version: before.version },
+          { id, version: 1 },
+        ],
+      });
+      expect([res.statusCode, codeOf(res)], String(id)).toEqual([400, "REQUEST_INVALID"]);
+      expect(res.json().error.details.issues).toContainEqual(expect.objectContaining({ field: "body.forms.1.id" }));
+    }
+    const after = await form("unit1", "P301001A");
+    expect({ status: after.status, version: after.version }).toEqual({ status: "draft", version: before.version });
+  });
+
   it("moves a unit's form through the desks while the unit saves its other form at the same moment", async () => {
     const a = await form("unit1", "P301001A");
     const submitted = await ok("unit1", "POST", BATCH, {
