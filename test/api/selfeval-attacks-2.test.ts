@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorOf } from "../../src/app/auth/actor";
 import type { Actor, Deps } from "../../src/app/context";
@@ -134,6 +135,35 @@ afterAll(async () => {
 });
 
 describe("self-evaluation batches and the review's read side under attack, again", () => {
+  it("reports a workbook whose hidden identity names an id beyond the database's integer on its sheet", async () => {
+    const res = await call("unit1", "GET", "/api/v1/selfeval/forms.xlsx?year=2025");
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as Parameters<typeof wb.xlsx.load>[0]);
+    const meta = wb.getWorksheet("_jixiao")!;
+    const header = meta.getRow(1).values as unknown[];
+    let forged = 0;
+    meta.eachRow((row, n) => {
+      if (n > 1 && row.getCell(header.indexOf("sheet")).value === "P301001A") {
+        row.getCell(header.indexOf("formId")).value = 2_147_483_648;
+        forged++;
+      }
+    });
+    expect(forged).toBe(1);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const url = "/api/v1/selfeval/forms/import?year=2025";
+    const preview = await m.d.upload(m.d.who("unit1"), `${url}&mode=preview`, bytes, "自评表.xlsx");
+    expect(preview.statusCode, preview.body.slice(0, 300)).toBe(200);
+    const sheet = preview.json().sheets.find((s: { sheet: string }) => s.sheet === "P301001A");
+    expect(sheet.status).toBe("error");
+    expect(sheet.issues).toContainEqual(expect.objectContaining({ code: "SELFEVAL_WORKBOOK_MISMATCH" }));
+    const before = await form("unit1", "P301001A");
+    const commit = await m.d.upload(m.d.who("unit1"), `${url}&mode=commit`, bytes, "自评表.xlsx");
+    expect([commit.statusCode, codeOf(commit)]).toEqual([422, "IMPORT_INVALID"]);
+    expect(commit.json().error.message).toContain("P301001A");
+    expect((await form("unit1", "P301001A")).version).toBe(before.version);
+  });
+
   it("refuses a batch naming a form id beyond the database's integer by the request's field, writing nothing", async () => {
     const before = await form("unit1", "P301001A");
     for (const id of [2_147_483_648, Number.MAX_SAFE_INTEGER]) {
