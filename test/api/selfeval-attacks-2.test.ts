@@ -271,4 +271,57 @@ describe("self-evaluation batches and the review's read side under attack, again
       expect(res.json().error.message, `${who} → ${code}`).toBe(`${orgs[code]!.name}没有已确认的2025年度抽查复核结果`);
     }
   });
+
+  it("tells a review's notices (assigned, returned, 催办) to its reviewer only, not the firm's other accounts", async () => {
+    const [firm] = await ok("admin", "GET", "/api/v1/review/firms");
+    const reviewer = (username: string) =>
+      firm.reviewers.find((r: { username: string }) => r.username === username).id as number;
+    const drawn = await ok("admin", "POST", "/api/v1/review/draws", {
+      fiscalYear: 2025,
+      count: 1,
+      stratify: { department: false, budget: false },
+      includeDeptWide: true,
+    });
+    expect(drawn.reviews).toBe(1);
+    await ok("admin", "POST", "/api/v1/review/assignments", {
+      fiscalYear: 2025,
+      firmId: firm.id,
+      reviewerId: reviewer("rev2"),
+      dueOn: "2026-04-30",
+    });
+    const [review] = (await ok("rev2", "GET", "/api/v1/review/items?year=2025")).rows;
+    expect(review.code).toBe("P301001A");
+    const url = `/api/v1/review/items/${review.id}`;
+    const detail = await ok("rev2", "GET", url);
+    const items = detail.items.map((i: { uid: string; self: { points: number | null } | null }) => ({
+      uid: i.uid,
+      points: i.self?.points ?? 0,
+      notApplicable: false,
+      comment: "与佐证材料一致",
+    }));
+    const saved = await ok("rev2", "PUT", url, { version: detail.version, guidance: "自评规范", items });
+    const submitted = await ok("rev2", "POST", `${url}/actions`, { version: saved.version, action: "submit" });
+    const comment = "第2项维修单价的佐证不足，请重新核对";
+    await ok("admin", "POST", `${url}/actions`, { version: submitted.version, action: "return", comment });
+    const task = await ok("admin", "GET", `/api/v1/tasks/${review.taskId}`);
+    await ok("admin", "POST", `/api/v1/tasks/${task.id}/remind`, { version: task.version, message: "请本周内完成" });
+
+    const notices = async (who: string) =>
+      (await ok(who, "GET", "/api/v1/notifications?pageSize=100")).rows as {
+        kind: string;
+        title: string;
+        body: string;
+        link: string | null;
+      }[];
+    const theirs = await notices("rev2");
+    expect(theirs.map((n) => n.kind).sort()).toEqual(["assigned", "reminded", "returned"]);
+    expect(theirs.find((n) => n.kind === "returned")).toMatchObject({
+      title: "复核结果被退回：一小校舍维修",
+      body: `退回意见：${comment}`,
+    });
+    // The firm's other reviewer was given nothing: it hears nothing of the review, its form or finance's comment.
+    const others = await notices("rev1");
+    expect(others).toEqual([]);
+    expect((await ok("rev1", "GET", "/api/v1/tasks/inbox")).tasks).toEqual([]);
+  });
 });
