@@ -324,4 +324,23 @@ describe("self-evaluation batches and the review's read side under attack, again
     expect(others).toEqual([]);
     expect((await ok("rev1", "GET", "/api/v1/tasks/inbox")).tasks).toEqual([]);
   });
+
+  it("gives a returned review to a colleague without finance's note to the former reviewer", async () => {
+    const [firm] = await ok("admin", "GET", "/api/v1/review/firms");
+    const rev1 = firm.reviewers.find((r: { username: string }) => r.username === "rev1").id as number;
+    const [review] = (await ok("admin", "GET", "/api/v1/review/items?year=2025")).rows;
+    expect(review).toMatchObject({ code: "P301001A", status: "returned", reviewNote: expect.any(String) });
+    await ok("admin", "POST", "/api/v1/review/assignments", {
+      fiscalYear: 2025,
+      firmId: firm.id,
+      reviewIds: [review.id],
+      reviewerId: rev1,
+      dueOn: "2026-05-15",
+    });
+    const fresh = await call("rev1", "GET", `/api/v1/review/items/${review.id}`);
+    expect(fresh.statusCode).toBe(200);
+    // Finance's comment was on rev2's scores, which are gone: rev1 starts blank, with nothing of it.
+    expect(fresh.json()).toMatchObject({ status: "assigned", guidance: "", reviewNote: null });
+    expect(fresh.body).not.toContain(review.reviewNote);
+  });
 });
