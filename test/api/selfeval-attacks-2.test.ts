@@ -343,4 +343,29 @@ describe("self-evaluation batches and the review's read side under attack, again
     expect(fresh.json()).toMatchObject({ status: "assigned", guidance: "", reviewNote: null });
     expect(fresh.body).not.toContain(review.reviewNote);
   });
+
+  it("tells the reviewer a review is moved to, as it tells one given a new review", async () => {
+    const [firm] = await ok("admin", "GET", "/api/v1/review/firms");
+    const rev2 = firm.reviewers.find((r: { username: string }) => r.username === "rev2").id as number;
+    const [review] = (await ok("rev1", "GET", "/api/v1/review/items?year=2025")).rows;
+    const notices = async (who: string) => (await ok(who, "GET", "/api/v1/notifications?pageSize=100")).rows;
+    const before = { rev1: await notices("rev1"), rev2: await notices("rev2") };
+    await ok("admin", "POST", "/api/v1/review/assignments", {
+      fiscalYear: 2025,
+      firmId: firm.id,
+      reviewIds: [review.id],
+      reviewerId: rev2,
+      dueOn: "2026-05-20",
+    });
+    expect(await notices("rev2")).toEqual([
+      expect.objectContaining({
+        kind: "assigned",
+        link: `/review/items/${review.id}`,
+        taskId: review.taskId,
+        body: expect.stringContaining("2026-05-20"),
+      }),
+      ...before.rev2,
+    ]);
+    expect(await notices("rev1")).toEqual(before.rev1);
+  });
 });
