@@ -266,7 +266,7 @@ export const actOnSelfEvalForms = operation("selfeval.write", {
     fiscalYear: z.number().int().min(2000).max(2100),
     action: z.enum(["submit", "approve"]),
     forms: z
-      .array(z.object({ id: z.number().int().positive(), version: Version }))
+      .array(z.object({ id: Id, version: Version }))
       .min(1)
       .max(2000),
     comment: z.string().max(2000).optional(),

@@ -72,6 +72,8 @@ export const SELFEVAL_SHEET_LIMITS: SheetLimits = {
   maxInflatedBytes: 32 * 1024 * 1024,
 };
 
+/** The largest PostgreSQL integer: the bound of a form's id and version. */
+const INT4_MAX = 2_147_483_647;
 const unreadable = (message: string) => new AppError("validation", "IMPORT_UNREADABLE", message);
 const emptyFile = (message: string) => new AppError("validation", "IMPORT_EMPTY_FILE", message);
 const isZip = (b: Buffer) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
@@ -447,9 +449,11 @@ function readMeta(book: XlsxBook): Map<string, SelfEvalIdentity> | null {
       const v = cells[c];
       return typeof v === "string" || typeof v === "number" ? cellText(v) : "";
     };
+    // Ids and versions are PostgreSQL integers: a larger one was not written by the system (and would reach
+    // the database only to be refused there, without naming the sheet).
     const int = (c: number) => {
       const n = Number(text(c));
-      return Number.isSafeInteger(n) && n > 0 ? n : null;
+      return Number.isSafeInteger(n) && n > 0 && n <= INT4_MAX ? n : null;
     };
     const name = text(col.sheet);
     const formId = int(col.formId);

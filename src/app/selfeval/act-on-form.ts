@@ -102,6 +102,8 @@ export async function actOnSelfEvalForm(
       score,
     );
     await followReview(repos, actor, { regionCode: actor.regionCode, entity: "selfeval_form", recordId: id }, step);
+    // The task before the audit chain's lock, in the order saving a form takes them (else a deadlock).
+    await repos.selfeval.followForms(actor.regionCode, [id], deps.clock.now());
     await repos.audit.append([
       auditEntry(actor, deps.clock, {
         action: input.action,
@@ -112,7 +114,6 @@ export async function actOnSelfEvalForm(
         reason: comment ?? ACTION_LABELS[input.action],
       }),
     ]);
-    await repos.selfeval.followForms(actor.regionCode, [id], deps.clock.now());
     await notice(repos, actor.regionCode, detail, result.next.status, comment);
   });
   await dispatchSoon(deps);

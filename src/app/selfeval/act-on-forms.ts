@@ -137,6 +137,13 @@ export async function actOnSelfEvalForms(
         step: reviewStep(input.action, next.status, actor, comment ?? null, null, detail, new Map(), [], rules, score),
       })),
     );
+    // Tasks before the audit chain's lock, as saving and importing a form take them: taken the other way round,
+    // a unit saving one form while this batch moves another of its forms would deadlock on PostgreSQL.
+    await tx.selfeval.followForms(
+      actor.regionCode,
+      ordered.map((s) => s.detail.id),
+      at,
+    );
     await tx.outbox.add(
       actor.regionCode,
       ordered.flatMap(({ detail, next }) => noticeOf(detail, next.status, comment) ?? []),
@@ -152,11 +159,6 @@ export async function actOnSelfEvalForms(
           reason: comment ?? `批量${ACTION_LABELS[input.action]}`,
         }),
       ),
-    );
-    await tx.selfeval.followForms(
-      actor.regionCode,
-      ordered.map((s) => s.detail.id),
-      at,
     );
   });
   await dispatchSoon(deps);

@@ -103,9 +103,16 @@ export async function assignReviews(
       assignments.map((a) => a.reviewId),
       deps.clock.now(),
     );
+    // A review given to another reviewer keeps its task (moved, not created): they are told of it as of a new one.
+    const moved = assignments.flatMap((a) => {
+      const was = chosen.find((r) => r.id === a.reviewId);
+      return was?.taskId && was.reviewer?.id !== a.reviewerId
+        ? [{ taskId: was.taskId, orgId: firm.id, reviewId: a.reviewId }]
+        : [];
+    });
     await tx.outbox.add(
       actor.regionCode,
-      tasks.map((t) => ({
+      [...tasks, ...moved].map((t) => ({
         kind: "assigned" as const,
         taskId: t.taskId,
         orgIds: [t.orgId],

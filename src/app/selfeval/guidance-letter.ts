@@ -1,5 +1,6 @@
 import { dateInChina } from "../../core/calendar";
 import { AppError } from "../../core/errors";
+import { scopeIncludesOrg } from "../../core/scope";
 import type { Actor, Deps } from "../context";
 import { compareScores, viewerOf } from "./read-review";
 import { selfEvalRulesFor } from "./selfeval-rules";
@@ -23,7 +24,10 @@ export async function guidanceLetter(deps: Deps, actor: Actor, input: { fiscalYe
     (r) => (r.subjectKind === "deptWide" || r.unit.id === r.department.id ? r.department.id : r.unit.id) === org.id,
   );
   if (records.length === 0)
-    throw new AppError("not_found", "NOT_FOUND", `${org.name}没有已确认的${input.fiscalYear}年度抽查复核结果`);
+    // An organisation outside the viewer's scope is not named: its name is not theirs to learn.
+    throw scopeIncludesOrg(viewer.scope, org)
+      ? new AppError("not_found", "NOT_FOUND", `${org.name}没有已确认的${input.fiscalYear}年度抽查复核结果`)
+      : new AppError("not_found", "NOT_FOUND", "没有该单位");
   const forms = new Map(
     (
       await repos.selfeval.details(

@@ -67,6 +67,7 @@ export function selfEvalFormsRepo(ex: Executor): FormsRepo {
 
     async followForms(regionCode, formIds, at): Promise<TaskChange[]> {
       if (formIds.length === 0) return [];
+      // The tasks are locked in id order: two batches over forms of the same organisations wait, never deadlock.
       const changed = await rows<{
         id: number;
         kind: TaskKind;
@@ -87,7 +88,7 @@ export function selfEvalFormsRepo(ex: Executor): FormsRepo {
               from owners o
               join tasks t on t.region_code = ${regionCode} and t.fiscal_year = o.fiscal_year and t.kind = 'selfeval'
                 and t.object_kind = 'org' and t.object_id = o.org_id
-              for update of t)
+              order by t.id for update of t)
             update tasks t set status = n.status,
                    done_at = case when n.status = 'done' then coalesce(t.done_at, ${at.toISOString()}::timestamptz) end,
                    version = t.version + 1, updated_at = app_now()

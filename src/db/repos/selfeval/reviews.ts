@@ -296,7 +296,8 @@ export function selfEvalReviewRepo(ex: Executor): ReviewRepo {
       if (assignments.length === 0) return [];
       const json = JSON.stringify(assignments);
       // Scores are the judgement of the reviewer who gave them: a new reviewer starts from a blank review (the
-      // audit log keeps what the former one saved), so nothing of a reviewer who had to stand aside carries over.
+      // audit log keeps what the former one saved), so nothing of a reviewer who had to stand aside carries over,
+      // nor finance's return note to them.
       await ex.execute(
         sql`delete from selfeval_review_items i
             using selfeval_reviews r, jsonb_to_recordset(${json}::jsonb) as x("reviewId" int, "reviewerId" int)
@@ -307,6 +308,7 @@ export function selfEvalReviewRepo(ex: Executor): ReviewRepo {
       await ex.execute(
         sql`update selfeval_reviews r set firm_id = x."firmId", reviewer_id = x."reviewerId", status = 'assigned',
                    guidance = case when r.reviewer_id is distinct from x."reviewerId" then '' else r.guidance end,
+                   review_note = case when r.reviewer_id is distinct from x."reviewerId" then null else r.review_note end,
                    assigned_at = app_now(), version = r.version + 1, updated_at = app_now()
             from jsonb_to_recordset(${json}::jsonb) as x("reviewId" int, "firmId" int, "reviewerId" int)
             where r.region_code = ${regionCode} and r.id = x."reviewId" and r.status in ('unassigned', 'assigned', 'returned')`,

@@ -70,7 +70,9 @@ export function notificationRepo(ex: Executor): NotificationRepo {
       const delivered = await rows<{ id: number }>(
         ex,
         // The recipients' organisations are unnested first (materialised), then joined to the accounts by
-        // organisation: otherwise the planner pairs every entry with every account of the region.
+        // organisation: otherwise the planner pairs every entry with every account of the region. A notice
+        // about a task given to one person (a review, to its reviewer) reaches that person only, as the task
+        // does (task-sql.ts `taskScopeSql`): the firm's other accounts hear nothing of it.
         sql`with recipients as materialized (
               select x.id, x.region_code, x.kind, x.task_id, x.payload, org.id::int as org_id
               from outbox x cross join lateral jsonb_array_elements_text(x.payload->'orgIds') as org(id)
@@ -79,6 +81,8 @@ export function notificationRepo(ex: Executor): NotificationRepo {
             insert into notifications (region_code, user_id, outbox_id, kind, task_id, title, body, link)
             select r.region_code, u.id, r.id, r.kind, r.task_id, r.payload->>'title', r.payload->>'body', r.payload->>'link'
             from recipients r join users u on u.org_id = r.org_id and u.region_code = r.region_code and u.active
+            left join tasks t on t.id = r.task_id and t.region_code = r.region_code
+            where t.owner_user_id is null or t.owner_user_id = u.id
             on conflict (outbox_id, user_id, region_code) do nothing returning id`,
       );
       return delivered.length;
