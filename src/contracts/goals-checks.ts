@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_GOAL_POLICY } from "../core/goals/quality-policy";
 import { GOAL_STATUSES } from "../core/goals/workflow";
 import { TASK_STATUSES } from "../core/tasks/tasks";
 import { CalendarDate, fileResponse, Id, Instant, operation, Paging, responses, XLSX, YearQuery } from "./common";
@@ -114,6 +115,8 @@ const Policy = z.object({
   moneyUnits: z.array(z.string()),
   inputWords: z.array(z.string()),
   satisfactionWords: z.array(z.string()),
+  rateWords: z.array(z.string()),
+  processWords: z.array(z.string()),
 });
 const RulesInEffect = {
   version: z.string(),
@@ -161,6 +164,9 @@ const ProposedRules = {
     moneyUnits: words,
     inputWords: words,
     satisfactionWords: words,
+    // Lists added after rules were first saved: a client that does not send them keeps the defaults.
+    rateWords: words.default(DEFAULT_GOAL_POLICY.rateWords),
+    processWords: words.default(DEFAULT_GOAL_POLICY.processWords),
   }),
 };
 

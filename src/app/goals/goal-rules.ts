@@ -6,7 +6,7 @@ import {
   nextRulesVersion,
   validateGoalRules,
 } from "../../core/goals/goal-rules";
-import type { GoalRulePolicy } from "../../core/goals/quality-policy";
+import { type GoalRulePolicy, withPolicyDefaults } from "../../core/goals/quality-policy";
 import type { IndicatorTemplate } from "../../core/goals/types";
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
@@ -28,7 +28,7 @@ export async function goalRulesFor(repos: Repos, regionCode: string, fiscalYear:
   return {
     version: stored.version,
     template: body.template,
-    policy: body.policy,
+    policy: withPolicyDefaults(body.policy),
     id: stored.id,
     setForYear: stored.fiscalYear,
   };

@@ -86,6 +86,8 @@ export function validateGoalRules(
         moneyUnits: clean(policy.moneyUnits),
         inputWords: clean(policy.inputWords),
         satisfactionWords: clean(policy.satisfactionWords),
+        rateWords: clean(policy.rateWords),
+        processWords: clean(policy.processWords),
       },
     },
   };

@@ -19,17 +19,48 @@ export interface GoalRulePolicy {
   inputWords: string[];
   /** Words that show a satisfaction indicator (which belongs under 满意度指标, not 效益指标). */
   satisfactionWords: string[];
+  /** Endings of a name that measure a rate or share (覆盖率, 占比): not a quantity, not an amount. */
+  rateWords: string[];
+  /** Words of budget execution (下达率, 拨付率…): a process, not an output; execution is scored on its own. */
+  processWords: string[];
 }
 
 export const DEFAULT_GOAL_POLICY: GoalRulePolicy = {
   version: "2024.1",
   minIndicators: 3,
   maxQualitativeShare: 0.5,
-  vagueWords: ["有所提高", "有所提升", "进一步", "较好", "明显", "逐步", "基本", "大幅", "显著", "尽量", "力争"],
+  vagueWords: [
+    "有所提高",
+    "有所提升",
+    "有所",
+    "进一步",
+    "较好",
+    "明显",
+    "逐步",
+    "基本",
+    "大幅",
+    "显著",
+    "尽量",
+    "力争",
+    "稳步",
+    "不断",
+    "有效提升",
+    "有效提高",
+  ],
   moneyUnits: ["元", "万元", "亿元"],
   inputWords: ["资金", "经费", "拨付", "预算执行", "人员", "编制", "工资", "补助资金"],
   satisfactionWords: ["满意"],
+  rateWords: ["率", "比例", "占比", "比重"],
+  processWords: ["下达率", "拨付率", "支出率", "执行率", "到位率", "结余率", "结转率", "支付进度", "拨付进度"],
 };
+
+/**
+ * A stored policy with the lists added since it was saved filled from the defaults: a year's rules saved
+ * before a check existed keep their own lists and get the new check as the defaults define it.
+ */
+export function withPolicyDefaults(policy: Partial<GoalRulePolicy> & { version: string }): GoalRulePolicy {
+  return { ...DEFAULT_GOAL_POLICY, ...policy };
+}
 
 /** A word list turned into one matcher, built once per policy object. */
 export interface WordMatcher {
@@ -42,6 +73,9 @@ export interface CompiledPolicy {
   vague: WordMatcher;
   input: WordMatcher;
   satisfaction: WordMatcher;
+  process: WordMatcher;
+  /** Whether a name ends with a rate word (覆盖率, 占比). */
+  endsWithRate(name: string): boolean;
   moneyUnits: ReadonlySet<string>;
 }
 
@@ -66,6 +100,14 @@ function wordMatcher(words: readonly string[]): WordMatcher {
   };
 }
 
+function endsWithAny(words: readonly string[]): (text: string) => boolean {
+  const cleaned = [...new Set(words.map((w) => w.trim()).filter((w) => w !== ""))];
+  return (text) => {
+    const t = text.trim();
+    return cleaned.some((w) => t.endsWith(w));
+  };
+}
+
 const compiledPolicies = new WeakMap<GoalRulePolicy, CompiledPolicy>();
 
 /**
@@ -80,6 +122,8 @@ export function compilePolicy(policy: GoalRulePolicy): CompiledPolicy {
       vague: wordMatcher(policy.vagueWords),
       input: wordMatcher(policy.inputWords),
       satisfaction: wordMatcher(policy.satisfactionWords),
+      process: wordMatcher(policy.processWords),
+      endsWithRate: endsWithAny(policy.rateWords),
       moneyUnits: new Set(policy.moneyUnits.map((u) => u.trim())),
     };
     compiledPolicies.set(policy, compiled);

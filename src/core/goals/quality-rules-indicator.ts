@@ -226,8 +226,11 @@ export const inputAsOutput = defineRule(
     const compiled = compilePolicy(ctx.policy);
     table.indicators.forEach((ind, i) => {
       if (ind.level1.trim() !== OUTPUT_LEVEL1 || ind.level2.trim() === COST_LEVEL2) return;
-      const words = compiled.input.find(ind.name);
       const unit = (ind.unit ?? "").trim();
+      // A rate is no amount of input: "资助资金按时发放率 ≥95%" measures the timeliness of a payment. The rates
+      // of the budget's execution (拨付率, 执行率) are GOAL_PROCESS_AS_OUTPUT's.
+      if (unit === "%" || unit === "％" || compiled.process.find(ind.name).length > 0) return;
+      const words = compiled.input.find(ind.name);
       const moneyUnit = compiled.moneyUnits.has(unit);
       if (words.length === 0 && !moneyUnit) return;
       const found = [
@@ -279,6 +282,16 @@ export const vague = defineRule(
   },
   (table, ctx, emit) => {
     const { vague: matcher } = compilePolicy(ctx.policy);
+    // The annual overall goal too: "进一步提高教学质量" says nothing the year's end can be held to.
+    const goal = table.overallGoal.trim();
+    const inGoal = matcher.find(goal);
+    if (inGoal.length > 0)
+      emit(
+        null,
+        "overallGoal",
+        `年度总体目标含模糊表述 ${quoteList(inGoal)}：“${[...goal].length <= 40 ? goal : `${[...goal].slice(0, 40).join("")}…`}”`,
+        "写明本年度要完成什么、达到多少（如“完成3所学校校舍改造5000平方米”），与绩效指标对应",
+      );
     table.indicators.forEach((ind, i) => {
       for (const field of ["name", "target"] as const) {
         const text = ind[field].trim();

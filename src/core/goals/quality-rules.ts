@@ -12,6 +12,7 @@ import {
   vague,
   weightInvalid,
 } from "./quality-rules-indicator";
+import { costNotAmount, processAsOutput, quantityIsRate } from "./quality-rules-measure";
 import { level1Empty, overallMissing, tooFew, tooQualitative, weightsNot100 } from "./quality-rules-table";
 import type { GoalRule } from "./quality-types";
 
@@ -30,6 +31,9 @@ export const GOAL_RULES: readonly GoalRule[] = [
   nameMissing,
   duplicateIndicator,
   inputAsOutput,
+  processAsOutput,
+  quantityIsRate,
+  costNotAmount,
   satisfactionAsBenefit,
   vague,
   tooQualitative,

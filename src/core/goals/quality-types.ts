@@ -95,3 +95,4 @@ export function parseTargetNumber(target: string): number | null {
 export const OUTPUT_LEVEL1 = "产出指标";
 export const COST_LEVEL2 = "成本指标";
 export const BENEFIT_LEVEL1 = "效益指标";
+export const QUANTITY_LEVEL2 = "数量指标";

@@ -311,7 +311,7 @@ const CASES: RuleCase[] = [
     fails: [
       {
         what: "input words in the name",
-        table: table((t) => (row(t, 0).name = "专项资金拨付率")),
+        table: table((t) => (row(t, 0).name = "专项资金拨付额")),
         index: 0,
         field: "name",
         says: ["名称含 “资金”、“拨付”", "不是产出"],
@@ -330,6 +330,109 @@ const CASES: RuleCase[] = [
         index: 0,
         field: "unit",
         says: ["计量单位为“万元”"],
+      },
+    ],
+  },
+  {
+    code: "GOAL_QUANTITY_IS_RATE",
+    severity: "warning",
+    passes: [
+      {
+        what: "a count: ≥12所",
+        table: table((t) => Object.assign(row(t, 0), { name: "改造学校数", target: "12", unit: "所" })),
+      },
+      {
+        what: "a count of people: ≥24人",
+        table: table((t) => Object.assign(row(t, 0), { name: "受助学生数", target: "24", unit: "人" })),
+      },
+      { what: "a rate under 质量指标", table: goodTable() },
+    ],
+    fails: [
+      {
+        what: "a coverage rate in %",
+        table: table((t) => Object.assign(row(t, 0), { name: "农村义务教育学校改造覆盖率", target: "100", unit: "%" })),
+        index: 0,
+        field: "unit",
+        says: ["数量指标计量单位为“%”，衡量的是比率而不是数量"],
+        suggests: "改为实际完成的数量",
+      },
+      {
+        what: "a rate by its name, without a unit",
+        table: table((t) => Object.assign(row(t, 0), { name: "种植作物成活率", target: "85", unit: "" })),
+        index: 0,
+        field: "name",
+        says: ["名称“种植作物成活率”是比率"],
+      },
+    ],
+  },
+  {
+    code: "GOAL_COST_NOT_AMOUNT",
+    severity: "warning",
+    passes: [
+      { what: "a unit cost in 元", table: goodTable() },
+      {
+        what: "an amount: ≤16万元",
+        table: table((t) => Object.assign(row(t, 3), { name: "项目总成本", target: "16", unit: "万元" })),
+      },
+      {
+        what: "a cost per person",
+        table: table((t) => Object.assign(row(t, 3), { name: "生均补助标准", target: "1000", unit: "元/人" })),
+      },
+    ],
+    fails: [
+      {
+        what: "成本控制率 100%",
+        table: table((t) =>
+          Object.assign(row(t, 3), { name: "建设项目成本控制率", operator: "=", target: "100", unit: "%" }),
+        ),
+        index: 3,
+        field: "name",
+        says: ["名称“建设项目成本控制率”是比率", "不是金额或单位成本"],
+        suggests: "写成控制的金额或单位成本",
+      },
+      {
+        what: "a cost without a money unit",
+        table: table((t) => Object.assign(row(t, 3), { name: "维修成本", unit: "平方米" })),
+        index: 3,
+        field: "unit",
+        says: ["计量单位为“平方米”"],
+      },
+    ],
+  },
+  {
+    code: "GOAL_PROCESS_AS_OUTPUT",
+    severity: "warning",
+    passes: [
+      {
+        what: "a timely payment",
+        table: table((t) =>
+          Object.assign(row(t, 2), {
+            kind: "quantitative",
+            operator: ">=",
+            name: "资助资金按时发放率",
+            target: "95",
+            unit: "%",
+          }),
+        ),
+      },
+      { what: "outputs only", table: goodTable() },
+    ],
+    fails: [
+      {
+        what: "资金下达率 under 时效指标",
+        table: table((t) =>
+          Object.assign(row(t, 2), {
+            kind: "quantitative",
+            operator: "=",
+            name: "预算资金当年下达率",
+            target: "100",
+            unit: "%",
+          }),
+        ),
+        index: 2,
+        field: "name",
+        says: ["产出指标名称含 “下达率”，反映的是预算执行过程，不是产出"],
+        suggests: "删去此指标（预算执行率单独考核）",
       },
     ],
   },
@@ -360,6 +463,14 @@ const CASES: RuleCase[] = [
         field: "target",
         says: ["目标值“进一步提高”含模糊表述 “进一步”"],
         suggests: "把“进一步提高”改为可衡量的目标，如“≥95%”",
+      },
+      {
+        what: "vague annual overall goal",
+        table: table((t) => (t.overallGoal = "进一步提高农村学校办学条件，稳步提升教育质量。")),
+        index: null,
+        field: "overallGoal",
+        says: ["年度总体目标含模糊表述 “进一步”、“稳步”"],
+        suggests: "写明本年度要完成什么、达到多少",
       },
       {
         what: "vague name",

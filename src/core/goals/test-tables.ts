@@ -63,6 +63,7 @@ const POOL: readonly GoalIndicator[] = [
   ind("满意度指标", "服务对象满意度指标", "", "quantitative", ">=", "", "%", 10),
   ind("满意度指标", "服务对象满意度指标", "受益群众满意度", "quantitative", ">=", "90", "%", 0),
   ind("产出指标", "质量指标", "设备完好率", "quantitative", ">=", "98.5", "%", 12.345),
+  ind("产出指标", "成本指标", "成本控制率", "quantitative", "=", "100", "%", 10),
 ];
 
 /** `count` tables of about 12 indicators each, a share of them clean. */

@@ -33,6 +33,8 @@ interface Values {
   inputWords: string[];
   moneyUnits: string[];
   satisfactionWords: string[];
+  rateWords: string[];
+  processWords: string[];
 }
 
 const valuesOf = (d: GoalRulesData): Values => ({
@@ -44,6 +46,8 @@ const valuesOf = (d: GoalRulesData): Values => ({
   inputWords: d.policy.inputWords,
   moneyUnits: d.policy.moneyUnits,
   satisfactionWords: d.policy.satisfactionWords,
+  rateWords: d.policy.rateWords,
+  processWords: d.policy.processWords,
 });
 
 /** The form's values as the API takes them (names trimmed; the server cleans word lists the same way). */
@@ -60,6 +64,8 @@ const proposalOf = (year: number, v: Values): GoalRulesProposal => ({
     inputWords: v.inputWords ?? [],
     moneyUnits: v.moneyUnits ?? [],
     satisfactionWords: v.satisfactionWords ?? [],
+    rateWords: v.rateWords ?? [],
+    processWords: v.processWords ?? [],
   },
 });
 
@@ -80,6 +86,16 @@ const WORD_LISTS: { name: keyof Values & `${string}${"Words" | "Units"}`; label:
   { name: "inputWords", label: "投入类用语", help: "产出指标名称含这些词时提示“以投入代替产出”，如“资金”“经费”" },
   { name: "moneyUnits", label: "金额单位", help: "产出指标以这些单位计量时视为投入，如“万元”" },
   { name: "satisfactionWords", label: "满意度用语", help: "效益指标名称含这些词时提示“满意度列为效益指标”" },
+  {
+    name: "rateWords",
+    label: "比率类词尾",
+    help: "数量指标或成本指标名称以这些词结尾时提示“以比率代替数量/金额”，如“覆盖率”“占比”",
+  },
+  {
+    name: "processWords",
+    label: "预算执行类用语",
+    help: "产出指标名称含这些词时提示“以预算执行过程代替产出”，如“拨付率”“执行率”",
+  },
 ];
 
 /** The server's 试算 as the save dialog shows it. */
