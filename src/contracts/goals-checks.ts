@@ -117,6 +117,8 @@ const Policy = z.object({
   satisfactionWords: z.array(z.string()),
   rateWords: z.array(z.string()),
   processWords: z.array(z.string()),
+  multiYearWords: z.array(z.string()),
+  expectedBenefits: z.array(z.object({ sector: z.string(), level2: z.array(z.string()) })),
 });
 const RulesInEffect = {
   version: z.string(),
@@ -167,6 +169,12 @@ const ProposedRules = {
     // Lists added after rules were first saved: a client that does not send them keeps the defaults.
     rateWords: words.default(DEFAULT_GOAL_POLICY.rateWords),
     processWords: words.default(DEFAULT_GOAL_POLICY.processWords),
+    multiYearWords: words.default(DEFAULT_GOAL_POLICY.multiYearWords),
+    expectedBenefits: z
+      .array(z.object({ sector: z.string().max(40), level2: z.array(z.string().max(30)).max(20) }))
+      .max(100)
+      .default(DEFAULT_GOAL_POLICY.expectedBenefits)
+      .describe("各行业应有的效益类二级指标；行业为空的一项适用于未列出的行业"),
   }),
 };
 

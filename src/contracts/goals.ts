@@ -54,6 +54,11 @@ export const GoalTable = z
     funds: z.object({ total: Fen, fiscal: Fen, other: Fen }).nullable().describe("资金（分）"),
     overallGoal: z.string().describe("年度总体目标"),
     indicators: z.array(GoalIndicator),
+    sector: z
+      .string()
+      .nullable()
+      .optional()
+      .describe("所属行业（项目的，否则部门的）：审核规则按行业判断应有的效益指标"),
   })
   .meta({ id: "GoalTable" });
 

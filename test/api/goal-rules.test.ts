@@ -95,4 +95,45 @@ describe("the year's indicator template and check policy", () => {
     });
     expect((await rulesOf(staff, 2024)).history.length).toBe(current.history.length);
   });
+
+  it("keeps the benefits expected by sector as policy: a repeated sector is refused, a new one checks the tables", async () => {
+    const current = await rulesOf(staff, 2024);
+    expect(current.policy.expectedBenefits).toContainEqual({ sector: "", level2: ["社会效益指标"] });
+    const repeated = await t.as(staff, "PUT", "/api/v1/goals/rules", {
+      fiscalYear: 2024,
+      reason: "教育行业写了两次",
+      template: { totalWeight: current.template.totalWeight, levels: current.template.levels },
+      policy: {
+        ...current.policy,
+        expectedBenefits: [
+          ...current.policy.expectedBenefits,
+          { sector: "教育", level2: [] },
+          { sector: " 教育", level2: [] },
+        ],
+      },
+    });
+    expect(repeated.statusCode).toBe(400);
+    expect(repeated.json().error).toMatchObject({ message: "行业“教育”重复" });
+    expect((await rulesOf(staff, 2024)).history.length).toBe(current.history.length);
+
+    const before = (await t.as(staff, "GET", "/api/v1/goals/lint?year=2024")).json().summary;
+    const count = (s: { byRule: { code: string; count: number }[] }) =>
+      s.byRule.find((r) => r.code === "GOAL_BENEFIT_EXPECTED")?.count ?? 0;
+    const saved = await t.as(staff, "PUT", "/api/v1/goals/rules", {
+      fiscalYear: 2024,
+      reason: "教育项目还应有可持续影响",
+      template: { totalWeight: current.template.totalWeight, levels: current.template.levels },
+      policy: {
+        ...current.policy,
+        expectedBenefits: [
+          ...current.policy.expectedBenefits,
+          { sector: "教育", level2: ["社会效益指标", "经济效益指标"] },
+        ],
+      },
+    });
+    expect(saved.statusCode).toBe(200);
+    const after = (await t.as(staff, "GET", "/api/v1/goals/lint?year=2024")).json().summary;
+    // The demo's education tables have no 经济效益 indicator: each of them now has the finding.
+    expect(count(after)).toBeGreaterThan(count(before) + 100);
+  });
 });

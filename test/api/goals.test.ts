@@ -21,11 +21,19 @@ describe("region-wide goal table quality check", () => {
     );
     expect(withFindings).toBe(summary.totals.tablesWithErrors);
     expect(summary.totals.tablesWithErrors).toBeGreaterThan(50);
-    expect(summary.totals.tablesWithErrors + summary.totals.tablesWithWarnings).toBeLessThan(1767 / 2);
+    expect(summary.totals.tablesWithErrors).toBeLessThan(1767 / 4);
+    // Warnings are commoner: a third of the demo's tables promise 满意度达到90%以上 over an indicator of ≥85%.
+    expect(summary.totals.tablesWithErrors + summary.totals.tablesWithWarnings).toBeLessThan((1767 * 2) / 3);
     const counts = summary.byRule.map((r: { count: number }) => r.count);
     expect(counts).toEqual([...counts].sort((a: number, b: number) => b - a));
     expect(summary.byRule.map((r: { code: string }) => r.code)).toEqual(
-      expect.arrayContaining(["GOAL_WEIGHTS_NOT_100", "GOAL_VAGUE", "GOAL_SATISFACTION_AS_BENEFIT"]),
+      expect.arrayContaining([
+        "GOAL_WEIGHTS_NOT_100",
+        "GOAL_VAGUE",
+        "GOAL_SATISFACTION_MISPLACED",
+        "GOAL_OVERALL_FIGURE",
+        "GOAL_PROCESS_AS_OUTPUT",
+      ]),
     );
   });
 

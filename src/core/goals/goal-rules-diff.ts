@@ -8,12 +8,51 @@ type Policy = Omit<GoalRulePolicy, "version">;
 const FRAMEWORK = "指标体系";
 const POLICY = "审核规则";
 
-const WORD_LISTS: { key: "vagueWords" | "inputWords" | "moneyUnits" | "satisfactionWords"; label: string }[] = [
+type WordList = {
+  [K in keyof Policy]: Policy[K] extends string[] ? K : never;
+}[keyof Policy];
+
+const WORD_LISTS: { key: WordList; label: string }[] = [
   { key: "vagueWords", label: "模糊表述用语" },
   { key: "inputWords", label: "投入类用语" },
   { key: "moneyUnits", label: "金额单位" },
   { key: "satisfactionWords", label: "满意度用语" },
+  { key: "rateWords", label: "比率类词尾" },
+  { key: "processWords", label: "预算执行类用语" },
+  { key: "multiYearWords", label: "多年目标用语" },
 ];
+
+const sectorLabel = (sector: string) => (sector === "" ? "未列出的行业" : `“${sector}”行业`);
+
+/** The expected benefits by sector: sectors added or removed, and each kept sector's list. */
+function benefitChanges(before: Policy["expectedBenefits"], after: Policy["expectedBenefits"]): ConfigChange[] {
+  const out: ConfigChange[] = [];
+  const old = new Map(before.map((e) => [e.sector, e.level2]));
+  const now = new Map(after.map((e) => [e.sector, e.level2]));
+  const item = "应有的效益指标";
+  for (const [sector, level2] of old)
+    if (!now.has(sector))
+      out.push({
+        kind: "removed",
+        section: POLICY,
+        item,
+        before: `${sectorLabel(sector)}：${level2.join("、")}`,
+        after: null,
+      });
+  for (const [sector, level2] of now) {
+    const was = old.get(sector);
+    if (was) out.push(...listChanges(POLICY, `${sectorLabel(sector)}${item}`, was, level2));
+    else
+      out.push({
+        kind: "added",
+        section: POLICY,
+        item,
+        before: null,
+        after: `${sectorLabel(sector)}：${level2.join("、")}`,
+      });
+  }
+  return out;
+}
 
 const pct = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
@@ -72,5 +111,6 @@ export function goalRulesChanges(
     ),
   );
   for (const w of WORD_LISTS) out.push(...listChanges(POLICY, w.label, before.policy[w.key], after.policy[w.key]));
+  out.push(...benefitChanges(before.policy.expectedBenefits, after.policy.expectedBenefits));
   return out;
 }

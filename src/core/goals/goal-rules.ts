@@ -72,6 +72,18 @@ export function validateGoalRules(
     issues.push({ field: "policy.minIndicators", message: "最少指标数须为1到50的整数" });
   if (!(policy.maxQualitativeShare > 0 && policy.maxQualitativeShare <= 1))
     issues.push({ field: "policy.maxQualitativeShare", message: "定性指标占比上限须大于0且不超过1" });
+  // A name the template lacks is not refused: the check skips it (a template renamed later keeps working).
+  const sectorsSeen = new Set<string>();
+  const expectedBenefits = policy.expectedBenefits.map((e, i) => {
+    const sector = e.sector.trim();
+    if (sectorsSeen.has(sector))
+      issues.push({
+        field: `policy.expectedBenefits.${i}.sector`,
+        message: sector === "" ? "未分行业的一项重复" : `行业“${sector}”重复`,
+      });
+    sectorsSeen.add(sector);
+    return { sector, level2: clean(e.level2) };
+  });
   if (issues.length > 0) return { ok: false, issues };
   return {
     ok: true,
@@ -88,6 +100,8 @@ export function validateGoalRules(
         satisfactionWords: clean(policy.satisfactionWords),
         rateWords: clean(policy.rateWords),
         processWords: clean(policy.processWords),
+        multiYearWords: clean(policy.multiYearWords),
+        expectedBenefits,
       },
     },
   };

@@ -23,6 +23,13 @@ export interface GoalRulePolicy {
   rateWords: string[];
   /** Words of budget execution (下达率, 拨付率…): a process, not an output; execution is scored on its own. */
   processWords: string[];
+  /** Words of a plan beyond the year (十四五, 三年内…): an annual table states what this year achieves. */
+  multiYearWords: string[];
+  /**
+   * The benefit sub-levels a table is expected to have, by sector (所属行业); the entry with sector ""
+   * applies to every sector not listed. A missing one is a warning, not an error.
+   */
+  expectedBenefits: { sector: string; level2: string[] }[];
 }
 
 export const DEFAULT_GOAL_POLICY: GoalRulePolicy = {
@@ -52,6 +59,24 @@ export const DEFAULT_GOAL_POLICY: GoalRulePolicy = {
   satisfactionWords: ["满意"],
   rateWords: ["率", "比例", "占比", "比重"],
   processWords: ["下达率", "拨付率", "支出率", "执行率", "到位率", "结余率", "结转率", "支付进度", "拨付进度"],
+  multiYearWords: [
+    "十四五期间",
+    "十四五末",
+    "十五五期间",
+    "十五五末",
+    "中长期",
+    "实施期内",
+    "规划期内",
+    "项目期内",
+    "两年内",
+    "三年内",
+    "五年内",
+    "三年行动",
+  ],
+  expectedBenefits: [
+    { sector: "", level2: ["社会效益指标"] },
+    { sector: "节能环保", level2: ["社会效益指标", "生态效益指标"] },
+  ],
 };
 
 /**
@@ -74,6 +99,9 @@ export interface CompiledPolicy {
   input: WordMatcher;
   satisfaction: WordMatcher;
   process: WordMatcher;
+  multiYear: WordMatcher;
+  /** The benefit sub-levels expected of a table of the sector (null or unlisted: the default entry's). */
+  expectedBenefits(sector: string | null | undefined): readonly string[];
   /** Whether a name ends with a rate word (覆盖率, 占比). */
   endsWithRate(name: string): boolean;
   moneyUnits: ReadonlySet<string>;
@@ -108,6 +136,14 @@ function endsWithAny(words: readonly string[]): (text: string) => boolean {
   };
 }
 
+function expectedBenefitsOf(
+  entries: GoalRulePolicy["expectedBenefits"],
+): (sector: string | null | undefined) => readonly string[] {
+  const bySector = new Map(entries.map((e) => [e.sector.trim(), e.level2]));
+  const fallback = bySector.get("") ?? [];
+  return (sector) => bySector.get((sector ?? "").trim()) ?? fallback;
+}
+
 const compiledPolicies = new WeakMap<GoalRulePolicy, CompiledPolicy>();
 
 /**
@@ -123,6 +159,8 @@ export function compilePolicy(policy: GoalRulePolicy): CompiledPolicy {
       input: wordMatcher(policy.inputWords),
       satisfaction: wordMatcher(policy.satisfactionWords),
       process: wordMatcher(policy.processWords),
+      multiYear: wordMatcher(policy.multiYearWords),
+      expectedBenefits: expectedBenefitsOf(policy.expectedBenefits),
       endsWithRate: endsWithAny(policy.rateWords),
       moneyUnits: new Set(policy.moneyUnits.map((u) => u.trim())),
     };

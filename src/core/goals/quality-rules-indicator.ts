@@ -1,6 +1,5 @@
 import { compilePolicy, compileTemplate } from "./quality-policy";
 import {
-  BENEFIT_LEVEL1,
   COST_LEVEL2,
   defineRule,
   formatPoints,
@@ -247,31 +246,50 @@ export const inputAsOutput = defineRule(
   },
 );
 
-export const satisfactionAsBenefit = defineRule(
+export const satisfactionMisplaced = defineRule(
   {
-    code: "GOAL_SATISFACTION_AS_BENEFIT",
-    title: "满意度列为效益指标",
+    code: "GOAL_SATISFACTION_MISPLACED",
+    title: "满意度指标放错位置",
     severity: "warning",
-    explanation: "满意度有单独的一级指标，列在效益指标下会重复计分，也使效益无从体现。",
+    explanation:
+      "满意度有单独的一级指标，列在效益、质量等指标下会重复计分，也使效益或质量无从体现。满意度调查的次数等数量不在此列。",
   },
   (table, ctx, emit) => {
     const compiled = compilePolicy(ctx.policy);
     const tpl = compileTemplate(ctx.template);
     const home = tpl.template.levels.find((l) => compiled.satisfaction.find(l.level1).length > 0);
-    const where = home ? [home.level1, ...home.level2.slice(0, 1)].join("/") : null;
+    if (!home) return;
+    const where = [home.level1, ...home.level2.slice(0, 1)].join("/");
     table.indicators.forEach((ind, i) => {
-      if (ind.level1.trim() !== BENEFIT_LEVEL1) return;
+      if (ind.level1.trim() === home.level1) return;
       const words = compiled.satisfaction.find(ind.name);
       if (words.length === 0) return;
+      // "满意度调查次数 2次" counts surveys: an output, not a satisfaction rate.
+      const unit = (ind.unit ?? "").trim();
+      if (ind.kind === "quantitative" && unit !== "" && unit !== "%" && unit !== "％") return;
+      const placed = [ind.level1.trim(), ind.level2.trim()].filter((x) => x !== "").join("/") || "（未填层级）";
       emit(
         i,
         "level1",
-        `${rowLabel(ind, i)}：效益指标名称含 ${quoteList(words)}，满意度不是效益`,
-        where ? `移到“${where}”下` : "移到满意度指标下",
+        `${rowLabel(ind, i)}：名称含 ${quoteList(words)}，是满意度指标，却列在“${placed}”下`,
+        `移到“${where}”下`,
       );
     });
   },
 );
+
+/**
+ * Names in which a vague word is a plain part (基本公共卫生服务, 基本医疗保险, 基本生活费): masked before
+ * matching, with the subject's own name, so a project named so is not vague for naming itself.
+ */
+const PROPER_TERMS = /基本(?:公共|医疗|养老|生活|建设|农田|药物|公卫|医保|住房|口粮|保障|支出|工资|运行)/gu;
+
+function maskProper(text: string, subjectName: string): string {
+  let out = text.replace(PROPER_TERMS, (m) => "〇".repeat(m.length));
+  const name = subjectName.trim();
+  if (name.length >= 2) out = out.split(name).join("〇".repeat(name.length));
+  return out;
+}
 
 export const vague = defineRule(
   {
@@ -284,7 +302,7 @@ export const vague = defineRule(
     const { vague: matcher } = compilePolicy(ctx.policy);
     // The annual overall goal too: "进一步提高教学质量" says nothing the year's end can be held to.
     const goal = table.overallGoal.trim();
-    const inGoal = matcher.find(goal);
+    const inGoal = matcher.find(maskProper(goal, table.subjectName));
     if (inGoal.length > 0)
       emit(
         null,
@@ -295,7 +313,7 @@ export const vague = defineRule(
     table.indicators.forEach((ind, i) => {
       for (const field of ["name", "target"] as const) {
         const text = ind[field].trim();
-        const words = matcher.find(text);
+        const words = matcher.find(maskProper(text, table.subjectName));
         if (words.length === 0) continue;
         const label = field === "name" ? "指标名称" : "目标值";
         // Quote the whole text when short: "把“进一步提高”改为…" reads better than the bare word.

@@ -1,5 +1,13 @@
 import { compilePolicy } from "./quality-policy";
-import { COST_LEVEL2, defineRule, OUTPUT_LEVEL1, QUANTITY_LEVEL2, quoteList, rowLabel } from "./quality-types";
+import {
+  COST_LEVEL2,
+  defineRule,
+  OUTPUT_LEVEL1,
+  parseTargetNumber,
+  QUANTITY_LEVEL2,
+  quoteList,
+  rowLabel,
+} from "./quality-types";
 import type { GoalIndicator } from "./types";
 
 /**
@@ -32,6 +40,8 @@ export const quantityIsRate = defineRule(
     const compiled = compilePolicy(ctx.policy);
     table.indicators.forEach((ind, i) => {
       if (ind.level2.trim() !== QUANTITY_LEVEL2 || ind.kind !== "quantitative") return;
+      // 资金到位率 is budget execution: GOAL_PROCESS_AS_OUTPUT says so, once.
+      if (ind.level1.trim() === OUTPUT_LEVEL1 && compiled.process.find(ind.name).length > 0) return;
       const percent = isPercent(ind.unit);
       const rateName = compiled.endsWithRate(ind.name);
       if (!percent && !rateName) return;
@@ -57,6 +67,7 @@ export const costNotAmount = defineRule(
     const compiled = compilePolicy(ctx.policy);
     table.indicators.forEach((ind, i) => {
       if (!isCost(ind) || ind.kind !== "quantitative") return;
+      if (ind.level1.trim() === OUTPUT_LEVEL1 && compiled.process.find(ind.name).length > 0) return;
       if (isMoney(ind.unit, compiled.moneyUnits) && !compiled.endsWithRate(ind.name)) return;
       const unit = (ind.unit ?? "").trim();
       const read = compiled.endsWithRate(ind.name)
@@ -93,6 +104,93 @@ export const processAsOutput = defineRule(
         `${rowLabel(ind, i)}：产出指标名称含 ${quoteList(words)}，反映的是预算执行过程，不是产出`,
         "删去此指标（预算执行率单独考核），改为资金形成的产出，如完成的工程量、按时发放的人数",
       );
+    });
+  },
+);
+
+/** Yuan per unit of the money units the rules read; a unit the policy adds beyond these is not converted. */
+const YUAN_PER: Readonly<Record<string, number>> = { 元: 1, 千元: 1e3, 万元: 1e4, 亿元: 1e8 };
+
+/** Words of a unit cost (人均培训成本, 单位面积改造成本): an amount per thing, not the project's total. */
+const UNIT_COST_WORDS = ["单位", "人均", "户均", "亩均", "每", "平均", "单价", "标准"];
+
+interface Amount {
+  /** The amount in fen. */
+  fen: number;
+  /** The money unit as written (万元), without "/人". */
+  unit: string;
+  perUnit: boolean;
+}
+
+/** A cost indicator's target as money: "≤ 1,200 万元", or null when it is no amount the rules can read. */
+function costAmount(ind: GoalIndicator): Amount | null {
+  if (!isCost(ind) || ind.kind !== "quantitative") return null;
+  const written = (ind.unit ?? "").trim();
+  const unit = written.split(/[/每]/)[0] ?? "";
+  const perYuan = YUAN_PER[unit];
+  const value = parseTargetNumber(ind.target);
+  if (perYuan === undefined || value === null || value < 0) return null;
+  const perUnit = written !== unit || UNIT_COST_WORDS.some((w) => ind.name.includes(w));
+  return { fen: Math.round(value * perYuan * 100), unit, perUnit };
+}
+
+const wan = (fen: number) => `${Number((fen / 1_000_000).toFixed(2))}万元`;
+
+export const costOverFunds = defineRule(
+  {
+    code: "GOAL_COST_OVER_FUNDS",
+    title: "成本超过项目资金",
+    severity: "warning",
+    explanation: "成本指标是花钱的上限，不会超过项目本身的资金；超过时多半是金额或单位填错了。",
+  },
+  (table, _ctx, emit) => {
+    const funds = table.funds?.total ?? 0;
+    if (funds <= 0) return;
+    table.indicators.forEach((ind, i) => {
+      const amount = costAmount(ind);
+      if (!amount || amount.fen <= funds) return;
+      // Over the funds only by a factor of 10⁴: a unit slip, reported as such by GOAL_AMOUNT_UNIT_SLIP.
+      if (amount.unit === "万元" && amount.fen / 1e4 <= funds) return;
+      emit(
+        i,
+        "target",
+        `${rowLabel(ind, i)}：成本 ${ind.target.trim()}${(ind.unit ?? "").trim()} 超过项目资金 ${wan(funds)}`,
+        "核对成本金额和计量单位；成本上限不应超过项目资金",
+      );
+    });
+  },
+);
+
+export const amountUnitSlip = defineRule(
+  {
+    code: "GOAL_AMOUNT_UNIT_SLIP",
+    title: "金额单位疑似错位",
+    severity: "warning",
+    explanation:
+      "元与万元相差一万倍：把“元”写成“万元”，成本就远超项目资金；把“万元”写成“元”，一个项目的总成本只有几十元。",
+  },
+  (table, _ctx, emit) => {
+    const funds = table.funds?.total ?? 0;
+    if (funds <= 0) return;
+    table.indicators.forEach((ind, i) => {
+      const amount = costAmount(ind);
+      if (!amount) return;
+      const written = `${ind.target.trim()}${(ind.unit ?? "").trim()}`;
+      if (amount.unit === "万元" && amount.fen > funds && amount.fen / 1e4 <= funds)
+        emit(
+          i,
+          "unit",
+          `${rowLabel(ind, i)}：成本 ${written} 超过项目资金 ${wan(funds)}，按“元”计则在资金以内，疑似把“元”写成了“万元”`,
+          `核对计量单位：若是 ${ind.target.trim()} 元，把计量单位改为“元”${amount.perUnit ? "（单位成本写成“元/人”这类单位）" : ""}`,
+        );
+      // A total cost in 元 that is a few percent of the funds once read as 万元 is 万元 typed as 元.
+      else if (amount.unit === "元" && !amount.perUnit && amount.fen * 1e4 <= funds && amount.fen * 1e4 >= funds * 0.05)
+        emit(
+          i,
+          "unit",
+          `${rowLabel(ind, i)}：总成本 ${written} 只是项目资金 ${wan(funds)} 的万分之一量级，按“万元”计才与资金相当，疑似把“万元”写成了“元”`,
+          `核对计量单位：若是 ${ind.target.trim()} 万元，把计量单位改为“万元”`,
+        );
     });
   },
 );

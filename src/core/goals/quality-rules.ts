@@ -1,10 +1,11 @@
+import { benefitExpected, multiYear, overallFigure } from "./quality-rules-goal";
 import {
   duplicateIndicator,
   inputAsOutput,
   nameMissing,
   operatorMissing,
   percentOver100,
-  satisfactionAsBenefit,
+  satisfactionMisplaced,
   targetMissing,
   targetNotNumber,
   unitMissing,
@@ -12,15 +13,17 @@ import {
   vague,
   weightInvalid,
 } from "./quality-rules-indicator";
-import { costNotAmount, processAsOutput, quantityIsRate } from "./quality-rules-measure";
+import { amountUnitSlip, costNotAmount, costOverFunds, processAsOutput, quantityIsRate } from "./quality-rules-measure";
 import { level1Empty, overallMissing, tooFew, tooQualitative, weightsNot100 } from "./quality-rules-table";
 import type { GoalRule } from "./quality-types";
 
 /** Every goal-table rule, in the order findings are listed for one row. */
 export const GOAL_RULES: readonly GoalRule[] = [
   overallMissing,
+  overallFigure,
   unknownLevel,
   level1Empty,
+  benefitExpected,
   tooFew,
   weightsNot100,
   weightInvalid,
@@ -34,8 +37,11 @@ export const GOAL_RULES: readonly GoalRule[] = [
   processAsOutput,
   quantityIsRate,
   costNotAmount,
-  satisfactionAsBenefit,
+  costOverFunds,
+  amountUnitSlip,
+  satisfactionMisplaced,
   vague,
+  multiYear,
   tooQualitative,
   percentOver100,
 ];

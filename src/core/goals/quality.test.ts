@@ -437,24 +437,211 @@ const CASES: RuleCase[] = [
     ],
   },
   {
-    code: "GOAL_SATISFACTION_AS_BENEFIT",
+    code: "GOAL_SATISFACTION_MISPLACED",
     severity: "warning",
-    passes: [{ what: "satisfaction under 满意度指标", table: goodTable() }],
+    passes: [
+      { what: "satisfaction under 满意度指标", table: goodTable() },
+      {
+        what: "a count of satisfaction surveys under 数量指标",
+        table: table((t) =>
+          Object.assign(row(t, 0), { name: "开展满意度调查次数", operator: ">=", target: "2", unit: "次" }),
+        ),
+      },
+    ],
     fails: [
       {
         what: "满意 under 效益指标",
-        table: table((t) => (row(t, 4).name = "群众满意度")),
+        table: table((t) => Object.assign(row(t, 4), { name: "群众满意度", target: "90", unit: "%" })),
         index: 4,
         field: "level1",
-        says: ["名称含 “满意”"],
+        says: ["名称含 “满意”，是满意度指标，却列在“效益指标/社会效益指标”下"],
         suggests: "移到“满意度指标/服务对象满意度指标”下",
+      },
+      {
+        what: "满意 under 质量指标",
+        table: table((t) => Object.assign(row(t, 1), { name: "学生满意度", operator: ">=", target: "90" })),
+        index: 1,
+        field: "level1",
+        says: ["却列在“产出指标/质量指标”下"],
+      },
+    ],
+  },
+  {
+    code: "GOAL_COST_OVER_FUNDS",
+    severity: "warning",
+    passes: [
+      { what: "a unit cost", table: goodTable() },
+      {
+        what: "≤16万元 within the funds",
+        table: table((t) => Object.assign(row(t, 3), { name: "项目总成本", target: "16", unit: "万元" })),
+      },
+      {
+        what: "the whole funds",
+        table: table((t) => Object.assign(row(t, 3), { name: "项目总成本", target: "500", unit: "万元" })),
+      },
+      {
+        what: "no funds known (a table read from a file without them)",
+        table: table((t) => {
+          t.funds = null;
+          Object.assign(row(t, 3), { name: "项目总成本", target: "6,000,000", unit: "元" });
+        }),
+      },
+    ],
+    fails: [
+      {
+        what: "a total cost above the funds",
+        table: table((t) => Object.assign(row(t, 3), { name: "项目总成本", target: "6,000,000", unit: "元" })),
+        index: 3,
+        field: "target",
+        says: ["成本 6,000,000元 超过项目资金 500万元"],
+        suggests: "核对成本金额和计量单位",
+      },
+    ],
+  },
+  {
+    code: "GOAL_AMOUNT_UNIT_SLIP",
+    severity: "warning",
+    passes: [
+      { what: "≤1,200 元 per square metre", table: goodTable() },
+      {
+        what: "a small item in 元",
+        table: table((t) => Object.assign(row(t, 3), { name: "宣传印刷费", target: "2,000", unit: "元" })),
+      },
+      {
+        what: "人均培训成本 in 元",
+        table: table((t) => Object.assign(row(t, 3), { name: "人均培训成本", target: "300", unit: "元" })),
+      },
+    ],
+    fails: [
+      {
+        what: "元 typed as 万元",
+        table: table((t) => (row(t, 3).unit = "万元")),
+        index: 3,
+        field: "unit",
+        says: ["成本 1,200万元 超过项目资金 500万元", "疑似把“元”写成了“万元”"],
+        suggests: "若是 1,200 元，把计量单位改为“元”",
+      },
+      {
+        what: "万元 typed as 元",
+        table: table((t) => Object.assign(row(t, 3), { name: "项目总成本", target: "450", unit: "元" })),
+        index: 3,
+        field: "unit",
+        says: ["总成本 450元", "疑似把“万元”写成了“元”"],
+        suggests: "若是 450 万元",
+      },
+    ],
+  },
+  {
+    code: "GOAL_MULTI_YEAR",
+    severity: "warning",
+    passes: [
+      { what: "a date in the fiscal year", table: goodTable() },
+      {
+        what: "last year as the baseline",
+        table: table((t) =>
+          Object.assign(row(t, 5), { name: "较2023年新增学位数", target: "600", unit: "个", operator: ">=" }),
+        ),
+      },
+      {
+        what: "the school year that starts in the fiscal year",
+        table: table((t) => (row(t, 2).target = "2024-2025学年秋季学期开学前完工")),
+      },
+    ],
+    fails: [
+      {
+        what: "a target in a later year",
+        table: table((t) => (row(t, 2).target = "2025年底前完工")),
+        index: 2,
+        field: "target",
+        says: ["目标值“2025年底前完工”提到 “2025年”，不是 2024 年度的目标"],
+        suggests: "改为 2024 年内要达到的值",
+      },
+      {
+        what: "a multi-year overall goal",
+        table: table((t) => (t.overallGoal = "2024—2026年完成全区12所学校校舍改造，三年内消除危房。")),
+        index: null,
+        field: "overallGoal",
+        says: ["年度总体目标提到 “2024—2026年”、“三年内”"],
+      },
+    ],
+  },
+  {
+    code: "GOAL_BENEFIT_EXPECTED",
+    severity: "warning",
+    passes: [
+      { what: "a 社会效益 indicator", table: goodTable() },
+      {
+        what: "an 节能环保 table with both",
+        table: table((t) => {
+          t.sector = "节能环保";
+          Object.assign(row(t, 5), { level2: "生态效益指标", name: "减少碳排放量", target: "120", unit: "吨" });
+        }),
+      },
+    ],
+    fails: [
+      {
+        what: "only 可持续影响",
+        table: table((t) => (row(t, 4).level2 = "可持续影响指标")),
+        index: null,
+        field: "indicators",
+        says: ["效益指标下没有 “社会效益指标”", "现有 “可持续影响指标”"],
+        suggests: "补充 “社会效益指标”",
+      },
+      {
+        what: "an 节能环保 table without 生态效益",
+        table: table((t) => (t.sector = "节能环保")),
+        index: null,
+        field: "indicators",
+        says: ["效益指标下没有 “生态效益指标”（节能环保行业的项目应有）"],
+      },
+    ],
+  },
+  {
+    code: "GOAL_OVERALL_FIGURE",
+    severity: "warning",
+    passes: [
+      { what: "every figure carried (90%以上 as ≥90)", table: goodTable() },
+      {
+        what: "an indicator stricter than the goal (≥95% for 90%以上)",
+        table: table((t) => (row(t, 6).target = "95")),
+      },
+      {
+        what: "a figure of the scope without a rate (3所学校)",
+        table: table((t) => (t.overallGoal = "完成3所学校校舍改造，改善办学条件。")),
+      },
+    ],
+    fails: [
+      {
+        what: "a rate no indicator carries",
+        table: table((t) => (t.overallGoal = "完成校舍改造5000平方米，工程优良率达到85%。")),
+        index: null,
+        field: "overallGoal",
+        says: ["年度总体目标写“工程优良率达到85%”，没有哪个指标的目标值是 85%"],
+      },
+      {
+        what: "a figure the indicator contradicts",
+        table: table((t) => (row(t, 6).target = "85")),
+        index: 6,
+        field: "target",
+        says: ["年度总体目标写“师生满意度达到90%以上”", "目标值却是 ≥85%"],
+        suggests: "改正其中一处",
       },
     ],
   },
   {
     code: "GOAL_VAGUE",
     severity: "warning",
-    passes: [{ what: "measurable wording", table: goodTable() }],
+    passes: [
+      { what: "measurable wording", table: goodTable() },
+      {
+        what: "基本 as part of a name (基本公共卫生服务, the project's own name)",
+        table: table((t) => {
+          t.subjectName = "孤儿基本生活费";
+          t.overallGoal = "2024年实施孤儿基本生活费发放，完成基本公共卫生服务建档5000平方米。";
+          row(t, 0).name = "基本公共卫生服务建档面积";
+        }),
+      },
+    ],
     fails: [
       {
         what: "vague target",
@@ -566,6 +753,16 @@ describe("goal table quality rules", () => {
 });
 
 describe("checkGoalTable", () => {
+  it("reports a budget-execution rate under 数量 or 成本 once, as budget execution", () => {
+    for (const at of [0, 3]) {
+      const t = table((x) =>
+        Object.assign(row(x, at), { name: "资金到位率", operator: "=", target: "100", unit: "%" }),
+      );
+      const onRow = checkGoalTable(t).findings.filter((f) => f.indicatorIndex === at);
+      expect(onRow.map((f) => f.code)).toEqual(["GOAL_PROCESS_AS_OUTPUT"]);
+    }
+  });
+
   it("lists table-level findings first, then by row, then in rule order", () => {
     const t = table((x) => {
       x.overallGoal = "";
@@ -646,4 +843,84 @@ describe("checkGoalTable", () => {
       ),
     );
   });
+});
+
+/** Tables written as the MOF guide's examples and well-kept county tables are: no rule may fire on them. */
+describe("well-formed tables pass with no finding", () => {
+  const i = (
+    level1: string,
+    level2: string,
+    name: string,
+    operator: GoalIndicator["operator"],
+    target: string,
+    unit: string | null,
+    weight: number,
+  ): GoalIndicator => ({
+    level1,
+    level2,
+    name,
+    kind: operator === null ? "qualitative" : "quantitative",
+    operator,
+    target,
+    unit,
+    weight,
+    explanation: null,
+  });
+  const base = { subjectKind: "project" as const, fiscalYear: 2024, sector: "教育" };
+  const tables: GoalTable[] = [
+    {
+      ...base,
+      subjectCode: "205-2024-011",
+      subjectName: "普通高中国家助学金",
+      funds: { total: 4_800_000, fiscal: 4_800_000, other: 0 },
+      overallGoal: "按标准向24名家庭经济困难高中学生发放国家助学金，资助资金按时足额发放，受助学生满意度达到95%以上。",
+      indicators: [
+        i("产出指标", "数量指标", "受助学生人数", ">=", "24", "人", 20),
+        i("产出指标", "质量指标", "资助对象认定准确率", "=", "100", "%", 10),
+        i("产出指标", "时效指标", "资助资金按时发放率", ">=", "95", "%", 10),
+        i("产出指标", "成本指标", "生均资助标准", "<=", "2,000", "元/人", 10),
+        i("效益指标", "社会效益指标", "受助学生因经济困难辍学人数", "=", "0", "人", 20),
+        i("效益指标", "可持续影响指标", "资助政策知晓率", ">=", "90", "%", 15),
+        i("满意度指标", "服务对象满意度指标", "受助学生满意度", ">=", "95", "%", 15),
+      ],
+    },
+    {
+      ...base,
+      subjectCode: "205-2024-012",
+      subjectName: "农村学校校舍维修改造补助",
+      funds: { total: 192_000_000, fiscal: 192_000_000, other: 0 },
+      overallGoal: "完成12所农村学校校舍维修改造，消除校舍安全隐患，师生满意度达到90%以上。",
+      indicators: [
+        i("产出指标", "数量指标", "维修改造学校数", ">=", "12", "所", 20),
+        i("产出指标", "质量指标", "工程验收合格率", "=", "100", "%", 10),
+        i("产出指标", "时效指标", "完工时间", null, "2024年8月底前完工", null, 10),
+        i("产出指标", "成本指标", "单校改造成本", "<=", "16", "万元", 10),
+        i("效益指标", "社会效益指标", "校舍安全隐患消除率", "=", "100", "%", 20),
+        i("效益指标", "可持续影响指标", "校舍设计使用年限", ">=", "20", "年", 15),
+        i("满意度指标", "服务对象满意度指标", "师生满意度", ">=", "90", "%", 15),
+      ],
+    },
+    {
+      ...base,
+      sector: "节能环保",
+      subjectCode: "211-2024-003",
+      subjectName: "农村生活污水治理",
+      funds: { total: 600_000_000, fiscal: 500_000_000, other: 100_000_000 },
+      overallGoal: "完成8个行政村生活污水收集管网建设，污水处理设施正常运行率达到95%，村民满意度不低于90%。",
+      indicators: [
+        i("产出指标", "数量指标", "新建污水收集管网长度", ">=", "12", "公里", 15),
+        i("产出指标", "数量指标", "覆盖行政村数", ">=", "8", "个", 10),
+        i("产出指标", "质量指标", "污水处理设施正常运行率", ">=", "95", "%", 10),
+        i("产出指标", "时效指标", "工程完工及时率", "=", "100", "%", 5),
+        i("产出指标", "成本指标", "管网建设总成本", "<=", "560", "万元", 10),
+        i("效益指标", "社会效益指标", "受益农户数", ">=", "1,600", "户", 15),
+        i("效益指标", "生态效益指标", "化学需氧量年削减量", ">=", "90", "吨", 15),
+        i("满意度指标", "服务对象满意度指标", "村民满意度", ">=", "90", "%", 20),
+      ],
+    },
+  ];
+  for (const t of tables)
+    it(t.subjectName, () => {
+      expect(checkGoalTable(t).findings).toEqual([]);
+    });
 });

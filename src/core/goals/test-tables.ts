@@ -64,6 +64,10 @@ const POOL: readonly GoalIndicator[] = [
   ind("满意度指标", "服务对象满意度指标", "受益群众满意度", "quantitative", ">=", "90", "%", 0),
   ind("产出指标", "质量指标", "设备完好率", "quantitative", ">=", "98.5", "%", 12.345),
   ind("产出指标", "成本指标", "成本控制率", "quantitative", "=", "100", "%", 10),
+  ind("产出指标", "成本指标", "项目总成本", "quantitative", "<=", "6,000,000", "元", 10),
+  ind("产出指标", "成本指标", "单位面积改造成本", "quantitative", "<=", "1,200", "万元", 10),
+  ind("产出指标", "时效指标", "全部完工时间", "qualitative", null, "2026年底前", null, 10),
+  ind("产出指标", "数量指标", "农村学校覆盖率", "quantitative", ">=", "95", "%", 10),
 ];
 
 /** `count` tables of about 12 indicators each, a share of them clean. */

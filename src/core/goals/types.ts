@@ -64,6 +64,11 @@ export interface GoalTable {
   /** The annual overall goal (年度总体目标). */
   overallGoal: string;
   indicators: GoalIndicator[];
+  /**
+   * 所属行业 (the project's, else its department's), read from the store: which benefits the policy
+   * expects of the table. Absent or null: the policy's default.
+   */
+  sector?: string | null;
 }
 
 /** The region's indicator framework for a year: level 1 names, each with its level 2 names. */

@@ -19,6 +19,7 @@ export interface TableRow {
   unit_code: string;
   unit_name: string;
   subject_name: string;
+  sector: string | null;
   total: number | null;
   fiscal: number | null;
   other: number | null;
@@ -43,6 +44,7 @@ export const TABLE_SELECT = sql`
          g.returned_by, g.template_version, g.revision_reason, g.updated_at,
          d.code as department_code, d.name as department_name, u.code as unit_code, u.name as unit_name,
          coalesce(p.name, d.name) as subject_name,
+         coalesce(nullif(btrim(p.sector), ''), nullif(btrim(d.sector), '')) as sector,
          coalesce(p.adjusted_budget, b.adjusted_budget)::float8 as total,
          coalesce(p.fiscal_funds, b.fiscal_funds)::float8 as fiscal,
          coalesce(p.other_funds, b.other_funds)::float8 as other
@@ -95,6 +97,7 @@ export function toRecord(t: FullRow, indicators: GoalIndicator[]): GoalTableReco
       funds: t.total === null ? null : { total: t.total, fiscal: t.fiscal ?? 0, other: t.other ?? 0 },
       overallGoal: t.overall_goal,
       indicators,
+      sector: t.sector,
     },
   };
 }

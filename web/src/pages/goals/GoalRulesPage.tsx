@@ -35,6 +35,8 @@ interface Values {
   satisfactionWords: string[];
   rateWords: string[];
   processWords: string[];
+  multiYearWords: string[];
+  expectedBenefits: { sector: string; level2: string[] }[];
 }
 
 const valuesOf = (d: GoalRulesData): Values => ({
@@ -48,6 +50,8 @@ const valuesOf = (d: GoalRulesData): Values => ({
   satisfactionWords: d.policy.satisfactionWords,
   rateWords: d.policy.rateWords,
   processWords: d.policy.processWords,
+  multiYearWords: d.policy.multiYearWords,
+  expectedBenefits: d.policy.expectedBenefits.map((e) => ({ sector: e.sector, level2: [...e.level2] })),
 });
 
 /** The form's values as the API takes them (names trimmed; the server cleans word lists the same way). */
@@ -66,6 +70,11 @@ const proposalOf = (year: number, v: Values): GoalRulesProposal => ({
     satisfactionWords: v.satisfactionWords ?? [],
     rateWords: v.rateWords ?? [],
     processWords: v.processWords ?? [],
+    multiYearWords: v.multiYearWords ?? [],
+    expectedBenefits: (v.expectedBenefits ?? []).map((e) => ({
+      sector: (e.sector ?? "").trim(),
+      level2: e.level2 ?? [],
+    })),
   },
 });
 
@@ -77,6 +86,8 @@ function formPath(field: string): (string | number)[] | null {
   if (parts[0] === "template" && parts[1] === "levels")
     return parts[2] === undefined ? ["levels"] : ["levels", n(parts[2]), parts[3] === "level1" ? "level1" : "level2"];
   if (parts[0] === "policy" && parts[1] === "maxQualitativeShare") return ["maxQualitativePct"];
+  if (parts[0] === "policy" && parts[1] === "expectedBenefits")
+    return parts[2] === undefined ? ["expectedBenefits"] : ["expectedBenefits", n(parts[2]), parts[3] ?? "level2"];
   if (parts[0] === "policy" && parts[1]) return [parts[1]];
   return null;
 }
@@ -85,7 +96,11 @@ const WORD_LISTS: { name: keyof Values & `${string}${"Words" | "Units"}`; label:
   { name: "vagueWords", label: "模糊表述用语", help: "指标值或名称含这些词时提示“表述模糊”，如“进一步”“有所提高”" },
   { name: "inputWords", label: "投入类用语", help: "产出指标名称含这些词时提示“以投入代替产出”，如“资金”“经费”" },
   { name: "moneyUnits", label: "金额单位", help: "产出指标以这些单位计量时视为投入，如“万元”" },
-  { name: "satisfactionWords", label: "满意度用语", help: "效益指标名称含这些词时提示“满意度列为效益指标”" },
+  {
+    name: "satisfactionWords",
+    label: "满意度用语",
+    help: "满意度指标以外的指标名称含这些词时提示“满意度指标放错位置”",
+  },
   {
     name: "rateWords",
     label: "比率类词尾",
@@ -95,6 +110,11 @@ const WORD_LISTS: { name: keyof Values & `${string}${"Words" | "Units"}`; label:
     name: "processWords",
     label: "预算执行类用语",
     help: "产出指标名称含这些词时提示“以预算执行过程代替产出”，如“拨付率”“执行率”",
+  },
+  {
+    name: "multiYearWords",
+    label: "多年目标用语",
+    help: "年度目标或指标含这些词（或提到以后年度）时提示“年度目标写成多年目标”，如“三年内”“十四五期间”",
   },
 ];
 
@@ -231,6 +251,58 @@ function Levels({ stored }: { stored: Values | undefined }) {
   );
 }
 
+/** 各行业应有的效益指标: one row per sector, the row with a blank sector for every sector not listed. */
+function ExpectedBenefits({ stored }: { stored: Values | undefined }) {
+  const editing = useConfigEditing();
+  return (
+    <Form.Item
+      label="各行业应有的效益指标"
+      extra="目标表的效益指标下缺少所列二级指标时提示“缺少应有的效益指标”；行业留空的一行适用于未列出的行业。"
+    >
+      <Form.List name="expectedBenefits">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field, i) => (
+              <Row key={field.key} gutter={8} wrap={false}>
+                <Col flex="120px">
+                  <Form.Item name={[field.name, "sector"]} style={{ marginBottom: 8 }}>
+                    <Input placeholder="未列出的行业" maxLength={40} aria-label={`第${i + 1}行行业`} />
+                  </Form.Item>
+                </Col>
+                <Col flex="auto">
+                  <Form.Item name={[field.name, "level2"]} style={{ marginBottom: 8 }}>
+                    <TagListInput
+                      what="二级指标"
+                      maxLength={30}
+                      placeholder="输入二级指标名称后回车"
+                      stored={stored?.expectedBenefits[i]?.level2}
+                    />
+                  </Form.Item>
+                </Col>
+                {editing && (
+                  <Col flex="32px">
+                    <RemoveButton what={`第${i + 1}行`} onRemove={() => remove(field.name)} />
+                  </Col>
+                )}
+              </Row>
+            ))}
+            {editing && (
+              <Button
+                type="dashed"
+                size="small"
+                icon={<PlusOutlined />}
+                onClick={() => add({ sector: "", level2: [] })}
+              >
+                添加行业
+              </Button>
+            )}
+          </>
+        )}
+      </Form.List>
+    </Form.Item>
+  );
+}
+
 /**
  * 指标体系与审核规则: the year's level-1/level-2 indicator framework and the thresholds and word lists
  * of the quality checks. Read first; finance edits through the shared configuration page (编辑 →
@@ -348,6 +420,7 @@ export default function GoalRulesPage() {
                 <TagListInput what={w.label} maxLength={20} stored={stored?.[w.name]} />
               </Form.Item>
             ))}
+            <ExpectedBenefits stored={stored} />
           </Card>
         </Col>
       </Row>
