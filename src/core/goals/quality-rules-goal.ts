@@ -139,12 +139,17 @@ interface Figure {
 const AT_MOST_BEFORE = /(?:不超过|不高于|控制在|低于|小于|≤|<=)\s*$/u;
 const AT_MOST_AFTER = /^\s*(?:以下|以内|及以下)/u;
 
+/** Bounds for a goal pasted from anywhere (a checked file's cell may hold 32,767 characters). */
+const MAX_FIGURES = 40;
+const SUBJECT_CHARS = 30;
+
 function figuresOf(goal: string): Figure[] {
   const out: Figure[] = [];
   for (const raw of goal.normalize("NFKC").split(CLAUSE_RE)) {
     const clause = raw.trim();
     for (const m of clause.matchAll(FIGURE_RE)) {
-      const before = clause.slice(0, m.index);
+      if (out.length >= MAX_FIGURES) return out;
+      const before = clause.slice(Math.max(0, (m.index ?? 0) - SUBJECT_CHARS), m.index);
       // "2024年", "第3季度", "1.5倍" are not targets; neither is a digit run inside a larger number.
       if (/[\d.]$/.test(before)) continue;
       const after = clause.slice((m.index ?? 0) + m[0].length);

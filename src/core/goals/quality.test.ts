@@ -753,6 +753,14 @@ describe("goal table quality rules", () => {
 });
 
 describe("checkGoalTable", () => {
+  it("reads at most 40 figures of an overall goal pasted from anywhere", () => {
+    const t = table((x) => {
+      x.overallGoal = Array.from({ length: 2000 }, (_, i) => `达标率达到${(i % 900) / 10 + 1}%`).join("，");
+    });
+    const found = checkGoalTable(t).findings.filter((f) => f.code === "GOAL_OVERALL_FIGURE");
+    expect(found.length).toBe(40);
+  });
+
   it("reports a budget-execution rate under 数量 or 成本 once, as budget execution", () => {
     for (const at of [0, 3]) {
       const t = table((x) =>
