@@ -497,15 +497,18 @@ export function readOutsideGoalSheet(ws: XlsxSheet): OutsideSheetRead {
     if (isBlankMark(name) && isBlankMark(targetText)) {
       // Nothing to read as an indicator: say so when the row holds something other than level names.
       const stray = cells.filter(
-        (x) => known.has(x.c) && !levelCols.has(x.c) && !extraCols.has(x.c) && !isBlankMark(x.text),
+        (x) =>
+          known.has(x.c) && !levelCols.has(x.c) && !extraCols.has(x.c) && !isBlankMark(x.c === nameCol ? name : x.text),
       );
-      if (stray.length > 0)
+      const first = stray[0];
+      const header = [...index].find(([, c]) => c === first?.c)?.[0];
+      if (first)
         issueAt(
           r,
-          stray[0]!.c,
-          "",
+          first.c,
+          header ? hdr(header) : "",
           "GOAL_CHECK_ROW_UNREAD",
-          `第${r}行没有指标名称和指标值，这一行（“${stray[0]!.text}”）未作为指标读取`,
+          `第${r}行没有指标名称和指标值，这一行（“${first.text}”）未作为指标读取`,
         );
       continue;
     }
@@ -604,6 +607,7 @@ export function readOutsideGoalSheet(ws: XlsxSheet): OutsideSheetRead {
           funds: partFundsCell,
           overallGoal: p.goal?.cell ?? goal?.cell ?? null,
           grid: cellOf(header!.row, col("level1")!, hdr("level1")),
+          weights: col("weight") === undefined ? null : cellOf(header!.row, col("weight")!, hdr("weight")),
           indicators: p.at,
         },
         notes: partNotes,

@@ -42,7 +42,8 @@ export async function checkGoalWorkbook(
   const years = new Set<number>();
   for (const s of input.sheets) for (const t of s.tables) years.add(yearOf(t, asked, fallback));
   const loaded = new Map<number, GoalRules & { setForYear: number | null }>();
-  for (const y of [...years].sort()) loaded.set(y, await goalRulesFor(deps.uow.read, actor.regionCode, y));
+  for (const y of [...years].sort((a, b) => a - b))
+    loaded.set(y, await goalRulesFor(deps.uow.read, actor.regionCode, y));
   const result = checkOutsideWorkbook(input.sheets, (y) => loaded.get(y)!, asked, fallback);
   return {
     fileName: input.fileName,

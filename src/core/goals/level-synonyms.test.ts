@@ -61,7 +61,11 @@ describe("mapLevels", () => {
   });
 
   it("keeps names it does not know, so the rules can name them", () => {
-    expect(map("社会、经济、生态效益指标", "社会效益指标")).toEqual(["社会、经济、生态效益指标", "社会效益指标", false]);
+    expect(map("社会、经济、生态效益指标", "社会效益指标")).toEqual([
+      "社会、经济、生态效益指标",
+      "社会效益指标",
+      false,
+    ]);
     expect(map("效益指标", "数量指标")).toEqual(["效益指标", "数量指标", false]);
   });
 

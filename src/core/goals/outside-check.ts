@@ -45,8 +45,10 @@ export interface OutsideGoalTable {
     subjectName: SheetCell | null;
     funds: SheetCell | null;
     overallGoal: SheetCell | null;
-    /** The grid's header row. */
+    /** The grid's header row (its 一级指标 cell). */
     grid: SheetCell;
+    /** The header cell of the weight column, when there is one. */
+    weights: SheetCell | null;
     /** Per indicator, in order: its row and the cell each field was read from. */
     indicators: { row: number; cells: Partial<Record<IndicatorField, string>> }[];
   };
@@ -100,10 +102,16 @@ export const NO_HEADER_CODE = "GOAL_CHECK_NO_HEADER";
 const NO_HEADER_TITLE = "缺少表头信息";
 
 /** The cell an indicator's finding is about: the field's own cell, else the one it was read from, else the name. */
-function cellOf(t: OutsideGoalTable, index: number | null, field: GoalFindingField | null): SheetCell | null {
+function cellOf(
+  t: OutsideGoalTable,
+  code: string,
+  index: number | null,
+  field: GoalFindingField | null,
+): SheetCell | null {
   if (index === null) {
     if (field === "overallGoal") return t.at.overallGoal;
-    return null;
+    if (code === "GOAL_WEIGHTS_NOT_100") return t.at.weights ?? t.at.grid;
+    return t.at.grid;
   }
   const at = t.at.indicators[index];
   if (!at) return null;
@@ -156,7 +164,7 @@ export function checkOutsideTable(t: OutsideGoalTable, rules: GoalRules, fiscalY
       field: null,
     });
   for (const f of raw) {
-    const at = cellOf(t, f.indicatorIndex, f.field);
+    const at = cellOf(t, f.code, f.indicatorIndex, f.field);
     findings.push({
       code: f.code,
       title: GOAL_RULES_BY_CODE.get(f.code)?.title ?? f.code,
