@@ -551,20 +551,21 @@ export function readOutsideGoalSheet(ws: XlsxSheet): OutsideSheetRead {
       return c === undefined ? undefined : grid.master(r, c);
     };
     const targetAddr = addr("target");
-    current.at.push({
-      row: r,
-      cells: {
-        level1: addr("level1"),
-        level2: addr("level2"),
-        name: addr("name"),
-        kind: addr("operator") ?? targetAddr,
-        operator: addr("operator") ?? targetAddr,
-        target: targetAddr,
-        unit: addr("unit") ?? targetAddr,
-        weight: addr("weight"),
-        explanation: addr("explanation"),
-      },
-    });
+    const at: Partial<Record<IndicatorField, string>> = {};
+    const put = (field: IndicatorField, address: string | undefined) => {
+      if (address !== undefined) at[field] = address;
+    };
+    put("level1", addr("level1"));
+    put("level2", addr("level2"));
+    put("name", addr("name"));
+    // Operator, kind and unit read from the target's text sit in its cell.
+    put("kind", addr("operator") ?? targetAddr);
+    put("operator", addr("operator") ?? targetAddr);
+    put("target", targetAddr);
+    put("unit", addr("unit") ?? targetAddr);
+    put("weight", addr("weight"));
+    put("explanation", addr("explanation"));
+    current.at.push({ row: r, cells: at });
   }
 
   const tables = parts
