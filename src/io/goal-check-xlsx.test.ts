@@ -3,6 +3,7 @@ import { DEFAULT_GOAL_RULES } from "../core/goals/goal-rules";
 import { checkOutsideTable, type OutsideSheetRead } from "../core/goals/outside-check";
 import { MAX_UPLOAD_BYTES } from "../core/imports/spec";
 import {
+  grid,
   HUNAN,
   JINGYAN,
   MOF_2018,
@@ -212,6 +213,47 @@ describe("parseOutsideGoalWorkbook: county layouts", () => {
     expect(t.departmentName).toBe("区教育局");
     const c = checked(read);
     expect(c.findings).toEqual([]);
+  });
+});
+
+describe("parseOutsideGoalWorkbook: two grids on one sheet", () => {
+  it("佳县 style: the 长期绩效指标 grid is set aside for the 年度绩效指标 grid below it", async () => {
+    const read = await readOne({
+      name: "佳县",
+      merges: ["A5:A6", "A8:A9"],
+      cells: {
+        A1: "财政支出项目绩效目标申报表",
+        ...grid(2, [
+          ["项目名称", "农村道路养护"],
+          ["长期目标", "三年内完成全县农村道路养护300公里"],
+          ["年度目标", "本年度完成农村道路养护100公里，验收合格率100%"],
+          ["长期绩效指标", "一级指标", "二级指标", "指标内容", "指标值"],
+          [null, "产出指标", "数量指标", "养护里程", "≥300公里"],
+          [],
+          ["年度绩效指标", "一级指标", "二级指标", "指标内容", "指标值"],
+          [null, "产出指标", "数量指标", "养护里程", "≥100公里"],
+        ]),
+      },
+    });
+    const t = read.tables[0]!;
+    expect(t.table.overallGoal).toBe("本年度完成农村道路养护100公里，验收合格率100%");
+    expect(t.longTermGoal).toBe("三年内完成全县农村道路养护300公里");
+    expect(t.table.indicators.map((i) => i.target)).toEqual(["100"]);
+    expect(t.at.indicators[0]!.row).toBe(9);
+    expect(t.notes).toContain("第5行起的中长期指标未检查，检查第8行起的年度指标");
+  });
+
+  it("a second grid not marked as long-term is not read, and said so", async () => {
+    const cells = {
+      ...WELL_FORMED.cells,
+      ...grid(16, [
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "另一个", "≥1个"],
+      ]),
+    };
+    const read = await readOne({ ...WELL_FORMED, cells });
+    expect(read.issues.map((i) => i.code)).toEqual(["GOAL_CHECK_SECOND_GRID"]);
+    expect(read.tables[0]!.table.indicators).toHaveLength(7);
   });
 });
 
