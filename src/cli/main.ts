@@ -3,6 +3,7 @@ import { AppError } from "../core/errors";
 import { demo } from "./commands/demo";
 import { exportCommand } from "./commands/export";
 import { goalsLint } from "./commands/goals";
+import { goalsCheck } from "./commands/goals-check";
 import { goalsExport, goalsImport } from "./commands/goals-excel";
 import { importFile } from "./commands/import";
 import { migrate } from "./commands/migrate";
@@ -84,6 +85,16 @@ goals
   .option("--region <code>", "区划代码")
   .option("--json", "以 JSON 输出结果")
   .action(goalsImport);
+goals
+  .command("check")
+  .description(
+    "检查外来的绩效目标表 Excel（财政部格式或各地自制格式，每个工作表一张表）：按本区划该年度的指标体系与审核规则逐表审核，列出问题及所在单元格；不写入任何数据。退出码：0 无错误，1 有错误，2 文件无法读取",
+  )
+  .argument("<file>", ".xlsx 文件")
+  .option("--year <year>", "按此年度的规则检查（默认取表中的年度）")
+  .option("--region <code>", "区划代码（库中有多个区划时）")
+  .option("--json", "以 JSON 输出")
+  .action(goalsCheck);
 
 const plan = program.command("plan").description("年度工作安排");
 plan

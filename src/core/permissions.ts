@@ -15,6 +15,7 @@ export const ACTIONS = [
   "goal.read",
   "goal.write",
   "goal.lint",
+  "goal.checkFile",
   "goal.review",
   "goal.configure",
   "goal.requestRevision",
@@ -56,6 +57,9 @@ const POLICY: Record<Action, readonly Role[]> = {
   // Declaring, reviewing and approving goal tables; which step each role may take is the workflow's rule.
   "goal.write": ["finance_admin", "finance_staff", "department", "unit"],
   "goal.lint": ["finance_admin", "finance_staff", "auditor"],
+  // Checking goal tables received as Excel from other systems (nothing is stored): the bureau, the
+  // departments reviewing their units, and the reviewers of third-party firms and experts.
+  "goal.checkFile": ["finance_admin", "finance_staff", "department", "firm", "expert"],
   // Drawing departments for the on-site review; the record itself is open to the auditor.
   "goal.review": ["finance_admin", "finance_staff"],
   // The year's indicator template, check thresholds and the indicator library are the bureau's to set.

@@ -1,4 +1,5 @@
 import type { GoalSheetRead } from "../core/goals/goal-sheet";
+import type { OutsideSheetRead } from "../core/goals/outside-check";
 import type { FieldSpec } from "../core/imports/spec";
 import type { MonitoringSheetRead } from "../core/monitoring/sheet";
 import type { SelfEvalSheetRead } from "../core/selfeval/sheet";
@@ -15,6 +16,10 @@ export const readTable = (input: TableInput, spec: readonly FieldSpec[], owner?:
 
 export const readGoalWorkbook = (bytes: Buffer, owner?: string): Promise<GoalSheetRead[]> =>
   uploadPool.run({ op: "goal-workbook", bytes }, owner);
+
+/** Goal tables from other systems, in their own layouts, for checking only (goal-check-xlsx-read.ts). */
+export const readOutsideGoalWorkbook = (bytes: Buffer, owner?: string): Promise<OutsideSheetRead[]> =>
+  uploadPool.run({ op: "outside-goal-workbook", bytes }, owner);
 
 export const readMonitoringWorkbook = (bytes: Buffer, owner?: string): Promise<MonitoringSheetRead[]> =>
   uploadPool.run({ op: "monitoring-workbook", bytes }, owner);

@@ -21,7 +21,7 @@ const CASES: { username: string; menu: string[]; forbidden: string[] }[] = [
   {
     username: "auditor",
     menu: ["首页", "项目库", "部门整体预算", "运行监控", "组织机构", "审计日志"],
-    forbidden: ["/imports", "/users", "/review", "/review/stats"],
+    forbidden: ["/imports", "/users", "/review", "/review/stats", "/goals/check"],
   },
   {
     username: "dept",
@@ -31,7 +31,7 @@ const CASES: { username: string; menu: string[]; forbidden: string[] }[] = [
   {
     username: "unit",
     menu: ["首页", "项目库", "组织机构"],
-    forbidden: ["/dept-budgets", "/monitoring", "/imports", "/users", "/audit", "/review"],
+    forbidden: ["/dept-budgets", "/monitoring", "/imports", "/users", "/audit", "/review", "/goals/check"],
   },
   {
     username: "firm",

@@ -13,6 +13,7 @@ import {
   DatabaseOutlined,
   ExperimentOutlined,
   FileDoneOutlined,
+  FileExcelOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   FlagOutlined,
@@ -86,6 +87,13 @@ export const NAV: NavItem[] = [
     label: "目标智能审核",
     icon: <FileSearchOutlined />,
     permission: "goal.lint",
+    group: "goals",
+  },
+  {
+    path: "/goals/check",
+    label: "检查外来目标表",
+    icon: <FileExcelOutlined />,
+    permission: "goal.checkFile",
     group: "goals",
   },
   {

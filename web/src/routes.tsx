@@ -21,6 +21,7 @@ const UsersPage = lazy(() => import("./pages/UsersPage"));
 const AuditPage = lazy(() => import("./pages/AuditPage"));
 const ProfilePage = lazy(() => import("./pages/ProfilePage"));
 const GoalQualityPage = lazy(() => import("./pages/goals/GoalQualityPage"));
+const GoalCheckPage = lazy(() => import("./pages/goals/GoalCheckPage"));
 const GoalReviewsPage = lazy(() => import("./pages/goals/GoalReviewsPage"));
 const IndicatorLibraryPage = lazy(() => import("./pages/goals/IndicatorLibraryPage"));
 const GoalRulesPage = lazy(() => import("./pages/goals/GoalRulesPage"));
@@ -210,6 +211,14 @@ export function AppRoutes() {
             element={
               <Guard path="/goals/quality">
                 <GoalQualityPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="goals/check"
+            element={
+              <Guard path="/goals/check">
+                <GoalCheckPage />
               </Guard>
             }
           />

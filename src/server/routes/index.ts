@@ -7,6 +7,7 @@ import login from "./auth/login";
 import logout from "./auth/logout";
 import me from "./auth/me";
 import carryOver from "./goals/carry-over";
+import checkGoalWorkbook from "./goals/check-goal-workbook";
 import goalExcel from "./goals/goal-excel";
 import goalRules from "./goals/goal-rules";
 import goalTables from "./goals/goal-tables";
@@ -81,6 +82,7 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   revisionRequest,
   carryOver,
   goalExcel,
+  checkGoalWorkbook,
   suggestIndicators,
   indicatorLibrary,
   reviewVisits,

@@ -55,6 +55,9 @@ interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** The error an API answer carries (for calls that read a file rather than JSON). */
+export const errorFromResponse = (res: Response): Promise<ApiError> => parseError(res);
+
 async function parseError(res: Response): Promise<ApiError> {
   let code = `HTTP_${res.status}`;
   let message = defaultMessage(res.status);

@@ -1,7 +1,7 @@
-import { ReloadOutlined, UnorderedListOutlined } from "@ant-design/icons";
+import { FileExcelOutlined, ReloadOutlined, UnorderedListOutlined } from "@ant-design/icons";
 import { App, Button, Card, Col, Empty, Row, Space, Typography } from "antd";
 import { useEffect, useRef, useState } from "react";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { GOAL_RULES } from "../../../../src/core/goals/quality";
 import { can } from "../../../../src/core/permissions";
 import { errorMessage } from "../../api/client";
@@ -89,6 +89,11 @@ export default function GoalQualityPage() {
               <Typography.Text type="secondary" data-testid="goal-lint-checked-at">
                 上次审核时间：{dateTime(new Date(lint.dataUpdatedAt).toISOString())}
               </Typography.Text>
+            )}
+            {can(me.role, "goal.checkFile") && (
+              <Link to="/goals/check" data-testid="goal-check-link">
+                <Button icon={<FileExcelOutlined />}>检查外来目标表</Button>
+              </Link>
             )}
             <Button
               icon={<ReloadOutlined />}
