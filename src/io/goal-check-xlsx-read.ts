@@ -429,6 +429,7 @@ export function readOutsideGoalSheet(ws: XlsxSheet): OutsideSheetRead {
   };
   let current = start("");
   let previous: { level1: string; level2: string } | null = null;
+  let impliedOperators = 0;
   // A caption left of the grid or on its own row above it: "长期绩效指标" (佳县) or "本年度绩效指标" (湘潭).
   const rowAbove = above[above.length - 1];
   const caption = [
@@ -526,6 +527,11 @@ export function readOutsideGoalSheet(ws: XlsxSheet): OutsideSheetRead {
         `“${operatorText}”既不是运算符（≥、≤、=）也不是“定量”“定性”，按指标值本身判断`,
       );
     const value = readIndicatorValue(targetText, operatorText, text("unit"));
+    // "100%", "12所": county tables leave the operator out where "=" is meant; said once in the notes.
+    if (value.kind === "quantitative" && value.operator === null && value.target !== "") {
+      value.operator = "=";
+      impliedOperators++;
+    }
     if (value.problem) issueAt(r, targetCol, hdr("target"), "GOAL_CHECK_UNIT_CLASH", value.problem);
     let weight = 0;
     const w = col("weight");
@@ -568,6 +574,7 @@ export function readOutsideGoalSheet(ws: XlsxSheet): OutsideSheetRead {
     current.at.push({ row: r, cells: at });
   }
 
+  if (impliedOperators > 0) notes.push(`${impliedOperators} 个定量指标的指标值未写运算符（如“100%”“12所”），按“=”检查`);
   const tables = parts
     .filter((p) => p.indicators.length > 0 || parts.length === 1)
     .map((p): OutsideGoalTable => {

@@ -151,15 +151,19 @@ describe("parseOutsideGoalWorkbook: county layouts", () => {
     expect(t.table.funds).toEqual({ total: 16_000_000, fiscal: 16_000_000, other: 0 });
     expect(t.table.indicators[3]).toMatchObject({ level2: "时效指标", name: "项目按计划完成率" });
     const c = checked(read);
+    // The faults of the issue's 青山区 table: a rate under 数量, 成本控制率, 下达率 as output, 稳步提高 as a
+    // target and 进一步 in the annual goal, and a 效益 level with only 可持续影响 (at the grid's header).
     expect(codes(c)).toEqual([
+      "A9 GOAL_BENEFIT_EXPECTED",
       "C7 GOAL_VAGUE",
-      "D10 GOAL_OPERATOR_MISSING",
       "D10 GOAL_QUANTITY_IS_RATE",
       "C12 GOAL_PROCESS_AS_OUTPUT",
       "C14 GOAL_COST_NOT_AMOUNT",
       "D15 GOAL_VAGUE",
     ]);
-    expect(c.findings.find((f) => f.code === "GOAL_OPERATOR_MISSING")!.severity).toBe("error");
+    // "100%" without an operator is read as "=", and the notes say so.
+    expect(t.table.indicators[0]).toMatchObject({ operator: "=", target: "100", unit: "%" });
+    expect(c.notes).toContain("1 个定量指标的指标值未写运算符（如“100%”“12所”），按“=”检查");
   });
 
   it("井研: projects in the grid, 指标性质 (═, ≧), 度量单位, 权重, amounts in 元", async () => {
@@ -297,7 +301,7 @@ describe("parseOutsideGoalWorkbook: what it cannot read", () => {
       ["G14", "GOAL_CHECK_ROW_UNREAD"],
     ]);
     expect(read.issues[0]!.message).toBe("工作表“南县疾控”B4（年度本级预算金额）：“约六十万”不是金额");
-    // The operator column could not be read: the value itself decides.
-    expect(read.tables[0]!.table.indicators[1]).toMatchObject({ kind: "quantitative", operator: null, target: "95" });
+    // The operator column could not be read: the value itself decides ("95" alone is read as "=").
+    expect(read.tables[0]!.table.indicators[1]).toMatchObject({ kind: "quantitative", operator: "=", target: "95" });
   });
 });

@@ -45,15 +45,15 @@ describe("检查外来目标表: POST /api/v1/goals/check-workbook", () => {
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
     const body = res.json();
     expect(body.fileName).toBe("青山区目标表.xlsx");
-    expect(body.counts).toEqual({ sheets: 3, tables: 4, errors: 2, warnings: 5, issues: 0 });
+    expect(body.counts).toEqual({ sheets: 3, tables: 4, errors: 1, warnings: 7, issues: 0 });
     expect(body.rules.map((r: { fiscalYear: number }) => r.fiscalYear)).toEqual([2020, 2023, 2024]);
     const qingshan = body.sheets[0].tables[0];
     expect(qingshan.table.subjectName).toBe("农村义务教育薄弱学校改造补助资金");
     expect(qingshan.table.funds).toEqual({ total: 16_000_000, fiscal: 16_000_000, other: 0 });
-    expect(qingshan.findings[1]).toMatchObject({
-      code: "GOAL_OPERATOR_MISSING",
-      title: "定量指标缺少运算符",
-      severity: "error",
+    expect(qingshan.findings[2]).toMatchObject({
+      code: "GOAL_QUANTITY_IS_RATE",
+      title: "数量指标写成比率",
+      severity: "warning",
       cell: "D10",
       row: 10,
     });
@@ -85,7 +85,7 @@ describe("检查外来目标表: POST /api/v1/goals/check-workbook", () => {
     ws.eachRow((row) => {
       rows.push([2, 3, 4].map((c) => String(row.getCell(c).value ?? "")).join("|"));
     });
-    expect(rows).toContain("D10|错误|定量指标缺少运算符");
+    expect(rows).toContain("D10|提示|数量指标写成比率");
     expect(wb.getWorksheet("目标表")!.getCell("B2").value).toBe("农村义务教育薄弱学校改造补助资金");
   });
 

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { DEFAULT_GOAL_POLICY } from "../../src/core/goals/quality-policy";
 import { createDb } from "../../src/db/client";
 import { createUnitOfWork } from "../../src/db/repos";
-import { QINGSHAN, WELL_FORMED, workbook } from "../../src/io/goal-check-samples";
+import { JINGYAN, QINGSHAN, WELL_FORMED, workbook } from "../../src/io/goal-check-samples";
 
 const dir = mkdtempSync(join(tmpdir(), "jixiao-goals-check-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -34,7 +34,7 @@ describe("jixiao goals check", () => {
     const good = join(dir, "good.xlsx");
     writeFileSync(good, await workbook(WELL_FORMED));
     const bad = join(dir, "bad.xlsx");
-    writeFileSync(bad, await workbook(WELL_FORMED, QINGSHAN));
+    writeFileSync(bad, await workbook(WELL_FORMED, QINGSHAN, JINGYAN));
     const noData = join(dir, "no-data");
 
     const ok = await run([good, "--json"], noData);
@@ -50,10 +50,10 @@ describe("jixiao goals check", () => {
     expect(found.code).toBe(1);
     expect(found.stdout).toContain("【青山区】农村义务教育薄弱学校改造补助资金（2020年度）");
     expect(found.stdout).toContain(
-      "D10   错误  定量指标缺少运算符：第1个指标“产出指标/数量指标/农村义务教育学校改造覆盖率”",
+      "D10   提示  数量指标写成比率：第1个指标“产出指标/数量指标/农村义务教育学校改造覆盖率”",
     );
     expect(found.stdout).toContain("C14   提示  成本指标不是金额");
-    expect(found.stdout).toContain("合计：2 张表，错误 1 处，提示 5 处，无法读取之处 0 处；未写入任何数据。");
+    expect(found.stdout).toContain("合计：4 张表，错误 1 处，提示 7 处，无法读取之处 0 处；未写入任何数据。");
 
     const junk = join(dir, "junk.xlsx");
     writeFileSync(junk, "不是表格");
@@ -102,15 +102,15 @@ describe("jixiao goals check", () => {
     await db.close();
 
     const r = await run([file, "--json"], dataDir);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.rulesSource).toBe(`区划 ${region!.code} 的指标体系与审核规则`);
     expect(json.rules).toEqual([{ fiscalYear: 2020, version: "2020.1", setForYear: 2020 }]);
     const t = json.sheets[0].tables[0];
     expect(t.table.indicators[4]).toMatchObject({ level1: "成本指标", level2: "经济成本指标" });
     expect(t.findings.map((f: { code: string; cell: string }) => `${f.cell} ${f.code}`)).toEqual([
+      "A9 GOAL_BENEFIT_EXPECTED",
       "C7 GOAL_VAGUE",
-      "D10 GOAL_OPERATOR_MISSING",
       "D10 GOAL_QUANTITY_IS_RATE",
       "C12 GOAL_PROCESS_AS_OUTPUT",
       "C14 GOAL_COST_NOT_AMOUNT",
