@@ -53,6 +53,7 @@ export const ERROR_CODES = {
   IMPORT_FILE_TOO_LARGE: "文件超过大小上限",
   IMPORT_FILE_TOO_COMPLEX: "文件解压后过大或结构过于复杂",
   IMPORT_SHEET_TOO_LARGE: "工作表超过行列上限",
+  IMPORT_TOO_MANY_INDICATORS: "文件中的目标表或指标过多",
   IMPORT_CELL_TOO_LONG: "单元格内容过长",
   IMPORT_TIMEOUT: "文件读取超时",
   IMPORT_ORG_MOVE_REFUSED: "不能移动已有数据的单位",

@@ -19,7 +19,7 @@ import {
   noteText,
   numberText,
 } from "./xlsx/sheet-grid";
-import { columnLetter, XlsxBook, type XlsxSheet } from "./xlsx/sparse-xlsx";
+import { columnLetter, parseAddress, XlsxBook, type XlsxSheet } from "./xlsx/sparse-xlsx";
 
 /**
  * Reading goal tables (绩效目标表) that other systems produced, in their own layouts, for checking
@@ -276,6 +276,27 @@ interface Pending {
 }
 
 /** Reads one worksheet: its tables (one, or one per project when the grid names projects) and issues. */
+/** How much of a cell the check reads: the limits of our own tables (a level name is a few words). */
+const MAX_CHARS = { level: 30, name: 100, target: 100, unit: 20, explanation: 500, goal: 2_000, label: 200 };
+
+/**
+ * What a workbook to check may hold: a department's tables are a few thousand indicators; a file beyond
+ * is refused (split it), so neither the check nor its answer can grow past a few megabytes.
+ */
+export const MAX_CHECK_TABLES = 1_100;
+export const MAX_CHECK_INDICATORS = 5_000;
+
+const EXCEL_ERROR = /^#(?:DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA)$/;
+
+/** Why a target cell cannot be read as written (an Excel error, a number beyond 15 digits), or null. */
+function unreadableValueOf(v: Cell): string | null {
+  if (typeof v === "string" && EXCEL_ERROR.test(v.trim()))
+    return `指标值是 Excel 错误值“${v.trim()}”，请改正公式或直接填写目标值`;
+  if (typeof v === "number" && v !== 0 && (Math.abs(v) >= 1e15 || Math.abs(v) < 1e-6))
+    return `指标值 ${String(v)} 超出可读范围（整数不超过15位、小数不超过6位），请核对`;
+  return null;
+}
+
 export function readOutsideGoalSheet(ws: XlsxSheet): OutsideSheetRead {
   const sheet = ws.name;
   const grid = gridOf(ws, 8);
@@ -290,6 +311,21 @@ export function readOutsideGoalSheet(ws: XlsxSheet): OutsideSheetRead {
         column: { letter: at.cell.replace(/\d+$/, ""), header: at.header },
       }),
     );
+
+  // A value longer than our own tables allow is cut there, once, with an issue at its cell: a 3 KB file must
+  // not turn into a 100 MB answer by quoting a 12,000-character level name in every row below it.
+  const cut = (text: string, max: number, r: number, c: number, what: string): string => {
+    const chars = [...text];
+    if (chars.length <= max) return text;
+    issueAt(
+      r,
+      c,
+      what,
+      "GOAL_CHECK_TOO_LONG",
+      `${what}有 ${chars.length} 个字，超过 ${max} 个字，只检查前 ${max} 个字`,
+    );
+    return chars.slice(0, max).join("");
+  };
 
   let header: GridHeader | null = null;
   for (const r of grid.rows) {
@@ -358,7 +394,10 @@ export function readOutsideGoalSheet(ws: XlsxSheet): OutsideSheetRead {
         }
       }
       if (raw === null || found.has(label)) continue;
-      const value = label.endsWith("Goal") ? noteText(raw) : cellText(raw);
+      const [cr, cc] = parseAddress(cell.cell) ?? [r, c];
+      const value = label.endsWith("Goal")
+        ? cut(noteText(raw), MAX_CHARS.goal, cr, cc, labelKey(text) || "目标")
+        : cut(cellText(raw), MAX_CHARS.label, cr, cc, labelKey(text) || "表头");
       found.set(label, { value, raw, cell, label: labelKey(text) });
     }
   }
@@ -473,7 +512,7 @@ export function readOutsideGoalSheet(ws: XlsxSheet): OutsideSheetRead {
     }
 
     // A project named in the grid (井研 style) starts its own table.
-    const project = text("project");
+    const project = cut(text("project"), MAX_CHARS.label, r, col("project") ?? 0, hdr("project"));
     if (project !== "" && project !== current.project) {
       if (current.indicators.length === 0 && current.project === "") current.project = project;
       else current = start(project);
@@ -484,17 +523,36 @@ export function readOutsideGoalSheet(ws: XlsxSheet): OutsideSheetRead {
         current.budget = { value: grid.value(r, b), cell: cellOf(r, b, hdr("budget")) };
       const g = col("goal");
       if (g !== undefined && text("goal") !== "" && !current.goal)
-        current.goal = { text: noteText(grid.value(r, g)), cell: cellOf(r, g, hdr("goal")) };
-      if (text("unitName") !== "" && current.unitName === "") current.unitName = text("unitName");
+        current.goal = {
+          text: cut(noteText(grid.value(r, g)), MAX_CHARS.goal, r, g, hdr("goal")),
+          cell: cellOf(r, g, hdr("goal")),
+        };
+      if (text("unitName") !== "" && current.unitName === "")
+        current.unitName = cut(text("unitName"), MAX_CHARS.label, r, col("unitName") ?? 0, hdr("unitName"));
     }
 
-    const name = stripIndicatorPrefix(text("name").replace(/^[★☆*＊]+/, ""));
+    const name = cut(
+      stripIndicatorPrefix(text("name").replace(/^[★☆*＊]+/, "")),
+      MAX_CHARS.name,
+      r,
+      nameCol,
+      hdr("name"),
+    );
     const targetCol = col("target")!;
     const targetRaw = grid.value(r, targetCol);
-    const targetText =
-      typeof targetRaw === "number" && grid.isPercent(r, targetCol)
-        ? `${numberText(targetRaw * 100)}%`
-        : cellText(targetRaw);
+    const unreadableValue = unreadableValueOf(targetRaw);
+    if (unreadableValue) issueAt(r, targetCol, hdr("target"), "GOAL_CHECK_BAD_VALUE", unreadableValue);
+    const targetText = unreadableValue
+      ? ""
+      : cut(
+          typeof targetRaw === "number" && grid.isPercent(r, targetCol)
+            ? `${numberText(targetRaw * 100)}%`
+            : cellText(targetRaw),
+          MAX_CHARS.target,
+          r,
+          targetCol,
+          hdr("target"),
+        );
     if (isBlankMark(name) && isBlankMark(targetText)) {
       // Nothing to read as an indicator: say so when the row holds something other than level names.
       const stray = cells.filter(
@@ -514,8 +572,9 @@ export function readOutsideGoalSheet(ws: XlsxSheet): OutsideSheetRead {
       continue;
     }
 
-    const level1: string = levelText(text("level1")) || previous?.level1 || "";
-    const level2: string = levelText(text("level2")) || (previous && previous.level1 === level1 ? previous.level2 : "");
+    const levelAt = (f: "level1" | "level2") => cut(levelText(text(f)), MAX_CHARS.level, r, col(f) ?? 0, hdr(f));
+    const level1: string = levelAt("level1") || previous?.level1 || "";
+    const level2: string = levelAt("level2") || (previous && previous.level1 === level1 ? previous.level2 : "");
     previous = { level1, level2 };
     const operatorText = text("operator");
     if (operatorText !== "" && readOperatorCell(operatorText) === null)
@@ -526,7 +585,11 @@ export function readOutsideGoalSheet(ws: XlsxSheet): OutsideSheetRead {
         "GOAL_CHECK_BAD_OPERATOR",
         `“${operatorText}”既不是运算符（≥、≤、=）也不是“定量”“定性”，按指标值本身判断`,
       );
-    const value = readIndicatorValue(targetText, operatorText, text("unit"));
+    const value = readIndicatorValue(
+      targetText,
+      operatorText,
+      cut(text("unit"), MAX_CHARS.unit, r, col("unit") ?? 0, hdr("unit")),
+    );
     // "100%", "12所": county tables leave the operator out where "=" is meant; said once in the notes.
     if (value.kind === "quantitative" && value.operator === null && value.target !== "") {
       value.operator = "=";
@@ -540,7 +603,16 @@ export function readOutsideGoalSheet(ws: XlsxSheet): OutsideSheetRead {
       if (p.problem) issueAt(r, w, hdr("weight"), "GOAL_CHECK_BAD_WEIGHT", p.problem);
       weight = p.value ?? Number.NaN;
     }
-    const explanation = col("explanation") === undefined ? "" : noteText(grid.value(r, col("explanation")!));
+    const explanation =
+      col("explanation") === undefined
+        ? ""
+        : cut(
+            noteText(grid.value(r, col("explanation")!)),
+            MAX_CHARS.explanation,
+            r,
+            col("explanation")!,
+            hdr("explanation"),
+          );
     current.indicators.push({
       level1,
       level2,
@@ -645,7 +717,17 @@ export function parseOutsideGoalWorkbook(bytes: Buffer): OutsideSheetRead[] {
   for (const info of book.sheets) {
     if (info.state !== "visible") continue;
     const sheet = book.readSheet(info);
-    if (sheet.rows.size > 0) read.push(readOutsideGoalSheet(sheet));
+    if (sheet.rows.size === 0) continue;
+    read.push(readOutsideGoalSheet(sheet));
+    const tables = read.reduce((n, x) => n + x.tables.length, 0);
+    const indicators = read.reduce((n, x) => n + x.tables.reduce((m, t) => m + t.table.indicators.length, 0), 0);
+    if (tables > MAX_CHECK_TABLES || indicators > MAX_CHECK_INDICATORS)
+      throw new AppError(
+        "too_large",
+        "IMPORT_TOO_MANY_INDICATORS",
+        `文件中的目标表超过 ${MAX_CHECK_TABLES} 张或指标超过 ${MAX_CHECK_INDICATORS} 个（读到工作表“${info.name}”时已有 ${tables} 张表、${indicators} 个指标），请把工作表分成几个文件再检查`,
+        { sheet: info.name, tables, indicators, maxTables: MAX_CHECK_TABLES, maxIndicators: MAX_CHECK_INDICATORS },
+      );
   }
   if (read.length === 0) throw emptyFile("文件中没有内容（工作表都是空的），请选择要检查的绩效目标表");
   if (read.every((s) => s.tables.length === 0))

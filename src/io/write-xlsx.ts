@@ -117,12 +117,18 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: XlsxSheet, na
   ws.commit();
 }
 
+/** The most characters an Excel cell holds; a longer text makes Excel and WPS call the file damaged. */
+export const EXCEL_CELL_CHARS = 32_767;
+
+const fitCell = (s: string) => (s.length <= EXCEL_CELL_CHARS ? s : `${s.slice(0, EXCEL_CELL_CHARS - 1)}…`);
+
 function cellValue(v: unknown): ExcelJS.CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === "number") return Number.isFinite(v) ? v : null;
-  if (typeof v === "string" || typeof v === "boolean" || v instanceof Date) return v;
+  if (typeof v === "string") return fitCell(v);
+  if (typeof v === "boolean" || v instanceof Date) return v;
   if (typeof v === "bigint") return Number(v);
-  return typeof v === "object" ? JSON.stringify(v) : String(v);
+  return fitCell(typeof v === "object" ? JSON.stringify(v) : String(v));
 }
 
 /** CJK characters take two widths in Excel's unit. */

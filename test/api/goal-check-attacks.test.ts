@@ -135,10 +135,10 @@ function multipart(parts: readonly { name: string; filename?: string; content: B
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Problems: these fail on the current code.
+// Problems the review found: each is now refused (413) or bounded, and the test holds it so.
 // ---------------------------------------------------------------------------------------------------------
 
-describe("检查外来目标表 under attack: problems", () => {
+describe("检查外来目标表 under attack: what the review found", () => {
   it("does not turn a 3 KB workbook into a 100 MB answer by carrying long level names down 2,000 rows", async () => {
     // 2,000-character 一级/二级指标 written once: the text budget counts them once, but every indicator
     // below inherits them and every finding's message quotes them (〜9 KB of answer per 40 bytes of file).
@@ -270,7 +270,7 @@ describe("检查外来目标表 under attack: problems", () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------
-// Defended: these pass and should keep passing.
+// Defended from the start: these should keep passing.
 // ---------------------------------------------------------------------------------------------------------
 
 describe("检查外来目标表 under attack: defended", () => {
@@ -331,7 +331,7 @@ describe("检查外来目标表 under attack: defended", () => {
     expect(forty.json().sheets[0].tables[0].table.indicators[0]).toMatchObject({ name: "培训人数", target: "100" });
   });
 
-  it("takes a 32,767-character 年度目标 and refuses one character more, naming the cell", async () => {
+  it("reads the first 2,000 characters of a 32,767-character 年度目标, says so at its cell, and refuses one character more", async () => {
     const finance = await t.login("finance");
     const sheet = (goal: string) =>
       rawSheet(
@@ -342,7 +342,14 @@ describe("检查外来目标表 under attack: defended", () => {
       );
     const ok = await post(finance, URL, sheet("标".repeat(32_767)));
     expect(ok.statusCode).toBe(200);
-    expect(ok.json().sheets[0].tables[0].table.overallGoal).toHaveLength(32_767);
+    expect(ok.json().sheets[0].tables[0].table.overallGoal).toHaveLength(2_000);
+    expect(ok.json().sheets[0].issues).toContainEqual(
+      expect.objectContaining({
+        code: "GOAL_CHECK_TOO_LONG",
+        cell: "B1",
+        message: expect.stringContaining("有 32767 个字，超过 2000 个字，只检查前 2000 个字"),
+      }),
+    );
     const over = await post(finance, URL, sheet("标".repeat(32_768)));
     expect([over.statusCode, over.json().error.code]).toEqual([413, "IMPORT_CELL_TOO_LONG"]);
     expect(over.json().error.message).toContain("工作表“长目标”的单元格 B1");

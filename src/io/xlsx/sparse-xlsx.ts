@@ -246,7 +246,11 @@ export class XlsxBook {
             if (!range) break;
             mergedArea += (range.bottom - range.top + 1) * (range.right - range.left + 1);
             // Merges never overlap in a sound file, so together they cover at most the allowed area.
-            if (mergedArea > maxRows * maxColumns) throw corrupt(`overlapping merges in ${info.name}`);
+            if (mergedArea > maxRows * maxColumns)
+              throw unreadable(
+                `工作表“${info.name}”有重叠合并的单元格，文件已损坏；请在 Excel 中取消这些合并，另存为 .xlsx 后再导入`,
+                { reason: `overlapping merges in ${info.name}` },
+              );
             sheet.merges.push(range);
             break;
           }
