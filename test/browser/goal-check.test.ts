@@ -20,11 +20,11 @@ describe("检查外来目标表, in the browser", () => {
       .setInputFiles({ name: "青山区目标表.xlsx", mimeType: "application/octet-stream", buffer: bytes });
     await expect
       .poll(() => page.getByTestId("goal-check-summary").textContent())
-      .toContain("2 个工作表，读出 2 张目标表；错误 1 处，提示 5 处");
+      .toContain("2 个工作表，读出 2 张目标表；错误 0 处，提示 6 处");
     const first = page.getByTestId("goal-check-findings-0");
-    const row = first.locator("tr", { hasText: "D10" }).filter({ hasText: "定量指标缺少运算符" });
+    const row = first.locator("tr", { hasText: "D10" }).filter({ hasText: "数量指标写成比率" });
     await expect.poll(() => row.count()).toBe(1);
-    expect(await row.locator(".ant-tag").textContent()).toBe("错误");
+    expect(await row.locator(".ant-tag").textContent()).toBe("提示");
     await expect.poll(() => page.getByTestId("goal-check-findings-1-none").count()).toBe(1);
     await page.waitForTimeout(300);
     await h.shot(page, "goal-check");
