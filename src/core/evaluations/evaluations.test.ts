@@ -4,6 +4,7 @@ import { departmentCoverage, keyProjectsDue } from "./coverage";
 import { DEFAULT_EVALUATION_FRAMEWORK, type EvaluationFramework, validateFramework } from "./framework";
 import { countRectification, isOverdue, nextRectificationStatus } from "./rectification";
 import { checkOverride, checkScores, evaluationScore, expertMean, expertTotal, isComplete } from "./scores";
+import { summariseEvaluations } from "./summary";
 import { canSeeOthersScores, nextEvaluationStatus } from "./workflow";
 
 const F = DEFAULT_EVALUATION_FRAMEWORK;
@@ -181,5 +182,38 @@ describe("conflicts of interest", () => {
     expect(conflictsFor(ties, "140/140001", 2024, 3).map((t) => t.kind)).toEqual(["advised"]);
     expect(conflictsFor(ties, "130/130001", 2023, 3)).toEqual([]); // a sibling unit
     expect(conflictsFor(ties, "1200/1", 2024, 3)).toEqual([]); // a prefix that is not the path
+  });
+});
+
+describe("summary", () => {
+  it("counts finalised evaluations, sums their amounts in 万元 and averages their scores half up", () => {
+    const key = (amount: number, score: bigint, status: "final" | "scoring" = "final") => ({
+      kind: "key" as const,
+      status,
+      amount,
+      score,
+    });
+    const rows = [
+      key(6_200_000_00, 8215n),
+      key(186_400_00, 7860n),
+      key(4_980_000_00, 8120n),
+      key(2_000_000_00, 7941n),
+      key(1_00, 9900n, "scoring"),
+      { kind: "department" as const, status: "final" as const, amount: 100_00, score: 9000n },
+    ];
+    const coverage = departmentCoverage([], 1);
+    const s = summariseEvaluations(2024, rows, coverage, countRectification([], "2025-01-01"));
+    expect(s.key.count).toBe(4);
+    expect(s.key.amountWan).toBe("1336.64");
+    expect(s.key.meanScore).toBe("80.34");
+    expect(s.key.byStatus.scoring).toBe(1);
+    expect(s.key.grades.map((g) => [g.grade, g.count, g.percent])).toEqual([
+      ["excellent", 0, "0.00"],
+      ["good", 2, "50.00"],
+      ["fair", 2, "50.00"],
+      ["poor", 0, "0.00"],
+    ]);
+    expect(s.department.meanScore).toBe("90.00");
+    expect(s.department.grades[0]).toEqual({ grade: "excellent", count: 1, percent: "100.00" });
   });
 });
