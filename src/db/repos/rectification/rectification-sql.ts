@@ -53,7 +53,7 @@ export const ITEM_ORDER: Record<RectificationSort, SQL> = {
 
 export const NOTICE_ORDER: Record<RectificationSort, SQL> = {
   // The earliest deadline still open first; a notice all accepted last.
-  deadline: sql`c.next_deadline nulls last`,
+  deadline: sql`coalesce(c.next_deadline, 'infinity'::date)`,
   issuedAt: sql`n.created_at`,
   unit: sql`o.code collate "C"`,
   // The share of its items accepted.
