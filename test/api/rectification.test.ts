@@ -154,20 +154,17 @@ describe("rectification notices and items", () => {
     const again = await issue("admin", body);
     expect([again.statusCode, again.json().error.code]).toEqual([409, "RECTIFICATION_NOTICE_EXISTS"]);
     expect(await count(sql`select count(*)::int as n from rectification_notices`)).toBe(1);
-    // 疾控's own report, for the scope checks.
-    await ok(
-      "admin",
-      "POST",
-      "/api/v1/rectification/notices",
-      {
-        source: "monitoring",
-        sourceId: reports.P302001A!.id,
-        unitId: await orgId("302001"),
-        title: "疾控免疫规划监控整改",
-        items: [ITEMS[1]],
-      },
-      201,
-    );
+    // 疾控's own report, for the scope checks: two notices sent at once, one is written.
+    const cdcBody = {
+      source: "monitoring",
+      sourceId: reports.P302001A!.id,
+      unitId: await orgId("302001"),
+      title: "疾控免疫规划监控整改",
+      items: [ITEMS[1]],
+    };
+    const both = await Promise.all([issue("admin", cdcBody), issue("admin", cdcBody)]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(await count(sql`select count(*)::int as n from tasks where kind = 'rectification'`)).toBe(3);
   });
 
   it("keeps another unit's notices, items and files out of reach", async () => {
