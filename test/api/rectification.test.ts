@@ -56,6 +56,7 @@ const orgId = async (code: string) =>
   (await rows<{ id: number }>(d.db.orm, sql`select id from orgs where code = ${code}`))[0]!.id;
 
 let reports: Record<string, { id: number; version: number }>;
+let round: { id: number };
 let unit1Id: number;
 const ITEMS = [
   { problem: "维修资金支付进度滞后", requirement: "8月20日前完成工程款支付", deadline: "2025-08-20" },
@@ -64,7 +65,7 @@ const ITEMS = [
 
 beforeAll(async () => {
   d = await smallDistrict(clock);
-  ({ reports } = await followUpDistrict(d, async () => {
+  ({ reports, round } = await followUpDistrict(d, async () => {
     now = new Date("2025-08-05T02:00:00Z");
     await d.signInAgain();
   }));
@@ -183,8 +184,32 @@ describe("rectification notices and items", () => {
     expect((await ok("unit1", "GET", "/api/v1/rectification/notices")).total).toBe(1);
     expect((await ok("unit2", "GET", "/api/v1/rectification/notices")).total).toBe(0);
     expect((await ok("edu", "GET", "/api/v1/rectification/notices")).total).toBe(1);
+    expect((await ok("edu", "GET", `/api/v1/rectification/notices?unitId=${unit1Id}`)).total).toBe(1);
     expect((await ok("admin", "GET", "/api/v1/rectification/notices?year=2025")).total).toBe(2);
     expect((await ok("cdc", "GET", "/api/v1/rectification/items")).total).toBe(1);
+  });
+
+  it("lets a department answer a notice addressed to itself, not its unit", async () => {
+    const list = await ok("admin", "GET", `/api/v1/monitoring/reports?roundId=${round.id}&q=P301002A`);
+    const created = await issue("admin", {
+      source: "monitoring",
+      sourceId: list.rows[0].id,
+      unitId: await orgId("301"),
+      title: "教育局图书购置整改",
+      items: [{ ...ITEMS[1], deadline: "2025-12-31" }],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const item = created.json().items[0];
+    expect(created.json()).toMatchObject({ unit: { code: "301" }, department: { code: "301" } });
+    expect((await call("unit2", "GET", `/api/v1/rectification/items/${item.id}`)).statusCode).toBe(404);
+    expect((await ok("edu", "GET", `/api/v1/rectification/items/${item.id}`)).allowedActions).toEqual(["answer"]);
+    expect((await upload("edu", item.id, PDF, "采购计划.pdf")).statusCode).toBe(201);
+    const answered = await ok("edu", "POST", `/api/v1/rectification/items/${item.id}/actions`, {
+      version: item.version,
+      action: "answer",
+      text: "已调整采购计划",
+    });
+    expect(answered).toMatchObject({ status: "answered", taskStatus: "submitted" });
   });
 
   it("refuses a program renamed .pdf and an oversize file; names a file safely", async () => {
@@ -195,7 +220,7 @@ describe("rectification notices and items", () => {
     expect([exe.statusCode, exe.json().error.code]).toEqual([400, "ATTACHMENT_INVALID"]);
     const big = await upload("unit1", item.id, Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]), "大.pdf");
     expect(big.statusCode).toBe(413);
-    expect(await count(sql`select count(*)::int as n from attachments`)).toBe(0);
+    expect(await count(sql`select count(*)::int as n from attachments where record_id = ${item.id}`)).toBe(0);
     const res = await upload("unit1", item.id, PDF, "../../etc/付款凭证<1>.pdf", "application/octet-stream");
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ name: "付款凭证1.pdf", mediaType: "application/pdf" });
@@ -281,10 +306,10 @@ describe("rectification notices and items", () => {
     );
     expect(task).toMatchObject({ overdue: true, status: "todo" });
     expect(await ok("admin", "GET", "/api/v1/rectification/counts?year=2025")).toMatchObject({
-      items: 3,
+      items: 4,
       issued: 2,
       accepted: 1,
-      answered: 0,
+      answered: 1,
       returned: 0,
       overdue: 2,
     });
@@ -294,14 +319,14 @@ describe("rectification notices and items", () => {
     const notices = await ok("admin", "GET", "/api/v1/rectification/notices?overdue=true&sort=unit");
     expect(notices.rows.map((n: { unit: { code: string } }) => n.unit.code)).toEqual(["301001", "302001"]);
     const eduId = await orgId("301");
-    expect((await ok("admin", "GET", `/api/v1/rectification/notices?departmentId=${eduId}`)).total).toBe(1);
+    expect((await ok("admin", "GET", `/api/v1/rectification/notices?departmentId=${eduId}`)).total).toBe(2);
     expect((await ok("admin", "GET", "/api/v1/rectification/notices?status=accepted")).total).toBe(1);
     expect((await ok("admin", "GET", "/api/v1/rectification/items?status=accepted")).total).toBe(1);
     expect((await call("admin", "GET", "/api/v1/rectification/items?sort=password")).statusCode).toBe(400);
 
     // The functions other parts of the system call.
     const repos = createUnitOfWork(d.db).read;
-    expect(await rectificationCounts(repos, "450299", 2025, "2025-10-01")).toMatchObject({ items: 3, overdue: 2 });
+    expect(await rectificationCounts(repos, "450299", 2025, "2025-10-01")).toMatchObject({ items: 4, overdue: 2 });
     expect(await rectificationCounts(repos, "450299", 2025, "2025-09-30")).toMatchObject({ overdue: 0 });
     const listed = await overdueItems(repos, "450299", 2025, "2025-10-01");
     expect(listed.map((i) => [i.unit.code, i.project?.code, i.seq, i.deadline])).toEqual([
