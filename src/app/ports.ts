@@ -10,6 +10,7 @@ import type { MonitoringRepo } from "./monitoring/ports";
 import type { OrgRepo } from "./org/ports";
 import type { PlanRepo } from "./plan/ports";
 import type { ProjectRepo } from "./projects/ports";
+import type { RectificationRepo } from "./rectification/ports";
 import type { ReviewThreadRepo } from "./review/ports";
 import type { SelfEvalRepo } from "./selfeval/ports";
 import type { SelfEvalReviewRepo } from "./selfeval/review-ports";
@@ -83,6 +84,7 @@ export interface Repos {
   selfeval: SelfEvalRepo;
   selfevalReviews: SelfEvalReviewRepo;
   attachments: AttachmentRepo;
+  rectification: RectificationRepo;
 }
 
 export interface UnitOfWork {

@@ -153,6 +153,13 @@ export const ERROR_CODES = {
   REVIEW_INCOMPLETE: "复核评分尚未完成，不能提交",
   REVIEW_INVALID_TRANSITION: "复核任务当前状态不能执行此操作",
   REVIEW_RETURN_NEEDS_COMMENT: "退回须填写意见",
+  RECTIFICATION_INVALID: "整改通知填写有误（details 指出哪一项、哪个字段）",
+  RECTIFICATION_SOURCE_INVALID: "整改来源不存在，或整改单位与来源不符",
+  RECTIFICATION_NOTICE_EXISTS: "已就该来源向该单位下达过整改通知",
+  RECTIFICATION_INVALID_TRANSITION: "整改事项当前状态不能执行此操作",
+  RECTIFICATION_ROLE_NOT_ALLOWED: "当前角色或单位不能办理该整改事项",
+  RECTIFICATION_NEEDS_EVIDENCE: "整改措施说明或佐证材料缺失",
+  RECTIFICATION_RETURN_NEEDS_COMMENT: "退回须填写意见",
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -37,6 +37,9 @@ export const ACTIONS = [
   "user.manage",
   "audit.read",
   "profile.write",
+  "rectification.read",
+  "rectification.issue",
+  "rectification.answer",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -98,6 +101,12 @@ const POLICY: Record<Action, readonly Role[]> = {
   "user.manage": ["finance_admin"],
   "audit.read": ["finance_admin", "auditor"],
   "profile.write": EVERYONE,
+  // 整改: finance issues notices and verifies the answers; the auditor reads; a department reads its
+  // subtree's and a unit its own (the data scope). Only the organisation a notice is addressed to answers
+  // it (app/rectification/act-on-item.ts), though the administrator holds the permission as it holds every one.
+  "rectification.read": ["finance_admin", "finance_staff", "department", "unit", "auditor"],
+  "rectification.issue": FINANCE,
+  "rectification.answer": ["finance_admin", "department", "unit"],
 };
 
 export const can = (role: Role, action: Action): boolean => POLICY[action].includes(role);

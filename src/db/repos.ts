@@ -20,6 +20,7 @@ import { workPlanRepo } from "./repos/plan/work-plans";
 import { ProjectReadModel } from "./repos/project-read-model";
 import { projectRepo } from "./repos/projects";
 import { SessionCache } from "./repos/read-cache";
+import { rectificationRepo } from "./repos/rectification";
 import { reviewThreadRepo } from "./repos/review/review-threads";
 import { ruleSetRepo } from "./repos/rule-sets";
 import { selfEvalRepo } from "./repos/selfeval";
@@ -53,6 +54,7 @@ function reposFor(db: Database, ex: Executor): Repos {
     selfeval: selfEvalRepo(ex),
     selfevalReviews: selfEvalReviewRepo(ex),
     attachments: attachmentRepo(ex),
+    rectification: rectificationRepo(ex),
   };
 }
 

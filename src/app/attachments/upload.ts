@@ -5,6 +5,7 @@ import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps, Repos } from "../context";
 import { allowedVerbs, readAction } from "../monitoring/get-action";
+import { allowedVerbs as itemVerbs, readItem } from "../rectification/get-item";
 import type { AttachmentEntity } from "./ports";
 
 /** At most this many files per record. */
@@ -20,6 +21,10 @@ export async function attachableRecord(repos: Repos, actor: Actor, entity: Attac
       const action = await readAction(repos, actor, recordId);
       return { canAttach: allowedVerbs(actor, action).includes("submit"), label: "跟进措施" };
     }
+    case "rectification_item": {
+      const item = await readItem(repos, actor, recordId);
+      return { canAttach: itemVerbs(actor, item).includes("answer"), label: "整改事项" };
+    }
   }
 }
 
@@ -31,6 +36,9 @@ async function lockAttachable(repos: Repos, actor: Actor, entity: AttachmentEnti
   switch (entity) {
     case "monitoring_action":
       await repos.monitoringActions.lockState(actor.regionCode, recordId);
+      break;
+    case "rectification_item":
+      await repos.rectification.lockItem(actor.regionCode, recordId);
   }
   return attachableRecord(repos, actor, entity, recordId).catch(() => null);
 }

@@ -29,6 +29,8 @@ export function taskLink(t: Pick<TaskRecord, "kind" | "objectKind" | "objectId" 
       return `/monitoring/follow-ups/${t.objectId}`;
     case "selfeval_review":
       return `/review/items/${t.objectId}`;
+    case "rectification_item":
+      return `/rectification/items/${t.objectId}`;
     default:
       return "/";
   }

@@ -16,6 +16,7 @@ export const TASK_KINDS = [
   "monitoring_action",
   "selfeval",
   "selfeval_review",
+  "rectification",
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -28,6 +29,7 @@ export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   monitoring_action: "监控整改",
   selfeval: "单位自评",
   selfeval_review: "自评抽查复核",
+  rectification: "整改落实",
 };
 
 /** The object a task concerns, by kind of task: a declaration concerns the organisation's tables of the year. */
@@ -42,6 +44,8 @@ export const TASK_OBJECT_KIND = {
   // Like the goal declaration: one task per organisation that self-evaluates, over all its forms of the year.
   selfeval: "org",
   selfeval_review: "selfeval_review",
+  // One task per item of a rectification notice.
+  rectification: "rectification_item",
 } as const satisfies Record<TaskKind, string>;
 export type TaskObjectKind = (typeof TASK_OBJECT_KIND)[TaskKind];
 

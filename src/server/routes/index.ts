@@ -39,6 +39,7 @@ import exportProjects from "./projects/export-projects";
 import getProject from "./projects/get-project";
 import listDeptBudgets from "./projects/list-dept-budgets";
 import listProjects from "./projects/list-projects";
+import rectification from "./rectification";
 import selfEvalForms from "./selfeval/forms";
 import selfEvalReview from "./selfeval/review";
 import selfEvalRounds from "./selfeval/rounds";
@@ -100,4 +101,5 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   selfEvalReview,
   selfEvalWorkbook,
   attachments,
+  rectification,
 ];
