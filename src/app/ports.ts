@@ -2,6 +2,7 @@ import type { AttachmentRepo } from "./attachments/ports";
 import type { AuditRepo } from "./audit/ports";
 import type { LoginThrottleRepo, SessionRepo } from "./auth/ports";
 import type { Clock } from "./context";
+import type { EvaluationRepo, ExpertRepo } from "./evaluations/ports";
 import type { GoalHistoryRepo, GoalImportRepo, GoalRepo, IndicatorLibraryRepo, ReviewRepo } from "./goals/ports";
 import type { ImportRepo } from "./imports/ports";
 import type { Memo } from "./memo";
@@ -83,6 +84,8 @@ export interface Repos {
   selfeval: SelfEvalRepo;
   selfevalReviews: SelfEvalReviewRepo;
   attachments: AttachmentRepo;
+  experts: ExpertRepo;
+  evaluations: EvaluationRepo;
 }
 
 export interface UnitOfWork {

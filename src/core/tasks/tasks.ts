@@ -16,6 +16,8 @@ export const TASK_KINDS = [
   "monitoring_action",
   "selfeval",
   "selfeval_review",
+  "evaluation_scoring",
+  "department_evaluation",
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -28,6 +30,8 @@ export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   monitoring_action: "监控整改",
   selfeval: "单位自评",
   selfeval_review: "自评抽查复核",
+  evaluation_scoring: "重点评价专家评分",
+  department_evaluation: "部门评价",
 };
 
 /** The object a task concerns, by kind of task: a declaration concerns the organisation's tables of the year. */
@@ -42,6 +46,10 @@ export const TASK_OBJECT_KIND = {
   // Like the goal declaration: one task per organisation that self-evaluates, over all its forms of the year.
   selfeval: "org",
   selfeval_review: "selfeval_review",
+  // One expert's sheet on a key evaluation's team: the member row, owned by the expert's account.
+  evaluation_scoring: "evaluation_member",
+  // Like the goal declaration: one task per department over its evaluations of the year.
+  department_evaluation: "org",
 } as const satisfies Record<TaskKind, string>;
 export type TaskObjectKind = (typeof TASK_OBJECT_KIND)[TaskKind];
 

@@ -140,6 +140,7 @@ CREATE TABLE "rectification_notices" (
 	CONSTRAINT "rectification_notices_source_ck" CHECK ("rectification_notices"."source" in ('evaluation','review','monitoring'))
 );
 --> statement-breakpoint
+ALTER TABLE "tasks" DROP CONSTRAINT "tasks_kind_ck";--> statement-breakpoint
 ALTER TABLE "evaluation_members" ADD CONSTRAINT "evaluation_members_evaluation_fk" FOREIGN KEY ("evaluation_id","region_code") REFERENCES "public"."evaluations"("id","region_code") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evaluation_members" ADD CONSTRAINT "evaluation_members_expert_fk" FOREIGN KEY ("expert_id","region_code") REFERENCES "public"."experts"("id","region_code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evaluation_members" ADD CONSTRAINT "evaluation_members_user_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -167,4 +168,5 @@ CREATE UNIQUE INDEX "firm_ledger_evaluation_uq" ON "firm_ledger" USING btree ("e
 CREATE UNIQUE INDEX "rectification_items_seq_uq" ON "rectification_items" USING btree ("notice_id","seq","region_code");--> statement-breakpoint
 CREATE INDEX "rectification_items_status_idx" ON "rectification_items" USING btree ("region_code","status","deadline");--> statement-breakpoint
 CREATE UNIQUE INDEX "rectification_notices_source_uq" ON "rectification_notices" USING btree ("region_code","source","source_id","unit_id");--> statement-breakpoint
-CREATE INDEX "rectification_notices_year_idx" ON "rectification_notices" USING btree ("region_code","fiscal_year");
+CREATE INDEX "rectification_notices_year_idx" ON "rectification_notices" USING btree ("region_code","fiscal_year");--> statement-breakpoint
+ALTER TABLE "tasks" ADD CONSTRAINT "tasks_kind_ck" CHECK ("tasks"."kind" in ('goal_declaration','goal_revision','monitoring_selection','monitoring_department','monitoring_key','monitoring_action','selfeval','selfeval_review','evaluation_scoring','department_evaluation'));
