@@ -1,5 +1,5 @@
 import { EVAL_LEVEL1_LABELS } from "../../core/evaluations/framework";
-import { evaluationScore, expertTotal, type ScoreSheet } from "../../core/evaluations/scores";
+import { evaluationScore, expertTotal, isComplete, type ScoreSheet } from "../../core/evaluations/scores";
 import {
   canSeeOthersScores,
   EVALUATION_KIND_LABELS,
@@ -33,7 +33,12 @@ export function ownMember(actor: Actor, e: Pick<EvaluationRecord, "kind" | "owne
 const sheetOf = (m: MemberRecord): ScoreSheet => Object.fromEntries(m.scores.map((s) => [s.uid, s.points]));
 
 /** The score block: the experts' mean, finance's override and the evaluation's score, with how and the grade. */
-function scoreBlock(totals: bigint[], overridePoints: number | null, overrideReason: string | null) {
+function scoreBlock(
+  kind: EvaluationRecord["kind"],
+  totals: bigint[],
+  overridePoints: number | null,
+  overrideReason: string | null,
+) {
   const s = evaluationScore(
     totals,
     overridePoints === null ? null : BigInt(Math.round(overridePoints * 100)),
@@ -45,7 +50,12 @@ function scoreBlock(totals: bigint[], overridePoints: number | null, overrideRea
     override: s.override === null ? null : hundredthsToNumber(s.override),
     overrideReason: s.reason,
     score: s.score === null ? null : hundredthsToNumber(s.score),
-    how: s.how,
+    how:
+      kind === "department" && s.override === null
+        ? s.score === null
+          ? "部门尚未完成评分"
+          : "部门评分（各指标得分合计）"
+        : s.how,
     grade,
     gradeLabel: grade === null ? null : DEFAULT_GRADE_LABELS[grade],
     submittedSheets: totals.length,
@@ -63,7 +73,10 @@ export function presentEvaluation(actor: Actor, e: EvaluationRecord) {
   const seeOthers = canSeeOthersScores({ isFinance: all, ownSubmitted: own?.submittedAt != null }, e.status);
   const visible = (m: MemberRecord) => all || m.id === own?.id || (seeOthers && m.submittedAt !== null);
   const rows = e.framework.rows;
-  const totals = e.members.filter((m) => m.submittedAt !== null).map((m) => expertTotal(rows, sheetOf(m)));
+  // A key evaluation's score is the mean of the submitted sheets; a department's own sheet counts once complete.
+  const counted = (m: MemberRecord) =>
+    e.kind === "department" ? isComplete(rows, sheetOf(m)) : m.submittedAt !== null;
+  const totals = e.members.filter(counted).map((m) => expertTotal(rows, sheetOf(m)));
   const showScore = all || seeOthers || (own !== null && e.kind === "department");
   const editable = editableStatuses(e.kind).includes(e.status);
   return {
@@ -108,7 +121,7 @@ export function presentEvaluation(actor: Actor, e: EvaluationRecord) {
     myMemberId: own?.id ?? null,
     canScore:
       own !== null && own.submittedAt === null && editable && (e.kind === "department" || e.status === "scoring"),
-    scores: showScore ? scoreBlock(totals, e.overridePoints, e.overrideReason) : null,
+    scores: showScore ? scoreBlock(e.kind, totals, e.overridePoints, e.overrideReason) : null,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
     version: e.version,
@@ -124,6 +137,6 @@ export function presentRow(actor: Actor, r: EvaluationRow) {
     kindLabel: EVALUATION_KIND_LABELS[r.kind],
     statusLabel: EVALUATION_STATUS_LABELS[r.status],
     submittedSheets: submittedTotals.length,
-    scores: show ? scoreBlock(submittedTotals.map(BigInt), r.overridePoints, r.overrideReason) : null,
+    scores: show ? scoreBlock(r.kind, submittedTotals.map(BigInt), r.overridePoints, r.overrideReason) : null,
   };
 }

@@ -83,8 +83,8 @@ export function evaluationTaskRepo(
       const created = await rows<{ taskId: number; orgId: number }>(
         ex,
         sql`insert into tasks (region_code, fiscal_year, kind, org_id, object_kind, object_id, title, due_on, status)
-            select d.region_code, ${fiscalYear}, 'department_evaluation', d.id, 'org', d.id,
-                   ${fiscalYear} || '年度部门评价：' || d.name, ${dueOn}::date, 'todo'
+            select d.region_code, ${fiscalYear}::smallint, 'department_evaluation', d.id, 'org', d.id,
+                   ${String(fiscalYear)}::text || '年度部门评价：' || d.name, ${dueOn}::date, 'todo'
             from orgs d
             where d.region_code = ${regionCode} and d.kind = 'department'
               and exists (select 1 from projects p where p.region_code = d.region_code and p.fiscal_year = ${fiscalYear}
@@ -122,29 +122,27 @@ export function evaluationTaskRepo(
       return toChanges(
         await rows<ChangedRow>(
           ex,
-          sql`with c as (
+          sql`with next as (
                 select t.id, t.status as from_status,
-                       least(${minProjects}, (select count(*) from projects p where p.region_code = t.region_code
-                         and p.fiscal_year = t.fiscal_year and p.department_id = t.object_id)) as required,
-                       count(e.id) as n,
-                       count(e.id) filter (where e.status = 'final') as nf,
-                       count(e.id) filter (where e.status in ('submitted', 'final')) as ns,
-                       count(e.id) filter (where e.status = 'returned') as nr
+                       case when k.nr > 0 then 'returned'
+                            when k.nf >= k.required and k.ns = k.nf then 'done'
+                            when k.ns >= k.required and k.ns > 0 then 'submitted'
+                            when k.n > 0 then 'in_progress'
+                            else 'todo' end as status
                 from tasks t
-                left join evaluations e on e.region_code = t.region_code and e.fiscal_year = t.fiscal_year
-                  and e.kind = 'department' and e.owner_org_id = t.object_id
+                cross join lateral (
+                  select least(${minProjects}::int, (select count(*) from projects p where p.region_code = t.region_code
+                           and p.fiscal_year = t.fiscal_year and p.department_id = t.object_id)) as required,
+                         count(*) as n,
+                         count(*) filter (where e.status = 'final') as nf,
+                         count(*) filter (where e.status in ('submitted', 'final')) as ns,
+                         count(*) filter (where e.status = 'returned') as nr
+                  from evaluations e
+                  where e.region_code = t.region_code and e.fiscal_year = t.fiscal_year
+                    and e.kind = 'department' and e.owner_org_id = t.object_id) k
                 where t.region_code = ${regionCode} and t.fiscal_year = ${fiscalYear} and t.kind = 'department_evaluation'
                   and ${which}
-                group by t.id),
-              locked as (select t.id from tasks t join c on c.id = t.id where t.region_code = ${regionCode} for update of t),
-              next as (
-                select c.id, c.from_status,
-                       case when c.nr > 0 then 'returned'
-                            when c.nf >= c.required and c.ns = c.nf then 'done'
-                            when c.ns >= c.required and c.ns > 0 then 'submitted'
-                            when c.n > 0 then 'in_progress'
-                            else 'todo' end as status
-                from c join locked l on l.id = c.id)
+                for update of t)
               ${applyNext(regionCode, at)}`,
         ),
       );
