@@ -177,6 +177,18 @@ describe("the expert pool and declared ties", () => {
     });
     expect(both.json().error.code).toBe("EVALUATION_TIE_INVALID");
     expect((await t.ok("admin", "GET", `/api/v1/evaluations/ties?expertId=${experts.exp4}`)).rows).toHaveLength(1);
+    const spare = await t.ok("admin", "POST", "/api/v1/evaluations/ties", {
+      expertId: experts.exp1,
+      firmId: null,
+      orgId: await t.org("302"),
+      kind: "advised",
+      fiscalYear: 2019,
+      note: "误登记",
+    });
+    await t.ok("admin", "DELETE", `/api/v1/evaluations/ties/${spare.id}`);
+    expect((await t.call("admin", "DELETE", `/api/v1/evaluations/ties/${spare.id}`)).statusCode).toBe(404);
+    expect((await t.ok("admin", "GET", `/api/v1/evaluations/ties?expertId=${experts.exp1}`)).rows).toEqual([]);
+    expect(await auditCount("evaluation_tie")).toBe(4);
   });
 });
 
@@ -305,6 +317,17 @@ describe("key evaluations: blind scoring, the mean and the override", () => {
     expect((await t.ok("exp1", "GET", "/api/v1/notifications")).rows.map((n: { title: string }) => n.title)).toContain(
       "新任务：2025年度财政重点评价评分：一小校舍维修",
     );
+  });
+
+  it("shows a scoring evaluation to its firm without scores, and not at all to the project's department yet", async () => {
+    const id = key.school!.id;
+    const firm = await t.ok("frm", "GET", `/api/v1/evaluations/${id}`);
+    expect(firm).toMatchObject({ status: "scoring", scores: null, myMemberId: null, canScore: false });
+    expect(firm.members.every((m: Member) => !m.visible)).toBe(true);
+    expect((await t.call("edu", "GET", `/api/v1/evaluations/${id}`)).statusCode).toBe(404);
+    expect((await t.call("unit1", "GET", `/api/v1/evaluations/${id}`)).statusCode).toBe(404);
+    const firmScores = await t.call("frm", "PUT", `/api/v1/evaluations/${id}/sheet`, { version: 1, scores: [] });
+    expect(firmScores.statusCode).toBe(403);
   });
 
   it("refuses points outside the weight, an expert off the team and finance as a scorer", async () => {
