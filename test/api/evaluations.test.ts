@@ -258,6 +258,17 @@ describe("key evaluations: conflicts of interest", () => {
     expect(past.json().error.message).toContain("专家钱伟在2023年度曾评价该单位（测试区疾控中心“疾控免疫规划”）");
     const firm = await team(key.cdc!.id, key.cdc!.version, [["exp1", true]], await t.org("F03"));
     expect(firm.json().error.message).toContain("测试会计师事务所在2025年度曾提供咨询该单位（测试区卫生健康局）");
+    // A firm-wide 回避 declared for the spot-check review bars the firm here too, whatever its year.
+    await t.ok("admin", "POST", "/api/v1/review/conflicts", {
+      firmId: await t.org("F01"),
+      reviewerId: null,
+      orgCode: "302001",
+      reason: "为该单位提供记账服务",
+    });
+    const reviewTie = await team(key.cdc!.id, key.cdc!.version, [["exp1", true]], await t.org("F01"));
+    expect(reviewTie.json().error.message).toContain(
+      "测试评价咨询有限公司已声明与该单位回避（测试区疾控中心：为该单位提供记账服务）",
+    );
     const retired = await team(key.cdc!.id, key.cdc!.version, [["exp6", true]]);
     expect(retired.json().error).toMatchObject({ code: "EVALUATION_TEAM_INVALID", message: "第1位：专家孙丽已停用" });
     const twoLeads = await team(key.cdc!.id, key.cdc!.version, [
