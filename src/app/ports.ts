@@ -2,6 +2,7 @@ import type { AttachmentRepo } from "./attachments/ports";
 import type { AuditRepo } from "./audit/ports";
 import type { LoginThrottleRepo, SessionRepo } from "./auth/ports";
 import type { Clock } from "./context";
+import type { EvaluationRepo, ExpertRepo } from "./evaluations/ports";
 import type { GoalHistoryRepo, GoalImportRepo, GoalRepo, IndicatorLibraryRepo, ReviewRepo } from "./goals/ports";
 import type { ImportRepo } from "./imports/ports";
 import type { Memo } from "./memo";
@@ -85,6 +86,8 @@ export interface Repos {
   selfevalReviews: SelfEvalReviewRepo;
   attachments: AttachmentRepo;
   rectification: RectificationRepo;
+  experts: ExpertRepo;
+  evaluations: EvaluationRepo;
 }
 
 export interface UnitOfWork {

@@ -174,7 +174,10 @@ export const uploadAttachment = operation("monitoring.write", {
   tags: ["attachments"],
   summary: "上传佐证材料（multipart，字段 file）：PDF、JPG、PNG、Word（.docx）、Excel（.xlsx），不超过 10 MB",
   description: "文件类型按内容识别，扩展名须与内容一致；浏览器声明的类型不作依据。",
-  querystring: z.object({ entity: z.enum(["monitoring_action", "rectification_item"]), recordId: IdQuery }),
+  querystring: z.object({
+    entity: z.enum(["monitoring_action", "rectification_item", "evaluation"]),
+    recordId: IdQuery,
+  }),
   response: responses({ 201: AttachmentInfo }),
 });
 

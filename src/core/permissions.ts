@@ -29,6 +29,10 @@ export const ACTIONS = [
   "review.read",
   "review.score",
   "review.manage",
+  "evaluation.read",
+  "evaluation.manage",
+  "evaluation.score",
+  "evaluation.departmentWrite",
   "import.run",
   "plan.read",
   "plan.manage",
@@ -90,6 +94,16 @@ const POLICY: Record<Action, readonly Role[]> = {
   // reviewer it is assigned to (app/selfeval/read-review.ts).
   "review.score": ["finance_admin", "finance_staff", "firm"],
   "review.manage": FINANCE,
+  // Evaluations (部门评价, 财政重点评价): everyone reads what its scope and the blind-scoring rule let it see
+  // (an expert its own teams, a department its own evaluations and its key ones once final).
+  "evaluation.read": EVERYONE,
+  // The framework, the expert pool, key evaluations and their teams, finalising, the firm's ledger: finance.
+  "evaluation.manage": FINANCE,
+  // A team member scores their own sheet: an expert on a key evaluation, a department on its own evaluation
+  // (the administrator holds every permission, but scores only where it is a member: it never is).
+  "evaluation.score": ["finance_admin", "department", "expert"],
+  // A department creates, reports on and submits its own evaluations.
+  "evaluation.departmentWrite": ["finance_admin", "department"],
   "import.run": FINANCE,
   // The year's plan and its deadlines concern everyone who works in it; finance sets and opens it.
   "plan.read": EVERYONE,

@@ -5,6 +5,8 @@ import type { Repos, UnitOfWork } from "../app/ports";
 import type { Database, Executor } from "./client";
 import { attachmentRepo } from "./repos/attachments";
 import { auditRepo } from "./repos/audit";
+import { evaluationRepo } from "./repos/evaluations";
+import { expertRepo } from "./repos/evaluations/experts";
 import { goalHistoryRepo } from "./repos/goals/goal-history";
 import { goalImportRepo } from "./repos/goals/goal-import";
 import { goalRepo } from "./repos/goals/goal-tables";
@@ -55,6 +57,8 @@ function reposFor(db: Database, ex: Executor): Repos {
     selfevalReviews: selfEvalReviewRepo(ex),
     attachments: attachmentRepo(ex),
     rectification: rectificationRepo(ex),
+    experts: expertRepo(ex),
+    evaluations: evaluationRepo(ex),
   };
 }
 

@@ -1,7 +1,7 @@
 /** Ports of attachments (附件): files kept with the record they belong to. src/db implements them. */
 
 /** The records files may be attached to. */
-export const ATTACHMENT_ENTITIES = ["monitoring_action", "rectification_item"] as const;
+export const ATTACHMENT_ENTITIES = ["monitoring_action", "rectification_item", "evaluation"] as const;
 export type AttachmentEntity = (typeof ATTACHMENT_ENTITIES)[number];
 
 export interface AttachmentMeta {

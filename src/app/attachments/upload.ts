@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
 import { checkAttachment } from "../../core/attachments";
 import { AppError, notFound } from "../../core/errors";
+import { editableStatuses } from "../../core/evaluations/workflow";
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps, Repos } from "../context";
+import { readEvaluation } from "../evaluations/read-evaluation";
 import { allowedVerbs, readAction } from "../monitoring/get-action";
 import { allowedVerbs as itemVerbs, readItem } from "../rectification/get-item";
 import type { AttachmentEntity } from "./ports";
@@ -25,6 +27,12 @@ export async function attachableRecord(repos: Repos, actor: Actor, entity: Attac
       const item = await readItem(repos, actor, recordId);
       return { canAttach: itemVerbs(actor, item).includes("answer"), label: "整改事项" };
     }
+    case "evaluation": {
+      // Evidence of a department's own evaluation, while it is in the department's hands.
+      const e = await readEvaluation(repos, actor, recordId);
+      const own = e.kind === "department" && actor.role === "department" && e.owner.id === actor.orgId;
+      return { canAttach: own && editableStatuses(e.kind).includes(e.status), label: "部门评价" };
+    }
   }
 }
 
@@ -39,6 +47,9 @@ async function lockAttachable(repos: Repos, actor: Actor, entity: AttachmentEnti
       break;
     case "rectification_item":
       await repos.rectification.lockItem(actor.regionCode, recordId);
+      break;
+    case "evaluation":
+      await repos.evaluations.lock(actor.regionCode, recordId);
   }
   return attachableRecord(repos, actor, entity, recordId).catch(() => null);
 }

@@ -12,12 +12,14 @@ export const daysBetween = (today: string, dueOn: string) => dayNumber(dueOn) - 
  * Where the owner does the work of a task: for a goal table, its subject's current revision; for a
  * department's choice of monitoring subjects, the round's selection page (the task's current object is
  * the round); a monitoring report or follow-up action, its own page; 单位自评, the organisation's forms; a
- * spot-check review (抽查复核), its re-scoring page.
+ * spot-check review (抽查复核), its re-scoring page; an expert's scoring, the evaluation's page; the year's
+ * department evaluation, the department's evaluations.
  */
 export function taskLink(t: Pick<TaskRecord, "kind" | "objectKind" | "objectId" | "currentObjectId">): string {
   switch (t.objectKind) {
     case "org":
       // An organisation's work of the year over all its records: its goal tables, or its self-evaluations.
+      if (t.kind === "department_evaluation") return "/evaluations?kind=department";
       return t.kind === "selfeval" ? "/selfeval/forms" : "/goal-tables";
     case "goal_table":
       return `/goal-tables/${t.currentObjectId ?? t.objectId}`;
@@ -31,6 +33,9 @@ export function taskLink(t: Pick<TaskRecord, "kind" | "objectKind" | "objectId" 
       return `/review/items/${t.objectId}`;
     case "rectification_item":
       return `/rectification/items/${t.objectId}`;
+    case "evaluation_member":
+      // An expert's sheet is scored on the evaluation's page (its current object).
+      return t.currentObjectId === null ? "/evaluations" : `/evaluations/${t.currentObjectId}`;
     default:
       return "/";
   }

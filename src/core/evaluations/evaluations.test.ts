@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { conflictsFor, type Tie } from "./conflicts";
+import { conflictMessage, conflictsFor, type Tie } from "./conflicts";
 import { departmentCoverage, keyProjectsDue } from "./coverage";
 import { DEFAULT_EVALUATION_FRAMEWORK, type EvaluationFramework, validateFramework } from "./framework";
 import { countRectification, isOverdue, nextRectificationStatus } from "./rectification";
@@ -182,6 +182,12 @@ describe("conflicts of interest", () => {
     expect(conflictsFor(ties, "140/140001", 2024, 3).map((t) => t.kind)).toEqual(["advised"]);
     expect(conflictsFor(ties, "130/130001", 2023, 3)).toEqual([]); // a sibling unit
     expect(conflictsFor(ties, "1200/1", 2024, 3)).toEqual([]); // a prefix that is not the path
+  });
+
+  it("a 回避 declared for the spot-check review bars whatever its year, and says so", () => {
+    const declared: Tie = { orgPath: "150", kind: "declared", year: null, what: "区卫健局：曾为其审计" };
+    expect(conflictsFor([declared], "150/150001", 2030, 0)).toEqual([declared]);
+    expect(conflictMessage("测试事务所", declared)).toBe("测试事务所已声明与该单位回避（区卫健局：曾为其审计）");
   });
 });
 

@@ -17,6 +17,8 @@ export const TASK_KINDS = [
   "selfeval",
   "selfeval_review",
   "rectification",
+  "evaluation_scoring",
+  "department_evaluation",
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -30,6 +32,8 @@ export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   selfeval: "单位自评",
   selfeval_review: "自评抽查复核",
   rectification: "整改落实",
+  evaluation_scoring: "重点评价专家评分",
+  department_evaluation: "部门评价",
 };
 
 /** The object a task concerns, by kind of task: a declaration concerns the organisation's tables of the year. */
@@ -46,6 +50,10 @@ export const TASK_OBJECT_KIND = {
   selfeval_review: "selfeval_review",
   // One task per item of a rectification notice.
   rectification: "rectification_item",
+  // One expert's sheet on a key evaluation's team: the member row, owned by the expert's account.
+  evaluation_scoring: "evaluation_member",
+  // Like the goal declaration: one task per department over its evaluations of the year.
+  department_evaluation: "org",
 } as const satisfies Record<TaskKind, string>;
 export type TaskObjectKind = (typeof TASK_OBJECT_KIND)[TaskKind];
 

@@ -169,4 +169,4 @@ CREATE UNIQUE INDEX "rectification_items_seq_uq" ON "rectification_items" USING 
 CREATE INDEX "rectification_items_status_idx" ON "rectification_items" USING btree ("region_code","status","deadline");--> statement-breakpoint
 CREATE UNIQUE INDEX "rectification_notices_source_uq" ON "rectification_notices" USING btree ("region_code","source","source_id","unit_id");--> statement-breakpoint
 CREATE INDEX "rectification_notices_year_idx" ON "rectification_notices" USING btree ("region_code","fiscal_year");--> statement-breakpoint
-ALTER TABLE "tasks" ADD CONSTRAINT "tasks_kind_ck" CHECK ("tasks"."kind" in ('goal_declaration','goal_revision','monitoring_selection','monitoring_department','monitoring_key','monitoring_action','selfeval','selfeval_review','rectification'));
+ALTER TABLE "tasks" ADD CONSTRAINT "tasks_kind_ck" CHECK ("tasks"."kind" in ('goal_declaration','goal_revision','monitoring_selection','monitoring_department','monitoring_key','monitoring_action','selfeval','selfeval_review','rectification','evaluation_scoring','department_evaluation'));

@@ -64,3 +64,25 @@ export function goalScopeSql(scope: Scope): SQL {
       return sql`${region} and g.subject_kind = 'project' and exists (select 1 from assignments a where a.project_id = g.project_id and a.org_id = ${scope.orgId})`;
   }
 }
+
+/**
+ * Evaluations (alias e, its project's unit alias u, project p) a viewer may see: finance and the auditor the
+ * region; a department its own evaluations and the final key evaluations of its projects; a unit the final
+ * evaluations of its own projects; an expert the evaluations whose team they are on; a firm those it works on.
+ */
+export function evaluationScopeSql(scope: Scope, viewer: { userId: number | null; expert: boolean }): SQL {
+  const region = sql`e.region_code = ${scope.regionCode}`;
+  switch (scope.kind) {
+    case "region":
+      return region;
+    case "subtree":
+      return sql`${region} and ${pathWithin(sql`u.path`, scope.orgPath)} and (e.kind = 'department' or e.status = 'final')`;
+    case "own":
+      return sql`${region} and p.unit_id = ${scope.orgId} and e.status = 'final'`;
+    case "assigned":
+      return viewer.expert
+        ? sql`${region} and exists (select 1 from evaluation_members m where m.evaluation_id = e.id
+                and m.region_code = e.region_code and m.user_id = ${viewer.userId ?? 0})`
+        : sql`${region} and e.firm_id = ${scope.orgId}`;
+  }
+}

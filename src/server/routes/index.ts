@@ -6,6 +6,10 @@ import changePassword from "./auth/change-password";
 import login from "./auth/login";
 import logout from "./auth/logout";
 import me from "./auth/me";
+import departmentEvaluations from "./evaluations/department";
+import evaluations from "./evaluations/evaluations";
+import experts from "./evaluations/experts";
+import evaluationFramework from "./evaluations/framework";
 import carryOver from "./goals/carry-over";
 import checkGoalWorkbook from "./goals/check-goal-workbook";
 import goalExcel from "./goals/goal-excel";
@@ -102,4 +106,8 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   selfEvalWorkbook,
   attachments,
   rectification,
+  evaluationFramework,
+  experts,
+  evaluations,
+  departmentEvaluations,
 ];

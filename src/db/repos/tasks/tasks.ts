@@ -70,6 +70,8 @@ const COLUMNS = sql`t.id, t.fiscal_year, t.kind, t.status, t.title, t.due_on::te
     where a.id = t.object_id and a.region_code = t.region_code)
   when t.object_kind = 'monitoring_selection' then (
     select s.round_id from monitoring_selections s where s.id = t.object_id and s.region_code = t.region_code)
+  when t.object_kind = 'evaluation_member' then (
+    select m.evaluation_id from evaluation_members m where m.id = t.object_id and m.region_code = t.region_code)
   end as current_object_id`;
 
 /** Most urgent first: returned, then overdue, then by due day. */

@@ -1,0 +1,58 @@
+import { actOnEvaluation } from "../../../app/evaluations/act-on-evaluation";
+import { createKeyEvaluation } from "../../../app/evaluations/create-key-evaluation";
+import { openScoring } from "../../../app/evaluations/open-scoring";
+import { overrideScore } from "../../../app/evaluations/override-score";
+import { getEvaluation, listEvaluations } from "../../../app/evaluations/read-evaluation";
+import { saveSheet, submitSheet } from "../../../app/evaluations/score-sheet";
+import { setEvaluationTeam } from "../../../app/evaluations/set-team";
+import * as e from "../../../contracts/evaluations";
+import { type Api, actorOf, type ServerContext } from "../../context";
+
+/** Evaluations: the list and a record, key evaluations with their teams, scoring, override and finance's review. */
+export default function evaluationRoutes(app: Api, ctx: ServerContext) {
+  app.get(
+    "/api/v1/evaluations",
+    { config: { access: e.listEvaluations.access }, schema: e.listEvaluations.schema },
+    async (req) => listEvaluations(ctx.deps, actorOf(req), req.query),
+  );
+  app.get(
+    "/api/v1/evaluations/:id",
+    { config: { access: e.getEvaluation.access }, schema: e.getEvaluation.schema },
+    async (req) => getEvaluation(ctx.deps, actorOf(req), req.params.id),
+  );
+  app.post(
+    "/api/v1/evaluations/key",
+    { config: { access: e.createKeyEvaluation.access }, schema: e.createKeyEvaluation.schema },
+    async (req, reply) => reply.status(201).send(await createKeyEvaluation(ctx.deps, actorOf(req), req.body)),
+  );
+  app.put(
+    "/api/v1/evaluations/:id/team",
+    { config: { access: e.setEvaluationTeam.access }, schema: e.setEvaluationTeam.schema },
+    async (req) => setEvaluationTeam(ctx.deps, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    "/api/v1/evaluations/:id/scoring",
+    { config: { access: e.openScoring.access }, schema: e.openScoring.schema },
+    async (req) => openScoring(ctx.deps, actorOf(req), req.params.id, req.body),
+  );
+  app.put(
+    "/api/v1/evaluations/:id/sheet",
+    { config: { access: e.saveSheet.access }, schema: e.saveSheet.schema },
+    async (req) => saveSheet(ctx.deps, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    "/api/v1/evaluations/:id/sheet/submit",
+    { config: { access: e.submitSheet.access }, schema: e.submitSheet.schema },
+    async (req) => submitSheet(ctx.deps, actorOf(req), req.params.id, req.body),
+  );
+  app.put(
+    "/api/v1/evaluations/:id/override",
+    { config: { access: e.overrideScore.access }, schema: e.overrideScore.schema },
+    async (req) => overrideScore(ctx.deps, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    "/api/v1/evaluations/:id/actions",
+    { config: { access: e.reviewEvaluation.access }, schema: e.reviewEvaluation.schema },
+    async (req) => actOnEvaluation(ctx.deps, actorOf(req), req.params.id, req.body),
+  );
+}
