@@ -10,6 +10,7 @@ import departmentEvaluations from "./evaluations/department";
 import evaluations from "./evaluations/evaluations";
 import experts from "./evaluations/experts";
 import evaluationFramework from "./evaluations/framework";
+import evaluationSummary from "./evaluations/summary";
 import carryOver from "./goals/carry-over";
 import checkGoalWorkbook from "./goals/check-goal-workbook";
 import goalExcel from "./goals/goal-excel";
@@ -110,4 +111,5 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   experts,
   evaluations,
   departmentEvaluations,
+  evaluationSummary,
 ];
