@@ -1,0 +1,222 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  HighlightColor,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  VerticalMergeType,
+  WidthType,
+} from "docx";
+import type { EvaluationReport, ReportBlock, ScoreTableRow } from "../core/evaluations/report";
+
+/**
+ * The evaluation report as a Word file in the official layout (GB/T 9704): A4 with 公文 margins, the title in
+ * 黑体 二号, headings 一、 in 黑体 三号, （一） in 楷体 三号, the body in 仿宋 三号 at a fixed 28 pt line with a
+ * two-character first-line indent, the score table in 仿宋 小四 with borders, the region and year in the header
+ * and "— n —" page numbers. Chinese font names go into eastAsia (Word picks the font per script: a name in
+ * ascii only leaves Chinese text in the default font); figures and Latin text use Times New Roman.
+ * Lines the system drafted and people must complete (【…】) are highlighted so none survives unnoticed.
+ */
+const FANGSONG = "仿宋_GB2312";
+const KAITI = "楷体_GB2312";
+const HEITI = "黑体";
+const SONG = "宋体";
+const LATIN = "Times New Roman";
+// The hint makes Word set the characters both scripts share (“”、—) in the Chinese font, not Times.
+const font = (eastAsia: string) => ({ ascii: LATIN, hAnsi: LATIN, cs: LATIN, eastAsia, hint: "eastAsia" });
+
+/** Sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 小四 12 pt, 五号 10.5 pt. */
+const ERHAO = 44;
+const SANHAO = 32;
+const SIHAO = 28;
+const XIAOSI = 24;
+const WUHAO = 21;
+/** 28 pt fixed line, and two characters of 三号 for the first-line indent, in twips. */
+const LINE = { line: 560, lineRule: LineRuleType.EXACT };
+const INDENT = { firstLine: 640 };
+
+const run = (text: string, face: string, size: number, extra: { bold?: boolean; highlight?: boolean } = {}) =>
+  new TextRun({
+    text,
+    font: font(face),
+    size,
+    bold: extra.bold ?? false,
+    highlight: extra.highlight ? HighlightColor.YELLOW : undefined,
+  });
+
+const heading = (text: string) =>
+  new Paragraph({ indent: INDENT, spacing: LINE, keepNext: true, children: [run(text, HEITI, SANHAO)] });
+
+function block(b: Exclude<ReportBlock, { kind: "table" }>): Paragraph {
+  if (b.kind === "subheading")
+    return new Paragraph({ indent: INDENT, spacing: LINE, keepNext: true, children: [run(b.text, KAITI, SANHAO)] });
+  return new Paragraph({
+    indent: INDENT,
+    spacing: LINE,
+    alignment: AlignmentType.JUSTIFIED,
+    children: [run(b.text, FANGSONG, SANHAO, { highlight: b.draft && b.text.startsWith("【") })],
+  });
+}
+
+/** Text width of A4 with 公文 margins (210 mm − 28 − 26), split so the indicator's name gets the room. */
+const WIDTHS = [1150, 1450, 2544, 800, 1400, 1500];
+const border = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+
+const cell = (
+  text: string,
+  opts: { bold?: boolean; left?: boolean; span?: number; merge?: "restart" | "continue"; width?: number } = {},
+) =>
+  new TableCell({
+    columnSpan: opts.span,
+    verticalMerge:
+      opts.merge === undefined
+        ? undefined
+        : opts.merge === "restart"
+          ? VerticalMergeType.RESTART
+          : VerticalMergeType.CONTINUE,
+    verticalAlign: VerticalAlign.CENTER,
+    width: opts.width === undefined ? undefined : { size: opts.width, type: WidthType.DXA },
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    children: [
+      new Paragraph({
+        alignment: opts.left ? AlignmentType.LEFT : AlignmentType.CENTER,
+        spacing: { line: 300, lineRule: LineRuleType.AUTO },
+        children: [run(text, FANGSONG, XIAOSI, { bold: opts.bold })],
+      }),
+    ],
+  });
+
+/** Level 1 and level 2 cells merged down over their rows, as the printed tables show them. */
+function tableRow(r: ScoreTableRow, prev: ScoreTableRow | undefined): TableRow {
+  const [l1, l2, name, ...figures] = r.cells;
+  const nums = figures.map((t) => cell(t, { bold: r.kind !== "indicator" }));
+  const sameL1 = prev !== undefined && prev.kind !== "level1" && prev.cells[0] === l1;
+  const first = cell(sameL1 ? "" : l1, { merge: sameL1 ? "continue" : "restart" });
+  if (r.kind === "total" || r.kind === "override")
+    return new TableRow({ cantSplit: true, children: [cell(l1, { bold: true, span: 3 }), ...nums] });
+  if (r.kind === "level1")
+    return new TableRow({ cantSplit: true, children: [first, cell(l2, { bold: true, span: 2 }), ...nums] });
+  const sameL2 = sameL1 && prev?.kind === "indicator" && prev.cells[1] === l2;
+  return new TableRow({
+    cantSplit: true,
+    children: [
+      first,
+      cell(sameL2 ? "" : l2, { merge: sameL2 ? "continue" : "restart" }),
+      cell(name, { left: true }),
+      ...nums,
+    ],
+  });
+}
+
+function scoreTable(header: readonly string[], rows: readonly ScoreTableRow[]): Table {
+  return new Table({
+    width: { size: WIDTHS.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: WIDTHS,
+    layout: TableLayoutType.FIXED,
+    alignment: AlignmentType.CENTER,
+    borders: {
+      top: border,
+      bottom: border,
+      left: border,
+      right: border,
+      insideHorizontal: border,
+      insideVertical: border,
+    },
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: header.map((t, i) => cell(t, { bold: true, width: WIDTHS[i] })),
+      }),
+      ...rows.map((r, i) => tableRow(r, rows[i - 1])),
+    ],
+  });
+}
+
+const centred = (text: string, face: string, size: number, after = 0) =>
+  new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after }, children: [run(text, face, size)] });
+const right = (text: string) =>
+  new Paragraph({
+    alignment: AlignmentType.RIGHT,
+    spacing: LINE,
+    indent: { right: 640 },
+    children: [run(text, FANGSONG, SANHAO)],
+  });
+
+export async function evaluationReportDocx(report: EvaluationReport): Promise<Buffer> {
+  const body = report.sections.flatMap((s) => [
+    heading(s.heading),
+    ...s.blocks.flatMap((b) =>
+      b.kind === "table"
+        ? [scoreTable(b.header, b.rows), new Paragraph({ spacing: { after: 120 }, children: [] })]
+        : [block(b)],
+    ),
+  ]);
+  const closing = [report.signer, report.date].filter((t): t is string => t !== null);
+  const doc = new Document({
+    title: report.title,
+    styles: {
+      default: {
+        document: { run: { font: font(FANGSONG), size: SANHAO, language: { value: "en-US", eastAsia: "zh-CN" } } },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: 11906, height: 16838 },
+            margin: { top: 2098, bottom: 1984, left: 1588, right: 1474, header: 1134, footer: 1134 },
+          },
+        },
+        headers: {
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
+                children: [run(report.header, SONG, WUHAO)],
+              }),
+            ],
+          }),
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: ["— ", PageNumber.CURRENT, " —"], font: font(SONG), size: SIHAO })],
+              }),
+            ],
+          }),
+        },
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: {
+              before: 0,
+              after: report.subtitle === null ? 480 : 120,
+              line: 720,
+              lineRule: LineRuleType.EXACT,
+            },
+            children: [run(report.title, HEITI, ERHAO)],
+          }),
+          ...(report.subtitle === null ? [] : [centred(report.subtitle, KAITI, SANHAO, 480)]),
+          ...body,
+          ...(closing.length === 0 ? [] : [new Paragraph({ spacing: LINE, children: [] }), ...closing.map(right)]),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
