@@ -99,10 +99,11 @@ describe("evaluation report as docx", () => {
 
   it("sets the Chinese fonts for East Asian text, the header with the region and year, and page numbers", async () => {
     const { document, styles, headers, footers } = await open();
-    expect(document).toContain('w:eastAsia="黑体"');
-    expect(document).toContain('w:eastAsia="仿宋_GB2312"');
-    expect(document).toContain('w:eastAsia="楷体_GB2312"');
-    expect(styles).toContain('w:eastAsia="仿宋_GB2312"');
+    // The look is in named styles, so what people type in Word takes it too.
+    for (const f of ["黑体", "仿宋_GB2312", "楷体_GB2312"]) expect(styles).toContain(`w:eastAsia="${f}"`);
+    expect(document.match(/<w:pStyle w:val="Heading1"\/>/g)?.length).toBe(6);
+    expect(document.match(/<w:pStyle w:val="Heading2"\/>/g)?.length).toBe(4);
+    expect(document).toContain('<w:pStyle w:val="ReportBody"/>');
     expect(headers.map(textOf)).toContain("青山区 2024年度财政重点评价");
     expect(footers.some((f) => /<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/.test(f))).toBe(true);
     // The lines people must complete are highlighted, and only those.

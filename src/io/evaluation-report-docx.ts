@@ -4,6 +4,7 @@ import {
   Document,
   Footer,
   Header,
+  HeadingLevel,
   HighlightColor,
   LineRuleType,
   Packer,
@@ -43,30 +44,58 @@ const SIHAO = 28;
 const XIAOSI = 24;
 const WUHAO = 21;
 /** 28 pt fixed line, and two characters of 三号 for the first-line indent, in twips. */
-const LINE = { line: 560, lineRule: LineRuleType.EXACT };
+const LINE = { line: 560, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 const INDENT = { firstLine: 640 };
 
-const run = (text: string, face: string, size: number, extra: { bold?: boolean; highlight?: boolean } = {}) =>
-  new TextRun({
-    text,
-    font: font(face),
-    size,
-    bold: extra.bold ?? false,
-    highlight: extra.highlight ? HighlightColor.YELLOW : undefined,
-  });
+/**
+ * Formatting lives in named styles, not on each run: the team edits the draft in Word, and what they type
+ * after a heading or a body paragraph takes the official look by itself (and the file is smaller).
+ */
+const BODY = "ReportBody";
+const CELL = "ReportCell";
+const black = { bold: false, italics: false, color: "000000" };
+const STYLES = {
+  default: {
+    document: { run: { font: font(FANGSONG), size: SANHAO, language: { value: "en-US", eastAsia: "zh-CN" } } },
+    title: {
+      next: BODY,
+      run: { ...black, font: font(HEITI), size: ERHAO },
+      paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 720, lineRule: LineRuleType.EXACT } },
+    },
+    heading1: {
+      next: BODY,
+      run: { ...black, font: font(HEITI), size: SANHAO },
+      paragraph: { indent: INDENT, spacing: LINE, keepNext: true, outlineLevel: 0 },
+    },
+    heading2: {
+      next: BODY,
+      run: { ...black, font: font(KAITI), size: SANHAO },
+      paragraph: { indent: INDENT, spacing: LINE, keepNext: true, outlineLevel: 1 },
+    },
+  },
+  paragraphStyles: [
+    {
+      id: BODY,
+      name: "报告正文",
+      quickFormat: true,
+      run: { font: font(FANGSONG), size: SANHAO },
+      paragraph: { indent: INDENT, spacing: LINE, alignment: AlignmentType.JUSTIFIED },
+    },
+    {
+      id: CELL,
+      name: "表格文字",
+      run: { font: font(FANGSONG), size: XIAOSI },
+      paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 300, lineRule: LineRuleType.AUTO } },
+    },
+  ],
+};
 
-const heading = (text: string) =>
-  new Paragraph({ indent: INDENT, spacing: LINE, keepNext: true, children: [run(text, HEITI, SANHAO)] });
+const text = (t: string, extra: { bold?: boolean; highlight?: boolean } = {}) =>
+  new TextRun({ text: t, bold: extra.bold, highlight: extra.highlight ? HighlightColor.YELLOW : undefined });
 
 function block(b: Exclude<ReportBlock, { kind: "table" }>): Paragraph {
-  if (b.kind === "subheading")
-    return new Paragraph({ indent: INDENT, spacing: LINE, keepNext: true, children: [run(b.text, KAITI, SANHAO)] });
-  return new Paragraph({
-    indent: INDENT,
-    spacing: LINE,
-    alignment: AlignmentType.JUSTIFIED,
-    children: [run(b.text, FANGSONG, SANHAO, { highlight: b.draft && b.text.startsWith("【") })],
-  });
+  if (b.kind === "subheading") return new Paragraph({ heading: HeadingLevel.HEADING_2, children: [text(b.text)] });
+  return new Paragraph({ style: BODY, children: [text(b.text, { highlight: b.draft && b.text.startsWith("【") })] });
 }
 
 /** Text width of A4 with 公文 margins (210 mm − 28 − 26), split so the indicator's name gets the room. */
@@ -74,7 +103,7 @@ const WIDTHS = [1150, 1450, 2544, 800, 1400, 1500];
 const border = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 
 const cell = (
-  text: string,
+  value: string,
   opts: { bold?: boolean; left?: boolean; span?: number; merge?: "restart" | "continue"; width?: number } = {},
 ) =>
   new TableCell({
@@ -90,9 +119,9 @@ const cell = (
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
     children: [
       new Paragraph({
-        alignment: opts.left ? AlignmentType.LEFT : AlignmentType.CENTER,
-        spacing: { line: 300, lineRule: LineRuleType.AUTO },
-        children: [run(text, FANGSONG, XIAOSI, { bold: opts.bold })],
+        style: CELL,
+        alignment: opts.left ? AlignmentType.LEFT : undefined,
+        children: [text(value, { bold: opts.bold })],
       }),
     ],
   });
@@ -144,19 +173,17 @@ function scoreTable(header: readonly string[], rows: readonly ScoreTableRow[]): 
   });
 }
 
-const centred = (text: string, face: string, size: number, after = 0) =>
-  new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after }, children: [run(text, face, size)] });
-const right = (text: string) =>
+const right = (t: string) =>
   new Paragraph({
+    style: BODY,
     alignment: AlignmentType.RIGHT,
-    spacing: LINE,
-    indent: { right: 640 },
-    children: [run(text, FANGSONG, SANHAO)],
+    indent: { firstLine: 0, right: 640 },
+    children: [text(t)],
   });
 
 export async function evaluationReportDocx(report: EvaluationReport): Promise<Buffer> {
   const body = report.sections.flatMap((s) => [
-    heading(s.heading),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [text(s.heading)] }),
     ...s.blocks.flatMap((b) =>
       b.kind === "table"
         ? [scoreTable(b.header, b.rows), new Paragraph({ spacing: { after: 120 }, children: [] })]
@@ -166,11 +193,7 @@ export async function evaluationReportDocx(report: EvaluationReport): Promise<Bu
   const closing = [report.signer, report.date].filter((t): t is string => t !== null);
   const doc = new Document({
     title: report.title,
-    styles: {
-      default: {
-        document: { run: { font: font(FANGSONG), size: SANHAO, language: { value: "en-US", eastAsia: "zh-CN" } } },
-      },
-    },
+    styles: STYLES,
     sections: [
       {
         properties: {
@@ -185,7 +208,7 @@ export async function evaluationReportDocx(report: EvaluationReport): Promise<Bu
               new Paragraph({
                 alignment: AlignmentType.CENTER,
                 border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
-                children: [run(report.header, SONG, WUHAO)],
+                children: [new TextRun({ text: report.header, font: font(SONG), size: WUHAO })],
               }),
             ],
           }),
@@ -202,18 +225,23 @@ export async function evaluationReportDocx(report: EvaluationReport): Promise<Bu
         },
         children: [
           new Paragraph({
-            alignment: AlignmentType.CENTER,
-            spacing: {
-              before: 0,
-              after: report.subtitle === null ? 480 : 120,
-              line: 720,
-              lineRule: LineRuleType.EXACT,
-            },
-            children: [run(report.title, HEITI, ERHAO)],
+            heading: HeadingLevel.TITLE,
+            spacing: { after: report.subtitle === null ? 480 : 120 },
+            children: [text(report.title)],
           }),
-          ...(report.subtitle === null ? [] : [centred(report.subtitle, KAITI, SANHAO, 480)]),
+          ...(report.subtitle === null
+            ? []
+            : [
+                new Paragraph({
+                  style: BODY,
+                  alignment: AlignmentType.CENTER,
+                  indent: { firstLine: 0 },
+                  spacing: { after: 480 },
+                  children: [new TextRun({ text: report.subtitle, font: font(KAITI) })],
+                }),
+              ]),
           ...body,
-          ...(closing.length === 0 ? [] : [new Paragraph({ spacing: LINE, children: [] }), ...closing.map(right)]),
+          ...(closing.length === 0 ? [] : [new Paragraph({ style: BODY, children: [] }), ...closing.map(right)]),
         ],
       },
     ],
