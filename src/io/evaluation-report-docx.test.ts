@@ -112,4 +112,16 @@ describe("evaluation report as docx", () => {
     expect(highlighted).toHaveLength(8);
     expect(highlighted.every((t) => t.startsWith("【") && t.endsWith("】"))).toBe(true);
   });
+
+  it("keeps markup as text and drops characters XML forbids, so Word still opens the file", async () => {
+    const sheets = KEY_EVALUATION.sheets.map((s, i) =>
+      i === 0 ? { ...s, comments: { ...s.comments, O3: "进度<b>滞后</b> & 返工\u0001\uFFFF\uD800" } } : s,
+    );
+    const { document } = await open({ ...KEY_EVALUATION, sheets });
+    for (const c of ["\u0001", "\uFFFF", "\uD800"]) expect(document.includes(c)).toBe(false);
+    expect(document).toContain("进度&lt;b&gt;滞后&lt;/b&gt; &amp; 返工；未按计划完工。");
+    expect(paragraphs(document)).toContain(
+      "“完成及时性”（产出时效，分值8分）得5.50分，扣2.50分。评价意见：进度<b>滞后</b> & 返工；未按计划完工。",
+    );
+  });
 });

@@ -90,8 +90,14 @@ const STYLES = {
   ],
 };
 
+// XML 1.0 forbids these, and Word refuses a file holding one: whatever got into a comment or a part is dropped here.
+const NOT_XML = /(?![\t\n\r])\p{Cc}|[\uFFFE\uFFFF]|\p{Cs}/gu;
 const text = (t: string, extra: { bold?: boolean; highlight?: boolean } = {}) =>
-  new TextRun({ text: t, bold: extra.bold, highlight: extra.highlight ? HighlightColor.YELLOW : undefined });
+  new TextRun({
+    text: t.replace(NOT_XML, ""),
+    bold: extra.bold,
+    highlight: extra.highlight ? HighlightColor.YELLOW : undefined,
+  });
 
 function block(b: Exclude<ReportBlock, { kind: "table" }>): Paragraph {
   if (b.kind === "subheading") return new Paragraph({ heading: HeadingLevel.HEADING_2, children: [text(b.text)] });
