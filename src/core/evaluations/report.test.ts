@@ -178,11 +178,24 @@ describe("evaluation report draft", () => {
       "注：各项得分为评分的平均值，分别四舍五入保留两位小数，其合计与总分可能存在尾差。",
     );
     expect(texts(r, "三、评价结论")[0]).toBe(
-      "经评价，该项目综合评价得分为95.32分（3份评分表评分的平均值），评价等级为“优”。",
+      "经评价，该项目综合评价得分为95.32分（3份评分表得分的平均值），评价等级为“优”。",
     );
     expect(texts(r, "二、评价工作开展情况").slice(1, 3)).toEqual([
       "本次评价为2024年度部门评价。",
       "【待补充：评价组成员】",
     ]);
+  });
+
+  it("words a single sheet as what it is, not as a mean", () => {
+    const one = { ...D, sheets: [SHEETS_OF_TWO[0]!] };
+    expect(texts(draftReport(one), "三、评价结论")[0]).toBe(
+      "经评价，该项目综合评价得分为95.33分（1位专家的评分），评价等级为“优”。",
+    );
+    const dept = draftReport({ ...one, kind: "department", override: 9000n, overrideReason: "复核调整得分" });
+    expect(texts(dept, "三、评价结论")[0]).toBe(
+      "经评价，评分表得分为95.33分；财政部门将评价得分调整为90.00分，理由：复核调整得分。评分表得分95.33分同时保留。",
+    );
+    expect(table(dept).rows.at(-2)!.cells[0]).toBe("评分表得分");
+    expect(texts(dept, "二、评价工作开展情况")).toContain("评分方法：依据评分标准逐项评分，以评分表总分作为评价得分。");
   });
 });

@@ -163,8 +163,8 @@ function work(d: EvaluationReportData, f: ReportFigures): ReportBlock[] {
   blocks.push(
     para(
       key
-        ? `评分方法：各专家依据评分标准独立评分，提交前互不可见；以已提交评分的${f.sheets}位专家总分的平均值（四舍五入保留两位小数）作为评价得分。财政部门调整得分的，须说明理由，专家平均分同时保留。`
-        : `评分方法：依据评分标准逐项评分，以${f.sheets}份评分表总分的平均值（四舍五入保留两位小数）作为评价得分。`,
+        ? `评分方法：各专家依据评分标准独立评分，提交前互不可见；${f.sheets > 1 ? `以已提交评分的${f.sheets}位专家总分的平均值（四舍五入保留两位小数）` : "以已提交评分的专家的总分"}作为评价得分。财政部门调整得分的，须说明理由，专家平均分同时保留。`
+        : `评分方法：依据评分标准逐项评分，${f.sheets > 1 ? `以${f.sheets}份评分表总分的平均值（四舍五入保留两位小数）` : "以评分表总分"}作为评价得分。`,
       true,
     ),
   );
@@ -172,7 +172,7 @@ function work(d: EvaluationReportData, f: ReportFigures): ReportBlock[] {
   return blocks;
 }
 
-function scoreTable(f: ReportFigures): ScoreTableRow[] {
+function scoreTable(f: ReportFigures, overridden: string): ScoreTableRow[] {
   const rows: ScoreTableRow[] = [];
   const score = (h: bigint | null) => (h === null ? "—" : pointsText(h));
   for (const l of f.levels) {
@@ -187,7 +187,7 @@ function scoreTable(f: ReportFigures): ScoreTableRow[] {
     });
   }
   const total = f.levels.reduce((a, l) => a + l.weight, 0n);
-  const label = f.score.override === null ? "合计" : "专家评分平均";
+  const label = f.score.override === null ? "合计" : overridden;
   rows.push({
     kind: "total",
     cells: [label, "", "", weightText(total), score(f.score.mean), rateText(f.score.mean, total)],
@@ -200,18 +200,29 @@ function scoreTable(f: ReportFigures): ScoreTableRow[] {
   return rows;
 }
 
+/** What the score rests on, in words: one sheet is no mean. */
+function basisOf(kind: EvaluationKind, sheets: number) {
+  if (kind === "key")
+    return sheets > 1
+      ? { basis: `${sheets}位专家评分的平均值`, kept: "专家评分平均值", row: "专家评分平均" }
+      : { basis: "1位专家的评分", kept: "专家评分", row: "专家评分" };
+  return sheets > 1
+    ? { basis: `${sheets}份评分表得分的平均值`, kept: "评分平均值", row: "评分平均" }
+    : { basis: "评分表得分", kept: "评分表得分", row: "评分表得分" };
+}
+
 function conclusion(d: EvaluationReportData, f: ReportFigures, labels: GradeLabels): ReportBlock[] {
   const s = f.score;
   if (s.score === null) return [para("尚无提交的评分，暂不能形成评价结论。", true)];
-  const who = d.kind === "key" ? `${f.sheets}位专家` : `${f.sheets}份评分表`;
+  const { basis, kept } = basisOf(d.kind, f.sheets);
   const grade = `评价等级为“${labels[gradeOf(s.score)]}”`;
   const blocks: ReportBlock[] =
     s.override === null || s.mean === null
-      ? [para(`经评价，该项目综合评价得分为${pointsText(s.score)}分（${who}评分的平均值），${grade}。`)]
+      ? [para(`经评价，该项目综合评价得分为${pointsText(s.score)}分（${basis}），${grade}。`)]
       : [
           para(
-            `经评价，${who}评分的平均值为${pointsText(s.mean)}分；财政部门将评价得分调整为${pointsText(s.score)}分，` +
-              `理由：${(s.reason ?? "").trim().replace(/[。.]+$/u, "")}。专家评分平均值${pointsText(s.mean)}分同时保留。`,
+            `经评价，${basis}为${pointsText(s.mean)}分；财政部门将评价得分调整为${pointsText(s.score)}分，` +
+              `理由：${(s.reason ?? "").trim().replace(/[。.]+$/u, "")}。${kept}${pointsText(s.mean)}分同时保留。`,
           ),
           para(`该项目综合评价得分为${pointsText(s.score)}分，${grade}。`),
         ];
@@ -225,7 +236,7 @@ function conclusion(d: EvaluationReportData, f: ReportFigures, labels: GradeLabe
         .join("；")}。`,
     ),
     para(`评价等级：${GRADES.map((g) => `${GRADE_BANDS[g]}为“${labels[g]}”`).join("，")}。评价得分表如下：`),
-    { kind: "table", header: SCORE_TABLE_HEADER, rows: scoreTable(f) },
+    { kind: "table", header: SCORE_TABLE_HEADER, rows: scoreTable(f, basisOf(d.kind, f.sheets).row) },
   );
   if (!f.levelsAddUp)
     blocks.push(para("注：各项得分为评分的平均值，分别四舍五入保留两位小数，其合计与总分可能存在尾差。"));
