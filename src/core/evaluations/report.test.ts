@@ -158,6 +158,11 @@ describe("evaluation report draft", () => {
     const none = draftReport({ ...D, sheets: [] });
     expect(none).toMatchObject({ score: null, mean: null, grade: null });
     expect(texts(none, "三、评价结论")).toEqual(["尚无提交的评分，暂不能形成评价结论。"]);
+    const set = draftReport({ ...D, sheets: [], override: 7000n, overrideReason: "专家未能到场。" });
+    expect(set).toMatchObject({ score: 7000n, mean: null, grade: "中" });
+    expect(texts(set, "三、评价结论")).toEqual([
+      "尚无提交的评分；财政部门确定评价得分为70.00分，理由：专家未能到场。评价等级为“中”。",
+    ]);
     // Three sheets whose level means each round up: 0.01 + 0.01 + 0.01 … against one rounding of the total.
     const rows = D.framework;
     const base = SHEETS_OF_TWO[0]!;

@@ -216,13 +216,17 @@ function conclusion(d: EvaluationReportData, f: ReportFigures, labels: GradeLabe
   if (s.score === null) return [para("尚无提交的评分，暂不能形成评价结论。", true)];
   const { basis, kept } = basisOf(d.kind, f.sheets);
   const grade = `评价等级为“${labels[gradeOf(s.score)]}”`;
+  const reason = (s.reason ?? "").trim().replace(/[。.]+$/u, "");
+  // Without a sheet there is nothing to tabulate: finance's score stands alone.
+  if (s.mean === null)
+    return [para(`尚无提交的评分；财政部门确定评价得分为${pointsText(s.score)}分，理由：${reason}。${grade}。`)];
   const blocks: ReportBlock[] =
-    s.override === null || s.mean === null
+    s.override === null
       ? [para(`经评价，该项目综合评价得分为${pointsText(s.score)}分（${basis}），${grade}。`)]
       : [
           para(
             `经评价，${basis}为${pointsText(s.mean)}分；财政部门将评价得分调整为${pointsText(s.score)}分，` +
-              `理由：${(s.reason ?? "").trim().replace(/[。.]+$/u, "")}。${kept}${pointsText(s.mean)}分同时保留。`,
+              `理由：${reason}。${kept}${pointsText(s.mean)}分同时保留。`,
           ),
           para(`该项目综合评价得分为${pointsText(s.score)}分，${grade}。`),
         ];
