@@ -49,6 +49,10 @@ const TasksPage = lazy(() => import("./pages/tasks/TasksPage"));
 const TaskRedirectPage = lazy(() => import("./pages/tasks/TaskRedirectPage"));
 const FollowUpsPage = lazy(() => import("./pages/monitoring/FollowUpsPage"));
 const FollowUpDetailPage = lazy(() => import("./pages/monitoring/FollowUpDetailPage"));
+const RectificationPage = lazy(() => import("./pages/rectification/RectificationPage"));
+const RectificationNoticePage = lazy(() => import("./pages/rectification/RectificationNoticePage"));
+const RectificationIssuePage = lazy(() => import("./pages/rectification/RectificationIssuePage"));
+const RectificationItemRedirectPage = lazy(() => import("./pages/rectification/RectificationItemRedirectPage"));
 
 /**
  * Signed-in area: loads the account, sends strangers to /login and new accounts to /profile. Its pages
@@ -139,6 +143,38 @@ export function AppRoutes() {
             element={
               <Guard path="/monitoring/follow-ups">
                 <FollowUpDetailPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="rectification"
+            element={
+              <Guard path="/rectification">
+                <RectificationPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="rectification/new"
+            element={
+              <Guard path="/rectification">
+                <RectificationIssuePage />
+              </Guard>
+            }
+          />
+          <Route
+            path="rectification/notices/:id"
+            element={
+              <Guard path="/rectification">
+                <RectificationNoticePage />
+              </Guard>
+            }
+          />
+          <Route
+            path="rectification/items/:id"
+            element={
+              <Guard path="/rectification">
+                <RectificationItemRedirectPage />
               </Guard>
             }
           />
