@@ -1,6 +1,6 @@
 import { UploadOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Descriptions, Input, Space, Typography, Upload } from "antd";
+import { Alert, App, Button, Descriptions, Input, Space, Timeline, Typography, Upload } from "antd";
 import { useState } from "react";
 import { ATTACHMENT_ACCEPT, ATTACHMENT_KINDS_TEXT, MAX_ATTACHMENT_BYTES } from "../../../../src/core/attachments";
 import { errorMessage } from "../../api/client";
@@ -9,12 +9,52 @@ import {
   type RectificationNoticeItem,
   rectificationKeys,
   uploadRectificationEvidence,
+  useRectificationItem,
 } from "../../api/rectification/rectification";
+import { dateTime } from "../../format";
 import { EvidenceList } from "../monitoring/FollowUpWork";
+import { useIsPhone } from "../phone/useIsPhone";
 import { useLeaveGuard } from "../unsaved/useLeaveGuard";
 import { RectificationStatus } from "./RectificationStatus";
 
 type Action = "answer" | "accept" | "return";
+
+const HISTORY_LABELS: Record<string, string> = {
+  issue: "下达整改通知",
+  attach: "上传佐证材料",
+  detach: "删除佐证材料",
+  answer: "反馈整改情况",
+  accept: "验收通过",
+  return: "退回重改",
+  remind: "催办",
+};
+
+/** 办理记录: who did what to the item, and when, with their note. */
+function History({ id }: { id: number }) {
+  const { data } = useRectificationItem(id);
+  if (!data || data.history.length === 0) return null;
+  return (
+    <>
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        办理记录
+      </Typography.Title>
+      <Timeline
+        data-testid="rectification-history"
+        items={data.history.map((h) => ({
+          children: (
+            <>
+              <Typography.Text strong>{HISTORY_LABELS[h.action] ?? h.action}</Typography.Text>{" "}
+              <Typography.Text type="secondary">
+                {h.actorName} · {dateTime(h.at)}
+              </Typography.Text>
+              {h.reason && h.reason !== HISTORY_LABELS[h.action] && <div>{h.reason}</div>}
+            </>
+          ),
+        }))}
+      />
+    </>
+  );
+}
 
 const DONE: Record<Action, string> = { answer: "已提交整改情况", accept: "已验收", return: "已退回重改" };
 
@@ -29,6 +69,7 @@ export function ItemWork({ item, onDone }: { item: RectificationNoticeItem; onDo
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [uploading, setUploading] = useState(false);
+  const phone = useIsPhone();
   useLeaveGuard(text.trim() !== "");
   const refresh = () => qc.invalidateQueries({ queryKey: rectificationKeys.all });
   const answering = item.allowedActions.includes("answer");
@@ -70,7 +111,13 @@ export function ItemWork({ item, onDone }: { item: RectificationNoticeItem; onDo
 
   return (
     <div data-testid="rectification-work">
-      <Descriptions column={1} size="small" bordered style={{ marginBottom: 16 }}>
+      <Descriptions
+        column={1}
+        size="small"
+        bordered={!phone}
+        layout={phone ? "vertical" : "horizontal"}
+        style={{ marginBottom: 16 }}
+      >
         <Descriptions.Item label="状态">
           <RectificationStatus item={item} />
         </Descriptions.Item>
@@ -116,8 +163,10 @@ export function ItemWork({ item, onDone }: { item: RectificationNoticeItem; onDo
       )}
       {(answering || judging) && (
         <>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {answering ? "整改措施" : "验收意见"}
+          </Typography.Title>
           <Input.TextArea
-            style={{ marginTop: 12 }}
             rows={4}
             maxLength={10000}
             showCount
@@ -160,6 +209,7 @@ export function ItemWork({ item, onDone }: { item: RectificationNoticeItem; onDo
         </>
       )}
       {!answering && !judging && error && <Alert type="error" showIcon message={error} />}
+      <History id={item.id} />
     </div>
   );
 }

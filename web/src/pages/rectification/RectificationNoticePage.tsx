@@ -134,12 +134,12 @@ export default function RectificationNoticePage() {
             size="small"
             pagination={false}
             dataSource={n.items}
-            scroll={{ x: 1200 }}
+            scroll={{ x: 1080 }}
             columns={[
               { title: "序号", dataIndex: "seq", width: 56, align: "center" },
               { title: "存在问题", dataIndex: "problem" },
               { title: "整改要求", dataIndex: "requirement" },
-              { title: "整改期限", dataIndex: "deadline", width: 110 },
+              { title: "整改期限", dataIndex: "deadline", width: 100 },
               {
                 title: "状态",
                 key: "status",
@@ -147,17 +147,17 @@ export default function RectificationNoticePage() {
                 render: (_: unknown, it) => <RectificationStatus item={it} />,
               },
               { title: "整改措施", key: "answer", render: (_: unknown, it) => it.answer || muted("尚未反馈") },
-              { title: "佐证材料", key: "files", width: 180, render: (_: unknown, it) => <Files item={it} /> },
+              { title: "佐证材料", key: "files", width: 160, render: (_: unknown, it) => <Files item={it} /> },
               {
                 title: "财政意见",
                 key: "verdict",
-                width: 160,
+                width: 140,
                 render: (_: unknown, it) => it.verdictNote ?? muted("—"),
               },
               {
                 title: "办理",
                 key: "work",
-                width: 170,
+                width: 150,
                 fixed: "right",
                 render: (_: unknown, it) => (
                   <Space wrap size={4}>

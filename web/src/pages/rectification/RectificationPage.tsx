@@ -199,7 +199,7 @@ export default function RectificationPage() {
           loading={list.isFetching}
           testId="rectification-table"
           rowKey="id"
-          scroll={{ x: 1300 }}
+          scroll={{ x: 1080 }}
           empty={{
             filtered: "没有符合条件的整改事项",
             none: mayIssue ? "本年度尚未下达整改通知，可点击“发整改通知”下达" : "本年度没有整改事项",
@@ -218,14 +218,15 @@ export default function RectificationPage() {
           columns={[
             {
               title: "整改通知",
-              key: "notice",
-              width: 220,
+              width: 230,
               ellipsis: true,
+              // The notice's title opens it; under it where it came from, which item, and when it was issued.
+              ...lq.sortable("issuedAt"),
               render: (_: unknown, r) => (
                 <>
                   <OpenLink to={itemPath(r)}>{r.notice.title}</OpenLink>
                   <div style={{ fontSize: 12, color: "rgba(0,0,0,0.45)" }}>
-                    {r.sourceText} · 第{r.seq}项
+                    {r.sourceText} · 第{r.seq}项 · {dateInChina(new Date(r.createdAt))}下达
                   </div>
                 </>
               ),
@@ -234,7 +235,7 @@ export default function RectificationPage() {
             { title: "整改要求", dataIndex: "requirement", ellipsis: true },
             {
               title: "整改单位",
-              width: 180,
+              width: 170,
               ellipsis: true,
               ...lq.sortable("unit"),
               render: (_: unknown, r) => (
@@ -249,23 +250,17 @@ export default function RectificationPage() {
             { title: "整改期限", dataIndex: "deadline", width: 110, ...lq.sortable("deadline") },
             {
               title: "状态",
-              width: 150,
+              width: 130,
               ...lq.sortable("status"),
               render: (_: unknown, r) => <RectificationStatus item={r} />,
             },
-            { title: "佐证", dataIndex: "attachments", width: 60, align: "right" },
-            {
-              title: "下达日期",
-              width: 110,
-              ...lq.sortable("issuedAt"),
-              render: (_: unknown, r) => dateInChina(new Date(r.createdAt)),
-            },
+            { title: "佐证", dataIndex: "attachments", width: 56, align: "right" },
             ...(mayIssue
               ? [
                   {
                     title: "",
                     key: "remind",
-                    width: 90,
+                    width: 84,
                     render: (_: unknown, r: RectificationItemRow) => <RemindButton item={r} />,
                   },
                 ]
