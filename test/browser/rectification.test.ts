@@ -195,6 +195,18 @@ describe("rectification in the browser", () => {
       .poll(() => finance.getByTestId("rectification-table").locator("tbody tr.ant-table-row").count())
       .toBe(2);
     await shot(finance, "6-list");
+
+    // Past item 2's deadline it is overdue: tagged red on the list, counted, and found by 只看逾期.
+    now = new Date("2025-10-08T02:00:00Z");
+    await d.signInAgain();
+    const later = await as("admin");
+    await later.goto(`${baseUrl}/rectification`);
+    await expect.poll(() => later.getByTestId("rectification-count-overdue").textContent()).toContain("1");
+    await later.getByTestId("rectification-overdue-only").click();
+    await expect.poll(() => later.getByTestId("rectification-table").locator("tbody tr.ant-table-row").count()).toBe(1);
+    await later.getByTestId("rectification-table").getByTestId("rectification-overdue").waitFor();
+    await later.getByTestId("rectification-table").getByText("绩效目标未细化到季度").waitFor();
+    await shot(later, "6b-overdue");
   });
 
   it("shows the list and the notice as cards on a phone, within the screen", async () => {
