@@ -186,6 +186,28 @@ describe("rectification in the browser", () => {
     await drawerIn(finance);
     await shot(finance, "5b-history");
 
+    await finance.locator(".ant-drawer-close").click();
+    await finance.getByTestId("rectification-work").waitFor({ state: "detached" });
+    // The notice prints as the 整改通知书 on A4: no app shell, every item, every column within the margins.
+    const [print] = await Promise.all([
+      finance.context().waitForEvent("page"),
+      finance.getByTestId("rectification-print").click(),
+    ]);
+    await print.getByTestId("print-document").waitFor();
+    await expect.poll(() => print.getByTestId("print-item-row").count()).toBe(2);
+    await print.getByTestId("print-notice-title").getByText("一小校舍维修绩效监控整改通知").waitFor();
+    expect(await print.locator(".ant-layout-sider").count()).toBe(0);
+    const printable = Math.floor(((210 - 24) * 96) / 25.4);
+    await print.setViewportSize({ width: printable, height: 1123 });
+    await print.emulateMedia({ media: "print" });
+    const widest = await print.evaluate(() =>
+      Math.max(...[...document.querySelectorAll("[data-testid=print-document] table")].map((t) => t.scrollWidth)),
+    );
+    expect(widest).toBeLessThanOrEqual(printable);
+    await print.emulateMedia({ media: "screen" });
+    await print.setViewportSize({ width: 1366, height: 900 });
+    await shot(print, "5c-print");
+
     // The list: one accepted, one still to do; the counts say so.
     await finance.goto(`${baseUrl}/rectification`);
     const counts = finance.getByTestId("rectification-counts");

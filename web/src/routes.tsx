@@ -52,6 +52,7 @@ const FollowUpDetailPage = lazy(() => import("./pages/monitoring/FollowUpDetailP
 const RectificationPage = lazy(() => import("./pages/rectification/RectificationPage"));
 const RectificationNoticePage = lazy(() => import("./pages/rectification/RectificationNoticePage"));
 const RectificationIssuePage = lazy(() => import("./pages/rectification/RectificationIssuePage"));
+const RectificationNoticePrintPage = lazy(() => import("./pages/rectification/RectificationNoticePrintPage"));
 const RectificationItemRedirectPage = lazy(() => import("./pages/rectification/RectificationItemRedirectPage"));
 
 /**
@@ -92,6 +93,14 @@ export function AppRoutes() {
             element={
               <Guard path="/goal-tables">
                 <GoalTablePrintPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="rectification/notices/:id/print"
+            element={
+              <Guard path="/rectification">
+                <RectificationNoticePrintPage />
               </Guard>
             }
           />

@@ -1,4 +1,4 @@
-import { InputNumber, Select, Space, Typography } from "antd";
+import { InputNumber, Select, Typography } from "antd";
 import { useState } from "react";
 import type { RectificationSource } from "../../../../src/core/evaluations/rectification";
 import { useMonitoringReports, useMonitoringRounds } from "../../api/monitoring/reports";
@@ -29,7 +29,8 @@ function MonitoringSource({ year, value, onPick }: Props) {
     return <Typography.Text type="secondary">{year}年度尚未下达监控</Typography.Text>;
   const rows = reports.data?.rows ?? [];
   return (
-    <Space wrap>
+    // A wrapping row, not a Space: a Space item grows with its content and would push a phone's page wider.
+    <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
       <Select
         aria-label="监控轮次"
         style={{ width: 160 }}
@@ -44,7 +45,7 @@ function MonitoringSource({ year, value, onPick }: Props) {
       <Select
         aria-label="监控表"
         data-testid="rectification-source"
-        style={{ width: 420, maxWidth: "100%" }}
+        style={{ flex: "1 1 260px", minWidth: 0, maxWidth: 420 }}
         placeholder="按项目编码、名称或单位查找监控表"
         showSearch
         filterOption={false}
@@ -58,7 +59,7 @@ function MonitoringSource({ year, value, onPick }: Props) {
         }}
         notFoundContent={reports.isFetching ? "查找中…" : "没有符合的监控表"}
       />
-    </Space>
+    </div>
   );
 }
 

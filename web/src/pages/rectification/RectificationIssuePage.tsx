@@ -89,7 +89,10 @@ export default function RectificationIssuePage() {
     setIssues([]);
     const local: Issue[] = [];
     if (sourceId === undefined)
-      local.push({ field: "sourceId", message: source === "evaluation" ? "请填写评价编号" : "请选择问题来源的记录" });
+      local.push({
+        field: "sourceId",
+        message: { evaluation: "请填写评价编号", review: "请选择复核任务", monitoring: "请选择监控表" }[source],
+      });
     if (unitId === undefined) local.push({ field: "unitId", message: "请选择整改单位" });
     if (local.length > 0) return setIssues(local);
     setBusy(true);
@@ -114,7 +117,7 @@ export default function RectificationIssuePage() {
       // Issues shown beside their field need no repeating; the rest (a notice that exists…) above the form.
       if (
         found.length === 0 ||
-        found.some((i) => !["sourceId", "unitId", "title"].includes(i.field) && i.item === undefined)
+        found.some((i) => !["sourceId", "unitId", "title", "items"].includes(i.field) && i.item === undefined)
       )
         setError(errorMessage(e));
       else if (found.length > 0) setError("下达失败：请按各处的提示修改后再下达");

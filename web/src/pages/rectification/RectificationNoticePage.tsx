@@ -1,4 +1,4 @@
-import { PaperClipOutlined } from "@ant-design/icons";
+import { PaperClipOutlined, PrinterOutlined } from "@ant-design/icons";
 import { Button, Card, Descriptions, Drawer, Space, Table, Typography } from "antd";
 import { Link, useParams, useSearchParams } from "react-router";
 import { dateInChina } from "../../../../src/core/calendar";
@@ -75,7 +75,23 @@ export default function RectificationNoticePage() {
 
   return (
     <>
-      <PageTitle title={n.title} sub={`${n.fiscalYear}年度整改通知`} extra={<Button onClick={back}>返回</Button>} />
+      <PageTitle
+        title={n.title}
+        sub={`${n.fiscalYear}年度整改通知`}
+        extra={
+          <Space wrap>
+            <Button onClick={back}>返回</Button>
+            <Button
+              icon={<PrinterOutlined />}
+              href={`/rectification/notices/${n.id}/print`}
+              target="_blank"
+              data-testid="rectification-print"
+            >
+              打印
+            </Button>
+          </Space>
+        }
+      />
       <Card style={{ marginBottom: 16 }} data-testid="rectification-notice">
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label="问题来源">
