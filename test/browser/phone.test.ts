@@ -313,9 +313,11 @@ describe("a unit clerk on a phone", () => {
           "/monitoring",
           "/monitoring/reports",
           "/monitoring/follow-ups",
+          "/rectification",
+          "/rectification/new",
         ],
       ],
-      ["dept", ["/", "/tasks", "/goal-tables", "/monitoring/reports", "/monitoring/follow-ups"]],
+      ["dept", ["/", "/tasks", "/goal-tables", "/monitoring/reports", "/monitoring/follow-ups", "/rectification"]],
     ];
     for (const [username, paths] of pages) {
       const page = await phone();

@@ -26,6 +26,7 @@ import {
   ScheduleOutlined,
   SolutionOutlined,
   TeamOutlined,
+  ToolOutlined,
 } from "@ant-design/icons";
 import type { MenuProps } from "antd";
 import type { ReactNode } from "react";
@@ -52,6 +53,7 @@ export const NAV_GROUPS: Record<string, { label: string }> = {
   monitoring: { label: "绩效运行监控" },
   selfeval: { label: "单位自评" },
   review: { label: "抽查复核" },
+  evaluation: { label: "绩效评价" },
 };
 
 /** Monitoring's overview pages are for finance, departments and auditors; units work on their own forms. */
@@ -192,6 +194,13 @@ export const NAV: NavItem[] = [
     icon: <PieChartOutlined />,
     permission: "review.manage",
     group: "review",
+  },
+  {
+    path: "/rectification",
+    label: "整改管理",
+    icon: <ToolOutlined />,
+    permission: "rectification.read",
+    group: "evaluation",
   },
   { path: "/orgs", label: "组织机构", icon: <ApartmentOutlined />, permission: "org.read" },
   { path: "/imports", label: "数据导入", icon: <CloudUploadOutlined />, permission: "import.run" },

@@ -49,6 +49,11 @@ const TasksPage = lazy(() => import("./pages/tasks/TasksPage"));
 const TaskRedirectPage = lazy(() => import("./pages/tasks/TaskRedirectPage"));
 const FollowUpsPage = lazy(() => import("./pages/monitoring/FollowUpsPage"));
 const FollowUpDetailPage = lazy(() => import("./pages/monitoring/FollowUpDetailPage"));
+const RectificationPage = lazy(() => import("./pages/rectification/RectificationPage"));
+const RectificationNoticePage = lazy(() => import("./pages/rectification/RectificationNoticePage"));
+const RectificationIssuePage = lazy(() => import("./pages/rectification/RectificationIssuePage"));
+const RectificationNoticePrintPage = lazy(() => import("./pages/rectification/RectificationNoticePrintPage"));
+const RectificationItemRedirectPage = lazy(() => import("./pages/rectification/RectificationItemRedirectPage"));
 
 /**
  * Signed-in area: loads the account, sends strangers to /login and new accounts to /profile. Its pages
@@ -88,6 +93,14 @@ export function AppRoutes() {
             element={
               <Guard path="/goal-tables">
                 <GoalTablePrintPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="rectification/notices/:id/print"
+            element={
+              <Guard path="/rectification">
+                <RectificationNoticePrintPage />
               </Guard>
             }
           />
@@ -139,6 +152,38 @@ export function AppRoutes() {
             element={
               <Guard path="/monitoring/follow-ups">
                 <FollowUpDetailPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="rectification"
+            element={
+              <Guard path="/rectification">
+                <RectificationPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="rectification/new"
+            element={
+              <Guard path="/rectification">
+                <RectificationIssuePage />
+              </Guard>
+            }
+          />
+          <Route
+            path="rectification/notices/:id"
+            element={
+              <Guard path="/rectification">
+                <RectificationNoticePage />
+              </Guard>
+            }
+          />
+          <Route
+            path="rectification/items/:id"
+            element={
+              <Guard path="/rectification">
+                <RectificationItemRedirectPage />
               </Guard>
             }
           />

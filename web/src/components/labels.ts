@@ -26,6 +26,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   monitoring_draw: "重点监控抽取",
   monitoring_rules: "监控预警规则",
   monitoring_action: "监控跟进措施",
+  rectification_notice: "整改通知",
+  rectification_item: "整改事项",
   selfeval_round: "单位自评（开启）",
   selfeval_form: "单位自评表",
   selfeval_rules: "自评评分规则",
@@ -71,6 +73,9 @@ export const ACTION_LABELS: Record<string, string> = {
   unconfirm: "取消确认",
   link: "关联目标表",
   open: "下达",
+  // 整改: finance issues a notice, accepts an answered item (an answer is `answer`, a return `return`).
+  issue: "下达",
+  accept: "验收",
   remind: "催办",
   feed: "汇入指标库",
   rebuild: "重建指标库",
@@ -189,6 +194,10 @@ export const FIELD_LABELS: Record<string, string> = {
   itemLabel: "意见所指",
   selfEvalFormId: "自评表编号",
   tasks: "任务数",
+  source: "问题来源",
+  sourceId: "来源记录编号",
+  deadline: "整改期限",
+  evidence: "佐证材料",
 };
 
 /** Fields holding fen. */

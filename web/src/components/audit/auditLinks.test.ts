@@ -59,3 +59,13 @@ describe("spot-check review entries in the audit log", () => {
     expect(auditLink(entry("selfeval_review", "9"))?.to).toBe("/review/items/9");
   });
 });
+
+describe("rectification entries in the audit log", () => {
+  it("are named in Chinese and link to the notice or the item", () => {
+    expect(["rectification_notice", "rectification_item"].map(entityLabel)).toEqual(["整改通知", "整改事项"]);
+    expect(["issue", "accept", "return"].map(actionLabel)).toEqual(["下达", "验收", "退回"]);
+    expect(auditLink(entry("rectification_notice", "7"))?.to).toBe("/rectification/notices/7");
+    // An item opens on its notice, through the page its task and notifications link to.
+    expect(auditLink(entry("rectification_item", "21"))?.to).toBe("/rectification/items/21");
+  });
+});

@@ -60,6 +60,10 @@ export function auditLink(e: AuditEntry): { to: string; title: string } | null {
       return { to: "/monitoring/rules", title: "打开预警规则" };
     case "monitoring_action":
       return NUMERIC.test(id) ? { to: `/monitoring/follow-ups/${id}`, title: "打开跟进措施" } : null;
+    case "rectification_notice":
+      return NUMERIC.test(id) ? { to: `/rectification/notices/${id}`, title: "打开整改通知" } : null;
+    case "rectification_item":
+      return NUMERIC.test(id) ? { to: `/rectification/items/${id}`, title: "打开整改事项" } : null;
     case "selfeval_round":
       return { to: "/selfeval", title: "打开单位自评" };
     case "selfeval_form":
