@@ -271,6 +271,13 @@ export const EvaluationDetail = z
     ),
     myMemberId: Id.nullable().describe("当前用户作为评分成员的编号"),
     canScore: z.boolean(),
+    reportVersions: z
+      .array(
+        z.object({ id: Id, name: z.string(), size: z.number().int(), uploaderName: z.string(), createdAt: Instant }),
+      )
+      .describe(
+        "评价报告定稿的各版本，最新在前（第一项为现行定稿；下载 /api/v1/attachments/{id}）；无权查看报告的用户为空",
+      ),
     createdAt: Instant,
   })
   .meta({ id: "EvaluationDetail" });

@@ -132,3 +132,73 @@ describe("the report drafted from the data", () => {
     expect([firm.statusCode, firm.json().error.code]).toEqual([403, "EVALUATION_REPORT_NOT_YET"]);
   });
 });
+
+const upload = (who: string, content: Buffer, fileName: string) =>
+  t.d.upload(t.d.who(who), `/api/v1/attachments?entity=evaluation_report&recordId=${id}`, content, fileName);
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)]);
+const EXE = Buffer.concat([Buffer.from("MZ\x90\x00\x03\x00\x00\x00"), Buffer.alloc(64, 0)]);
+const versions = async (who: string) =>
+  (await t.ok(who, "GET", `/api/v1/evaluations/${id}`)).reportVersions.map((v: Json) => [v.name, v.uploaderName]);
+
+describe("the final version uploaded back, with its history", () => {
+  let edited: Buffer;
+  it("takes the lead expert's .docx, its name made safe; not another member's; only Word or PDF by the bytes", async () => {
+    edited = (await report("admin", id)).rawPayload;
+    const lead = await upload("exp1", edited, "../../评价报告（专家组修改稿）.docx");
+    expect(lead.statusCode, lead.body).toBe(201);
+    expect(lead.json()).toMatchObject({ name: "评价报告（专家组修改稿）.docx", mediaType: DOCX });
+    const member = await upload("exp2", edited, "修改稿.docx");
+    expect([member.statusCode, member.json().error.code]).toEqual([403, "EVALUATION_REPORT_NOT_ALLOWED"]);
+    const exe = await upload("exp1", EXE, "报告.docx");
+    expect([exe.statusCode, exe.json().error.code]).toEqual([400, "ATTACHMENT_INVALID"]);
+    expect(exe.json().error.message).toContain("内容不是可接受的文件类型");
+    const png = await upload("exp1", PNG, "报告.png");
+    expect(png.json().error.message).toContain("评价报告只能上传这两种文件");
+    // A unit does not learn the evaluation exists before final.
+    expect((await upload("unit1", PDF, "报告.pdf")).statusCode).toBe(404);
+  });
+
+  it("keeps every upload: finance's PDF after the lead's Word file, newest first, each audited", async () => {
+    expect((await upload("admin", PDF, "评价报告（财政审核稿）.pdf")).statusCode).toBe(201);
+    expect(await versions("admin")).toEqual([
+      ["评价报告（财政审核稿）.pdf", expect.any(String)],
+      ["评价报告（专家组修改稿）.docx", expect.any(String)],
+    ]);
+    expect(await versions("exp1")).toHaveLength(2);
+    // 王芳 has not submitted: the report, and its versions, hold the others' points.
+    expect(await versions("exp3")).toEqual([]);
+    const [newest] = (await t.ok("admin", "GET", `/api/v1/evaluations/${id}`)).reportVersions;
+    expect((await t.call("exp3", "GET", `/api/v1/attachments/${newest.id}`)).statusCode).toBe(404);
+    const got = await t.call("exp1", "GET", `/api/v1/attachments/${newest.id}`);
+    expect([got.statusCode, got.rawPayload.equals(PDF)]).toEqual([200, true]);
+    const audited = await rows<{ n: number }>(
+      t.d.db.orm,
+      sql`select count(*)::int as n from audit_log where entity = 'evaluation_report' and action = 'attach'`,
+    );
+    expect(audited[0]!.n).toBe(2);
+    const remove = await t.call("admin", "DELETE", `/api/v1/attachments/${newest.id}`);
+    expect([remove.statusCode, remove.json().error.code]).toEqual([403, "EVALUATION_REPORT_NOT_ALLOWED"]);
+  });
+
+  it("once final: the unit reads the report and its versions; only finance still uploads", async () => {
+    const e = await t.ok("exp3", "GET", `/api/v1/evaluations/${id}`);
+    const saved = await t.ok("exp3", "PUT", `/api/v1/evaluations/${id}/sheet`, {
+      version: memberOf(e, "王芳").version,
+      scores: sheet(),
+    });
+    await t.ok("exp3", "POST", `/api/v1/evaluations/${id}/sheet/submit`, { version: memberOf(saved, "王芳").version });
+    const v = (await t.ok("admin", "GET", `/api/v1/evaluations/${id}`)).version;
+    await t.ok("admin", "POST", `/api/v1/evaluations/${id}/actions`, { version: v, action: "finalise" });
+    const res = await report("unit1", id);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-disposition"]).toContain(encodeURIComponent("一小校舍维修绩效评价报告（定稿）.docx"));
+    expect(await docText(res.rawPayload)).not.toContain("（草稿）");
+    expect(await versions("unit1")).toHaveLength(2);
+    expect((await report("edu", id)).statusCode).toBe(200);
+    const late = await upload("exp1", edited, "再次修改.docx");
+    expect([late.statusCode, late.json().error.code]).toEqual([403, "EVALUATION_REPORT_NOT_ALLOWED"]);
+    expect((await upload("admin", edited, "评价报告（定稿）.docx")).statusCode).toBe(201);
+    expect((await versions("unit1"))[0][0]).toBe("评价报告（定稿）.docx");
+  });
+});

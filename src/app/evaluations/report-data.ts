@@ -1,26 +1,11 @@
 import { dateInChina } from "../../core/calendar";
 import { AppError } from "../../core/errors";
 import { draftReport, type EvaluationReportData } from "../../core/evaluations/report";
-import { canSeeOthersScores } from "../../core/evaluations/workflow";
 import { PROJECT_CATEGORY_LABELS } from "../../core/project";
 import type { Actor, Deps, Repos } from "../context";
 import type { EvaluationRecord } from "./ports";
-import { ownMember, seesAll } from "./present";
+import { mayReadReport } from "./present";
 import { readEvaluation } from "./read-evaluation";
-
-/**
- * Whether the actor may read the report. It holds every expert's points, so blind scoring decides for experts:
- * a team member once their own sheet is submitted (or the evaluation is final). Finance and the auditor at any
- * time; the department on its own department evaluation; the project's unit and department once final.
- */
-export function mayReadReport(actor: Actor, e: EvaluationRecord): boolean {
-  if (seesAll(actor)) return true;
-  const own = ownMember(actor, e);
-  if (e.kind === "department" && own !== null) return true;
-  if (actor.role === "expert")
-    return own !== null && canSeeOthersScores({ isFinance: false, ownSubmitted: own.submittedAt !== null }, e.status);
-  return e.status === "final";
-}
 
 /** The report's data from the evaluation as stored: the submitted sheets only, the team from the expert pool. */
 export async function reportData(repos: Repos, actor: Actor, e: EvaluationRecord): Promise<EvaluationReportData> {
