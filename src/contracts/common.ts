@@ -45,6 +45,7 @@ export const fileResponse = (mediaType: string, description: string) => ({
 });
 
 export const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /** Ids and versions are PostgreSQL integers: a larger number is refused here, not by the database. */
 export const INT4_MAX = 2_147_483_647;

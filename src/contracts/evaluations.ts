@@ -5,7 +5,9 @@ import { EVALUATION_KINDS, EVALUATION_STATUSES } from "../core/evaluations/workf
 import { GRADES } from "../core/selfeval/grade";
 import {
   CalendarDate,
+  DOCX,
   Fen,
+  fileResponse,
   Id,
   IdParam,
   IdQuery,
@@ -269,6 +271,13 @@ export const EvaluationDetail = z
     ),
     myMemberId: Id.nullable().describe("当前用户作为评分成员的编号"),
     canScore: z.boolean(),
+    reportVersions: z
+      .array(
+        z.object({ id: Id, name: z.string(), size: z.number().int(), uploaderName: z.string(), createdAt: Instant }),
+      )
+      .describe(
+        "评价报告定稿的各版本，最新在前（第一项为现行定稿；下载 /api/v1/attachments/{id}）；无权查看报告的用户为空",
+      ),
     createdAt: Instant,
   })
   .meta({ id: "EvaluationDetail" });
@@ -296,6 +305,15 @@ export const getEvaluation = operation("evaluation.read", {
   summary: "评价详情：指标体系、评价组、评分（背靠背：专家提交前只看到自己的评分）、平均分、调整得分与等级",
   params: IdParam,
   response: responses({ 200: EvaluationDetail }),
+});
+
+export const getEvaluationReport = operation("evaluation.read", {
+  operationId: "getEvaluationReport",
+  tags: TAGS,
+  summary:
+    "评价报告（Word）：按评价数据生成报告草稿（定稿后为定稿），含各专家评分；财政随时可下载，专家提交本人评分后、部门对本部门评价、项目单位和主管部门在定稿后可下载",
+  params: IdParam,
+  response: responses({ 200: fileResponse(DOCX, "评价报告") }),
 });
 
 export const createKeyEvaluation = operation("evaluation.manage", {

@@ -169,22 +169,25 @@ export const actOnMonitoringAction = operation("monitoring.write", {
   response: responses({ 200: MonitoringActionDetail }),
 });
 
-export const uploadAttachment = operation("monitoring.write", {
+export const uploadAttachment = operation("signed-in", {
   operationId: "uploadAttachment",
   tags: ["attachments"],
   summary: "上传佐证材料（multipart，字段 file）：PDF、JPG、PNG、Word（.docx）、Excel（.xlsx），不超过 10 MB",
-  description: "文件类型按内容识别，扩展名须与内容一致；浏览器声明的类型不作依据。",
+  description:
+    "文件类型按内容识别，扩展名须与内容一致；浏览器声明的类型不作依据。佐证材料需整改的上传权限；评价报告定稿由财政部门、重点评价的主评专家或部门评价的主管部门上传。",
   querystring: z.object({
-    entity: z.enum(["monitoring_action", "rectification_item", "evaluation"]),
+    entity: z
+      .enum(["monitoring_action", "rectification_item", "evaluation", "evaluation_report"])
+      .describe("evaluation_report：评价报告定稿（仅 .docx 或 .pdf，每次上传均保留为一个版本）"),
     recordId: IdQuery,
   }),
   response: responses({ 201: AttachmentInfo }),
 });
 
-export const downloadAttachment = operation("monitoring.read", {
+export const downloadAttachment = operation("signed-in", {
   operationId: "downloadAttachment",
   tags: ["attachments"],
-  summary: "下载附件（仅限可查看所属记录的用户）",
+  summary: "下载附件（仅限可查看所属记录的用户；评价报告定稿按评价报告的查看权限）",
   params: IdParam,
   response: responses({
     200: {

@@ -7,6 +7,7 @@ import { QUALITATIVE_TIERS } from "../core/selfeval/rules";
 import { TASK_STATUSES } from "../core/tasks/tasks";
 import {
   CalendarDate,
+  DOCX,
   Fen,
   fileResponse,
   Id,
@@ -393,7 +394,7 @@ export const getReviewStats = operation("review.manage", {
   }),
 });
 
-export const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+export { DOCX } from "./common";
 
 export const getGuidanceLetter = operation("review.read", {
   operationId: "getGuidanceLetter",

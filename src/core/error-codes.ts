@@ -160,6 +160,8 @@ export const ERROR_CODES = {
   EVALUATION_INVALID_TRANSITION: "评价当前状态不能执行此操作",
   EVALUATION_NOT_MEMBER: "不是该评价的评分成员",
   EVALUATION_NOT_OWNER: "只有负责该评价的部门才能执行此操作",
+  EVALUATION_REPORT_NOT_YET: "评价报告暂不能查看（专家提交本人评分后、项目单位在定稿后）",
+  EVALUATION_REPORT_NOT_ALLOWED: "不能上传该评价的报告定稿",
   EVALUATION_SCORES_INVALID: "评分有误（details.issues 列出每一项）",
   EVALUATION_SCORES_INCOMPLETE: "尚有指标未评分，不能提交",
   EVALUATION_SHEET_SUBMITTED: "评分已提交，不能再修改",

@@ -1,7 +1,13 @@
 /** Ports of attachments (附件): files kept with the record they belong to. src/db implements them. */
 
 /** The records files may be attached to. */
-export const ATTACHMENT_ENTITIES = ["monitoring_action", "rectification_item", "evaluation"] as const;
+/** `evaluation_report`: the final versions of an evaluation's report, every upload kept (the newest is current). */
+export const ATTACHMENT_ENTITIES = [
+  "monitoring_action",
+  "rectification_item",
+  "evaluation",
+  "evaluation_report",
+] as const;
 export type AttachmentEntity = (typeof ATTACHMENT_ENTITIES)[number];
 
 export interface AttachmentMeta {

@@ -30,6 +30,20 @@ export function ownMember(actor: Actor, e: Pick<EvaluationRecord, "kind" | "owne
   return e.members.find((m) => m.expert !== null && m.userId === actor.userId) ?? null;
 }
 
+/**
+ * Whether the actor may read the report. It holds every expert's points, so blind scoring decides for experts:
+ * a team member once their own sheet is submitted (or the evaluation is final). Finance and the auditor at any
+ * time; the department on its own department evaluation; the project's unit and department once final.
+ */
+export function mayReadReport(actor: Actor, e: EvaluationRecord): boolean {
+  if (seesAll(actor)) return true;
+  const own = ownMember(actor, e);
+  if (e.kind === "department" && own !== null) return true;
+  if (actor.role === "expert")
+    return own !== null && canSeeOthersScores({ isFinance: false, ownSubmitted: own.submittedAt !== null }, e.status);
+  return e.status === "final";
+}
+
 const sheetOf = (m: MemberRecord): ScoreSheet => Object.fromEntries(m.scores.map((s) => [s.uid, s.points]));
 
 /** The score block: the experts' mean, finance's override and the evaluation's score, with how and the grade. */

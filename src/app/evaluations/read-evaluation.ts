@@ -4,7 +4,7 @@ import type { EvaluationKind, EvaluationStatus } from "../../core/evaluations/wo
 import { authorize } from "../authorize";
 import type { Actor, Deps, Repos } from "../context";
 import type { EvaluationRecord } from "./ports";
-import { presentEvaluation, presentRow, viewerOf } from "./present";
+import { mayReadReport, presentEvaluation, presentRow, viewerOf } from "./present";
 
 /** The evaluation in the actor's view, or 404 as if it did not exist (an expert off the team, another department). */
 export async function readEvaluation(repos: Repos, actor: Actor, id: number): Promise<EvaluationRecord> {
@@ -14,8 +14,18 @@ export async function readEvaluation(repos: Repos, actor: Actor, id: number): Pr
   return e;
 }
 
+/** The evaluation as the actor sees it, with the report's final versions (newest first) if they may read it. */
 export async function getEvaluation(deps: Deps, actor: Actor, id: number) {
-  return presentEvaluation(actor, await readEvaluation(deps.uow.read, actor, id));
+  const e = await readEvaluation(deps.uow.read, actor, id);
+  const files = mayReadReport(actor, e)
+    ? await deps.uow.read.attachments.list(actor.regionCode, "evaluation_report", [id])
+    : [];
+  return {
+    ...presentEvaluation(actor, e),
+    reportVersions: files
+      .map((f) => ({ id: f.id, name: f.name, size: f.size, uploaderName: f.uploaderName, createdAt: f.createdAt }))
+      .reverse(),
+  };
 }
 
 export async function listEvaluations(

@@ -3,10 +3,14 @@ import { createKeyEvaluation } from "../../../app/evaluations/create-key-evaluat
 import { openScoring } from "../../../app/evaluations/open-scoring";
 import { overrideScore } from "../../../app/evaluations/override-score";
 import { getEvaluation, listEvaluations } from "../../../app/evaluations/read-evaluation";
+import { evaluationReport } from "../../../app/evaluations/report-data";
 import { saveSheet, submitSheet } from "../../../app/evaluations/score-sheet";
 import { setEvaluationTeam } from "../../../app/evaluations/set-team";
+import { DOCX } from "../../../contracts/common";
 import * as e from "../../../contracts/evaluations";
+import { evaluationReportDocx } from "../../../io/evaluation-report-docx";
 import { type Api, actorOf, type ServerContext } from "../../context";
+import { sendDownload } from "../../download";
 
 /** Evaluations: the list and a record, key evaluations with their teams, scoring, override and finance's review. */
 export default function evaluationRoutes(app: Api, ctx: ServerContext) {
@@ -19,6 +23,15 @@ export default function evaluationRoutes(app: Api, ctx: ServerContext) {
     "/api/v1/evaluations/:id",
     { config: { access: e.getEvaluation.access }, schema: e.getEvaluation.schema },
     async (req) => getEvaluation(ctx.deps, actorOf(req), req.params.id),
+  );
+  app.get(
+    "/api/v1/evaluations/:id/report.docx",
+    { config: { access: e.getEvaluationReport.access }, schema: e.getEvaluationReport.schema },
+    async (req, reply) => {
+      const found = await evaluationReport(ctx.deps, actorOf(req), req.params.id);
+      const body = await evaluationReportDocx(found.report);
+      return sendDownload(reply, { mediaType: DOCX, asciiName: found.asciiName, name: found.fileName, body });
+    },
   );
   app.post(
     "/api/v1/evaluations/key",
