@@ -188,6 +188,18 @@ export const addTie = operation("evaluation.manage", {
   response: responses({ 201: Tie }),
 });
 
+export const listExpertAccounts = operation("evaluation.manage", {
+  operationId: "listExpertAccounts",
+  tags: TAGS,
+  summary: "可作为专家评分账号的用户（角色为专家），按账号或姓名查找；供专家入库时选择",
+  querystring: z.object({ q: z.string().max(50).optional() }),
+  response: responses({
+    200: z.object({
+      rows: z.array(z.object({ id: Id, username: z.string(), name: z.string(), org: OrgRef, active: z.boolean() })),
+    }),
+  }),
+});
+
 export const removeTie = operation("evaluation.manage", {
   operationId: "removeEvaluationTie",
   tags: TAGS,

@@ -4,6 +4,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   CalculatorOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
@@ -19,6 +20,8 @@ import {
   FlagOutlined,
   FormOutlined,
   HomeOutlined,
+  IdcardOutlined,
+  OrderedListOutlined,
   PieChartOutlined,
   ProfileOutlined,
   ProjectOutlined,
@@ -52,6 +55,7 @@ export const NAV_GROUPS: Record<string, { label: string }> = {
   monitoring: { label: "绩效运行监控" },
   selfeval: { label: "单位自评" },
   review: { label: "抽查复核" },
+  evaluations: { label: "绩效评价" },
 };
 
 /** Monitoring's overview pages are for finance, departments and auditors; units work on their own forms. */
@@ -192,6 +196,27 @@ export const NAV: NavItem[] = [
     icon: <PieChartOutlined />,
     permission: "review.manage",
     group: "review",
+  },
+  {
+    path: "/evaluations/framework",
+    label: "评价指标体系",
+    icon: <OrderedListOutlined />,
+    permission: "evaluation.read",
+    group: "evaluations",
+  },
+  {
+    path: "/evaluations/experts",
+    label: "专家库",
+    icon: <IdcardOutlined />,
+    permission: "evaluation.manage",
+    group: "evaluations",
+  },
+  {
+    path: "/evaluations/stats",
+    label: "评价统计",
+    icon: <BarChartOutlined />,
+    permission: "evaluation.manage",
+    group: "evaluations",
   },
   { path: "/orgs", label: "组织机构", icon: <ApartmentOutlined />, permission: "org.read" },
   { path: "/imports", label: "数据导入", icon: <CloudUploadOutlined />, permission: "import.run" },

@@ -90,3 +90,18 @@ export async function updateExpert(deps: Deps, actor: Actor, id: number, input: 
   });
   return getExpert(deps, actor, id);
 }
+
+/** Accounts of role 专家 that finance can link to an expert of the pool (the first 200 by the search). */
+export async function listExpertAccounts(deps: Deps, actor: Actor, q: string | undefined) {
+  authorize(actor, "evaluation.manage");
+  const found = await deps.uow.read.users.list(actor.regionCode, { q, role: "expert" }, 1, 200);
+  return {
+    rows: found.rows.map((u) => ({
+      id: u.id,
+      username: u.username,
+      name: u.displayName,
+      org: u.org,
+      active: u.active,
+    })),
+  };
+}

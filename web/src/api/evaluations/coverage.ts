@@ -1,0 +1,29 @@
+/** 评价统计: the year's coverage of department evaluations, key projects due, and the firms' ledger. */
+
+import { useQuery } from "@tanstack/react-query";
+import type { ReplyOf } from "../../../../src/contracts/common";
+import type * as e from "../../../../src/contracts/evaluations";
+import { request } from "../client";
+
+export type EvaluationCoverage = ReplyOf<typeof e.getEvaluationCoverage>;
+export type CoverageRow = EvaluationCoverage["rows"][number];
+export type KeyProjectDue = EvaluationCoverage["keyProjectsDue"][number];
+export type FirmLedger = ReplyOf<typeof e.getFirmLedger>;
+export type FirmLedgerRow = FirmLedger["firms"][number];
+
+export const coverageKeys = {
+  coverage: (year: number) => ["evaluations", "coverage", year] as const,
+  ledger: (year: number) => ["evaluations", "ledger", year] as const,
+};
+
+export const useEvaluationCoverage = (year: number) =>
+  useQuery({
+    queryKey: coverageKeys.coverage(year),
+    queryFn: () => request<EvaluationCoverage>("/evaluations/coverage", { query: { year } }),
+  });
+export const useFirmLedger = (year: number, enabled = true) =>
+  useQuery({
+    queryKey: coverageKeys.ledger(year),
+    queryFn: () => request<FirmLedger>("/evaluations/ledger", { query: { year } }),
+    enabled,
+  });
