@@ -15,7 +15,7 @@ import {
   Tag,
   Typography,
 } from "antd";
-import { useCallback, useMemo } from "react";
+import { useCallback, useEffect, useMemo } from "react";
 import {
   EVAL_LEVEL1,
   EVAL_LEVEL1_LABELS,
@@ -267,7 +267,12 @@ function LevelCard({
 
 /** The rows, by level 1, with the whole's checks (validateFramework) shown under them when a save is tried. */
 function RowsSection({ form, loading }: { form: FormInstance<Values>; loading: boolean }) {
-  const rows = (Form.useWatch("rows", { form, preserve: true }) as FrameworkRow[] | undefined) ?? [];
+  const watched = Form.useWatch("rows", { form, preserve: true }) as FrameworkRow[] | undefined;
+  const rows = watched ?? [];
+  // A refusal of the whole (100 points, 产出 + 效益 ≥ 60) follows the edits once shown, rather than staying stale.
+  useEffect(() => {
+    if (watched && form.getFieldError("rows").length > 0) void form.validateFields([["rows"]]).catch(() => undefined);
+  }, [watched, form]);
   return (
     <>
       <TotalsCard rows={rows} />
