@@ -6,6 +6,7 @@ import { GRADES } from "../core/selfeval/grade";
 import {
   CalendarDate,
   Fen,
+  fileResponse,
   Id,
   IdParam,
   IdQuery,
@@ -17,6 +18,7 @@ import {
   page,
   responses,
   Version,
+  XLSX,
   YearQuery,
 } from "./common";
 
@@ -186,6 +188,26 @@ export const addTie = operation("evaluation.manage", {
     note: Text(200, "说明"),
   }),
   response: responses({ 201: Tie }),
+});
+
+export const exportExperts = operation("evaluation.manage", {
+  operationId: "exportExperts",
+  tags: TAGS,
+  summary: "导出专家库（当前筛选）为 Excel",
+  querystring: z.object({
+    q: z.string().max(50).optional(),
+    field: z.string().max(30).optional(),
+    active: z.enum(["true", "false"]).optional(),
+  }),
+  response: responses({ 200: fileResponse(XLSX, "专家库 Excel") }),
+});
+
+export const exportEvaluationStats = operation("evaluation.manage", {
+  operationId: "exportEvaluationStats",
+  tags: TAGS,
+  summary: "导出某年度评价统计为 Excel：部门评价覆盖、待评价重点项目、第三方机构履职台账",
+  querystring: z.object({ year: YearQuery }),
+  response: responses({ 200: fileResponse(XLSX, "评价统计 Excel") }),
 });
 
 export const listExpertAccounts = operation("evaluation.manage", {

@@ -31,6 +31,7 @@ describe("评价指标体系 and 专家库 in the browser", () => {
     expect(await page.getByTestId("framework-level-total-output").textContent()).toContain("35.00");
     expect(await page.getByTestId("framework-total").textContent()).toContain("100.00");
     expect(await points(page, 11).isDisabled()).toBe(true);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(400);
     expect(existsSync(await h.shot(page, "evaluation-framework-read"))).toBe(true);
 
@@ -112,7 +113,7 @@ describe("评价指标体系 and 专家库 in the browser", () => {
 
     // Its ties: none yet; one declared.
     await table.getByRole("row").filter({ hasText: "王建华" }).getByTestId("expert-ties").click();
-    const drawer = page.locator(".ant-drawer-content");
+    const drawer = page.getByTestId("ties-panel");
     await expect.poll(() => drawer.getByText("没有登记回避关系").count()).toBe(1);
     await pickOption(page, drawer.getByTestId("tie-org"), "卫生健康局", {
       item: ".ant-select-tree-title",
@@ -123,12 +124,13 @@ describe("评价指标体系 and 专家库 in the browser", () => {
     await expect.poll(() => drawer.getByTestId("ties-table").getByText("曾参加该部门项目评价").count()).toBe(1);
     await page.waitForTimeout(400);
     expect(existsSync(await h.shot(page, "evaluation-expert-ties"))).toBe(true);
-    await drawer.locator(".ant-drawer-close").click();
+    await page.keyboard.press("Escape");
+    await drawer.waitFor({ state: "detached" });
 
     // The filters live in the address.
-    await page.getByTestId("expert-field-filter").locator("input").fill("财务");
+    await page.getByTestId("expert-field-filter").locator("input").fill("财务管理");
     await page.getByTestId("expert-field-filter").locator("input").press("Enter");
-    await page.waitForURL((url) => url.searchParams.get("field") === "财务");
+    await page.waitForURL((url) => url.searchParams.get("field") === "财务管理");
     await expect.poll(() => table.getByText("王建华").count()).toBe(1);
     await page.waitForTimeout(400);
     expect(existsSync(await h.shot(page, "evaluation-experts"))).toBe(true);
@@ -140,8 +142,10 @@ describe("评价指标体系 and 专家库 in the browser", () => {
     await h.login(page, "staff");
     await menu(page, /评价统计$/);
     await page.waitForURL((url) => url.pathname === "/evaluations/stats");
+    await page.getByTestId("stats-rate").waitFor();
     await expect.poll(() => page.getByTestId("coverage-table").locator("tbody tr").count()).toBeGreaterThan(1);
     expect(await page.getByTestId("stats-rate").textContent()).toMatch(/%/);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(400);
     expect(existsSync(await h.shot(page, "evaluation-stats"))).toBe(true);
     await page.context().close();

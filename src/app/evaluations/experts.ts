@@ -105,3 +105,11 @@ export async function listExpertAccounts(deps: Deps, actor: Actor, q: string | u
     })),
   };
 }
+
+/** At most this many experts go into one export (a region's pool has a few hundred). */
+const MAX_EXPERT_EXPORT = 5_000;
+
+/** Every expert matching the list's filters, for the Excel export. */
+export async function exportExperts(deps: Deps, actor: Actor, filter: ExpertFilter) {
+  return (await listExperts(deps, actor, { ...filter, page: 1, pageSize: MAX_EXPERT_EXPORT })).rows;
+}

@@ -9,6 +9,7 @@ import me from "./auth/me";
 import departmentEvaluations from "./evaluations/department";
 import evaluations from "./evaluations/evaluations";
 import experts from "./evaluations/experts";
+import evaluationExports from "./evaluations/exports";
 import evaluationFramework from "./evaluations/framework";
 import carryOver from "./goals/carry-over";
 import checkGoalWorkbook from "./goals/check-goal-workbook";
@@ -108,6 +109,7 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   rectification,
   evaluationFramework,
   experts,
+  evaluationExports,
   evaluations,
   departmentEvaluations,
 ];

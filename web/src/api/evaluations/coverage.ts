@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ReplyOf } from "../../../../src/contracts/common";
 import type * as e from "../../../../src/contracts/evaluations";
-import { request } from "../client";
+import { apiUrl, request } from "../client";
 
 export type EvaluationCoverage = ReplyOf<typeof e.getEvaluationCoverage>;
 export type CoverageRow = EvaluationCoverage["rows"][number];
@@ -27,3 +27,6 @@ export const useFirmLedger = (year: number, enabled = true) =>
     queryFn: () => request<FirmLedger>("/evaluations/ledger", { query: { year } }),
     enabled,
   });
+
+/** 导出Excel: coverage by department, the key projects due and the firms' ledger of the year. */
+export const evaluationStatsXlsxUrl = (year: number) => apiUrl("/evaluations/stats.xlsx", { year });

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { BodyOf, ReplyOf } from "../../../../src/contracts/common";
 import type * as e from "../../../../src/contracts/evaluations";
-import { request } from "../client";
+import { apiUrl, request } from "../client";
 
 export type Expert = z.output<typeof e.Expert>;
 export type ExpertPage = ReplyOf<typeof e.listExperts>;
@@ -56,3 +56,7 @@ export const useExpertAccounts = (q: string, enabled = true) =>
   });
 export const useTies = (owner: { expertId?: number; firmId?: number }, enabled = true) =>
   useQuery({ queryKey: expertKeys.ties(owner), queryFn: () => fetchTies(owner), enabled });
+
+/** 导出Excel: the pool with the filters on screen, every row. */
+export const expertsXlsxUrl = (f: ExpertFilters) =>
+  apiUrl("/evaluations/experts.xlsx", { ...f, active: f.active === undefined ? undefined : String(f.active) });

@@ -60,7 +60,8 @@ export function ExpertModal({ expert, onClose }: { expert: Expert | null; onClos
         fields: v.fields ?? [],
         phone: (v.phone ?? "").trim(),
         userId: v.userId ?? null,
-        active: v.active,
+        // A new expert is in use; the switch is offered only when editing.
+        active: expert ? v.active : true,
       };
       return expert ? updateExpert(expert.id, { ...body, version: expert.version }) : createExpert(body);
     },
@@ -128,8 +129,8 @@ export function ExpertModal({ expert, onClose }: { expert: Expert | null; onClos
           <Col xs={24} md={12}>
             <Form.Item
               name="employerOrgId"
-              label="工作单位为本地区的部门或单位时，请选择（回避）"
-              extra="选定后，该专家不参加评价本单位（或部门及其所属单位）的项目。"
+              label="本地区的工作单位（回避）"
+              extra="工作单位是本地区的部门或单位时选择，该专家不评价其项目（部门含所属单位）。"
             >
               <OrgTreeSelect kind={ORG_KINDS} placeholder="不是本地区的部门或单位则不选" testId="expert-employer-org" />
             </Form.Item>

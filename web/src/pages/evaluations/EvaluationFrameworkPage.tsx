@@ -1,6 +1,7 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import {
+  Alert,
   AutoComplete,
   Button,
   Card,
@@ -294,9 +295,23 @@ function RowsSection({ form, loading }: { form: FormInstance<Values>; loading: b
       >
         {(_fields, { add, remove }, { errors }) => (
           <>
-            <div data-testid="framework-errors">
-              <Form.ErrorList errors={errors} />
-            </div>
+            {errors.length > 0 && (
+              <Alert
+                type="error"
+                showIcon
+                style={{ marginBottom: 16 }}
+                data-testid="framework-errors"
+                title={
+                  <>
+                    不能保存：
+                    {errors.map((e, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: the messages of one check, in order
+                      <div key={i}>{e}</div>
+                    ))}
+                  </>
+                }
+              />
+            )}
             {!loading && EVAL_LEVEL1.map((l) => <LevelCard key={l} level1={l} rows={rows} add={add} remove={remove} />)}
           </>
         )}

@@ -1,16 +1,18 @@
 import { CheckCircleFilled, CloseCircleFilled } from "@ant-design/icons";
-import { Alert, Card, Col, Row, Statistic, Table, Tag, Typography } from "antd";
+import { Alert, Card, Col, Row, Space, Statistic, Table, Tag, Typography } from "antd";
 import { Link } from "react-router";
 import { FIRM_RATING_LABELS, FIRM_RATINGS } from "../../../../src/core/evaluations/list";
 import { fenToWanExact } from "../../../../src/core/money";
 import {
   type CoverageRow,
+  evaluationStatsXlsxUrl,
   type FirmLedgerRow,
   type KeyProjectDue,
   useEvaluationCoverage,
   useFirmLedger,
 } from "../../api/evaluations/coverage";
 import { useYear } from "../../auth/session";
+import { ExportButton } from "../../components/list/ExportButton";
 import { PageError } from "../../components/PageError";
 import { PageTitle } from "../../components/PageTitle";
 import { count, rateOf, wan } from "../../format";
@@ -25,7 +27,7 @@ function CoverageTable({ rows, min, loading }: { rows: CoverageRow[]; min: numbe
       rowKey="departmentId"
       loading={loading}
       dataSource={rows}
-      pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+      pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false, size: "small" } : false}
       scroll={{ x: 640 }}
       data-testid="coverage-table"
       locale={{ emptyText: "本年度没有有项目的主管部门" }}
@@ -77,6 +79,8 @@ function CoverageTable({ rows, min, loading }: { rows: CoverageRow[]; min: numbe
           ],
           onFilter: (v, r) => r.meets === v,
           sorter: (a, b) => Number(a.meets) - Number(b.meets),
+          // Those still short of the requirement first: what finance follows up.
+          defaultSortOrder: "ascend",
           render: (v: boolean) =>
             v ? (
               <Typography.Text type="success">
@@ -223,7 +227,12 @@ export default function EvaluationStatsPage() {
       <PageTitle
         title="评价统计"
         sub={`${year}年度`}
-        extra={<Link to="/evaluations/framework">评价要求在“评价指标体系”中设定</Link>}
+        extra={
+          <Space wrap>
+            <Link to="/evaluations/framework">评价要求在“评价指标体系”中设定</Link>
+            <ExportButton href={evaluationStatsXlsxUrl(year)} testId="evaluation-stats-export" />
+          </Space>
+        }
       />
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={12} md={6}>

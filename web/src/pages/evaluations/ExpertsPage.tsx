@@ -4,10 +4,18 @@ import { App, Button, Card, Drawer, Popconfirm, Select, Space, Tabs, Tag, Typogr
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { errorMessage } from "../../api/client";
-import { type Expert, type ExpertFilters, expertKeys, updateExpert, useExperts } from "../../api/evaluations/experts";
+import {
+  type Expert,
+  type ExpertFilters,
+  expertKeys,
+  expertsXlsxUrl,
+  updateExpert,
+  useExperts,
+} from "../../api/evaluations/experts";
 import { useOrgTree } from "../../api/hooks";
 import { ExpertModal } from "../../components/evaluations/ExpertModal";
 import { TiesPanel } from "../../components/evaluations/TiesPanel";
+import { ExportButton } from "../../components/list/ExportButton";
 import { FilterBar } from "../../components/list/FilterBar";
 import { ListTable } from "../../components/list/ListTable";
 import { SearchFilter } from "../../components/list/SearchFilter";
@@ -105,9 +113,12 @@ function ExpertList() {
     <>
       <div style={{ display: "flex", marginBottom: 12 }}>
         <div style={{ flex: 1 }} />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing("new")} data-testid="expert-new">
-          专家入库
-        </Button>
+        <Space wrap>
+          <ExportButton href={expertsXlsxUrl(filters)} testId="experts-export" />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing("new")} data-testid="expert-new">
+            专家入库
+          </Button>
+        </Space>
       </div>
       <FilterBar onReset={list.reset} canReset={list.changed}>
         <SearchFilter
@@ -122,7 +133,7 @@ function ExpertList() {
           value={filters.field}
           onSearch={(field) => update({ field })}
           label="专业领域"
-          placeholder="专业领域，如：教育"
+          placeholder="专业领域全称，如：教育"
           testId="expert-field-filter"
           width={220}
         />
