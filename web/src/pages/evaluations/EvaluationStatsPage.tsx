@@ -55,7 +55,7 @@ function CoverageTable({ rows, min, loading }: { rows: CoverageRow[]; min: numbe
         {
           title: "已开展评价",
           dataIndex: "evaluations",
-          width: 100,
+          width: 120,
           align: "right",
           sorter: (a, b) => a.evaluations - b.evaluations,
           render: num,
@@ -71,7 +71,7 @@ function CoverageTable({ rows, min, loading }: { rows: CoverageRow[]; min: numbe
         {
           title: `达到要求（至少 ${min} 个）`,
           dataIndex: "meets",
-          width: 150,
+          width: 190,
           align: "center",
           filters: [
             { text: "已达到", value: true },
