@@ -6,6 +6,7 @@
  */
 import { cpus, totalmem } from "node:os";
 import { cachedReadsBench } from "./cached-reads";
+import { evaluationReportBench } from "./evaluation-report";
 import { goalImportBench } from "./goal-import";
 import { goalsLintBench } from "./goals-lint";
 import { importBench } from "./import";
@@ -24,6 +25,7 @@ const BENCHMARKS = {
   reads: cachedReadsBench,
   open: openDeclarationBench,
   selfeval: selfEvalBench,
+  "evaluation-report": evaluationReportBench,
 } as const satisfies Record<string, () => Promise<{ rows: BenchRow[]; notes: string[] }>>;
 type Name = keyof typeof BENCHMARKS;
 

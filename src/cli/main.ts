@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { AppError } from "../core/errors";
 import { demo } from "./commands/demo";
+import { evaluationSummaryCommand } from "./commands/evaluations";
 import { exportCommand } from "./commands/export";
 import { goalsLint } from "./commands/goals";
 import { goalsCheck } from "./commands/goals-check";
@@ -181,6 +182,17 @@ review
   .option("--region <code>", "区划代码")
   .option("--json", "以 JSON 输出")
   .action(reviewStatsCommand);
+
+const evaluations = program.command("evaluations").description("部门评价与财政重点评价");
+evaluations
+  .command("summary")
+  .description(
+    "年度绩效评价汇总：部门评价数与覆盖率、重点评价数、金额（万元）与平均分、等级分布、整改情况（只计已定稿的评价）",
+  )
+  .requiredOption("--year <year>", "预算年度")
+  .option("--region <code>", "区划代码")
+  .option("--json", "以 JSON 输出")
+  .action(evaluationSummaryCommand);
 
 const user = program.command("user").description("账号管理");
 user

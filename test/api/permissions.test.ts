@@ -54,7 +54,8 @@ describe("every route with every role", () => {
       }
     }
     expect(checked.length).toBe(ROLES.length * routes.length);
-  });
+    // Every route with every role (over 1,500 requests on the demo district): longer than one request's test.
+  }, 180_000);
 
   it("lets every role log out", async () => {
     for (const role of ROLES) {

@@ -207,7 +207,24 @@ export interface LedgerEntry {
   version: number;
 }
 
+/** An evaluation as the year's summary and its export read it. */
+export interface SummaryRow {
+  id: number;
+  kind: EvaluationKind;
+  status: EvaluationStatus;
+  amount: number;
+  project: { code: string; name: string };
+  unitName: string;
+  departmentName: string;
+  /** Totals (hundredths) of the submitted sheets. */
+  submittedTotals: number[];
+  overridePoints: number | null;
+  overrideReason: string | null;
+}
+
 export interface EvaluationRepo {
+  /** Every evaluation of the year the viewer sees, in one statement (kind, project code order). */
+  summaryRows(viewer: EvaluationViewer, fiscalYear: number): Promise<SummaryRow[]>;
   project(regionCode: string, projectId: number): Promise<EvaluableProject | null>;
   list(
     viewer: EvaluationViewer,

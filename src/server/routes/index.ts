@@ -11,6 +11,7 @@ import evaluations from "./evaluations/evaluations";
 import experts from "./evaluations/experts";
 import evaluationExports from "./evaluations/exports";
 import evaluationFramework from "./evaluations/framework";
+import evaluationSummary from "./evaluations/summary";
 import carryOver from "./goals/carry-over";
 import checkGoalWorkbook from "./goals/check-goal-workbook";
 import goalExcel from "./goals/goal-excel";
@@ -112,4 +113,5 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   evaluationExports,
   evaluations,
   departmentEvaluations,
+  evaluationSummary,
 ];

@@ -141,6 +141,40 @@ export function evaluationRepo(ex: Executor): EvaluationRepo {
       );
     },
 
+    async summaryRows(viewer, fiscalYear) {
+      const found = await rows<{
+        id: number;
+        kind: EvaluationKind;
+        status: EvaluationStatus;
+        amount: number;
+        project: { code: string; name: string };
+        unit_name: string;
+        department_name: string;
+        submitted_totals: number[];
+        override_points: number | null;
+        override_reason: string | null;
+      }>(
+        ex,
+        sql`select e.id, e.kind, e.status, e.amount::float8 as amount, e.override_points::float8 as override_points,
+                   e.override_reason, json_build_object('code', p.code, 'name', p.name) as project,
+                   u.name as unit_name, d.name as department_name, ${SUBMITTED_TOTALS} as submitted_totals
+            ${FROM} where ${evaluationScopeSql(viewer.scope, viewer)} and e.fiscal_year = ${fiscalYear}
+            order by e.kind, p.code collate "C", e.id`,
+      );
+      return found.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        status: r.status,
+        amount: r.amount,
+        project: r.project,
+        unitName: r.unit_name,
+        departmentName: r.department_name,
+        submittedTotals: r.submitted_totals,
+        overridePoints: r.override_points,
+        overrideReason: r.override_reason,
+      }));
+    },
+
     async list(viewer, filter, paging) {
       const where = [evaluationScopeSql(viewer.scope, viewer), sql`e.fiscal_year = ${filter.fiscalYear}`];
       if (filter.kind) where.push(sql`e.kind = ${filter.kind}`);

@@ -1,0 +1,54 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { createDb } from "../../src/db/client";
+
+const dir = mkdtempSync(join(tmpdir(), "jixiao-evaluations-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(args: string[], dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const { DATABASE_URL: _db, ...env } = process.env;
+  const child = spawn(process.execPath, ["bin/jixiao.mjs", "evaluations", ...args], {
+    env: { ...env, JIXIAO_DATA_DIR: dataDir },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (c: Buffer) => {
+    stdout += c.toString();
+  });
+  child.stderr.on("data", (c: Buffer) => {
+    stderr += c.toString();
+  });
+  return new Promise((resolve) => child.once("close", (code) => resolve({ code, stdout, stderr })));
+}
+
+describe("jixiao evaluations summary", () => {
+  it("prints the year's figures as JSON with the seed's names, and refuses a year that is not one", async () => {
+    const dataDir = join(dir, "data");
+    const db = await createDb({ dataDir, loadDataDir: new Blob([readFileSync(inject("pgliteTemplates").demo)]) });
+    await db.close();
+    const json = await run(["summary", "--year", "2024", "--json"], dataDir);
+    expect(json.code, json.stderr).toBe(0);
+    const s = JSON.parse(json.stdout);
+    // The demo district's evaluations are not loaded yet: the year has none, and its departments none evaluated.
+    expect(s).toMatchObject({
+      fiscalYear: 2024,
+      departmentEvaluations: 0,
+      departmentCoverage: 0,
+      keyEvaluations: 0,
+      keyAmount: 0,
+      keyMeanScore: null,
+    });
+    expect(s.coverage.departments).toBe(54);
+    expect(s).not.toHaveProperty("rows");
+    const text = await run(["summary", "--year", "2024"], dataDir);
+    expect(text.stdout).toContain("2024年度绩效评价（只计已定稿的评价）");
+    expect(text.stdout).toContain("覆盖率 0.00%");
+    const bad = await run(["summary", "--year", "24"], dataDir);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain("年度无效：24");
+  });
+});
