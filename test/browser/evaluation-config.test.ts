@@ -145,6 +145,9 @@ describe("评价指标体系 and 专家库 in the browser", () => {
     await page.getByTestId("stats-rate").waitFor();
     await expect.poll(() => page.getByTestId("coverage-table").locator("tbody tr").count()).toBeGreaterThan(1);
     expect(await page.getByTestId("stats-rate").textContent()).toMatch(/%/);
+    // The year summary: its cards and the grade distribution of both kinds.
+    await expect.poll(() => page.getByTestId("summary-grades").locator("tr.ant-table-row").count()).toBe(4);
+    expect(await page.getByTestId("summary-key-amount").textContent()).toContain("万元");
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(400);
     expect(existsSync(await h.shot(page, "evaluation-stats"))).toBe(true);

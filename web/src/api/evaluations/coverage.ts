@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ReplyOf } from "../../../../src/contracts/common";
 import type * as e from "../../../../src/contracts/evaluations";
+import type * as summary from "../../../../src/contracts/evaluations-summary";
 import { apiUrl, request } from "../client";
 
 export type EvaluationCoverage = ReplyOf<typeof e.getEvaluationCoverage>;
@@ -30,3 +31,14 @@ export const useFirmLedger = (year: number, enabled = true) =>
 
 /** 导出Excel: coverage by department, the key projects due and the firms' ledger of the year. */
 export const evaluationStatsXlsxUrl = (year: number) => apiUrl("/evaluations/stats.xlsx", { year });
+
+export type EvaluationSummary = ReplyOf<typeof summary.getEvaluationSummary>;
+
+export const useEvaluationSummary = (year: number) =>
+  useQuery({
+    queryKey: ["evaluations", "summary", year] as const,
+    queryFn: () => request<EvaluationSummary>("/evaluations/summary", { query: { year } }),
+  });
+
+/** 导出年度汇总: 汇总, 等级分布, 部门覆盖 and 评价清单 of the year. */
+export const evaluationSummaryXlsxUrl = (year: number) => apiUrl("/evaluations/summary.xlsx", { year });

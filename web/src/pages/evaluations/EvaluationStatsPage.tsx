@@ -9,9 +9,11 @@ import {
   type FirmLedgerRow,
   type KeyProjectDue,
   useEvaluationCoverage,
+  useEvaluationSummary,
   useFirmLedger,
 } from "../../api/evaluations/coverage";
 import { useYear } from "../../auth/session";
+import { SummaryCard } from "../../components/evaluations/SummaryCard";
 import { ExportButton } from "../../components/list/ExportButton";
 import { PageError } from "../../components/PageError";
 import { PageTitle } from "../../components/PageTitle";
@@ -218,6 +220,7 @@ export default function EvaluationStatsPage() {
   const { year } = useYear();
   const coverage = useEvaluationCoverage(year);
   const ledger = useFirmLedger(year);
+  const summary = useEvaluationSummary(year);
   if (coverage.error && !coverage.data)
     return <PageError error={coverage.error} onRetry={() => void coverage.refetch()} />;
   const c = coverage.data;
@@ -230,7 +233,7 @@ export default function EvaluationStatsPage() {
         extra={
           <Space wrap>
             <Link to="/evaluations/framework">评价要求在“评价指标体系”中设定</Link>
-            <ExportButton href={evaluationStatsXlsxUrl(year)} testId="evaluation-stats-export" />
+            <ExportButton href={evaluationStatsXlsxUrl(year)} testId="evaluation-stats-export" label="导出覆盖与台账" />
           </Space>
         }
       />
@@ -275,6 +278,7 @@ export default function EvaluationStatsPage() {
           </Card>
         </Col>
       </Row>
+      {summary.data && <SummaryCard s={summary.data} year={year} />}
       <Card
         size="small"
         title="部门评价覆盖情况"
