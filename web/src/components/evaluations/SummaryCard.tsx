@@ -81,7 +81,9 @@ export function SummaryCard({ s, year }: { s: EvaluationSummary; year: number })
         ]}
       />
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: "8px 0 0" }}>
-        各等级占比按最大余数法取两位小数，合计为 100.00%。
+        {s.department.count + s.key.count === 0
+          ? "本年度还没有定稿的评价；评价定稿后计入汇总。"
+          : "各等级占比按最大余数法取两位小数，每类合计为 100.00%。"}
       </Typography.Paragraph>
     </Card>
   );

@@ -41,6 +41,7 @@ import { ConfigPage } from "../../components/config/ConfigPage";
 import { useConfigEditing } from "../../components/config/context";
 import { RemoveButton } from "../../components/config/RemoveButton";
 import { PageError } from "../../components/PageError";
+import { useIsPhone } from "../../components/phone/useIsPhone";
 import { rowSpans } from "../../components/print/spans";
 import { DASH, dateTime } from "../../format";
 
@@ -112,6 +113,9 @@ function TotalsCard({ rows }: { rows: readonly FrameworkRow[] }) {
   );
 }
 
+/** A row of a level's table: the indicator and its place in the form's list. */
+type Item = { r: FrameworkRow; index: number };
+
 /** One level 1 (决策 …) with its indicators: 二级, 三级, 分值, 评分标准; rows added and removed while editing. */
 function LevelCard({
   level1,
@@ -125,6 +129,8 @@ function LevelCard({
   remove: (index: number) => void;
 }) {
   const editing = useConfigEditing();
+  // Read on a phone, 二级 goes above the name so that the points stay on the screen.
+  const compact = useIsPhone() && !editing;
   const mine = rows.map((r, index) => ({ r, index })).filter((x) => x.r.level1 === level1);
   const { by } = levelTotals(mine.map((x) => ({ level1, points: x.r.points ?? 0 })));
   const level2s = [...new Set(mine.map((x) => x.r.level2).filter((s) => s))];
@@ -149,40 +155,44 @@ function LevelCard({
         </span>
       }
     >
-      <Table<{ r: FrameworkRow; index: number }>
+      <Table<Item>
         size="small"
         bordered
         rowKey={(x) => x.r.uid}
         pagination={false}
         dataSource={mine}
-        scroll={{ x: 860 }}
+        scroll={{ x: compact ? 480 : 860 }}
         locale={{ emptyText: `“${label}”下还没有指标` }}
         columns={[
+          ...(compact
+            ? []
+            : [
+                {
+                  title: "二级指标",
+                  key: "level2",
+                  width: 150,
+                  onCell: (_: Item, n?: number) => ({ rowSpan: editing ? 1 : (span2[n ?? 0] ?? 1) }),
+                  render: (_: unknown, { r, index }: Item) =>
+                    editing ? (
+                      <Form.Item
+                        name={[index, "level2"]}
+                        style={{ marginBottom: 0 }}
+                        rules={[{ required: true, whitespace: true, message: "请填写二级指标" }]}
+                      >
+                        <AutoComplete
+                          size="small"
+                          options={level2s.map((v) => ({ value: v }))}
+                          aria-label={`${label}第${mine.findIndex((x) => x.index === index) + 1}项的二级指标`}
+                          maxLength={50}
+                        />
+                      </Form.Item>
+                    ) : (
+                      r.level2
+                    ),
+                },
+              ]),
           {
-            title: "二级指标",
-            key: "level2",
-            width: 150,
-            onCell: (_, n) => ({ rowSpan: editing ? 1 : (span2[n ?? 0] ?? 1) }),
-            render: (_, { r, index }) =>
-              editing ? (
-                <Form.Item
-                  name={[index, "level2"]}
-                  style={{ marginBottom: 0 }}
-                  rules={[{ required: true, whitespace: true, message: "请填写二级指标" }]}
-                >
-                  <AutoComplete
-                    size="small"
-                    options={level2s.map((v) => ({ value: v }))}
-                    aria-label={`${label}第${mine.findIndex((x) => x.index === index) + 1}项的二级指标`}
-                    maxLength={50}
-                  />
-                </Form.Item>
-              ) : (
-                r.level2
-              ),
-          },
-          {
-            title: "三级指标",
+            title: compact ? "指标" : "三级指标",
             key: "name",
             width: 170,
             render: (_, { r, index }) =>
@@ -194,6 +204,11 @@ function LevelCard({
                 >
                   <Input size="small" maxLength={100} aria-label={`第${index + 1}行三级指标`} />
                 </Form.Item>
+              ) : compact ? (
+                <>
+                  <div style={{ fontSize: 12, color: "rgba(0,0,0,0.55)" }}>{r.level2}</div>
+                  {r.name}
+                </>
               ) : (
                 r.name
               ),
