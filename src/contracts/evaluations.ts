@@ -19,6 +19,7 @@ import {
   page,
   responses,
   Version,
+  XLSX,
   YearQuery,
 } from "./common";
 
@@ -188,6 +189,38 @@ export const addTie = operation("evaluation.manage", {
     note: Text(200, "说明"),
   }),
   response: responses({ 201: Tie }),
+});
+
+export const exportExperts = operation("evaluation.manage", {
+  operationId: "exportExperts",
+  tags: TAGS,
+  summary: "导出专家库（当前筛选）为 Excel",
+  querystring: z.object({
+    q: z.string().max(50).optional(),
+    field: z.string().max(30).optional(),
+    active: z.enum(["true", "false"]).optional(),
+  }),
+  response: responses({ 200: fileResponse(XLSX, "专家库 Excel") }),
+});
+
+export const exportEvaluationStats = operation("evaluation.manage", {
+  operationId: "exportEvaluationStats",
+  tags: TAGS,
+  summary: "导出某年度评价统计为 Excel：部门评价覆盖、待评价重点项目、第三方机构履职台账",
+  querystring: z.object({ year: YearQuery }),
+  response: responses({ 200: fileResponse(XLSX, "评价统计 Excel") }),
+});
+
+export const listExpertAccounts = operation("evaluation.manage", {
+  operationId: "listExpertAccounts",
+  tags: TAGS,
+  summary: "可作为专家评分账号的用户（角色为专家），按账号或姓名查找；供专家入库时选择",
+  querystring: z.object({ q: z.string().max(50).optional() }),
+  response: responses({
+    200: z.object({
+      rows: z.array(z.object({ id: Id, username: z.string(), name: z.string(), org: OrgRef, active: z.boolean() })),
+    }),
+  }),
 });
 
 export const removeTie = operation("evaluation.manage", {

@@ -1,6 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { divRoundHalfUp, fenToWan, fenToYi, fenToYuan, groupThousands, parseYuan, yuanNumberToFen } from "./money";
+import {
+  divRoundHalfUp,
+  fenToWan,
+  fenToWanExact,
+  fenToYi,
+  fenToYuan,
+  groupThousands,
+  parseWan,
+  parseYuan,
+  yuanNumberToFen,
+} from "./money";
 
 describe("money", () => {
   it("parses yuan text into exact fen", () => {
@@ -52,5 +62,20 @@ describe("money", () => {
 
   it("round-trips any fen amount through its yuan text", () => {
     fc.assert(fc.property(fc.integer({ min: -(10 ** 13), max: 10 ** 13 }), (fen) => parseYuan(fenToYuan(fen)) === fen));
+  });
+
+  it("reads 万元 exactly into fen and writes fen back as exact 万元", () => {
+    expect(parseWan("500")).toBe(500_000_000);
+    expect(parseWan("1,336.64")).toBe(1_336_640_000);
+    expect(parseWan("0.000001")).toBe(1);
+    expect(parseWan("0.0000001")).toBeNull();
+    expect(parseWan("-5")).toBeNull();
+    expect(parseWan("5万")).toBeNull();
+    expect(parseWan("")).toBeNull();
+    expect(fenToWanExact(500_000_000)).toBe("500");
+    expect(fenToWanExact(1_336_640_000)).toBe("1336.64");
+    expect(fenToWanExact(1)).toBe("0.000001");
+    expect(fenToWanExact(0)).toBe("0");
+    fc.assert(fc.property(fc.integer({ min: 0, max: 10 ** 15 }), (fen) => parseWan(fenToWanExact(fen)) === fen));
   });
 });

@@ -55,6 +55,29 @@ export const fenToWan = (fen: Fen): string => withTwoDecimals(divRoundHalfUp(Big
 /** fen → 亿元 with 2 decimals (1亿元 = 10,000,000,000 fen). */
 export const fenToYi = (fen: Fen): string => withTwoDecimals(divRoundHalfUp(BigInt(fen), 100_000_000n));
 
+const WAN_RE = /^(\d{1,11})(?:\.(\d{1,6}))?$/;
+
+/**
+ * Parses an amount in 万元 as typed ("500", "1,336.64", "0.000001") into fen, exactly: 1万元 is 1,000,000
+ * fen, so six decimals reach the fen; more digits, a sign or other text are null.
+ */
+export function parseWan(text: string): Fen | null {
+  const m = WAN_RE.exec(text.trim().replace(/[,，\s]/g, ""));
+  if (!m) return null;
+  const [, whole = "0", frac = ""] = m;
+  const fen = Number(whole) * 1_000_000 + Number(frac.padEnd(6, "0"));
+  return Number.isSafeInteger(fen) ? fen : null;
+}
+
+/** fen → 万元 exactly, without trailing zeros: 5,000,000,00 fen → "500", 1 fen → "0.000001". */
+export function fenToWanExact(fen: Fen): string {
+  const f = BigInt(fen);
+  const neg = f < 0n;
+  const abs = neg ? -f : f;
+  const frac = (abs % 1_000_000n).toString().padStart(6, "0").replace(/0+$/, "");
+  return `${neg ? "-" : ""}${abs / 1_000_000n}${frac ? `.${frac}` : ""}`;
+}
+
 /** Groups the integer part with thousands separators for display: 1234567.89 → 1,234,567.89. */
 export function groupThousands(decimal: string): string {
   const [int = "0", frac] = decimal.split(".");

@@ -149,6 +149,38 @@ describe("the expert pool and declared ties", () => {
     expect((await t.call("exp1", "GET", "/api/v1/evaluations/experts")).statusCode).toBe(403);
   });
 
+  it("offers finance the accounts of role 专家 to link, found by name, and nobody else", async () => {
+    const all = await t.ok("admin", "GET", "/api/v1/evaluations/expert-accounts");
+    expect(all.rows.map((a: { username: string }) => a.username).sort()).toEqual([
+      "exp1",
+      "exp2",
+      "exp3",
+      "exp4",
+      "exp5",
+      "exp6",
+    ]);
+    expect(all.rows[0]).toMatchObject({ org: { code: "F02" }, active: true });
+    expect((await t.ok("admin", "GET", "/api/v1/evaluations/expert-accounts?q=exp3")).rows).toHaveLength(1);
+    for (const who of ["edu", "exp1"])
+      expect((await t.call(who, "GET", "/api/v1/evaluations/expert-accounts")).statusCode).toBe(403);
+  });
+
+  it("exports the pool as filtered and the year's statistics as Excel, to finance only", async () => {
+    const pool = await t.call("admin", "GET", "/api/v1/evaluations/experts.xlsx?field=财务&active=true");
+    expect(pool.statusCode).toBe(200);
+    expect(pool.headers["content-type"]).toContain("spreadsheetml");
+    const ExcelJS = (await import("exceljs")).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(pool.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(String(sheet.getCell("A1").value)).toContain("共 2 人");
+    expect([sheet.getCell("A3").value, sheet.getCell("A4").value]).toEqual(["张明", "钱伟"]);
+    const stats = await t.call("admin", "GET", "/api/v1/evaluations/stats.xlsx?year=2024");
+    expect([stats.statusCode, stats.headers["content-type"]]).toEqual([200, expect.stringContaining("spreadsheetml")]);
+    for (const url of ["/api/v1/evaluations/experts.xlsx", "/api/v1/evaluations/stats.xlsx?year=2024"])
+      expect((await t.call("edu", "GET", url)).statusCode).toBe(403);
+  });
+
   it("records declared ties of an expert or a firm", async () => {
     await t.ok("admin", "POST", "/api/v1/evaluations/ties", {
       expertId: experts.exp4,

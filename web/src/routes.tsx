@@ -44,6 +44,9 @@ const ReviewFirmsPage = lazy(() => import("./pages/review/ReviewFirmsPage"));
 const ReviewItemsPage = lazy(() => import("./pages/review/ReviewItemsPage"));
 const ReviewItemPage = lazy(() => import("./pages/review/ReviewItemPage"));
 const ReviewStatsPage = lazy(() => import("./pages/review/ReviewStatsPage"));
+const EvaluationFrameworkPage = lazy(() => import("./pages/evaluations/EvaluationFrameworkPage"));
+const ExpertsPage = lazy(() => import("./pages/evaluations/ExpertsPage"));
+const EvaluationStatsPage = lazy(() => import("./pages/evaluations/EvaluationStatsPage"));
 const WorkPlanPage = lazy(() => import("./pages/plan/WorkPlanPage"));
 const TasksPage = lazy(() => import("./pages/tasks/TasksPage"));
 const TaskRedirectPage = lazy(() => import("./pages/tasks/TaskRedirectPage"));
@@ -384,6 +387,30 @@ export function AppRoutes() {
             element={
               <Guard path="/review/stats">
                 <ReviewStatsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="evaluations/framework"
+            element={
+              <Guard path="/evaluations/framework">
+                <EvaluationFrameworkPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="evaluations/experts"
+            element={
+              <Guard path="/evaluations/experts">
+                <ExpertsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="evaluations/stats"
+            element={
+              <Guard path="/evaluations/stats">
+                <EvaluationStatsPage />
               </Guard>
             }
           />

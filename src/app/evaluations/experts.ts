@@ -90,3 +90,26 @@ export async function updateExpert(deps: Deps, actor: Actor, id: number, input: 
   });
   return getExpert(deps, actor, id);
 }
+
+/** Accounts of role 专家 that finance can link to an expert of the pool (the first 200 by the search). */
+export async function listExpertAccounts(deps: Deps, actor: Actor, q: string | undefined) {
+  authorize(actor, "evaluation.manage");
+  const found = await deps.uow.read.users.list(actor.regionCode, { q, role: "expert" }, 1, 200);
+  return {
+    rows: found.rows.map((u) => ({
+      id: u.id,
+      username: u.username,
+      name: u.displayName,
+      org: u.org,
+      active: u.active,
+    })),
+  };
+}
+
+/** At most this many experts go into one export (a region's pool has a few hundred). */
+const MAX_EXPERT_EXPORT = 5_000;
+
+/** Every expert matching the list's filters, for the Excel export. */
+export async function exportExperts(deps: Deps, actor: Actor, filter: ExpertFilter) {
+  return (await listExperts(deps, actor, { ...filter, page: 1, pageSize: MAX_EXPERT_EXPORT })).rows;
+}

@@ -9,6 +9,7 @@ import me from "./auth/me";
 import departmentEvaluations from "./evaluations/department";
 import evaluations from "./evaluations/evaluations";
 import experts from "./evaluations/experts";
+import evaluationExports from "./evaluations/exports";
 import evaluationFramework from "./evaluations/framework";
 import evaluationSummary from "./evaluations/summary";
 import carryOver from "./goals/carry-over";
@@ -109,6 +110,7 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   rectification,
   evaluationFramework,
   experts,
+  evaluationExports,
   evaluations,
   departmentEvaluations,
   evaluationSummary,

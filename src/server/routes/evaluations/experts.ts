@@ -1,4 +1,4 @@
-import { createExpert, listExperts, updateExpert } from "../../../app/evaluations/experts";
+import { createExpert, listExpertAccounts, listExperts, updateExpert } from "../../../app/evaluations/experts";
 import { addTie, listTies, removeTie } from "../../../app/evaluations/ties";
 import * as e from "../../../contracts/evaluations";
 import { type Api, actorOf, type ServerContext } from "../../context";
@@ -25,6 +25,11 @@ export default function expertRoutes(app: Api, ctx: ServerContext) {
     "/api/v1/evaluations/experts/:id",
     { config: { access: e.updateExpert.access }, schema: e.updateExpert.schema },
     async (req) => updateExpert(ctx.deps, actorOf(req), req.params.id, req.body),
+  );
+  app.get(
+    "/api/v1/evaluations/expert-accounts",
+    { config: { access: e.listExpertAccounts.access }, schema: e.listExpertAccounts.schema },
+    async (req) => listExpertAccounts(ctx.deps, actorOf(req), req.query.q),
   );
   app.get(
     "/api/v1/evaluations/ties",

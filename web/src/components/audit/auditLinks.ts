@@ -58,6 +58,11 @@ export function auditLink(e: AuditEntry): { to: string; title: string } | null {
       return { to: "/monitoring", title: "打开运行监控" };
     case "monitoring_rules":
       return { to: "/monitoring/rules", title: "打开预警规则" };
+    case "evaluation_framework":
+      return { to: "/evaluations/framework", title: "打开评价指标体系" };
+    case "expert":
+    case "evaluation_tie":
+      return { to: "/evaluations/experts", title: "打开专家库" };
     case "monitoring_action":
       return NUMERIC.test(id) ? { to: `/monitoring/follow-ups/${id}`, title: "打开跟进措施" } : null;
     case "rectification_notice":
