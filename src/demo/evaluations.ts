@@ -156,7 +156,8 @@ export function buildEvaluations(
     // Three experts around the target whose mean is exactly the target: target − d, target + d, target.
     const d = 25 + 10 * i;
     const totals = [target - d, target + d, target];
-    const deadline = `${fiscalYear + 1}-0${6 + (i % 3)}-30`;
+    // Notices go out in August after the evaluations are finalised; units get until the autumn or year end.
+    const deadline = `${fiscalYear + 1}-${10 + (i % 3)}-30`;
     const text = KEY_TEXT[i]!;
     const problems = text.problems.split(/[一二三]是/).filter((s) => s.trim() !== "");
     return {

@@ -1,3 +1,4 @@
+import { DEFAULT_EVALUATION_FRAMEWORK } from "../core/evaluations/framework";
 import type { GoalTable } from "../core/goals/types";
 import type { DeptBudgetRow, DeptExecutionRow, ExecutionRow, OrgRow, ProjectRow } from "../core/imports/rows";
 import { forkRng } from "../core/random";
@@ -5,6 +6,12 @@ import { assignBudgets } from "./amounts";
 import { departmentIndex } from "./departments";
 import { buildDeptBudgets } from "./dept-budgets";
 import { buildDeptExecution } from "./dept-execution";
+import {
+  buildEvaluations,
+  type DemoDepartmentEvaluation,
+  type DemoExpert,
+  type DemoKeyEvaluation,
+} from "./evaluations";
 import { projectExecution } from "./execution";
 import { buildGoalTables } from "./goals";
 import { buildHistoryYear, type DemoHistoryYear } from "./history";
@@ -26,7 +33,10 @@ export interface DemoDistrict {
   fiscalYear: 2024;
   /** The finance bureau's performance office (org kind "bureau"). */
   bureau: { code: string; name: string };
-  /** Third-party firms (org kind "firm"); the first one does the review and hosts the expert account. */
+  /**
+   * Third-party firms (org kind "firm"): the first does the review and hosts the expert account; the second is
+   * the finance bureau's expert pool, where the evaluation experts' scoring accounts sit.
+   */
   firms: { code: string; name: string }[];
   orgs: OrgRow[];
   projects: ProjectRow[];
@@ -41,6 +51,8 @@ export interface DemoDistrict {
    * execution and approved goal tables, from which the 2024 tables were carried over.
    */
   history: DemoHistoryYear;
+  /** The 2024 evaluations (seed 一(三), 一(四)): the expert pool, the four key evaluations, one per department. */
+  evaluations: { experts: DemoExpert[]; key: DemoKeyEvaluation[]; department: DemoDepartmentEvaluation[] };
 }
 
 export const DEFAULT_DEMO_SEED = 20240101;
@@ -49,7 +61,10 @@ export const DEFAULT_DEMO_SEED = 20240101;
 export function generateDemoDistrict(seed: number = DEFAULT_DEMO_SEED): DemoDistrict {
   // The performance office is where finance accounts sit; the bureau as a budget department is org 113.
   const bureau = { code: "000000", name: "城中区财政局绩效管理股" };
-  const firms = [{ code: "900001", name: "广西桂衡财务管理有限公司" }];
+  const firms = [
+    { code: "900001", name: "广西桂衡财务管理有限公司" },
+    { code: "900002", name: "城中区财政绩效评价专家库" },
+  ];
   const { rows: orgs, departments } = buildOrgs(forkRng(seed, "orgs"));
   const projects = assignBudgets(forkRng(seed, "amounts"), draftProjects(forkRng(seed, "projects"), departments));
   markKeyProjects(projects);
@@ -65,6 +80,14 @@ export function generateDemoDistrict(seed: number = DEFAULT_DEMO_SEED): DemoDist
     deptBudgets,
     new Map(orgs.filter((o) => o.kind === "department").map((o) => [o.code, { name: o.name, sector: o.sector }])),
   );
+  const evaluations = buildEvaluations(
+    forkRng(seed, "evaluations"),
+    FISCAL_YEAR,
+    DEFAULT_EVALUATION_FRAMEWORK.rows,
+    projects,
+    departments.map((d) => d.code),
+    education.code,
+  );
   return {
     region: { code: "450202", name: "柳州市城中区" },
     fiscalYear: FISCAL_YEAR,
@@ -76,7 +99,11 @@ export function generateDemoDistrict(seed: number = DEFAULT_DEMO_SEED): DemoDist
     deptBudgets,
     deptExecution: buildDeptExecution(forkRng(seed, "dept-execution"), deptBudgets, projects, execution),
     goalTables,
-    users: buildUsers(bureau.code, firms[0]?.code ?? "", education, departments),
+    users: buildUsers(bureau.code, firms[0]?.code ?? "", education, departments, {
+      orgCode: firms[1]?.code ?? "",
+      experts: evaluations.experts,
+    }),
     history: buildHistoryYear(seed, departments, projects, goalTables),
+    evaluations,
   };
 }

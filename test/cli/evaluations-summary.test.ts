@@ -33,20 +33,22 @@ describe("jixiao evaluations summary", () => {
     const json = await run(["summary", "--year", "2024", "--json"], dataDir);
     expect(json.code, json.stderr).toBe(0);
     const s = JSON.parse(json.stdout);
-    // The demo district's evaluations are not loaded yet: the year has none, and its departments none evaluated.
+    // The seed's 2024 evaluations, as the demo replayed them: every figure computed from the item scores and
+    // the projects' amounts. The notices' items end accepted, answered, and one still open past its deadline.
     expect(s).toMatchObject({
       fiscalYear: 2024,
-      departmentEvaluations: 0,
-      departmentCoverage: 0,
-      keyEvaluations: 0,
-      keyAmount: 0,
-      keyMeanScore: null,
+      departmentEvaluations: 54,
+      departmentCoverage: 100,
+      keyEvaluations: 4,
+      keyAmount: 1336.64,
+      keyMeanScore: 80.34,
+      rectification: { items: 12, issued: 1, answered: 3, accepted: 8, returned: 0, overdue: 1 },
     });
     expect(s.coverage.departments).toBe(54);
     expect(s).not.toHaveProperty("rows");
     const text = await run(["summary", "--year", "2024"], dataDir);
     expect(text.stdout).toContain("2024年度绩效评价（只计已定稿的评价）");
-    expect(text.stdout).toContain("覆盖率 0.00%");
+    expect(text.stdout).toContain("覆盖率 100.00%");
     const bad = await run(["summary", "--year", "24"], dataDir);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain("年度无效：24");

@@ -19,6 +19,7 @@ import { savePlan } from "../plan/save-plan";
 import { readNotifications } from "../tasks/notifications";
 import { publicUser } from "../users/create-user";
 import { demoActor, replayDeclaration, replayedTables, type SetDay } from "./replay-declaration";
+import { type DemoEvaluations, replayEvaluations } from "./replay-evaluations";
 import { DEMO_MONITORING, replayMonitoring } from "./replay-monitoring";
 import { replaySelfEval } from "./replay-selfeval";
 
@@ -44,6 +45,8 @@ export interface DemoData {
     deptExecution: DeptExecutionRow[];
     goalTables: GoalTable[];
   };
+  /** The demo year's evaluations (expert pool, key and department evaluations, rectification), replayed after its review. */
+  evaluations?: DemoEvaluations;
 }
 
 export const DEMO_PASSWORD = "jixiao-demo";
@@ -166,6 +169,8 @@ export async function loadDemo(deps: Deps, data: DemoData, onStep?: (step: strin
   // By the summer everyone had read what the self-evaluation and the review told them.
   setDay(`${y + 1}-06-30`);
   for (const u of data.users) await readNotifications(dated, await demoActor(dated, u.username), { all: true });
+  // Then the year's evaluations: the departments' own, finance's key evaluations and their rectification.
+  if (data.evaluations) await replayEvaluations(dated, setDay, finance, y, data.evaluations, onStep);
 }
 
 /** The region, the finance bureau, the firms, the budget system's organisations and the demo accounts. */
