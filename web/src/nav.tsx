@@ -22,6 +22,7 @@ import {
   PieChartOutlined,
   ProfileOutlined,
   ProjectOutlined,
+  ReconciliationOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   SolutionOutlined,
@@ -52,6 +53,7 @@ export const NAV_GROUPS: Record<string, { label: string }> = {
   monitoring: { label: "绩效运行监控" },
   selfeval: { label: "单位自评" },
   review: { label: "抽查复核" },
+  evaluations: { label: "绩效评价" },
 };
 
 /** Monitoring's overview pages are for finance, departments and auditors; units work on their own forms. */
@@ -192,6 +194,15 @@ export const NAV: NavItem[] = [
     icon: <PieChartOutlined />,
     permission: "review.manage",
     group: "review",
+  },
+  {
+    path: "/evaluations",
+    label: "绩效评价",
+    icon: <ReconciliationOutlined />,
+    permission: "evaluation.read",
+    group: "evaluations",
+    // An expert sees the key evaluations whose team they are on.
+    labelFor: (me) => (me.role === "expert" ? "我的评价任务" : undefined),
   },
   { path: "/orgs", label: "组织机构", icon: <ApartmentOutlined />, permission: "org.read" },
   { path: "/imports", label: "数据导入", icon: <CloudUploadOutlined />, permission: "import.run" },

@@ -44,6 +44,8 @@ const ReviewFirmsPage = lazy(() => import("./pages/review/ReviewFirmsPage"));
 const ReviewItemsPage = lazy(() => import("./pages/review/ReviewItemsPage"));
 const ReviewItemPage = lazy(() => import("./pages/review/ReviewItemPage"));
 const ReviewStatsPage = lazy(() => import("./pages/review/ReviewStatsPage"));
+const EvaluationsPage = lazy(() => import("./pages/evaluations/EvaluationsPage"));
+const EvaluationPage = lazy(() => import("./pages/evaluations/EvaluationPage"));
 const WorkPlanPage = lazy(() => import("./pages/plan/WorkPlanPage"));
 const TasksPage = lazy(() => import("./pages/tasks/TasksPage"));
 const TaskRedirectPage = lazy(() => import("./pages/tasks/TaskRedirectPage"));
@@ -339,6 +341,22 @@ export function AppRoutes() {
             element={
               <Guard path="/review/stats">
                 <ReviewStatsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="evaluations"
+            element={
+              <Guard path="/evaluations">
+                <EvaluationsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="evaluations/:id"
+            element={
+              <Guard path="/evaluations">
+                <EvaluationPage />
               </Guard>
             }
           />

@@ -34,8 +34,8 @@ export function FollowUpStatus({ a }: { a: Pick<FollowUp, "status" | "statusText
 const sizeText = (n: number) =>
   n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 
-/** 佐证材料: the files of an action, each to download; the owner may remove them before submitting. */
-export function EvidenceList({ a, onChanged }: { a: FollowUp; onChanged: () => void }) {
+/** 佐证材料: the files of a record (a follow-up action, an evaluation), each to download; the owner may remove them before submitting. */
+export function EvidenceList({ a, onChanged }: { a: Pick<FollowUp, "files" | "canUpload">; onChanged: () => void }) {
   const { message, modal } = App.useApp();
   if (a.files.length === 0) return <Typography.Text type="secondary">尚未上传佐证材料</Typography.Text>;
   const remove = (id: number, name: string) =>
