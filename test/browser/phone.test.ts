@@ -313,9 +313,10 @@ describe("a unit clerk on a phone", () => {
           "/monitoring",
           "/monitoring/reports",
           "/monitoring/follow-ups",
+          "/evaluations",
         ],
       ],
-      ["dept", ["/", "/tasks", "/goal-tables", "/monitoring/reports", "/monitoring/follow-ups"]],
+      ["dept", ["/", "/tasks", "/goal-tables", "/monitoring/reports", "/monitoring/follow-ups", "/evaluations"]],
     ];
     for (const [username, paths] of pages) {
       const page = await phone();

@@ -49,7 +49,7 @@ export function EvaluationParticulars({ data }: { data: EvaluationDetail }) {
           },
           {
             key: "owner",
-            label: data.kind === "key" ? "组织评价" : "评价部门",
+            label: data.kind === "key" ? "组织单位" : "评价部门",
             children: data.owner.name,
           },
           ...(data.kind === "key" ? [{ key: "firm", label: "第三方机构", children: data.firm?.name ?? "未选定" }] : []),
@@ -99,7 +99,7 @@ export function ScoreSummary({ data }: { data: EvaluationDetail }) {
                 <span className="jx-num" style={big} data-testid="ev-score">
                   {pts(s.score)}
                 </span>{" "}
-                <GradeTag grade={s.grade} labels={DEFAULT_GRADE_LABELS} testId="ev-grade" />
+                {s.grade && <GradeTag grade={s.grade} labels={DEFAULT_GRADE_LABELS} testId="ev-grade" />}
               </div>
             </div>
             {data.kind === "key" && (

@@ -1,4 +1,5 @@
 import { PlusOutlined, ScheduleOutlined } from "@ant-design/icons";
+import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Select, Space, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
@@ -11,7 +12,7 @@ import {
   useEvaluations,
 } from "../../api/evaluations/evaluations";
 import { useOrgTree } from "../../api/hooks";
-import { useTasks } from "../../api/tasks/tasks";
+import { fetchTasks, taskKeys } from "../../api/tasks/tasks";
 import { useSession, useYear } from "../../auth/session";
 import {
   EvaluationKindTag,
@@ -96,7 +97,11 @@ export default function EvaluationsPage() {
   const tree = useOrgTree(finance);
   const deptOptions = useMemo(() => (finance ? departmentOptions(tree.data?.nodes) : []), [finance, tree.data]);
   // The year's department evaluation is open once its tasks exist (finance sees all, a department its own).
-  const deptTasks = useTasks(year, { kind: "department_evaluation" }, 1, 1);
+  const deptTasks = useQuery({
+    queryKey: taskKeys.list(year, { kind: "department_evaluation" }, 1, 1),
+    queryFn: () => fetchTasks(year, { kind: "department_evaluation" }, 1, 1),
+    enabled: finance || department,
+  });
   const deptOpen = (deptTasks.data?.total ?? 0) > 0;
   const deptDue = deptTasks.data?.rows[0]?.dueOn ?? null;
   const [creating, setCreating] = useState<EvaluationKind | null>(null);
