@@ -97,9 +97,11 @@ async function openEvaluation(page: Page) {
 async function score(page: Page, except: Record<string, number>) {
   for (const [n, r] of framework.entries()) {
     const points = except[r.uid] ?? r.points;
-    await page.getByTestId(`ev-points-${n}`).locator("input").fill(String(points));
+    await page.getByLabel(`第${n + 1}项指标得分`, { exact: true }).fill(String(points));
     if (points < r.points)
-      await page.getByTestId(`ev-comment-${n}`).fill(`扣${(r.points - points).toFixed(2)}分：佐证不足`);
+      await page
+        .getByLabel(`第${n + 1}项指标评分意见`, { exact: true })
+        .fill(`扣${(r.points - points).toFixed(2)}分：佐证不足`);
   }
 }
 /** Adds an expert to the team's multiple select (its dropdown stays open after a pick). */
@@ -149,9 +151,9 @@ describe("a key evaluation with two experts", () => {
     await expect.poll(() => page.getByTestId("ev-open-scoring").isDisabled()).toBe(false);
     await h.shot(page, "evaluation-01-team");
     await page.getByTestId("ev-open-scoring").click();
-    const due = page.getByTestId("ev-open-scoring-due");
+    const due = page.getByRole("dialog").getByLabel("评分截止日期");
     await due.click();
-    await due.locator("input").fill("2026-12-30");
+    await due.fill("2026-12-30");
     await page.keyboard.press("Enter");
     await page.getByTestId("ev-open-scoring-ok").click();
     await page.getByTestId("ev-status").getByText("评分中").waitFor();

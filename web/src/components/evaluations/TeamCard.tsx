@@ -30,24 +30,26 @@ const expertLine = (x: Pick<Expert, "title" | "employer">) => [x.title, x.employ
 /** One member's line: name, lead, fields, and whether their sheet is in. */
 function MemberStatus({ m, scoring }: { m: EvaluationMember; scoring: boolean }) {
   return (
-    <Space wrap size={[8, 2]} data-testid="ev-member" data-submitted={m.submitted}>
-      <b>{m.expert?.name ?? "部门"}</b>
-      {m.isLead && <Tag color="purple">组长</Tag>}
-      {(m.expert?.fields ?? []).map((f) => (
-        <Tag key={f}>{f}</Tag>
-      ))}
-      {scoring &&
-        (m.submitted ? (
-          <Tag color="success">已提交 {dateTime(m.submittedAt).slice(5, 16)}</Tag>
-        ) : (
-          <Tag color="warning">未提交</Tag>
+    <div data-testid="ev-member" data-submitted={m.submitted}>
+      <Space wrap size={[8, 2]}>
+        <b>{m.expert?.name ?? "部门"}</b>
+        {m.isLead && <Tag color="purple">组长</Tag>}
+        {(m.expert?.fields ?? []).map((f) => (
+          <Tag key={f}>{f}</Tag>
         ))}
-      {m.visible && m.total !== null && (
-        <Typography.Text type="secondary" className="jx-num">
-          合计 {pts(m.total)}
-        </Typography.Text>
-      )}
-    </Space>
+        {scoring &&
+          (m.submitted ? (
+            <Tag color="success">已提交 {dateTime(m.submittedAt).slice(5, 16)}</Tag>
+          ) : (
+            <Tag color="warning">未提交</Tag>
+          ))}
+        {m.visible && m.total !== null && (
+          <Typography.Text type="secondary" className="jx-num">
+            合计 {pts(m.total)}
+          </Typography.Text>
+        )}
+      </Space>
+    </div>
   );
 }
 

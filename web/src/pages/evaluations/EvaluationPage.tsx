@@ -381,7 +381,7 @@ function EvaluationEditor({ data, refetch }: { data: EvaluationDetail; refetch: 
 
       {data.kind === "key" && (
         <TeamCard
-          key={data.version}
+          key={`team-${data.version}`}
           data={data}
           finance={finance}
           onSaved={(next) => {
@@ -393,7 +393,7 @@ function EvaluationEditor({ data, refetch }: { data: EvaluationDetail; refetch: 
       )}
       {finance && data.kind === "key" && data.status === "scoring" && (
         <OverrideCard
-          key={data.version}
+          key={`override-${data.version}`}
           data={data}
           onSaved={(next) => void apply(next).then(() => message.success("已保存"))}
         />
@@ -432,16 +432,18 @@ function EvaluationEditor({ data, refetch }: { data: EvaluationDetail; refetch: 
         </Card>
       )}
 
-      {data.kind === "key" && (others.length > 0 || (finance && data.members.length > 0)) && (
-        <Card
-          size="small"
-          className="jx-ev-card"
-          data-testid="ev-sheets"
-          title={finance ? "各专家评分对照" : "其他专家已提交的评分"}
-        >
-          <SheetsCompare data={data} />
-        </Card>
-      )}
+      {data.kind === "key" &&
+        data.status !== "draft" &&
+        (others.length > 0 || (finance && data.members.length > 0)) && (
+          <Card
+            size="small"
+            className="jx-ev-card"
+            data-testid="ev-sheets"
+            title={finance ? "各专家评分对照" : "其他专家已提交的评分"}
+          >
+            <SheetsCompare data={data} />
+          </Card>
+        )}
       {data.kind === "key" && own && !own.submitted && data.members.length > 1 && (
         <Typography.Paragraph type="secondary" data-testid="ev-blind-note">
           其他专家的评分在您提交自己的评分后显示。
