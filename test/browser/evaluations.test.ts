@@ -40,7 +40,7 @@ beforeAll(async () => {
   const users = await call(finance, "GET", "/users?q=expert&pageSize=50");
   const demoExpert = users.rows.find((u: { username: string }) => u.username === "expert");
   const created = await call(finance, "POST", "/users", {
-    username: "expert2",
+    username: "expertzm",
     displayName: "周敏",
     role: "expert",
     orgId: demoExpert.orgId ?? demoExpert.org.id,
@@ -60,11 +60,18 @@ beforeAll(async () => {
       userId,
       active: true,
     });
-  project = (await call(finance, "GET", "/projects?year=2024&isKey=true&sort=adjustedBudget&order=desc&pageSize=1"))
-    .rows[0];
+  // The largest key project the demo's finance has not evaluated yet (four are, one evaluation per project and year).
+  const evaluated = new Set(
+    (await call(finance, "GET", "/evaluations?year=2024&kind=key&pageSize=50")).rows.map(
+      (e: { project: { id: number } }) => e.project.id,
+    ),
+  );
+  project = (
+    await call(finance, "GET", "/projects?year=2024&isKey=true&sort=adjustedBudget&order=desc&pageSize=50")
+  ).rows.find((p: { id: number }) => !evaluated.has(p.id));
   await finance.close();
   // The new account changes its first password, as its first sign-in requires.
-  const second = await apiAs("expert2", "Temp-2024xyz");
+  const second = await apiAs("expertzm", "Temp-2024xyz");
   await call(second, "POST", "/auth/password", { currentPassword: "Temp-2024xyz", newPassword: NEW_PASSWORD });
   await second.close();
 }, 600_000);
@@ -164,7 +171,7 @@ describe("a key evaluation with two experts", () => {
   }, 180_000);
 
   it("the second expert scores and submits", async () => {
-    const page = await signedIn("expert2", NEW_PASSWORD);
+    const page = await signedIn("expertzm", NEW_PASSWORD);
     await page.goto(`${h.baseUrl}/evaluations`);
     await settle(page);
     await page.getByTestId("evaluation-list").getByRole("link", { name: project.name }).click();
