@@ -3,6 +3,7 @@ import { EVAL_LEVEL1 } from "../core/evaluations/framework";
 import { EVALUATION_SORTS, FIRM_RATINGS, MAX_REPORT_PART } from "../core/evaluations/list";
 import { EVALUATION_KINDS, EVALUATION_STATUSES } from "../core/evaluations/workflow";
 import { GRADES } from "../core/selfeval/grade";
+import { AuditEntry } from "./audit";
 import {
   CalendarDate,
   DOCX,
@@ -22,6 +23,7 @@ import {
   XLSX,
   YearQuery,
 } from "./common";
+import { AttachmentInfo } from "./monitoring-actions";
 
 /** Evaluations (部门评价, 财政重点评价): the framework, the expert pool, teams, scoring, coverage and the firm's ledger. */
 
@@ -570,4 +572,20 @@ export const getFirmLedger = operation("evaluation.manage", {
       ),
     }),
   }),
+});
+
+export const getEvaluationFiles = operation("evaluation.read", {
+  operationId: "getEvaluationFiles",
+  tags: TAGS,
+  summary: "部门评价的佐证材料，及当前用户能否上传、删除（部门在评价退回或提交前）",
+  params: IdParam,
+  response: responses({ 200: z.object({ files: z.array(AttachmentInfo), canAttach: z.boolean() }) }),
+});
+
+export const getEvaluationHistory = operation("evaluation.read", {
+  operationId: "getEvaluationHistory",
+  tags: TAGS,
+  summary: "评价的变更记录（最近 200 条）；修改前后的内容（含评分）只对财政和审计可见",
+  params: IdParam,
+  response: responses({ 200: z.object({ rows: z.array(AuditEntry) }) }),
 });

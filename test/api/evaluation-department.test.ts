@@ -213,4 +213,21 @@ describe("the department evaluation of a year", () => {
     const bad = await t.call("admin", "GET", "/api/v1/evaluations?year=2025&sort=secret");
     expect(bad.statusCode).toBe(400);
   });
+
+  it("lists its evidence and history to those who read it; the points in the history only to finance", async () => {
+    const files = await t.ok("edu", "GET", `/api/v1/evaluations/${id}/files`);
+    expect(files).toMatchObject({ canAttach: false, files: [{ name: "现场核查记录.pdf" }] });
+    expect((await t.ok("admin", "GET", `/api/v1/evaluations/${id}/files`)).files).toHaveLength(1);
+    expect((await t.call("health", "GET", `/api/v1/evaluations/${id}/files`)).statusCode).toBe(404);
+    const full = (await t.ok("admin", "GET", `/api/v1/evaluations/${id}/history`)).rows;
+    expect(full.map((r: { action: string }) => r.action)).toEqual(
+      expect.arrayContaining(["create", "score", "attach", "submit", "return", "finalise"]),
+    );
+    const scored = full.find((r: { action: string }) => r.action === "score");
+    expect(scored.after.scores.length).toBeGreaterThan(0);
+    const own = (await t.ok("unit1", "GET", `/api/v1/evaluations/${id}/history`)).rows;
+    expect(own).toHaveLength(full.length);
+    expect(own.every((r: { before: unknown; after: unknown }) => r.before === null && r.after === null)).toBe(true);
+    expect((await t.call("health", "GET", `/api/v1/evaluations/${id}/history`)).statusCode).toBe(404);
+  });
 });

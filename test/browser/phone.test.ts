@@ -315,12 +315,24 @@ describe("a unit clerk on a phone", () => {
           "/monitoring/follow-ups",
           "/rectification",
           "/rectification/new",
+          "/evaluations",
           "/evaluations/framework",
           "/evaluations/experts",
           "/evaluations/stats",
         ],
       ],
-      ["dept", ["/", "/tasks", "/goal-tables", "/monitoring/reports", "/monitoring/follow-ups", "/rectification"]],
+      [
+        "dept",
+        [
+          "/",
+          "/tasks",
+          "/goal-tables",
+          "/monitoring/reports",
+          "/monitoring/follow-ups",
+          "/evaluations",
+          "/rectification",
+        ],
+      ],
     ];
     for (const [username, paths] of pages) {
       const page = await phone();

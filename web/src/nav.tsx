@@ -25,6 +25,7 @@ import {
   PieChartOutlined,
   ProfileOutlined,
   ProjectOutlined,
+  ReconciliationOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   SolutionOutlined,
@@ -197,6 +198,15 @@ export const NAV: NavItem[] = [
     icon: <PieChartOutlined />,
     permission: "review.manage",
     group: "review",
+  },
+  {
+    path: "/evaluations",
+    label: "绩效评价",
+    icon: <ReconciliationOutlined />,
+    permission: "evaluation.read",
+    group: "evaluations",
+    // An expert sees the key evaluations whose team they are on.
+    labelFor: (me) => (me.role === "expert" ? "我的评价任务" : undefined),
   },
   {
     path: "/evaluations/framework",

@@ -44,6 +44,8 @@ const ReviewFirmsPage = lazy(() => import("./pages/review/ReviewFirmsPage"));
 const ReviewItemsPage = lazy(() => import("./pages/review/ReviewItemsPage"));
 const ReviewItemPage = lazy(() => import("./pages/review/ReviewItemPage"));
 const ReviewStatsPage = lazy(() => import("./pages/review/ReviewStatsPage"));
+const EvaluationsPage = lazy(() => import("./pages/evaluations/EvaluationsPage"));
+const EvaluationPage = lazy(() => import("./pages/evaluations/EvaluationPage"));
 const EvaluationFrameworkPage = lazy(() => import("./pages/evaluations/EvaluationFrameworkPage"));
 const ExpertsPage = lazy(() => import("./pages/evaluations/ExpertsPage"));
 const EvaluationStatsPage = lazy(() => import("./pages/evaluations/EvaluationStatsPage"));
@@ -391,10 +393,26 @@ export function AppRoutes() {
             }
           />
           <Route
+            path="evaluations"
+            element={
+              <Guard path="/evaluations">
+                <EvaluationsPage />
+              </Guard>
+            }
+          />
+          <Route
             path="evaluations/framework"
             element={
               <Guard path="/evaluations/framework">
                 <EvaluationFrameworkPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="evaluations/:id"
+            element={
+              <Guard path="/evaluations">
+                <EvaluationPage />
               </Guard>
             }
           />

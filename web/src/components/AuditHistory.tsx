@@ -6,13 +6,13 @@ import { changeSummary } from "./audit/auditFormat";
 import { actionLabel, entityLabel } from "./labels";
 
 /** A record's change history (审计记录), newest first, each entry expandable to its before/after. */
-export function AuditHistory({ entries }: { entries: AuditEntry[] }) {
+export function AuditHistory({ entries, testId = "project-history" }: { entries: AuditEntry[]; testId?: string }) {
   if (entries.length === 0) return <Empty description="暂无变更记录" />;
   const sorted = [...entries].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   return (
     <Collapse
       size="small"
-      data-testid="project-history"
+      data-testid={testId}
       items={sorted.map((e) => {
         const summary = changeSummary(e.entity, e.before, e.after);
         return {

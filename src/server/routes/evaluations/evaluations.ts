@@ -1,5 +1,6 @@
 import { actOnEvaluation } from "../../../app/evaluations/act-on-evaluation";
 import { createKeyEvaluation } from "../../../app/evaluations/create-key-evaluation";
+import { evaluationFiles, evaluationHistory } from "../../../app/evaluations/evaluation-trail";
 import { openScoring } from "../../../app/evaluations/open-scoring";
 import { overrideScore } from "../../../app/evaluations/override-score";
 import { getEvaluation, listEvaluations } from "../../../app/evaluations/read-evaluation";
@@ -67,5 +68,15 @@ export default function evaluationRoutes(app: Api, ctx: ServerContext) {
     "/api/v1/evaluations/:id/actions",
     { config: { access: e.reviewEvaluation.access }, schema: e.reviewEvaluation.schema },
     async (req) => actOnEvaluation(ctx.deps, actorOf(req), req.params.id, req.body),
+  );
+  app.get(
+    "/api/v1/evaluations/:id/files",
+    { config: { access: e.getEvaluationFiles.access }, schema: e.getEvaluationFiles.schema },
+    async (req) => evaluationFiles(ctx.deps, actorOf(req), req.params.id),
+  );
+  app.get(
+    "/api/v1/evaluations/:id/history",
+    { config: { access: e.getEvaluationHistory.access }, schema: e.getEvaluationHistory.schema },
+    async (req) => evaluationHistory(ctx.deps, actorOf(req), req.params.id),
   );
 }

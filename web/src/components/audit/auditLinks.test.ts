@@ -69,3 +69,16 @@ describe("rectification entries in the audit log", () => {
     expect(auditLink(entry("rectification_item", "21"))?.to).toBe("/rectification/items/21");
   });
 });
+
+describe("evaluation entries in the audit log", () => {
+  it("link to the evaluation, the department evaluation list or the evaluation a ledger entry is about", () => {
+    expect(auditLink(entry("evaluation", "7"))?.to).toBe("/evaluations/7");
+    expect(auditLink(entry("department_evaluation", "2024"))?.to).toBe("/evaluations?kind=department");
+    expect(auditLink(entry("firm_ledger", "3", { firmId: 9, evaluationId: 7 }))?.to).toBe("/evaluations/7");
+    expect([entityLabel("evaluation"), actionLabel("open_scoring"), actionLabel("submit_scores")]).toEqual([
+      "绩效评价",
+      "开启专家评分",
+      "提交评分",
+    ]);
+  });
+});

@@ -91,6 +91,17 @@ export function auditLink(e: AuditEntry): { to: string; title: string } | null {
       if (typeof table === "number") return { to: `/goal-tables/${table}`, title: `打开目标表 ${table}` };
       return null;
     }
+    case "evaluation":
+      return NUMERIC.test(id) ? { to: `/evaluations/${id}`, title: `打开评价 ${id}` } : null;
+    case "firm_ledger": {
+      // The ledger entry is recorded with the key evaluation it is about.
+      const evaluation = recorded(e, "evaluationId");
+      return typeof evaluation === "number"
+        ? { to: `/evaluations/${evaluation}`, title: `打开评价 ${evaluation}` }
+        : null;
+    }
+    case "department_evaluation":
+      return NUMERIC.test(id) ? { to: "/evaluations?kind=department", title: "打开部门评价" } : null;
     case "work_plan":
     case "plan_phase":
       return { to: "/plan", title: "打开年度工作安排" };

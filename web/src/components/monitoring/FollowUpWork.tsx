@@ -35,8 +35,8 @@ const sizeText = (n: number) =>
   n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 
 /**
- * 佐证材料: the files of a record (a follow-up action, a rectification item), each to download; the owner
- * may remove them while it may still upload.
+ * 佐证材料: the files of a record (a follow-up action, a rectification item, an evaluation), each to download; the
+ * owner may remove them while it may still upload.
  */
 export function EvidenceList({ a, onChanged }: { a: Pick<FollowUp, "files" | "canUpload">; onChanged: () => void }) {
   const { message, modal } = App.useApp();

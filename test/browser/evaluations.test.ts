@@ -1,0 +1,249 @@
+import { join } from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type BrowserHarness, pickOption, SCREENSHOTS, startHarness } from "./harness";
+
+/**
+ * 财政重点评价 in the browser, on the demo district: finance registers two experts in the pool (the demo's
+ * expert account and a second one it creates), creates a key evaluation of a 2024 key project, forms the team
+ * (the firm and both experts, one the lead) and opens the scoring. The second expert scores and submits; the
+ * first, while scoring, does not see the second's points, and sees them once submitted. Finance sees both
+ * sheets side by side with the mean per indicator, and finalises. The page on a desktop and on a phone.
+ */
+const XHR = { "x-requested-with": "jixiao" };
+const NEW_PASSWORD = "Expert-2024xy";
+const PHONE = { width: 390, height: 844 };
+
+let h: BrowserHarness;
+let project: { id: number; code: string; name: string };
+let evaluationId = 0;
+/** Every indicator with its points, in framework order. */
+let framework: { uid: string; points: number }[] = [];
+
+async function apiAs(username: string, password = "jixiao-demo"): Promise<BrowserContext> {
+  const ctx = await h.browser.newContext();
+  const res = await ctx.request.post(`${h.baseUrl}/api/v1/auth/login`, { headers: XHR, data: { username, password } });
+  expect(res.status(), await res.text()).toBe(200);
+  return ctx;
+}
+async function call(ctx: BrowserContext, method: "GET" | "POST", path: string, data?: unknown) {
+  const res = await ctx.request.fetch(`${h.baseUrl}/api/v1${path}`, { method, headers: XHR, data });
+  expect(res.status(), await res.text()).toBeLessThan(300);
+  return res.status() === 204 ? null : res.json();
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  // Finance registers the pool through the API as its pages would: the demo's expert account, and a new
+  // expert account at the same firm for a second expert.
+  const finance = await apiAs("finance");
+  const users = await call(finance, "GET", "/users?q=expert&pageSize=50");
+  const demoExpert = users.rows.find((u: { username: string }) => u.username === "expert");
+  const created = await call(finance, "POST", "/users", {
+    username: "expertzm",
+    displayName: "周敏",
+    role: "expert",
+    orgId: demoExpert.orgId ?? demoExpert.org.id,
+    password: "Temp-2024xyz",
+  });
+  for (const [name, userId, fields] of [
+    ["陈立", demoExpert.id, ["财务", "教育"]],
+    ["周敏", created.user.id, ["工程", "审计"]],
+  ] as const)
+    await call(finance, "POST", "/evaluations/experts", {
+      name,
+      employer: "广西财经学院",
+      employerOrgId: null,
+      title: "高级会计师",
+      fields,
+      phone: "",
+      userId,
+      active: true,
+    });
+  // The largest key project the demo's finance has not evaluated yet (four are, one evaluation per project and year).
+  const evaluated = new Set(
+    (await call(finance, "GET", "/evaluations?year=2024&kind=key&pageSize=50")).rows.map(
+      (e: { project: { id: number } }) => e.project.id,
+    ),
+  );
+  project = (
+    await call(finance, "GET", "/projects?year=2024&isKey=true&sort=adjustedBudget&order=desc&pageSize=50")
+  ).rows.find((p: { id: number }) => !evaluated.has(p.id));
+  await finance.close();
+  // The new account changes its first password, as its first sign-in requires.
+  const second = await apiAs("expertzm", "Temp-2024xyz");
+  await call(second, "POST", "/auth/password", { currentPassword: "Temp-2024xyz", newPassword: NEW_PASSWORD });
+  await second.close();
+}, 600_000);
+afterAll(() => h?.close());
+
+async function signedIn(username: string, password?: string, viewport?: typeof PHONE): Promise<Page> {
+  const page = viewport
+    ? await (await h.browser.newContext({ viewport, isMobile: true, hasTouch: true, locale: "zh-CN" })).newPage()
+    : await h.newPage();
+  await page.addInitScript(() => window.localStorage.setItem("jixiao.year", "2024"));
+  await h.login(page, username, password);
+  return page;
+}
+async function settle(page: Page) {
+  await page.waitForLoadState("networkidle");
+  await expect.poll(() => page.locator(".ant-spin-spinning, .ant-skeleton").count()).toBe(0);
+}
+async function fullShot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+async function openEvaluation(page: Page) {
+  await page.goto(`${h.baseUrl}/evaluations/${evaluationId}`);
+  await page.getByTestId("ev-status").waitFor();
+  await settle(page);
+}
+/** Fills the sheet: every indicator at full points but those given, with a comment where points are lost. */
+async function score(page: Page, except: Record<string, number>) {
+  for (const [n, r] of framework.entries()) {
+    const points = except[r.uid] ?? r.points;
+    await page.getByLabel(`第${n + 1}项指标得分`, { exact: true }).fill(String(points));
+    if (points < r.points)
+      await page
+        .getByLabel(`第${n + 1}项指标评分意见`, { exact: true })
+        .fill(`扣${(r.points - points).toFixed(2)}分：佐证不足`);
+  }
+}
+/** Adds an expert to the team's multiple select (its dropdown stays open after a pick). */
+async function addExpert(page: Page, name: string) {
+  const select = page.getByTestId("ev-team-experts");
+  await select.click();
+  await select.locator("input").fill(name);
+  await page
+    .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")
+    .filter({ hasText: name })
+    .first()
+    .click();
+  await expect.poll(() => select.locator(".ant-select-selection-item").filter({ hasText: name }).count()).toBe(1);
+  await page.keyboard.press("Escape");
+}
+async function submit(page: Page) {
+  await page.getByTestId("ev-submit").click();
+  await page.getByTestId("ev-submit-ok").click();
+  await expect.poll(() => page.getByTestId("ev-submit").count()).toBe(0);
+}
+
+describe("a key evaluation with two experts", () => {
+  it("finance creates the key evaluation of a key project from the list", async () => {
+    const page = await signedIn("finance");
+    await page.goto(`${h.baseUrl}/evaluations`);
+    await settle(page);
+    await page.getByTestId("evaluation-new-key").click();
+    await pickOption(page, page.getByTestId("evaluation-new-project"), project.name, { search: project.code });
+    await page.getByTestId("evaluation-new-ok").click();
+    await page.waitForURL((url) => /^\/evaluations\/\d+$/.test(url.pathname));
+    evaluationId = Number(new URL(page.url()).pathname.split("/").pop());
+    await page.getByTestId("ev-status").getByText("草稿").waitFor();
+    await expect.poll(() => page.getByTestId("ev-head").textContent()).toContain(project.code);
+    const detail = await (await page.request.get(`${h.baseUrl}/api/v1/evaluations/${evaluationId}`)).json();
+    framework = detail.framework.map((r: { uid: string; points: number }) => ({ uid: r.uid, points: r.points }));
+    expect(framework.length).toBeGreaterThan(10);
+
+    // The team: the firm and both experts, 陈立 the lead; saved, then the scoring opened.
+    const team = page.getByTestId("ev-team");
+    await pickOption(page, page.getByTestId("ev-team-firm"), /./);
+    await addExpert(page, "陈立");
+    await addExpert(page, "周敏");
+    await expect.poll(() => team.getByTestId("ev-team-table").locator("tbody tr.ant-table-row").count()).toBe(2);
+    await expect.poll(() => page.getByTestId("ev-open-scoring").isDisabled()).toBe(true);
+    await page.getByTestId("ev-team-save").click();
+    await page.getByText("评价组已保存").waitFor();
+    await expect.poll(() => page.getByTestId("ev-open-scoring").isDisabled()).toBe(false);
+    await h.shot(page, "evaluation-01-team");
+    await page.getByTestId("ev-open-scoring").click();
+    const due = page.getByRole("dialog").getByLabel("评分截止日期");
+    await due.click();
+    await due.fill("2026-12-30");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("ev-open-scoring-ok").click();
+    await page.getByTestId("ev-status").getByText("评分中").waitFor();
+    await expect.poll(() => page.getByTestId("ev-member").count()).toBe(2);
+    await expect.poll(() => page.getByTestId("ev-finalise").isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId("ev-finalise-reason").textContent()).toContain("尚有 2 位专家未提交评分");
+    await page.context().close();
+  }, 180_000);
+
+  it("the second expert scores and submits", async () => {
+    const page = await signedIn("expertzm", NEW_PASSWORD);
+    await page.goto(`${h.baseUrl}/evaluations`);
+    await settle(page);
+    await page.getByTestId("evaluation-list").getByRole("link", { name: project.name }).click();
+    await page.getByTestId("ev-sheet").waitFor();
+    await settle(page);
+    await score(page, { O1: 2, B1: 5 });
+    await page.getByTestId("ev-save").click();
+    await page.getByText("已保存", { exact: true }).waitFor();
+    await submit(page);
+    await page.getByTestId("ev-standing").getByText("您已提交评分").waitFor();
+    await page.context().close();
+  }, 180_000);
+
+  it("the first expert does not see the second's points until submitting", async () => {
+    const page = await signedIn("expert");
+    await openEvaluation(page);
+    // Blind: no score summary, no other sheet, only the own one.
+    await page.getByTestId("ev-scores-hidden").waitFor();
+    expect(await page.getByTestId("ev-sheets").count()).toBe(0);
+    expect(await page.getByTestId("ev-blind-note").count()).toBe(1);
+    const seen = await (await page.request.get(`${h.baseUrl}/api/v1/evaluations/${evaluationId}`)).json();
+    const other = seen.members.find((m: { expert: { name: string } }) => m.expert.name === "周敏");
+    expect(other).toMatchObject({ submitted: true, visible: false, total: null, scores: [] });
+    await score(page, { O1: 3, B2: 4 });
+    // Submitting asks once, with the total.
+    await page.getByTestId("ev-submit").click();
+    await expect.poll(() => page.locator(".ant-modal-confirm").textContent()).toContain("您的评分合计");
+    await h.shot(page, "evaluation-02-expert-submit");
+    await page.getByTestId("ev-submit-ok").click();
+    await expect.poll(() => page.getByTestId("ev-submit").count()).toBe(0);
+    // Now the other's submitted sheet and the mean open.
+    await page.getByTestId("ev-sheets").waitFor();
+    await expect.poll(() => page.getByTestId("ev-sheets").textContent()).toContain("周敏");
+    await expect.poll(() => page.getByTestId("ev-mean").count()).toBe(1);
+    await fullShot(page, "evaluation-03-expert-after");
+    await page.context().close();
+  }, 180_000);
+
+  it("finance sees both sheets side by side and finalises", async () => {
+    const page = await signedIn("finance");
+    await openEvaluation(page);
+    const sheets = page.getByTestId("ev-sheets-table");
+    await expect.poll(() => sheets.locator("thead").textContent()).toContain("陈立");
+    await expect.poll(() => sheets.locator("thead").textContent()).toContain("周敏");
+    const total = framework.reduce((s, r) => s + Math.round(r.points * 100), 0) / 100;
+    const lost = (uid: string, points: number) => (framework.find((r) => r.uid === uid)?.points ?? 0) - points;
+    const a = total - lost("O1", 3) - lost("B2", 4);
+    const b = total - lost("O1", 2) - lost("B1", 5);
+    const mean = Math.floor(((Math.round(a * 100) + Math.round(b * 100)) * 2 + 2) / 4) / 100;
+    await expect.poll(() => page.getByTestId("ev-mean").textContent()).toContain(mean.toFixed(2));
+    await expect.poll(() => page.getByTestId("ev-score").textContent()).toBe(mean.toFixed(2));
+    await fullShot(page, "evaluation-04-finance-desktop");
+    await page.getByTestId("ev-finalise").click();
+    await page.getByTestId("ev-finalise-ok").click();
+    await page.getByTestId("ev-status").getByText("已定稿").waitFor();
+    await page.getByTestId("ev-ledger").waitFor();
+    await expect.poll(() => page.getByTestId("ev-history").textContent()).toContain("定稿");
+    await fullShot(page, "evaluation-05-finance-final");
+    await page.context().close();
+  }, 180_000);
+
+  it("fits a phone's width", async () => {
+    const page = await signedIn("finance", undefined, PHONE);
+    await openEvaluation(page);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(PHONE.width);
+    await fullShot(page, "evaluation-06-phone");
+    await page.goto(`${h.baseUrl}/evaluations`);
+    await settle(page);
+    await expect.poll(() => page.getByTestId("evaluation-list").getAttribute("data-view")).toBe("cards");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await fullShot(page, "evaluation-07-phone-list");
+    await page.context().close();
+  });
+});
