@@ -24,11 +24,13 @@ describe("the API documentation page", () => {
     await h.login(page, "staff");
     // Tall enough for one operation with its 200, 4XX and 5XX responses in one screenshot.
     await page.setViewportSize({ width: 1366, height: 2600 });
-    await page.goto(`${h.baseUrl}/api/docs`);
     for (const [id, name] of [
       ["getGoalTable", "goal-table"],
       ["listProjects", "list-projects"],
     ] as const) {
+      // Each operation from a freshly loaded page: with the whole API (over 250 operations) open, the operation
+      // looked at before could leave the next one's block unrendered until the locator timed out.
+      await page.goto(`${h.baseUrl}/api/docs`);
       const op = page.locator(`[id$="-${id}"]`).first();
       await op.locator(".opblock-summary").click();
       const responses = op.locator(".responses-wrapper");
