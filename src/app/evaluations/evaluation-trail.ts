@@ -1,7 +1,7 @@
 import { attachableRecord } from "../attachments/upload";
 import type { Actor, Deps } from "../context";
 import { presentFile } from "../rectification/get-item";
-import { seesAll } from "./present";
+import { seesAll, seesScores } from "./present";
 import { readEvaluation } from "./read-evaluation";
 
 /**
@@ -17,11 +17,12 @@ export async function evaluationFiles(deps: Deps, actor: Actor, id: number) {
 
 /**
  * The evaluation's change history, newest first. The before/after of an entry holds a member's points, so
- * only those who see every sheet (finance, the auditor) get them; the others see who did what and when.
+ * only those who see every sheet (finance, the auditor) get them; the others see who did what and when, and
+ * the reason of finance's override only once they may see the score (blind scoring).
  */
 export async function evaluationHistory(deps: Deps, actor: Actor, id: number) {
   const repos = deps.uow.read;
-  await readEvaluation(repos, actor, id);
+  const e = await readEvaluation(repos, actor, id);
   const upTo = await repos.audit.lastId();
   const rows = await repos.audit.page(
     { regionCode: actor.regionCode, entity: "evaluation", entityId: String(id) },
@@ -30,5 +31,15 @@ export async function evaluationHistory(deps: Deps, actor: Actor, id: number) {
     200,
   );
   const full = seesAll(actor);
-  return { rows: full ? rows : rows.map((r) => ({ ...r, before: null, after: null })) };
+  const scores = seesScores(actor, e);
+  return {
+    rows: full
+      ? rows
+      : rows.map((r) => ({
+          ...r,
+          before: null,
+          after: null,
+          reason: r.action === "override" && !scores ? null : r.reason,
+        })),
+  };
 }

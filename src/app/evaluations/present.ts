@@ -44,6 +44,18 @@ export function mayReadReport(actor: Actor, e: EvaluationRecord): boolean {
   return e.status === "final";
 }
 
+/**
+ * Whether the actor sees the evaluation's score (the mean, finance's override and its reason): finance and the
+ * auditor; a team member once their own sheet is submitted; the department on its own evaluation; anyone once final.
+ */
+export function seesScores(actor: Actor, e: EvaluationRecord): boolean {
+  const own = ownMember(actor, e);
+  return (
+    canSeeOthersScores({ isFinance: seesAll(actor), ownSubmitted: own?.submittedAt != null }, e.status) ||
+    (own !== null && e.kind === "department")
+  );
+}
+
 const sheetOf = (m: MemberRecord): ScoreSheet => Object.fromEntries(m.scores.map((s) => [s.uid, s.points]));
 
 /** The score block: the experts' mean, finance's override and the evaluation's score, with how and the grade. */
@@ -91,7 +103,7 @@ export function presentEvaluation(actor: Actor, e: EvaluationRecord) {
   const counted = (m: MemberRecord) =>
     e.kind === "department" ? isComplete(rows, sheetOf(m)) : m.submittedAt !== null;
   const totals = e.members.filter(counted).map((m) => expertTotal(rows, sheetOf(m)));
-  const showScore = all || seeOthers || (own !== null && e.kind === "department");
+  const showScore = seesScores(actor, e);
   const editable = editableStatuses(e.kind).includes(e.status);
   return {
     id: e.id,
@@ -142,12 +154,17 @@ export function presentEvaluation(actor: Actor, e: EvaluationRecord) {
   };
 }
 
-/** A list row: the score only for those who may see it (finance, or anyone once final). */
+/** Whether a list or summary row shows its score, override and reason: finance and the auditor, anyone once final. */
+export const rowShowsScore = (actor: Actor, r: Pick<EvaluationRow, "status">) => seesAll(actor) || r.status === "final";
+
+/** A list row: the score and finance's override only for those who may see them (blind scoring). */
 export function presentRow(actor: Actor, r: EvaluationRow) {
-  const show = seesAll(actor) || r.status === "final";
+  const show = rowShowsScore(actor, r);
   const { submittedTotals, ...rest } = r;
   return {
     ...rest,
+    overridePoints: show ? r.overridePoints : null,
+    overrideReason: show ? r.overrideReason : null,
     kindLabel: EVALUATION_KIND_LABELS[r.kind],
     statusLabel: EVALUATION_STATUS_LABELS[r.status],
     submittedSheets: submittedTotals.length,

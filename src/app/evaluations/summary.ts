@@ -9,7 +9,7 @@ import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
 import { frameworkFor } from "./framework-rules";
 import type { SummaryRow } from "./ports";
-import { viewerOf } from "./present";
+import { rowShowsScore, viewerOf } from "./present";
 
 const hundredths = (points: number | null) => (points === null ? null : BigInt(Math.round(points * 100)));
 
@@ -53,11 +53,17 @@ export async function evaluationSummary(deps: Deps, actor: Actor, fiscalYear: nu
     keyMeanScore: summary.key.meanScore === null ? null : Number(summary.key.meanScore),
     minProjectsPerDepartment: framework.minProjectsPerDepartment,
     coverageRows: coverage.rows,
-    rows: scored.map(({ row: { submittedTotals, ...row }, score }) => ({
-      ...row,
-      sheets: submittedTotals.length,
-      score: score === null ? null : hundredthsToNumber(score),
-      grade: score === null ? null : gradeOf(score),
-    })),
+    // Blind scoring: an evaluation still scored shows its score and finance's override as the list does.
+    rows: scored.map(({ row: { submittedTotals, ...row }, score }) => {
+      const shown = rowShowsScore(actor, row) ? score : null;
+      return {
+        ...row,
+        overridePoints: shown === null ? null : row.overridePoints,
+        overrideReason: shown === null ? null : row.overrideReason,
+        sheets: submittedTotals.length,
+        score: shown === null ? null : hundredthsToNumber(shown),
+        grade: shown === null ? null : gradeOf(shown),
+      };
+    }),
   };
 }
