@@ -8,7 +8,7 @@ import { type EvaluationDistrict, evaluationDistrict } from "../support/evaluati
 /**
  * Blind scoring across every read, from an empty district: while a key evaluation is scored, an expert who has
  * not submitted and the firm learn no score — not the mean, not finance's override nor its reason — from the
- * list, the year's summary and its workbook, or the history.
+ * list, the year's summary and its workbook, or the history. Scoring deadlines are not set in the past.
  */
 let t: EvaluationDistrict;
 const F = DEFAULT_EVALUATION_FRAMEWORK;
@@ -105,5 +105,34 @@ describe("blind scoring in the lists, the summary and the history", () => {
   it("shows the expert who has submitted the override in the history, as the evaluation shows it", async () => {
     const history = await t.ok("exp1", "GET", `/api/v1/evaluations/${id}/history`);
     expect(history.rows.find((r: Json) => r.action === "override").reason).toBe(REASON);
+  });
+});
+
+describe("scoring deadlines", () => {
+  it("refuses a key evaluation's scoring or the year's department evaluation due before today", async () => {
+    const e = await t.ok("admin", "POST", "/api/v1/evaluations/key", { projectId: await t.project(2025, "P302001A") });
+    const team = await t.ok("admin", "PUT", `/api/v1/evaluations/${e.id}/team`, {
+      version: e.version,
+      firmId: null,
+      members: [
+        {
+          expertId: (await t.ok("admin", "GET", "/api/v1/evaluations/experts")).rows[0].id,
+          isLead: true,
+        },
+      ],
+    });
+    // Today is 2025-11-10 in China.
+    const late = await t.call("admin", "POST", `/api/v1/evaluations/${e.id}/scoring`, {
+      version: team.version,
+      dueOn: "2025-11-09",
+    });
+    expect([late.statusCode, late.json().error.message]).toEqual([400, expect.stringContaining("早于今天")]);
+    const round = await t.call("admin", "POST", "/api/v1/evaluations/department/rounds", {
+      fiscalYear: 2025,
+      dueOn: "2025-03-31",
+    });
+    expect([round.statusCode, round.json().error.message]).toEqual([400, expect.stringContaining("早于今天")]);
+    expect((await t.ok("admin", "GET", `/api/v1/evaluations/${e.id}`)).status).toBe("draft");
+    await t.ok("admin", "POST", `/api/v1/evaluations/${e.id}/scoring`, { version: team.version, dueOn: "2025-11-10" });
   });
 });

@@ -234,10 +234,15 @@ async function pastEvaluation(year: number, code: string, expert: string) {
       members: [{ expertId: experts[expert], isLead: true }],
     })
   ).version;
+  // The scoring of a past year opened in its time: a deadline is never before the day it is set.
+  t.setNow(new Date(`${year + 1}-01-10T02:00:00Z`));
+  await t.d.signInAgain();
   const opened = await t.ok("admin", "POST", `/api/v1/evaluations/${e.id}/scoring`, {
     version: v,
     dueOn: `${year + 1}-03-31`,
   });
+  t.setNow(new Date("2025-11-10T02:00:00Z"));
+  await t.d.signInAgain();
   const m = opened.members[0];
   const saved = await t.ok(expert, "PUT", `/api/v1/evaluations/${e.id}/sheet`, { version: m.version, scores: sheet() });
   await t.ok(expert, "POST", `/api/v1/evaluations/${e.id}/sheet/submit`, { version: saved.members[0].version });

@@ -1,4 +1,4 @@
-import { isCalendarDate } from "../../core/calendar";
+import { dateInChina, isCalendarDate } from "../../core/calendar";
 import { AppError, notFound } from "../../core/errors";
 import { MAX_REPORT_PART, REPORT_PART_LABELS, REPORT_PARTS } from "../../core/evaluations/list";
 import { editableStatuses } from "../../core/evaluations/workflow";
@@ -24,6 +24,16 @@ export async function openDepartmentEvaluation(deps: Deps, actor: Actor, input: 
       "validation",
       "EVALUATION_ROUND_INVALID",
       `截止日期须为${input.fiscalYear}至${input.fiscalYear + 2}年间的有效日期`,
+      {
+        field: "dueOn",
+      },
+    );
+  const today = dateInChina(deps.clock.now());
+  if (input.dueOn < today)
+    throw new AppError(
+      "validation",
+      "EVALUATION_ROUND_INVALID",
+      `截止日期（dueOn）${input.dueOn} 早于今天（${today}）`,
       {
         field: "dueOn",
       },

@@ -1,4 +1,4 @@
-import { isCalendarDate } from "../../core/calendar";
+import { dateInChina, isCalendarDate } from "../../core/calendar";
 import { AppError } from "../../core/errors";
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
@@ -16,6 +16,11 @@ export async function openScoring(deps: Deps, actor: Actor, id: number, input: {
   authorize(actor, "evaluation.manage");
   if (!isCalendarDate(input.dueOn))
     throw new AppError("validation", "EVALUATION_INVALID", "截止日期无效", { field: "dueOn" });
+  const today = dateInChina(deps.clock.now());
+  if (input.dueOn < today)
+    throw new AppError("validation", "EVALUATION_INVALID", `截止日期（dueOn）${input.dueOn} 早于今天（${today}）`, {
+      field: "dueOn",
+    });
   await deps.uow.transaction(async (repos) => {
     const e = await readEvaluation(repos, actor, id);
     if (e.kind !== "key") throw new AppError("conflict", "EVALUATION_INVALID_TRANSITION", "部门评价无需开启专家评分");
