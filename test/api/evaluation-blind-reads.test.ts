@@ -136,3 +136,27 @@ describe("scoring deadlines", () => {
     await t.ok("admin", "POST", `/api/v1/evaluations/${e.id}/scoring`, { version: team.version, dueOn: "2025-11-10" });
   });
 });
+
+describe("回避 by the employer's name", () => {
+  it("refuses an expert whose employer is typed as the project's unit, not linked to it", async () => {
+    const x = await t.ok("admin", "POST", "/api/v1/evaluations/experts", {
+      name: "赵强",
+      employer: " 测试区第二小学 ",
+      employerOrgId: null,
+      title: "会计师",
+      fields: ["财务"],
+      phone: "",
+      userId: await userId("exp3"),
+      active: true,
+    });
+    const e = await t.ok("admin", "POST", "/api/v1/evaluations/key", { projectId: await t.project(2025, "P301002A") });
+    const res = await t.call("admin", "PUT", `/api/v1/evaluations/${e.id}/team`, {
+      version: e.version,
+      firmId: null,
+      members: [{ expertId: x.id, isLead: true }],
+    });
+    expect([res.statusCode, res.json().error.code]).toEqual([409, "EVALUATION_CONFLICT"]);
+    expect(res.json().error.message).toContain("专家赵强属于项目单位（测试区第二小学），应当回避");
+    expect((await t.ok("admin", "GET", `/api/v1/evaluations/${e.id}`)).members).toEqual([]);
+  });
+});

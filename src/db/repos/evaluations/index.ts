@@ -418,8 +418,11 @@ export function evaluationRepo(ex: Executor): EvaluationRepo {
         what: string;
       }>(
         ex,
+        // The own organisation: the one linked, or else one of the region's named exactly as the employer typed.
         sql`select x.id as expert_id, o.path as org_path, 'own' as kind, null::int as year, o.name as what
-              from experts x join orgs o on o.id = x.employer_org_id and o.region_code = x.region_code
+              from experts x join orgs o on o.region_code = x.region_code
+                and (o.id = x.employer_org_id or (x.employer_org_id is null and o.name = btrim(x.employer)
+                  and o.kind in ('department', 'unit')))
               where x.region_code = ${regionCode} and x.id = any(${ids})
             union all
             select t.expert_id, o.path, t.kind, t.fiscal_year, o.name || case when t.note <> '' then '，' || t.note else '' end
