@@ -160,3 +160,19 @@ describe("回避 by the employer's name", () => {
     expect((await t.ok("admin", "GET", `/api/v1/evaluations/${e.id}`)).members).toEqual([]);
   });
 });
+
+describe("the report's versions", () => {
+  const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+  const upload = (who: string, name: string) =>
+    t.d.upload(t.d.who(who), `/api/v1/attachments?entity=evaluation_report&recordId=${id}`, PDF, name);
+
+  it("caps the team's uploads, which cannot be removed, without locking finance out of the final version", async () => {
+    for (let i = 1; i <= 20; i++) expect((await upload("exp1", `第${i}稿.pdf`)).statusCode).toBe(201);
+    const more = await upload("exp1", "第21稿.pdf");
+    expect([more.statusCode, more.json().error.code]).toEqual([400, "ATTACHMENT_INVALID"]);
+    const finance = await upload("admin", "评价报告（财政审核稿）.pdf");
+    expect(finance.statusCode, finance.body).toBe(201);
+    const versions = (await t.ok("admin", "GET", `/api/v1/evaluations/${id}`)).reportVersions;
+    expect([versions.length, versions[0].name]).toEqual([21, "评价报告（财政审核稿）.pdf"]);
+  });
+});

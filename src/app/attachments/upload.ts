@@ -126,12 +126,17 @@ export async function uploadAttachment(
             "MONITORING_ROLE_NOT_ALLOWED",
             `${record.label}已提交，不能再上传佐证材料：请刷新后查看`,
           );
-    const n = await repos.attachments.count(actor.regionCode, input.entity, input.recordId);
+    // A report's versions are never removed: the cap binds the team, never finance, whose final version
+    // must always go in however many drafts the team uploaded.
+    const capped = !(report && (actor.role === "finance_admin" || actor.role === "finance_staff"));
+    const n = capped ? await repos.attachments.count(actor.regionCode, input.entity, input.recordId) : 0;
     if (n >= MAX_ATTACHMENTS_PER_RECORD)
       throw new AppError(
         "validation",
         "ATTACHMENT_INVALID",
-        `每项最多上传 ${MAX_ATTACHMENTS_PER_RECORD} 个附件，请合并后再上传`,
+        report
+          ? `评价报告已有 ${MAX_ATTACHMENTS_PER_RECORD} 个版本，评价组不能再上传：请由财政部门上传定稿`
+          : `每项最多上传 ${MAX_ATTACHMENTS_PER_RECORD} 个附件，请合并后再上传`,
         { field: "file" },
       );
     const meta = await repos.attachments.insert(actor.regionCode, {
