@@ -176,3 +176,18 @@ describe("the report's versions", () => {
     expect([versions.length, versions[0].name]).toEqual([21, "评价报告（财政审核稿）.pdf"]);
   });
 });
+
+describe("rectification from an evaluation", () => {
+  it("waits for the evaluation to be final: its problems may still change while it is scored", async () => {
+    const res = await t.call("admin", "POST", "/api/v1/rectification/notices", {
+      source: "evaluation",
+      sourceId: id,
+      unitId: await t.org("301001"),
+      title: "一小校舍维修重点评价整改",
+      items: [{ problem: "开工滞后", requirement: "报送进度计划", deadline: "2025-12-31" }],
+    });
+    expect([res.statusCode, res.json().error.code]).toEqual([400, "RECTIFICATION_SOURCE_INVALID"]);
+    expect(res.json().error.message).toContain("尚未定稿");
+    expect((await t.ok("admin", "GET", "/api/v1/rectification/notices?year=2025")).total).toBe(0);
+  });
+});

@@ -36,6 +36,13 @@ export async function issueRectificationNotice(deps: Deps, actor: Actor, input: 
         field: "sourceId",
       },
     );
+  if (!source.settled)
+    throw new AppError(
+      "validation",
+      "RECTIFICATION_SOURCE_INVALID",
+      `${sourceText}“${source.label}”尚未定稿：定稿后才能据其发现的问题下达整改通知`,
+      { field: "sourceId" },
+    );
   const org = await deps.uow.read.orgs.byId(input.unitId);
   if (!org || org.regionCode !== actor.regionCode || (org.kind !== "unit" && org.kind !== "department"))
     throw new AppError(

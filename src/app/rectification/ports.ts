@@ -17,6 +17,8 @@ export interface RectificationSourceRecord {
   project: { id: number; code: string; name: string } | null;
   /** How the source is named in titles and messages. */
   label: string;
+  /** Whether its findings stand: an evaluation once final (before, its scores and problems may still change). */
+  settled: boolean;
 }
 
 export interface NoticeRecord {

@@ -148,17 +148,17 @@ function noticeWhere(scope: Parameters<typeof noticeScopeSql>[0], f: Rectificati
 
 const SOURCE_SQL: Record<RectificationSource, (regionCode: string, id: number) => SQL> = {
   evaluation: (regionCode, id) => sql`select e.fiscal_year, array[p.unit_id] as org_ids, p.id as project_id,
-      p.code as project_code, p.name as project_name, p.name as name
+      p.code as project_code, p.name as project_name, p.name as name, e.status = 'final' as settled
     from evaluations e join projects p on p.id = e.project_id and p.region_code = e.region_code
     where e.region_code = ${regionCode} and e.id = ${id}`,
   review: (regionCode, id) => sql`select r.fiscal_year, array[f.unit_id, f.department_id] as org_ids,
-      p.id as project_id, p.code as project_code, p.name as project_name, coalesce(p.name, d.name) as name
+      p.id as project_id, p.code as project_code, p.name as project_name, coalesce(p.name, d.name) as name, true as settled
     from selfeval_reviews r join selfeval_forms f on f.id = r.form_id and f.region_code = r.region_code
     join orgs d on d.id = f.department_id and d.region_code = f.region_code
     left join projects p on p.id = f.project_id and p.region_code = f.region_code
     where r.region_code = ${regionCode} and r.id = ${id}`,
   monitoring: (regionCode, id) => sql`select r.fiscal_year, array[r.unit_id, r.department_id] as org_ids,
-      p.id as project_id, p.code as project_code, p.name as project_name, coalesce(p.name, d.name) as name
+      p.id as project_id, p.code as project_code, p.name as project_name, coalesce(p.name, d.name) as name, true as settled
     from monitoring_reports r join orgs d on d.id = r.department_id and d.region_code = r.region_code
     left join projects p on p.id = r.project_id and p.region_code = r.region_code
     where r.region_code = ${regionCode} and r.id = ${id}`,
@@ -174,6 +174,7 @@ export function rectificationRepo(ex: Executor): RectificationRepo {
         project_code: string | null;
         project_name: string | null;
         name: string;
+        settled: boolean;
       }>(ex, SOURCE_SQL[source](regionCode, sourceId));
       if (!r) return null;
       const found: RectificationSourceRecord = {
@@ -182,6 +183,7 @@ export function rectificationRepo(ex: Executor): RectificationRepo {
         project:
           r.project_id === null ? null : { id: r.project_id, code: r.project_code ?? "", name: r.project_name ?? "" },
         label: r.name,
+        settled: r.settled,
       };
       return found;
     },
