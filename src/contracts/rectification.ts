@@ -106,7 +106,7 @@ export const issueRectificationNotice = operation("rectification.issue", {
   tags: ["rectification"],
   summary: "下达整改通知：就评价、抽查复核或监控发现的问题，向单位列出整改事项、要求与期限，每项形成整改落实任务",
   description:
-    "来源须存在且涉及该单位（绩效评价：项目的实施单位）；1–50 项，期限不早于下达日、不晚于年度后第二年年末；任何一处有误都不写入（RECTIFICATION_INVALID，details.issues 逐项列出）。同一来源对同一单位只下达一次（RECTIFICATION_NOTICE_EXISTS）。",
+    "来源须存在且涉及该单位（绩效评价：已定稿，项目的实施单位）；1–50 项，期限不早于下达日、不晚于年度后第二年年末；任何一处有误都不写入（RECTIFICATION_INVALID，details.issues 逐项列出）。同一来源对同一单位只下达一次（RECTIFICATION_NOTICE_EXISTS）。",
   body: z.object({
     source: Source,
     sourceId: Id,
