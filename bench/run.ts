@@ -7,6 +7,7 @@
 import { cpus, totalmem } from "node:os";
 import { cachedReadsBench } from "./cached-reads";
 import { evaluationReportBench } from "./evaluation-report";
+import { evaluationSummaryBench } from "./evaluation-summary";
 import { goalImportBench } from "./goal-import";
 import { goalsLintBench } from "./goals-lint";
 import { importBench } from "./import";
@@ -26,6 +27,7 @@ const BENCHMARKS = {
   open: openDeclarationBench,
   selfeval: selfEvalBench,
   "evaluation-report": evaluationReportBench,
+  "evaluation-summary": evaluationSummaryBench,
 } as const satisfies Record<string, () => Promise<{ rows: BenchRow[]; notes: string[] }>>;
 type Name = keyof typeof BENCHMARKS;
 
