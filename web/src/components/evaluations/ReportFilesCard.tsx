@@ -36,7 +36,6 @@ export function ReportFilesCard({ data, canUpload }: { data: EvaluationDetail; c
       await uploadEvaluationReport(data.id, file);
       message.success(`已上传定稿报告：${file.name}`);
       await qc.invalidateQueries({ queryKey: evaluationKeys.detail(data.id) });
-      await qc.invalidateQueries({ queryKey: evaluationKeys.history(data.id) });
     } catch (e) {
       setError(`“${file.name}”未上传：${errorMessage(e)}`);
     } finally {
