@@ -371,6 +371,12 @@ describe("a key evaluation with two experts", () => {
     await expect.poll(() => page.getByTestId("evaluation-list").getAttribute("data-view")).toBe("cards");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await fullShot(page, "evaluation-07-phone-list");
+    // 发整改通知 from the evaluation, on a phone: the picked evaluation, the unit and the filled items fit.
+    await page.goto(`${h.baseUrl}/rectification/new?source=evaluation&evaluationId=${evaluationId}`);
+    await expect.poll(() => page.getByTestId("rectification-item-row").count()).toBe(2);
+    await page.getByTestId("rectification-unit").getByText(unit.name).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await fullShot(page, "evaluation-13-phone-issue");
     await page.context().close();
   });
 });

@@ -89,30 +89,34 @@ export default function RectificationIssuePage() {
 
   /** The evaluation's problems as the rows, unless someone has written in them; only for the evaluation still picked. */
   const pickedId = useRef<number | undefined>(undefined);
-  const fillFrom = async (id: number) => {
-    try {
-      const e = await qc.fetchQuery({ queryKey: evaluationKeys.detail(id), queryFn: () => fetchEvaluation(id) });
-      if (pickedId.current === id) setRows((rs) => (untouched(rs) ? rowsOf(e) : rs));
-      return e;
-    } catch (e) {
+  const fillFrom = (e: EvaluationDetail) => {
+    if (pickedId.current === e.id) setRows((rs) => (untouched(rs) ? rowsOf(e) : rs));
+  };
+  const loadEvaluation = (id: number) =>
+    qc.fetchQuery({ queryKey: evaluationKeys.detail(id), queryFn: () => fetchEvaluation(id) }).catch((e: unknown) => {
       setError(errorMessage(e));
       return null;
-    }
-  };
-  const pick = (s: PickedSource | undefined, kind = source) => {
+    });
+  const choose = (s: PickedSource | undefined, kind: RectificationSource) => {
     pickedId.current = s?.id;
     setPicked(s);
     setUnitId(s?.unit.id);
     if (s && !titleTouched) setTitle(s.noticeTitle ?? `${s.name}${RECTIFICATION_SOURCE_LABELS[kind]}整改通知`);
-    if (s && kind === "evaluation") void fillFrom(s.id);
+  };
+  const pick = (s: PickedSource | undefined) => {
+    choose(s, source);
+    if (s && source === "evaluation") void loadEvaluation(s.id).then((e) => e && fillFrom(e));
   };
   const presetDone = useRef(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, for the evaluation the address names.
   useEffect(() => {
     if (!allowed || preset === null || presetDone.current) return;
     presetDone.current = true;
-    pickedId.current = preset;
-    void fillFrom(preset).then((e) => e && pick(evaluationSource(e), "evaluation"));
+    void loadEvaluation(preset).then((e) => {
+      if (!e) return;
+      choose(evaluationSource(e), "evaluation");
+      fillFrom(e);
+    });
   }, [allowed, preset]);
   if (!allowed) return <ForbiddenPage />;
 
@@ -215,7 +219,7 @@ export default function RectificationIssuePage() {
             validateStatus={fieldIssue("sourceId") ? "error" : undefined}
             help={fieldIssue("sourceId")}
           >
-            <SourcePicker source={source} year={year} value={picked} onPick={(s) => pick(s)} />
+            <SourcePicker source={source} year={year} value={picked} onPick={pick} />
           </Form.Item>
           <Form.Item
             label="整改单位"
@@ -310,7 +314,7 @@ export default function RectificationIssuePage() {
                     help={err("problem")}
                   >
                     <Input.TextArea
-                      rows={2}
+                      autoSize={{ minRows: 2, maxRows: 8 }}
                       value={r.problem}
                       onChange={(e) => setRow(r.key, { problem: e.target.value, fromSource: false })}
                       aria-label={`第${n}项存在问题`}
