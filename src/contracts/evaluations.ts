@@ -320,13 +320,13 @@ export const EvaluationDetail = z
 export const listEvaluations = operation("evaluation.read", {
   operationId: "listEvaluations",
   tags: TAGS,
-  summary: "某年度的评价（部门评价、财政重点评价）：按类型、状态、主管部门、项目编码或名称筛选，排序、分页",
+  summary: "某年度的评价（部门评价、财政重点评价）：按类型、状态、主管部门、项目编码、名称或实施单位筛选，排序、分页",
   querystring: z.object({
     year: YearQuery,
     kind: z.enum(EVALUATION_KINDS).optional(),
     status: z.enum(EVALUATION_STATUSES).optional(),
     departmentId: IdQuery.optional(),
-    q: z.string().max(50).optional(),
+    q: z.string().max(50).optional().describe("项目编码、名称或实施单位名称中包含的文字"),
     sort: z.enum(EVALUATION_SORTS).default("code"),
     order: z.enum(["asc", "desc"]).default("asc"),
     ...Paging,

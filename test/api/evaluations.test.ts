@@ -491,6 +491,14 @@ describe("key evaluations: blind scoring, the mean and the override", () => {
     expect((await t.ok("unit1", "GET", `/api/v1/evaluations/${id}`)).scores).toMatchObject({ mean: 80.34, score: 90 });
     const row = (await t.ok("admin", "GET", "/api/v1/evaluations?year=2025&kind=key&q=一小")).rows[0];
     expect(row).toMatchObject({ id, status: "final", submittedSheets: 2, scores: { mean: 80.34, score: 90 } });
+    // 发整改通知 picks among the year's final evaluations, found by the unit's name as well.
+    const finals = await t.ok("admin", "GET", "/api/v1/evaluations?year=2025&status=final&q=第一小学");
+    expect(finals.rows.map((r: { id: number }) => r.id)).toEqual([id]);
+    expect(finals.rows[0].unit.name).toBe("测试区第一小学");
+    const drafts = await t.ok("admin", "GET", "/api/v1/evaluations?year=2025&status=draft&pageSize=50");
+    expect(drafts.rows.map((r: { id: number }) => r.id)).toContain(key.cdc!.id);
+    expect(drafts.rows.every((r: { status: string }) => r.status === "draft")).toBe(true);
+    expect((await t.ok("admin", "GET", "/api/v1/evaluations?year=2025&status=scoring&q=第一小学")).total).toBe(0);
   });
 
   it("keeps the firm's work in its ledger", async () => {

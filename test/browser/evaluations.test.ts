@@ -1,4 +1,6 @@
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import JSZip from "jszip";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BrowserHarness, pickOption, SCREENSHOTS, startHarness } from "./harness";
@@ -8,15 +10,25 @@ import { type BrowserHarness, pickOption, SCREENSHOTS, startHarness } from "./ha
  * expert account and a second one it creates), creates a key evaluation of a 2024 key project, forms the team
  * (the firm and both experts, one the lead) and opens the scoring. The second expert scores and submits; the
  * first, while scoring, does not see the second's points, and sees them once submitted. Finance sees both
- * sheets side by side with the mean per indicator, and finalises. The page on a desktop and on a phone.
+ * sheets side by side with the mean per indicator, and finalises. Then the report and the rectification: the lead
+ * expert downloads the drafted report (Word) and may no longer upload once final; finance uploads the final
+ * version (a forged file is refused in the server's words), which shows as 现行版本; finance issues a rectification
+ * notice from the evaluation page, its items filled from the indicators the experts marked down; the project's unit
+ * answers an item with its measures and a PDF, and finance accepts it. The page on a desktop and on a phone.
  */
 const XHR = { "x-requested-with": "jixiao" };
 const NEW_PASSWORD = "Expert-2024xy";
 const PHONE = { width: 390, height: 844 };
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+const EXE = Buffer.concat([Buffer.from("MZ\x90\x00\x03\x00\x00\x00"), Buffer.alloc(64, 0)]);
 
 let h: BrowserHarness;
 let project: { id: number; code: string; name: string };
 let evaluationId = 0;
+let noticeId = 0;
+/** The project's implementing unit (a unit, or a department that runs the project itself) and its account. */
+let unit: { id: number; code: string; name: string };
+let unitAccount = "";
 /** Every indicator with its points, in framework order. */
 let framework: { uid: string; points: number }[] = [];
 
@@ -233,6 +245,121 @@ describe("a key evaluation with two experts", () => {
     await page.context().close();
   }, 180_000);
 
+  it("the lead expert downloads the drafted report as Word; once final only finance uploads the final version", async () => {
+    const page = await signedIn("expert");
+    await openEvaluation(page);
+    const card = page.getByTestId("ev-report-files");
+    await card.waitFor();
+    expect(await card.getByTestId("ev-report-upload").count()).toBe(0);
+    const [download] = await Promise.all([page.waitForEvent("download"), card.getByTestId("ev-report-docx").click()]);
+    const docx = join(SCREENSHOTS, "evaluation-report.docx");
+    await download.saveAs(docx);
+    // A Word file: a zip whose main part names the project.
+    const zip = await JSZip.loadAsync(await readFile(docx));
+    const body = await zip.file("word/document.xml")?.async("string");
+    expect(body).toContain(project.name);
+    expect(body).toContain("绩效评价报告");
+    await page.context().close();
+
+    const finance = await signedIn("finance");
+    await openEvaluation(finance);
+    const files = finance.getByTestId("ev-report-files");
+    await expect.poll(() => files.getByTestId("ev-report-versions").textContent()).toContain("尚未上传定稿报告");
+    const input = files.locator('input[type="file"]');
+    // A program named .pdf is refused by its bytes, in the server's words; nothing is kept.
+    await input.setInputFiles({ name: "评价报告.pdf", mimeType: "application/pdf", buffer: EXE });
+    await expect.poll(() => files.getByTestId("ev-report-error").textContent()).toContain("“评价报告.pdf”未上传");
+    expect(await files.getByTestId("ev-report-version").count()).toBe(0);
+    await input.setInputFiles({ name: "评价报告（初稿）.pdf", mimeType: "application/pdf", buffer: PDF });
+    await expect.poll(() => files.getByTestId("ev-report-version").count()).toBe(1);
+    await input.setInputFiles(docx);
+    await expect.poll(() => files.getByTestId("ev-report-version").count()).toBe(2);
+    const current = files.getByTestId("ev-report-version").first();
+    await expect.poll(() => current.textContent()).toContain("evaluation-report.docx");
+    await expect.poll(() => current.textContent()).toContain("现行版本");
+    await expect.poll(() => current.textContent()).toContain("财政局管理员");
+    expect(await files.getByTestId("ev-report-current").count()).toBe(1);
+    await expect.poll(() => files.getByTestId("ev-report-version").nth(1).textContent()).toContain("第1版");
+    await files.scrollIntoViewIfNeeded();
+    await h.shot(finance, "evaluation-08-report");
+    await fullShot(finance, "evaluation-09-report-page");
+    await finance.context().close();
+  }, 180_000);
+
+  it("finance issues a rectification notice from the evaluation, its items filled from the marked-down indicators", async () => {
+    const page = await signedIn("finance");
+    await openEvaluation(page);
+    const detail = await (await page.request.get(`${h.baseUrl}/api/v1/evaluations/${evaluationId}`)).json();
+    unit = detail.unit;
+    // The demo has an account per unit (unit<code>) and per department (dept<code>): the one at the project's unit.
+    const users = await (await page.request.get(`${h.baseUrl}/api/v1/users?q=${unit.code}&pageSize=50`)).json();
+    unitAccount = users.rows.find(
+      (u: { role: string; org: { id: number } }) => u.org.id === unit.id && ["unit", "department"].includes(u.role),
+    ).username;
+    await page.getByTestId("ev-issue-rectification").click();
+    await page.waitForURL((url) => url.pathname === "/rectification/new");
+    await expect
+      .poll(() => page.getByTestId("rectification-title").inputValue())
+      .toBe(`${project.name}重点评价整改通知`);
+    await page.getByTestId("rectification-source").getByText(project.name).waitFor();
+    await page.getByTestId("rectification-unit").getByText(unit.name).waitFor();
+    // 产出数量 (10 points: 2 and 3) and 社会效益 (10: 5 and 10) fell below 80 %; 经济效益 (5: 4 and 5) did not.
+    const rows = page.getByTestId("rectification-item-row");
+    await expect.poll(() => rows.count()).toBe(2);
+    await page.getByTestId("rectification-prefilled").waitFor();
+    expect(await page.getByLabel("第1项存在问题").inputValue()).toMatch(
+      /^“实际完成率”（产出—产出数量.*得分2\.50分.*佐证不足/,
+    );
+    expect(await page.getByLabel("第2项存在问题").inputValue()).toContain("“社会效益”");
+    for (const n of [1, 2]) {
+      await page
+        .getByLabel(`第${n}项整改要求`)
+        .fill(n === 1 ? "补齐产出佐证并按计划完成建设任务" : "开展受益群众回访，报送效益分析");
+      await page.getByLabel(`第${n}项整改期限`).fill("2026-12-31");
+      await page.getByLabel(`第${n}项整改期限`).press("Enter");
+    }
+    // The calendars closed, the form as filled in.
+    await page.keyboard.press("Escape");
+    await page.getByTestId("rectification-title").click();
+    await expect.poll(() => page.locator(".ant-picker-dropdown:not(.ant-picker-dropdown-hidden)").count()).toBe(0);
+    await fullShot(page, "evaluation-10-issue");
+    await page.getByTestId("rectification-issue").click();
+    await page.getByTestId("rectification-notice").waitFor();
+    noticeId = Number(new URL(page.url()).pathname.split("/").pop());
+    await page.getByTestId("rectification-notice").getByText(unit.name).first().waitFor();
+    await expect.poll(() => page.getByTestId("rectification-items").getByText("待整改").count()).toBe(2);
+    await fullShot(page, "evaluation-11-notice");
+    await page.context().close();
+  }, 180_000);
+
+  it("the unit answers an item with its measures and a PDF; finance accepts it", async () => {
+    const school = await signedIn(unitAccount);
+    await school.goto(`${h.baseUrl}/rectification/notices/${noticeId}`);
+    await school.getByTestId("rectification-items").getByRole("button", { name: "反馈整改情况" }).first().click();
+    const work = school.getByTestId("rectification-work");
+    await work.waitFor();
+    await work
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "完工验收单.pdf", mimeType: "application/pdf", buffer: PDF });
+    await school.getByTestId("evidence-list").getByText("完工验收单.pdf").waitFor();
+    await school.getByTestId("rectification-text").fill("已补齐产出台账和完工验收单，建设任务已全部完成");
+    await school.getByTestId("rectification-answer").click();
+    await school.getByTestId("rectification-items").getByText("已反馈").waitFor();
+    await school.context().close();
+
+    const finance = await signedIn("finance");
+    await finance.goto(`${h.baseUrl}/rectification/notices/${noticeId}`);
+    await finance.getByTestId("rectification-items").getByRole("button", { name: "验收" }).click();
+    await finance.getByTestId("rectification-work").getByRole("link", { name: "完工验收单.pdf" }).waitFor();
+    await finance.getByTestId("rectification-text").fill("整改到位");
+    await finance.getByTestId("rectification-accept").click();
+    await finance.getByTestId("rectification-items").getByText("已验收").waitFor();
+    await finance.getByTestId("rectification-work").waitFor({ state: "detached" });
+    await expect.poll(() => finance.getByTestId("rectification-items").getByText("待整改").count()).toBe(1);
+    await fullShot(finance, "evaluation-12-accepted");
+    await finance.context().close();
+  }, 180_000);
+
   it("fits a phone's width", async () => {
     const page = await signedIn("finance", undefined, PHONE);
     await openEvaluation(page);
@@ -244,6 +371,12 @@ describe("a key evaluation with two experts", () => {
     await expect.poll(() => page.getByTestId("evaluation-list").getAttribute("data-view")).toBe("cards");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await fullShot(page, "evaluation-07-phone-list");
+    // 发整改通知 from the evaluation, on a phone: the picked evaluation, the unit and the filled items fit.
+    await page.goto(`${h.baseUrl}/rectification/new?source=evaluation&evaluationId=${evaluationId}`);
+    await expect.poll(() => page.getByTestId("rectification-item-row").count()).toBe(2);
+    await page.getByTestId("rectification-unit").getByText(unit.name).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await fullShot(page, "evaluation-13-phone-issue");
     await page.context().close();
   });
 });

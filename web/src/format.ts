@@ -27,3 +27,7 @@ export const count = (n: number | null | undefined): string => (isNum(n) ? group
 
 export const dateTime = (iso: string | null | undefined): string =>
   iso ? dayjs(iso).format("YYYY-MM-DD HH:mm:ss") : DASH;
+
+/** A file's size: 12 KB, 1.5 MB. */
+export const fileSize = (n: number): string =>
+  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;

@@ -83,3 +83,13 @@ export const rateText = (score: bigint | null, weight: bigint): string =>
   score === null ? "—" : `${percent(Number(score), Number(weight))}%`;
 /** Below 80 % of its weight: listed among the problems when people have not written them. */
 export const isWeak = (score: bigint | null, weight: bigint): boolean => score !== null && score * 5n < weight * 4n;
+
+/** The indicators scored below 80 % of their weight, in framework order. */
+export const weakIndicators = (f: ReportFigures): IndicatorFigure[] =>
+  f.levels.flatMap((l) => l.indicators.filter((i) => isWeak(i.mean, i.weight)));
+
+/** A weak indicator as the report's problems list states it: where it sits, its score and rate, the comments. */
+export const weakText = (i: IndicatorFigure): string =>
+  `“${i.row.name}”（${EVAL_LEVEL1_LABELS[i.row.level1]}—${i.row.level2}，分值${weightText(i.weight)}分）` +
+  `得分${pointsText(i.mean ?? 0n)}分，得分率${rateText(i.mean, i.weight)}。` +
+  (i.comments.length === 0 ? "" : `评价意见：${i.comments.join("；")}。`);

@@ -1,14 +1,15 @@
 import { type Fen, fenToWan, groupThousands } from "../money";
 import { DEFAULT_GRADE_LABELS, GRADE_BANDS, GRADES, type GradeLabels, gradeOf, pointsText } from "../selfeval/grade";
-import { EVAL_LEVEL1_LABELS, type FrameworkRow } from "./framework";
+import type { FrameworkRow } from "./framework";
 import {
   type IndicatorFigure,
-  isWeak,
   type LevelFigure,
   type ReportFigures,
   rateText,
   reportFigures,
   type SubmittedSheet,
+  weakIndicators,
+  weakText,
   weightText,
 } from "./report-figures";
 import { EVALUATION_KIND_LABELS, type EvaluationKind } from "./workflow";
@@ -271,17 +272,11 @@ function analysis(f: ReportFigures): ReportBlock[] {
 }
 
 function problems(f: ReportFigures): ReportBlock[] {
-  const weak = f.levels.flatMap((l) => l.indicators.filter((i) => isWeak(i.mean, i.weight)));
+  const weak = weakIndicators(f);
   if (weak.length === 0) return [para("各项三级指标得分率均不低于80%。", true), todo("评价发现的问题")];
   return [
     para(`以下${weak.length}项指标得分率低于80%：`, true),
-    ...weak.map((i, n) =>
-      para(
-        `${n + 1}. “${i.row.name}”（${EVAL_LEVEL1_LABELS[i.row.level1]}—${i.row.level2}，分值${weightText(i.weight)}分）` +
-          `得分${pointsText(i.mean ?? 0n)}分，得分率${rateText(i.mean, i.weight)}。${opinion(i.comments)}`,
-        true,
-      ),
-    ),
+    ...weak.map((i, n) => para(`${n + 1}. ${weakText(i)}`, true)),
     todo("对上述问题的具体说明及其他问题"),
   ];
 }

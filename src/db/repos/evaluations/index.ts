@@ -182,7 +182,9 @@ export function evaluationRepo(ex: Executor): EvaluationRepo {
       if (filter.departmentId !== undefined) where.push(sql`p.department_id = ${filter.departmentId}`);
       if (filter.q) {
         const like = likeContains(filter.q);
-        where.push(sql`(p.code like ${like} escape '\\' or p.name like ${like} escape '\\')`);
+        where.push(
+          sql`(p.code like ${like} escape '\\' or p.name like ${like} escape '\\' or u.name like ${like} escape '\\')`,
+        );
       }
       const cond = sql.join(where, sql` and `);
       const dir = sql.raw(paging.order === "desc" ? "desc" : "asc");

@@ -6,7 +6,7 @@ import type { BodyOf, ReplyOf } from "../../../../src/contracts/common";
 import type * as e from "../../../../src/contracts/evaluations";
 import type { EvaluationSort } from "../../../../src/core/evaluations/list";
 import type { EvaluationKind, EvaluationStatus } from "../../../../src/core/evaluations/workflow";
-import { request } from "../client";
+import { apiUrl, request } from "../client";
 
 export type EvaluationRow = z.output<typeof e.EvaluationRow>;
 export type EvaluationPage = ReplyOf<typeof e.listEvaluations>;
@@ -91,6 +91,19 @@ export const uploadEvaluationEvidence = (id: number, file: File) => {
     query: { entity: "evaluation", recordId: id },
   });
 };
+/** The report drafted from the data as Word (草稿 until final). */
+export const evaluationReportDocxUrl = (id: number) => apiUrl(`/evaluations/${id}/report.docx`);
+/** A final version of the report (.docx or .pdf), kept with the earlier ones. */
+export const uploadEvaluationReport = (id: number, file: File) => {
+  const form = new FormData();
+  form.append("file", file);
+  return request<EvaluationFile>("/attachments", {
+    method: "POST",
+    body: form,
+    query: { entity: "evaluation_report", recordId: id },
+  });
+};
+export const attachmentUrl = (fileId: number) => apiUrl(`/attachments/${fileId}`);
 export const removeEvaluationEvidence = (fileId: number) =>
   request<void>(`/attachments/${fileId}`, { method: "DELETE" });
 

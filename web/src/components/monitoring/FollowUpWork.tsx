@@ -11,7 +11,7 @@ import {
   removeEvidence,
   uploadEvidence,
 } from "../../api/monitoring/follow-ups";
-import { dateTime } from "../../format";
+import { dateTime, fileSize } from "../../format";
 import { useLeaveGuard } from "../unsaved/useLeaveGuard";
 
 const STATUS_COLORS: Record<string, string> = {
@@ -30,9 +30,6 @@ export function FollowUpStatus({ a }: { a: Pick<FollowUp, "status" | "statusText
     </Space>
   );
 }
-
-const sizeText = (n: number) =>
-  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 
 /**
  * 佐证材料: the files of a record (a follow-up action, a rectification item, an evaluation), each to download; the
@@ -86,7 +83,7 @@ export function EvidenceList({ a, onChanged }: { a: Pick<FollowUp, "files" | "ca
               {f.name}
             </a>
             <Typography.Text type="secondary">
-              {sizeText(f.size)} · {f.uploaderName} · {dateTime(f.createdAt)}
+              {fileSize(f.size)} · {f.uploaderName} · {dateTime(f.createdAt)}
             </Typography.Text>
           </Space>
         </List.Item>

@@ -1,6 +1,7 @@
-import { InputNumber, Select, Typography } from "antd";
+import { Select, Typography } from "antd";
 import { useState } from "react";
 import type { RectificationSource } from "../../../../src/core/evaluations/rectification";
+import { useEvaluations } from "../../api/evaluations/evaluations";
 import { useMonitoringReports, useMonitoringRounds } from "../../api/monitoring/reports";
 import { useReviews } from "../../api/review/review";
 
@@ -10,6 +11,8 @@ export interface PickedSource {
   name: string;
   unit: { id: number; name: string };
   department: { id: number; name: string };
+  /** The notice's title to suggest, when the source's kind says more than the picker's (重点评价, 部门评价). */
+  noticeTitle?: string;
 }
 
 const label = (r: { code: string; name: string; unit: { name: string } }) => `${r.name}（${r.code}）· ${r.unit.name}`;
@@ -89,40 +92,63 @@ function ReviewSource({ year, value, onPick }: Props) {
   );
 }
 
+/** A finalised evaluation of the year (either kind), searched by the server by project code, name or unit. */
+function EvaluationSource({ year, value, onPick }: Props) {
+  const [q, setQ] = useState("");
+  const evaluations = useEvaluations({ year, status: "final", q: q || undefined, page: 1, pageSize: 50 });
+  const rows = evaluations.data?.rows ?? [];
+  // The preselected evaluation stays labelled while a search shows others.
+  const options = rows.map((r) => ({
+    value: r.id,
+    label: `${label({ ...r.project, unit: r.unit })} · ${r.kindLabel}`,
+  }));
+  if (value && !rows.some((r) => r.id === value.id))
+    options.unshift({ value: value.id, label: `${value.name} · ${value.unit.name}` });
+  return (
+    <Select
+      aria-label="评价"
+      data-testid="rectification-source"
+      style={{ width: 460, maxWidth: "100%" }}
+      placeholder="按项目编码、名称或实施单位查找已定稿的评价"
+      showSearch
+      filterOption={false}
+      onSearch={setQ}
+      loading={evaluations.isFetching}
+      value={value?.id}
+      options={options}
+      onChange={(id: number) => {
+        const r = rows.find((x) => x.id === id);
+        onPick(r && evaluationSource(r));
+      }}
+      notFoundContent={evaluations.isFetching ? "查找中…" : `${year}年度没有符合的已定稿评价`}
+    />
+  );
+}
+
+/** An evaluation as a notice's source: sent to the project's implementing unit. */
+export const evaluationSource = (e: {
+  id: number;
+  kind: "key" | "department";
+  project: { name: string };
+  unit: { id: number; name: string };
+  department: { id: number; name: string };
+}): PickedSource => ({
+  id: e.id,
+  name: e.project.name,
+  unit: e.unit,
+  department: e.department,
+  noticeTitle: `${e.project.name}${e.kind === "key" ? "重点评价" : "部门评价"}整改通知`,
+});
+
 interface Props {
   year: number;
   value: PickedSource | undefined;
   onPick: (s: PickedSource | undefined) => void;
 }
 
-/**
- * Picks the source record. Monitoring reports and spot-check reviews are chosen from their lists; evaluations
- * have no list to choose from yet, so their number is typed (评价编号) and the server checks it.
- */
-export function SourcePicker({
-  source,
-  year,
-  value,
-  onPick,
-  evaluationId,
-  onEvaluationId,
-}: Props & {
-  source: RectificationSource;
-  evaluationId: number | undefined;
-  onEvaluationId: (id: number | undefined) => void;
-}) {
-  if (source === "monitoring") return <MonitoringSource year={year} value={value} onPick={onPick} />;
-  if (source === "review") return <ReviewSource year={year} value={value} onPick={onPick} />;
-  return (
-    <InputNumber<number>
-      aria-label="评价编号"
-      data-testid="rectification-source"
-      min={1}
-      precision={0}
-      style={{ width: 200 }}
-      placeholder="评价编号"
-      value={evaluationId}
-      onChange={(v) => onEvaluationId(v ?? undefined)}
-    />
-  );
+/** Picks the source record from its list: a monitoring report, a spot-check review or a finalised evaluation. */
+export function SourcePicker({ source, ...props }: Props & { source: RectificationSource }) {
+  if (source === "monitoring") return <MonitoringSource {...props} />;
+  if (source === "review") return <ReviewSource {...props} />;
+  return <EvaluationSource {...props} />;
 }

@@ -1,8 +1,15 @@
-import { ArrowLeftOutlined, CheckOutlined, RollbackOutlined, SaveOutlined, SendOutlined } from "@ant-design/icons";
+import {
+  ArrowLeftOutlined,
+  AuditOutlined,
+  CheckOutlined,
+  RollbackOutlined,
+  SaveOutlined,
+  SendOutlined,
+} from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Col, Row, Skeleton, Space, Tooltip, Typography } from "antd";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { useParams } from "react-router";
+import { useNavigate, useParams } from "react-router";
 import { REPORT_PART_LABELS, REPORT_PARTS, type ReportPart } from "../../../../src/core/evaluations/list";
 import { errorMessage, isApiError } from "../../api/client";
 import {
@@ -25,6 +32,8 @@ import { LedgerCard } from "../../components/evaluations/LedgerCard";
 import { EvaluationStatusTag, pts } from "../../components/evaluations/labels";
 import { OverrideCard } from "../../components/evaluations/OverrideCard";
 import { EvidenceCard, ReportCard, type ReportForm } from "../../components/evaluations/ReportCard";
+import { ReportFilesCard } from "../../components/evaluations/ReportFilesCard";
+import { reportAccess } from "../../components/evaluations/reportAccess";
 import { SCORE_GRID_CSS, ScoreGrid } from "../../components/evaluations/ScoreGrid";
 import { SheetsCompare } from "../../components/evaluations/SheetsCompare";
 import {
@@ -93,8 +102,10 @@ function standing(d: EvaluationDetail, finance: boolean): string | null {
 
 function EvaluationEditor({ data, refetch }: { data: EvaluationDetail; refetch: () => Promise<unknown> }) {
   const { id } = data;
-  const { can } = useSession();
+  const { can, me } = useSession();
   const finance = can("evaluation.manage");
+  const navigate = useNavigate();
+  const reportRights = reportAccess(data, me.role);
   const back = useBack("/evaluations");
   const queryClient = useQueryClient();
   const { message, modal } = App.useApp();
@@ -302,6 +313,15 @@ function EvaluationEditor({ data, refetch }: { data: EvaluationDetail; refetch: 
           退回
         </Button>
       )}
+      {data.status === "final" && can("rectification.issue") && (
+        <Button
+          icon={<AuditOutlined />}
+          data-testid="ev-issue-rectification"
+          onClick={() => navigate(`/rectification/new?source=evaluation&evaluationId=${id}`)}
+        >
+          发整改通知
+        </Button>
+      )}
       {canFinalise && (
         <Tooltip title={finaliseReason}>
           <Button
@@ -464,6 +484,8 @@ function EvaluationEditor({ data, refetch }: { data: EvaluationDetail; refetch: 
           <EvidenceCard id={id} />
         </>
       )}
+
+      {reportRights.read && <ReportFilesCard data={data} canUpload={reportRights.upload} />}
 
       <Card size="small" className="jx-ev-card" title="变更记录">
         {history.data ? (

@@ -2,8 +2,9 @@ import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, DatePicker, Form, Input, Radio, Space, Typography } from "antd";
 import type { Dayjs } from "dayjs";
-import { useState } from "react";
-import { useNavigate } from "react-router";
+import { useEffect, useRef, useState } from "react";
+import { useNavigate, useSearchParams } from "react-router";
+import { evaluationProblems } from "../../../../src/core/evaluations/problems";
 import {
   RECTIFICATION_SOURCE_LABELS,
   RECTIFICATION_SOURCES,
@@ -11,12 +12,13 @@ import {
 } from "../../../../src/core/evaluations/rectification";
 import { MAX_RECTIFICATION_ITEMS } from "../../../../src/core/evaluations/rectification-notice";
 import { errorMessage, isApiError } from "../../api/client";
+import { type EvaluationDetail, evaluationKeys, fetchEvaluation } from "../../api/evaluations/evaluations";
 import { issueRectificationNotice, rectificationKeys } from "../../api/rectification/rectification";
 import { useSession, useYear } from "../../auth/session";
+import { submittedSheets } from "../../components/evaluations/reportAccess";
 import { useBack } from "../../components/list/backTo";
-import { OrgTreeSelect } from "../../components/OrgTreeSelect";
 import { PageTitle } from "../../components/PageTitle";
-import { type PickedSource, SourcePicker } from "../../components/rectification/SourcePicker";
+import { evaluationSource, type PickedSource, SourcePicker } from "../../components/rectification/SourcePicker";
 import { useLeaveGuard } from "../../components/unsaved/useLeaveGuard";
 import ForbiddenPage from "../ForbiddenPage";
 
@@ -25,6 +27,8 @@ interface Row {
   problem: string;
   requirement: string;
   deadline: Dayjs | null;
+  /** The problem as the source stated it, not yet edited: another pick may replace the row. */
+  fromSource?: boolean;
 }
 
 /** A problem the server found: the item (1-based) and field it names, if any. */
@@ -35,7 +39,21 @@ interface Issue {
 }
 
 let nextKey = 1;
-const blankRow = (): Row => ({ key: nextKey++, problem: "", requirement: "", deadline: null });
+const blankRow = (problem = ""): Row => ({
+  key: nextKey++,
+  problem,
+  requirement: "",
+  deadline: null,
+  fromSource: problem !== "",
+});
+/** Rows nobody has written in yet, so the source's problems may fill them. */
+const untouched = (rows: Row[]) =>
+  rows.every((r) => !r.requirement && !r.deadline && (r.problem === "" || r.fromSource));
+/** An evaluation's problems (its written ones, else its indicators below 80 %), one row each. */
+const rowsOf = (e: EvaluationDetail): Row[] => {
+  const problems = evaluationProblems(e.framework, submittedSheets(e), e.report.problems);
+  return problems.length > 0 ? problems.map((p) => blankRow(p)) : [blankRow()];
+};
 
 const issuesOf = (e: unknown): Issue[] => {
   if (!isApiError(e)) return [];
@@ -52,9 +70,12 @@ export default function RectificationIssuePage() {
   const back = useBack("/rectification");
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const [source, setSource] = useState<RectificationSource>("monitoring");
+  // From an evaluation's page: ?source=evaluation&evaluationId=…, the evaluation picked and its problems filled in.
+  const [params] = useSearchParams();
+  const given = Number(params.get("evaluationId"));
+  const preset = params.get("source") === "evaluation" && Number.isInteger(given) && given > 0 ? given : null;
+  const [source, setSource] = useState<RectificationSource>(preset ? "evaluation" : "monitoring");
   const [picked, setPicked] = useState<PickedSource | undefined>();
-  const [evaluationId, setEvaluationId] = useState<number | undefined>();
   const [unitId, setUnitId] = useState<number | undefined>();
   const [title, setTitle] = useState("");
   const [titleTouched, setTitleTouched] = useState(false);
@@ -62,20 +83,44 @@ export default function RectificationIssuePage() {
   const [issues, setIssues] = useState<Issue[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const dirty =
-    picked !== undefined ||
-    evaluationId !== undefined ||
-    title !== "" ||
-    rows.some((r) => r.problem || r.requirement || r.deadline);
+  const dirty = picked !== undefined || title !== "" || rows.some((r) => r.problem || r.requirement || r.deadline);
   const confirmLeave = useLeaveGuard(dirty && !busy);
-  if (!can("rectification.issue")) return <ForbiddenPage />;
+  const allowed = can("rectification.issue");
 
-  const sourceId = source === "evaluation" ? evaluationId : picked?.id;
-  const pick = (s: PickedSource | undefined) => {
+  /** The evaluation's problems as the rows, unless someone has written in them; only for the evaluation still picked. */
+  const pickedId = useRef<number | undefined>(undefined);
+  const fillFrom = (e: EvaluationDetail) => {
+    if (pickedId.current === e.id) setRows((rs) => (untouched(rs) ? rowsOf(e) : rs));
+  };
+  const loadEvaluation = (id: number) =>
+    qc.fetchQuery({ queryKey: evaluationKeys.detail(id), queryFn: () => fetchEvaluation(id) }).catch((e: unknown) => {
+      setError(errorMessage(e));
+      return null;
+    });
+  const choose = (s: PickedSource | undefined, kind: RectificationSource) => {
+    pickedId.current = s?.id;
     setPicked(s);
     setUnitId(s?.unit.id);
-    if (s && !titleTouched) setTitle(`${s.name}${RECTIFICATION_SOURCE_LABELS[source]}整改通知`);
+    if (s && !titleTouched) setTitle(s.noticeTitle ?? `${s.name}${RECTIFICATION_SOURCE_LABELS[kind]}整改通知`);
   };
+  const pick = (s: PickedSource | undefined) => {
+    choose(s, source);
+    if (s && source === "evaluation") void loadEvaluation(s.id).then((e) => e && fillFrom(e));
+  };
+  const presetDone = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, for the evaluation the address names.
+  useEffect(() => {
+    if (!allowed || preset === null || presetDone.current) return;
+    presetDone.current = true;
+    void loadEvaluation(preset).then((e) => {
+      if (!e) return;
+      choose(evaluationSource(e), "evaluation");
+      fillFrom(e);
+    });
+  }, [allowed, preset]);
+  if (!allowed) return <ForbiddenPage />;
+
+  const sourceId = picked?.id;
   const setRow = (key: number, patch: Partial<Row>) =>
     setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const fieldIssue = (field: string, item?: number) =>
@@ -91,7 +136,7 @@ export default function RectificationIssuePage() {
     if (sourceId === undefined)
       local.push({
         field: "sourceId",
-        message: { evaluation: "请填写评价编号", review: "请选择复核任务", monitoring: "请选择监控表" }[source],
+        message: { evaluation: "请选择评价", review: "请选择复核任务", monitoring: "请选择监控表" }[source],
       });
     if (unitId === undefined) local.push({ field: "unitId", message: "请选择整改单位" });
     if (local.length > 0) return setIssues(local);
@@ -127,12 +172,14 @@ export default function RectificationIssuePage() {
   };
 
   const unitChoices = picked
-    ? [
-        picked.unit,
-        ...(picked.department.id !== picked.unit.id
-          ? [{ ...picked.department, name: `${picked.department.name}（主管部门）` }]
-          : []),
-      ]
+    ? source === "evaluation"
+      ? [picked.unit]
+      : [
+          picked.unit,
+          ...(picked.department.id !== picked.unit.id
+            ? [{ ...picked.department, name: `${picked.department.name}（主管部门）` }]
+            : []),
+        ]
     : [];
 
   return (
@@ -167,19 +214,12 @@ export default function RectificationIssuePage() {
             />
           </Form.Item>
           <Form.Item
-            label={source === "evaluation" ? "评价编号" : source === "review" ? "复核任务" : "监控表"}
+            label={source === "evaluation" ? "评价（已定稿）" : source === "review" ? "复核任务" : "监控表"}
             required
             validateStatus={fieldIssue("sourceId") ? "error" : undefined}
             help={fieldIssue("sourceId")}
           >
-            <SourcePicker
-              source={source}
-              year={year}
-              value={picked}
-              onPick={pick}
-              evaluationId={evaluationId}
-              onEvaluationId={setEvaluationId}
-            />
+            <SourcePicker source={source} year={year} value={picked} onPick={pick} />
           </Form.Item>
           <Form.Item
             label="整改单位"
@@ -187,15 +227,7 @@ export default function RectificationIssuePage() {
             validateStatus={fieldIssue("unitId") ? "error" : undefined}
             help={fieldIssue("unitId") ?? (source === "evaluation" ? "评价项目的实施单位" : undefined)}
           >
-            {source === "evaluation" ? (
-              <OrgTreeSelect
-                value={unitId}
-                onChange={setUnitId}
-                kind="unit"
-                placeholder="选择实施单位"
-                testId="rectification-unit"
-              />
-            ) : picked ? (
+            {picked ? (
               <Radio.Group
                 value={unitId}
                 onChange={(e) => setUnitId(e.target.value)}
@@ -240,6 +272,11 @@ export default function RectificationIssuePage() {
         }
         style={{ marginBottom: 16 }}
       >
+        {source === "evaluation" && rows.some((r) => r.fromSource) && (
+          <Typography.Paragraph type="secondary" data-testid="rectification-prefilled">
+            已按评价报告的存在问题（未填写时为得分率低于80%的指标）预填各项，可修改、删除或添加；请逐项填写整改要求和整改期限。
+          </Typography.Paragraph>
+        )}
         {fieldIssue("items") && (
           <Alert type="error" showIcon message={fieldIssue("items")} style={{ marginBottom: 12 }} />
         )}
@@ -277,9 +314,9 @@ export default function RectificationIssuePage() {
                     help={err("problem")}
                   >
                     <Input.TextArea
-                      rows={2}
+                      autoSize={{ minRows: 2, maxRows: 8 }}
                       value={r.problem}
-                      onChange={(e) => setRow(r.key, { problem: e.target.value })}
+                      onChange={(e) => setRow(r.key, { problem: e.target.value, fromSource: false })}
                       aria-label={`第${n}项存在问题`}
                     />
                   </Form.Item>
