@@ -177,6 +177,14 @@ describe("the final version uploaded back, with its history", () => {
       sql`select count(*)::int as n from audit_log where entity = 'evaluation_report' and action = 'attach'`,
     );
     expect(audited[0]!.n).toBe(2);
+    // The uploads are in the evaluation's history, for those who may read the report.
+    const uploads = async (who: string) =>
+      (await t.ok(who, "GET", `/api/v1/evaluations/${id}/history`)).rows.filter(
+        (r: Json) => r.entity === "evaluation_report" && r.action === "attach",
+      );
+    expect(await uploads("admin")).toHaveLength(2);
+    expect(await uploads("exp1")).toHaveLength(2);
+    expect(await uploads("exp3")).toEqual([]);
     const remove = await t.call("admin", "DELETE", `/api/v1/attachments/${newest.id}`);
     expect([remove.statusCode, remove.json().error.code]).toEqual([403, "EVALUATION_REPORT_NOT_ALLOWED"]);
   });

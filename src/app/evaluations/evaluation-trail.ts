@@ -1,7 +1,7 @@
 import { attachableRecord } from "../attachments/upload";
 import type { Actor, Deps } from "../context";
 import { presentFile } from "../rectification/get-item";
-import { seesAll, seesScores } from "./present";
+import { mayReadReport, seesAll, seesScores } from "./present";
 import { readEvaluation } from "./read-evaluation";
 
 /**
@@ -16,7 +16,8 @@ export async function evaluationFiles(deps: Deps, actor: Actor, id: number) {
 }
 
 /**
- * The evaluation's change history, newest first. The before/after of an entry holds a member's points, so
+ * The evaluation's change history, newest first, with the uploads of its report's versions for those who may
+ * read the report. The before/after of an entry holds a member's points, so
  * only those who see every sheet (finance, the auditor) get them; the others see who did what and when, and
  * the reason of finance's override only once they may see the score (blind scoring).
  */
@@ -25,17 +26,19 @@ export async function evaluationHistory(deps: Deps, actor: Actor, id: number) {
   const e = await readEvaluation(repos, actor, id);
   const upTo = await repos.audit.lastId();
   const rows = await repos.audit.page(
-    { regionCode: actor.regionCode, entity: "evaluation", entityId: String(id) },
+    { regionCode: actor.regionCode, entities: ["evaluation", "evaluation_report"], entityId: String(id) },
     upTo,
     1,
     200,
   );
   const full = seesAll(actor);
   const scores = seesScores(actor, e);
+  // The report's uploads only to those who may read the report (an expert before submitting may not).
+  const shown = mayReadReport(actor, e) ? rows : rows.filter((r) => r.entity !== "evaluation_report");
   return {
     rows: full
-      ? rows
-      : rows.map((r) => ({
+      ? shown
+      : shown.map((r) => ({
           ...r,
           before: null,
           after: null,

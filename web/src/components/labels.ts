@@ -39,6 +39,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   expert: "专家库",
   evaluation_tie: "评价回避关系",
   evaluation: "绩效评价",
+  evaluation_report: "评价报告",
   department_evaluation: "部门评价（开启）",
   firm_ledger: "第三方机构履职台账",
   work_plan: "年度工作安排",
