@@ -199,6 +199,16 @@ export const FIELD_LABELS: Record<string, string> = {
   sourceId: "来源记录编号",
   deadline: "整改期限",
   evidence: "佐证材料",
+  points: "得分",
+  reason: "理由",
+  scores: "各项得分",
+  members: "评价组成员",
+  firmId: "第三方机构编号",
+  memberId: "评价组成员编号",
+  evaluationId: "评价编号",
+  onTime: "按时完成",
+  reworks: "返工次数",
+  rating: "报告评级",
 };
 
 /** Fields holding fen. */

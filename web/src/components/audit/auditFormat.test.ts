@@ -24,6 +24,13 @@ describe("audit entries as a clerk reads them", () => {
     expect(formatAuditValue("project", "adjustedBudget", 123_456)).toBe("1,234.56 元");
     expect(formatAuditValue("project_execution", "3", 50_000)).toBe("500.00 元");
     expect(formatAuditValue("goal_table", "status", "dept_approved")).toBe("待财政审核");
+    // Each record's statuses by its own names.
+    expect(formatAuditValue("evaluation", "status", "scoring")).toBe("评分中");
+    expect(formatAuditValue("evaluation", "status", "final")).toBe("已定稿");
+    expect(formatAuditValue("rectification_item", "status", "accepted")).toBe("已验收");
+    expect(changeSummary("evaluation", { status: "draft" }, { status: "scoring", tasks: 2 })).toBe(
+      "状态：草稿 → 评分中；任务数： → 2",
+    );
     expect(formatAuditValue("user", "role", "finance_staff")).toBe("财政绩效股");
     expect(formatAuditValue("project", "category", "recurring")).toBe("常年性");
     expect(formatAuditValue("import_batch", "kind", "dept-budgets")).toBe("部门整体预算");

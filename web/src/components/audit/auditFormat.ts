@@ -2,9 +2,15 @@
  * An audit entry's before and after as a clerk reads them: Chinese field names, amounts in 元, labels
  * instead of codes, lists summarised. A shape this file does not know is left to the raw JSON view.
  */
-import { GOAL_STATUS_LABELS, type GoalStatus } from "../../../../src/core/goals/workflow";
+import { RECTIFICATION_STATUS_LABELS } from "../../../../src/core/evaluations/rectification";
+import { EVALUATION_STATUS_LABELS } from "../../../../src/core/evaluations/workflow";
+import { GOAL_STATUS_LABELS } from "../../../../src/core/goals/workflow";
 import { IMPORT_KIND_LABELS, type ImportKind } from "../../../../src/core/imports/spec";
+import { ACTION_STATUS_LABELS } from "../../../../src/core/monitoring/actions";
+import { MONITORING_STATUS_LABELS } from "../../../../src/core/monitoring/workflow";
 import { PHASE_LABELS, type Phase } from "../../../../src/core/plan/phases";
+import { SELFEVAL_STATUS_LABELS } from "../../../../src/core/selfeval/form";
+import { REVIEW_STATUS_LABELS } from "../../../../src/core/selfeval/review";
 import { count, dateTime, yuan } from "../../format";
 import { categoryLabel, fieldLabel, GOAL_SUBJECT_KIND_LABELS, MONEY_FIELDS, orgKindLabel, roleLabel } from "../labels";
 
@@ -32,6 +38,18 @@ export function auditFieldLabel(entity: string, key: string): string {
   if (MONTHLY_ENTITIES.has(entity) && isMonth(key)) return `${key}月支付数`;
   return fieldLabel(key);
 }
+
+/** Each record's statuses by their own names (a goal table's by default): 评分中, not scoring. */
+const STATUS_LABELS: Record<string, Record<string, string>> = {
+  evaluation: EVALUATION_STATUS_LABELS,
+  rectification_item: RECTIFICATION_STATUS_LABELS,
+  monitoring_report: MONITORING_STATUS_LABELS,
+  monitoring_action: ACTION_STATUS_LABELS,
+  selfeval_form: SELFEVAL_STATUS_LABELS,
+  selfeval_review: REVIEW_STATUS_LABELS,
+};
+const statusLabel = (entity: string, v: string) =>
+  (STATUS_LABELS[entity] ?? (GOAL_STATUS_LABELS as Record<string, string>))[v] ?? v;
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
@@ -88,7 +106,7 @@ export function formatAuditValue(entity: string, key: string, v: unknown): strin
     if (key === "role") return roleLabel(v);
     if (key === "category") return categoryLabel(v);
     if (key === "kind") return IMPORT_KIND_LABELS[v as ImportKind] ?? orgKindLabel(v);
-    if (key === "status") return GOAL_STATUS_LABELS[v as GoalStatus] ?? v;
+    if (key === "status") return statusLabel(entity, v);
     if (key === "subjectKind") return GOAL_SUBJECT_KIND_LABELS[v] ?? v;
     if (key === "phase") return PHASE_LABELS[v as Phase] ?? v;
     if (ISO_INSTANT.test(v)) return dateTime(v);
