@@ -280,6 +280,10 @@ describe("a key evaluation with two experts", () => {
     await expect.poll(() => current.textContent()).toContain("财政局管理员");
     expect(await files.getByTestId("ev-report-current").count()).toBe(1);
     await expect.poll(() => files.getByTestId("ev-report-version").nth(1).textContent()).toContain("第1版");
+    // Each upload is a line of the evaluation's history, there at once.
+    await expect
+      .poll(async () => (await finance.getByTestId("ev-history").textContent())?.match(/上传附件评价报告/g)?.length)
+      .toBe(2);
     await files.scrollIntoViewIfNeeded();
     await h.shot(finance, "evaluation-08-report");
     await fullShot(finance, "evaluation-09-report-page");

@@ -35,7 +35,11 @@ export function ReportFilesCard({ data, canUpload }: { data: EvaluationDetail; c
     try {
       await uploadEvaluationReport(data.id, file);
       message.success(`已上传定稿报告：${file.name}`);
-      await qc.invalidateQueries({ queryKey: evaluationKeys.detail(data.id) });
+      // The versions come with the detail; the upload is also a line of the history.
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: evaluationKeys.detail(data.id) }),
+        qc.invalidateQueries({ queryKey: evaluationKeys.history(data.id) }),
+      ]);
     } catch (e) {
       setError(`“${file.name}”未上传：${errorMessage(e)}`);
     } finally {
