@@ -19,6 +19,7 @@ export const TASK_KINDS = [
   "rectification",
   "evaluation_scoring",
   "department_evaluation",
+  "result_adjustment",
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -34,6 +35,7 @@ export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   rectification: "整改落实",
   evaluation_scoring: "重点评价专家评分",
   department_evaluation: "部门评价",
+  result_adjustment: "预算调整告知",
 };
 
 /** The object a task concerns, by kind of task: a declaration concerns the organisation's tables of the year. */
@@ -54,6 +56,8 @@ export const TASK_OBJECT_KIND = {
   evaluation_scoring: "evaluation_member",
   // Like the goal declaration: one task per department over its evaluations of the year.
   department_evaluation: "org",
+  // One line of an adopted adjustment list: the unit reads its project's adjustment and the reason.
+  result_adjustment: "result_adjustment",
 } as const satisfies Record<TaskKind, string>;
 export type TaskObjectKind = (typeof TASK_OBJECT_KIND)[TaskKind];
 

@@ -10,6 +10,7 @@ export * from "./monitoring";
 export * from "./org";
 export * from "./plan";
 export * from "./projects";
+export * from "./results";
 export * from "./review";
 export * from "./rule-sets";
 export * from "./selfeval";
