@@ -44,6 +44,8 @@ export const ACTIONS = [
   "rectification.read",
   "rectification.issue",
   "rectification.answer",
+  "results.read",
+  "results.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -121,6 +123,12 @@ const POLICY: Record<Action, readonly Role[]> = {
   "rectification.read": ["finance_admin", "finance_staff", "department", "unit", "auditor"],
   "rectification.issue": FINANCE,
   "rectification.answer": ["finance_admin", "department", "unit"],
+  // 结果应用: next year's requests, the adopted adjustment list and the department scores are read by
+  // finance and the auditor, and by a department or unit for its own subtree (the data scope); the
+  // outside reviewers have no business with budgets.
+  "results.read": ["finance_admin", "finance_staff", "department", "unit", "auditor"],
+  // Requests typed by hand, rule sets, simulations, adoption and the department score template: finance.
+  "results.manage": FINANCE,
 };
 
 export const can = (role: Role, action: Action): boolean => POLICY[action].includes(role);
