@@ -10,6 +10,7 @@ import { importFile } from "./commands/import";
 import { migrate } from "./commands/migrate";
 import { monitoringExportList, monitoringSummary } from "./commands/monitoring";
 import { planOpen, planShow, tasksSummary } from "./commands/plan";
+import { resultsSummaryCommand } from "./commands/results";
 import { reviewStatsCommand } from "./commands/review";
 import { selfevalCheck } from "./commands/selfeval";
 import { selfevalExport, selfevalImport } from "./commands/selfeval-excel";
@@ -193,6 +194,15 @@ evaluations
   .option("--region <code>", "区划代码")
   .option("--json", "以 JSON 输出")
   .action(evaluationSummaryCommand);
+
+const results = program.command("results").description("评价结果应用");
+results
+  .command("summary")
+  .description("结果应用情况：现行采纳的规则集、调整项目数、核减合计（万元，两位小数）与分部门表（来自冻结的调整清单）")
+  .requiredOption("--year <year>", "评价结果所属年度（调整其下一年度的预算申请）")
+  .option("--region <code>", "区划代码")
+  .option("--json", "以 JSON 输出")
+  .action(resultsSummaryCommand);
 
 const user = program.command("user").description("账号管理");
 user

@@ -46,6 +46,7 @@ import getProject from "./projects/get-project";
 import listDeptBudgets from "./projects/list-dept-budgets";
 import listProjects from "./projects/list-projects";
 import rectification from "./rectification";
+import results from "./results";
 import selfEvalForms from "./selfeval/forms";
 import selfEvalReview from "./selfeval/review";
 import selfEvalRounds from "./selfeval/rounds";
@@ -108,6 +109,7 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   selfEvalWorkbook,
   attachments,
   rectification,
+  results,
   evaluationFramework,
   experts,
   evaluationExports,

@@ -1,0 +1,72 @@
+import { AppError } from "../../core/errors";
+import { authorize } from "../authorize";
+import type { Actor, Deps } from "../context";
+import type { AdjustmentFilter, AdjustmentSort } from "./adoption-ports";
+import { presentAdoption } from "./present";
+
+/** The adoption a list is read from: the one asked for, else the year's current one. */
+export async function adoptionFor(deps: Deps, actor: Actor, fiscalYear: number, adoptionId?: number) {
+  const adoptions = await deps.uow.read.results.adoptions(actor.regionCode, fiscalYear);
+  const found =
+    adoptionId === undefined
+      ? adoptions.find((a) => a.status === "current")
+      : adoptions.find((a) => a.id === adoptionId);
+  return { adoptions, adoption: found ?? null };
+}
+
+/**
+ * 调整清单: the frozen lines of an adoption the viewer's scope may see (a department its units', a unit its
+ * own), paged, with the adoptions of the year to choose from. Nothing is recomputed.
+ */
+export async function listAdjustments(
+  deps: Deps,
+  actor: Actor,
+  q: Omit<AdjustmentFilter, "adoptionId"> & {
+    fiscalYear: number;
+    adoptionId?: number | undefined;
+    sort: AdjustmentSort;
+    order: "asc" | "desc";
+    page: number;
+    pageSize: number;
+  },
+) {
+  const scope = authorize(actor, "results.read");
+  const { adoptions, adoption } = await adoptionFor(deps, actor, q.fiscalYear, q.adoptionId);
+  if (q.adoptionId !== undefined && !adoption)
+    throw new AppError("not_found", "NOT_FOUND", `采纳记录不存在：${q.adoptionId}`);
+  const page = adoption
+    ? await deps.uow.read.results.adjustments(
+        scope,
+        {
+          adoptionId: adoption.id,
+          departmentId: q.departmentId,
+          action: q.action,
+          adjustedOnly: q.adjustedOnly,
+          q: q.q,
+        },
+        { sort: q.sort, order: q.order, page: q.page, pageSize: q.pageSize },
+      )
+    : { total: 0, rows: [] };
+  return {
+    fiscalYear: q.fiscalYear,
+    adoption: adoption && presentAdoption(adoption),
+    adoptions: adoptions.map(presentAdoption),
+    ...page,
+  };
+}
+
+/** One line, for the unit's task: its adjustment and the reason. */
+export async function getAdjustment(deps: Deps, actor: Actor, id: number) {
+  const scope = authorize(actor, "results.read");
+  const found = await deps.uow.read.results.adjustment(scope, id);
+  if (!found) throw new AppError("not_found", "NOT_FOUND", `调整记录不存在：${id}`);
+  const adoption = await deps.uow.read.results.adoption(actor.regionCode, found.adoptionId);
+  return { ...found, adoption: presentAdoption(adoption!) };
+}
+
+/** The year's adoptions, newest first. */
+export async function listAdoptions(deps: Deps, actor: Actor, fiscalYear: number) {
+  authorize(actor, "results.read");
+  const adoptions = await deps.uow.read.results.adoptions(actor.regionCode, fiscalYear);
+  return { fiscalYear, adoptions: adoptions.map(presentAdoption) };
+}
