@@ -31,14 +31,17 @@ const Priority = z.number().int().describe("优先级：1 最先适用；同一�
 const Action = z.enum(ADJUSTMENT_ACTIONS);
 const KINDS = Object.keys(RULE_KIND_LABELS) as RuleKind[];
 
-/** The shape only: percentages, grades and priorities are checked by the rules (RESULT_RULES_INVALID names the rule). */
+/**
+ * The shape only: grades, actions, percentages and priorities are checked by the rules, whose messages name the
+ * rule and the field in Chinese (RESULT_RULES_INVALID), so they are plain strings and numbers here.
+ */
 export const ResultRule = z
   .discriminatedUnion("kind", [
     z.object({
       kind: z.literal("grade"),
       priority: Priority,
-      grade: z.enum(GRADES),
-      action: Action,
+      grade: z.string().max(20).describe(`等级：${GRADES.join("、")}`),
+      action: z.string().max(20).describe(`处理方式：${ADJUSTMENT_ACTIONS.join("、")}`),
       percent: Percent.optional(),
       capFen: Fen.optional().describe("增加预算的上限（分）"),
     }),
@@ -46,19 +49,19 @@ export const ResultRule = z
     z.object({
       kind: z.literal("rectification"),
       priority: Priority,
-      trigger: z.enum(RECTIFICATION_TRIGGERS),
-      action: z.enum(["cut", "suspend"]),
+      trigger: z.string().max(20).describe(`整改情形：${RECTIFICATION_TRIGGERS.join("、")}`),
+      action: z.string().max(20).describe("处理方式：cut、suspend"),
       percent: Percent.optional(),
     }),
     z.object({
       kind: z.literal("monitoring"),
       priority: Priority,
-      action: z.enum(["cut", "suspend"]),
+      action: z.string().max(20).describe("处理方式：cut、suspend"),
       percent: Percent.optional(),
     }),
     z.object({
       kind: z.literal("exemption"),
-      exempt: z.enum(EXEMPTION_KINDS),
+      exempt: z.string().max(20).describe(`豁免类别：${EXEMPTION_KINDS.join("、")}`),
       codes: z.array(z.string().max(64)).max(2000).optional(),
       note: z.string().max(500).optional(),
     }),

@@ -29,7 +29,8 @@ export async function loadRuleSet(deps: Deps, actor: Actor, id: number): Promise
 export interface SaveRuleSetInput {
   fiscalYear: number;
   name: string;
-  rules: ResultRule[];
+  /** As typed: `validateRuleSet` checks every field, so a wrong grade or action gets its Chinese message. */
+  rules: readonly unknown[];
   note: string;
   /** The version the editor started from; absent for a new rule set. A newer one in between refuses the save. */
   baseVersion?: number | undefined;
@@ -42,7 +43,11 @@ export interface SaveRuleSetInput {
  */
 export async function saveResultRuleSet(deps: Deps, actor: Actor, input: SaveRuleSetInput) {
   authorize(actor, "results.manage");
-  const checked = validateRuleSet({ budgetYear: input.fiscalYear + 1, name: input.name, rules: input.rules });
+  const checked = validateRuleSet({
+    budgetYear: input.fiscalYear + 1,
+    name: input.name,
+    rules: input.rules as ResultRule[],
+  });
   if (!checked.ok)
     throw new AppError("validation", "RESULT_RULES_INVALID", checked.issues.map((i) => i.message).join("；"), {
       field: checked.issues[0]!.field,
