@@ -125,6 +125,7 @@ export function RequestFormModal({ target, onClose }: { target: RequestFormTarge
         <Form.Item
           name="amount"
           label="申请金额（元）"
+          required
           rules={[
             {
               validator: (_, v: string | undefined) => {
