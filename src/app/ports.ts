@@ -13,6 +13,7 @@ import type { PlanRepo } from "./plan/ports";
 import type { ProjectRepo } from "./projects/ports";
 import type { RectificationRepo } from "./rectification/ports";
 import type { ResultRepo } from "./results/adoption-ports";
+import type { BudgetRequestRepo } from "./results/requests-ports";
 import type { ReviewThreadRepo } from "./review/ports";
 import type { SelfEvalRepo } from "./selfeval/ports";
 import type { SelfEvalReviewRepo } from "./selfeval/review-ports";
@@ -90,6 +91,7 @@ export interface Repos {
   experts: ExpertRepo;
   evaluations: EvaluationRepo;
   results: ResultRepo;
+  budgetRequests: BudgetRequestRepo;
 }
 
 export interface UnitOfWork {

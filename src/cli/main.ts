@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { AppError } from "../core/errors";
+import { IMPORT_KIND_LABELS, IMPORT_KINDS } from "../core/imports/spec";
 import { demo } from "./commands/demo";
 import { evaluationSummaryCommand } from "./commands/evaluations";
 import { exportCommand } from "./commands/export";
@@ -45,8 +46,8 @@ program
   .action(demo);
 program
   .command("import")
-  .description("导入一体化系统文件：orgs | projects | execution | dept-budgets（.xlsx/.csv/.json）")
-  .argument("<kind>", "导入类型")
+  .description(`导入一体化系统文件：${IMPORT_KINDS.join(" | ")}（.xlsx/.csv/.json）`)
+  .argument("<kind>", `导入类型：${IMPORT_KINDS.map((k) => `${k} ${IMPORT_KIND_LABELS[k]}`).join("，")}`)
   .argument("<file>", "文件路径")
   .option("--dry-run", "只预览，不写入")
   .option("--region <code>", "区划代码（库中只有一个区划时可省略）")

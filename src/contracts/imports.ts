@@ -68,7 +68,7 @@ export const getImportTemplate = operation("signed-in", {
 export const ImportBatch = z
   .object({
     id: Id,
-    kind: z.string().describe("导入类型：orgs、projects、execution、dept-budgets、dept-execution"),
+    kind: z.string().describe(`导入类型：${IMPORT_KINDS.join("、")}`),
     fileName: z.string(),
     sha256: z.string(),
     counts: z

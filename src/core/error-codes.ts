@@ -189,6 +189,9 @@ export const ERROR_CODES = {
   RECTIFICATION_ROLE_NOT_ALLOWED: "当前角色或单位不能办理该整改事项",
   RECTIFICATION_NEEDS_EVIDENCE: "整改措施说明或佐证材料缺失",
   RECTIFICATION_RETURN_NEEDS_COMMENT: "退回须填写意见",
+  BUDGET_REQUEST_INVALID: "预算申请填写有误（details.field 指出字段）",
+  BUDGET_REQUEST_UNKNOWN_PROJECT: "项目编码不是上一年度的项目，不能申请下年度预算",
+  BUDGET_REQUEST_EXISTS: "该项目已有该年度的预算申请",
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -15,7 +15,10 @@ const ctx: ImportContext = {
     ["101001", { kind: "unit", parentCode: "101" }],
     ["102", { kind: "department", parentCode: null }],
   ]),
-  projectsByKey: new Map([["2024:450202240001", { adjustedBudget: 345_000_000 }]]),
+  projectsByKey: new Map([
+    ["2024:450202240001", { adjustedBudget: 345_000_000 }],
+    ["2024:450202240002", { adjustedBudget: 165_000_000 }],
+  ]),
   deptBudgetsByKey: new Map([["2024:101", { adjustedBudget: 5_923_000_000 }]]),
 };
 
@@ -61,5 +64,16 @@ describe.each(IMPORT_KINDS)("importTemplate(%s)", (kind) => {
       const dv = sheet.getCell("G10").dataValidation;
       expect(dv).toMatchObject({ type: "list", formulae: ['"常年性,延续性,一次性"'] });
     }
+  });
+});
+
+describe("the requests template", () => {
+  it("imports its examples as requests of 2025 on the 2024 projects, the project name only for the eye", async () => {
+    const t = await readTable({ bytes: await importTemplate("requests"), fileName: "r.xlsx" }, IMPORT_SPECS.requests);
+    const v = validateImport("requests", t.rows, ctx);
+    expect(v.rows).toEqual([
+      { budgetYear: 2025, projectCode: "450202240001", amount: 360_000_000, rigid: true },
+      { budgetYear: 2025, projectCode: "450202240002", amount: 128_000_050, rigid: false },
+    ]);
   });
 });

@@ -84,6 +84,22 @@ export const TEMPLATE_EXAMPLES: Record<ImportKind, Record<string, string | numbe
       otherFunds: 0,
     },
   ],
+  requests: [
+    {
+      budgetYear: 2025,
+      projectCode: "450202240001",
+      projectName: "2024年城中区义务教育学生营养改善计划",
+      amount: 3_600_000,
+      rigid: "是",
+    },
+    {
+      budgetYear: 2025,
+      projectCode: "450202240002",
+      projectName: "2024年城中区中小学校舍维修改造项目",
+      amount: 1_280_000.5,
+      rigid: "否",
+    },
+  ],
 };
 
 const TYPE_LABELS: Record<CellType, string> = {
@@ -105,6 +121,7 @@ const CHOICES: Partial<Record<CellType, string[]>> = {
 };
 
 function rule(f: FieldSpec): string {
+  if (f.informative) return "选填，仅供核对，不导入";
   switch (f.type) {
     case "code":
       return `只能包含字母、数字、“-”和“_”${f.maxLength ? `，最长${f.maxLength}位` : ""}；请按文本填写，保留开头的0`;
@@ -117,7 +134,7 @@ function rule(f: FieldSpec): string {
     case "month":
       return "1–12 的整数";
     case "bool":
-      return "填写“是”或“否”";
+      return f.required ? "填写“是”或“否”" : "填写“是”或“否”，留空视为否";
     case "category":
       return "常年性、延续性或一次性";
     case "orgKind":
@@ -139,6 +156,11 @@ const GENERAL_NOTES: Record<ImportKind, string[]> = {
   "dept-execution": [
     "支付数为部门整体（基本支出和项目支出合计）当月支付数，不是累计数；同一部门、同一月份只填一行",
     "须先导入该部门的部门整体预算；各月支付数之和不得超过部门整体全年预算数",
+  ],
+  requests: [
+    "预算年度为申请安排预算的年度（如 2025）；项目编码须为上一年度（如 2024 年度）系统中已有的项目，申请数据按编码对应到该项目",
+    "没有绩效结果的新增项目请不要列入本文件；同一项目只填一行；一个文件只能有一个预算年度",
+    "按项目编码更新：已有申请的项目将更新申请金额和刚性支出标记",
   ],
 };
 

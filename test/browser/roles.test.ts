@@ -36,12 +36,21 @@ const CASES: { username: string; menu: string[]; forbidden: string[] }[] = [
   {
     username: "firm",
     menu: ["首页", "项目库", "组织机构"],
-    forbidden: ["/dept-budgets", "/monitoring", "/imports", "/users", "/audit", "/review", "/review/stats"],
+    forbidden: [
+      "/dept-budgets",
+      "/monitoring",
+      "/imports",
+      "/users",
+      "/audit",
+      "/review",
+      "/review/stats",
+      "/results/requests",
+    ],
   },
   {
     username: "expert",
     menu: ["首页", "项目库", "组织机构"],
-    forbidden: ["/dept-budgets", "/monitoring", "/imports", "/users", "/audit"],
+    forbidden: ["/dept-budgets", "/monitoring", "/imports", "/users", "/audit", "/results/requests"],
   },
 ];
 

@@ -58,6 +58,7 @@ export const NAV_GROUPS: Record<string, { label: string }> = {
   selfeval: { label: "单位自评" },
   review: { label: "抽查复核" },
   evaluations: { label: "绩效评价" },
+  results: { label: "结果应用" },
 };
 
 /** Monitoring's overview pages are for finance, departments and auditors; units work on their own forms. */
@@ -235,6 +236,13 @@ export const NAV: NavItem[] = [
     icon: <ToolOutlined />,
     permission: "rectification.read",
     group: "evaluations",
+  },
+  {
+    path: "/results/requests",
+    label: "下年度预算申请",
+    icon: <FileExcelOutlined />,
+    permission: "results.read",
+    group: "results",
   },
   { path: "/orgs", label: "组织机构", icon: <ApartmentOutlined />, permission: "org.read" },
   { path: "/imports", label: "数据导入", icon: <CloudUploadOutlined />, permission: "import.run" },

@@ -59,6 +59,7 @@ const RectificationNoticePage = lazy(() => import("./pages/rectification/Rectifi
 const RectificationIssuePage = lazy(() => import("./pages/rectification/RectificationIssuePage"));
 const RectificationNoticePrintPage = lazy(() => import("./pages/rectification/RectificationNoticePrintPage"));
 const RectificationItemRedirectPage = lazy(() => import("./pages/rectification/RectificationItemRedirectPage"));
+const RequestsPage = lazy(() => import("./pages/results/RequestsPage"));
 
 /**
  * Signed-in area: loads the account, sends strangers to /login and new accounts to /profile. Its pages
@@ -165,6 +166,14 @@ export function AppRoutes() {
             element={
               <Guard path="/rectification">
                 <RectificationPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="results/requests"
+            element={
+              <Guard path="/results/requests">
+                <RequestsPage />
               </Guard>
             }
           />

@@ -14,6 +14,8 @@ export function rowKey<K extends ImportKind>(kind: K, row: ImportRowsByKind[K]):
       return `${r.projectCode}:${r.month}`;
     case "dept-execution":
       return `${r.departmentCode}:${r.month}`;
+    case "requests":
+      return String(r.projectCode);
     default:
       return String(r.departmentCode);
   }

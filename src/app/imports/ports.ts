@@ -5,6 +5,7 @@ import type {
   ImportRowsByKind,
   OrgRow,
   ProjectRow,
+  RequestRow,
 } from "../../core/imports/rows";
 import type { ImportKind } from "../../core/imports/spec";
 import type { OrgKind } from "../../core/roles";
@@ -65,11 +66,15 @@ export interface ImportRepo {
   snapshotExecution(regionCode: string, fiscalYear: number): Promise<Map<string, ExecutionRow>>;
   snapshotDeptBudgets(regionCode: string, fiscalYear: number): Promise<Map<string, DeptBudgetRow>>;
   snapshotDeptExecution(regionCode: string, fiscalYear: number): Promise<Map<string, DeptExecutionRow>>;
+  /** The budget year's requests, by project code. */
+  snapshotRequests(regionCode: string, budgetYear: number): Promise<Map<string, RequestRow>>;
   writeOrgs(regionCode: string, rows: RowsToWrite<OrgRow>): Promise<void>;
   writeProjects(regionCode: string, rows: RowsToWrite<ProjectRow>): Promise<void>;
   writeExecution(regionCode: string, rows: RowsToWrite<ExecutionRow>): Promise<void>;
   writeDeptBudgets(regionCode: string, rows: RowsToWrite<DeptBudgetRow>): Promise<void>;
   writeDeptExecution(regionCode: string, rows: RowsToWrite<DeptExecutionRow>): Promise<void>;
+  /** Requests, each on the project of the year before with its code; the batch is noted as their last writer. */
+  writeRequests(regionCode: string, rows: RowsToWrite<RequestRow>, batchId: number): Promise<void>;
   recordBatch(batch: {
     regionCode: string;
     kind: string;

@@ -1,8 +1,9 @@
 import type { AuditFields } from "../../core/audit-chain";
 import { AppError } from "../../core/errors";
 import type { ImportIssue, ImportRowsByKind } from "../../core/imports/rows";
-import { IMPORT_KIND_LABELS, type ImportKind } from "../../core/imports/spec";
+import { IMPORT_KIND_LABELS, IMPORT_YEAR_KEYS, type ImportKind } from "../../core/imports/spec";
 import { type ImportContext, type RawRowInput, validateImport } from "../../core/imports/validate";
+import { budgetRequestAuditId } from "../../core/results/requests";
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
@@ -37,7 +38,7 @@ export async function runImport(deps: Deps, actor: Actor, input: ImportInput) {
   const examples = input.rows.filter((r) => r.example).length;
   const rows = examples > 0 ? input.rows.filter((r) => !r.example) : input.rows;
   if (rows.length === 0) throw onlyExamples(examples);
-  const year = yearOf(rows);
+  const year = yearOf(kind, rows);
   const ctx = await contextFor(deps.uow.read, actor.regionCode, kind, year);
   const validated = validateImport(kind, rows, ctx);
   input.onProgress?.("compare", 0.3);
@@ -99,12 +100,6 @@ export async function commitRows<K extends ImportKind>(
   // hash chain's head, and fork the chain.)
   await repos.imports.lockKeys(actor.regionCode, kind, year, rows);
   const diff = diffRows(kind, rows, await snapshot(repos, actor.regionCode, kind, year));
-  await write(repos, actor.regionCode, kind, { added: diff.added, changed: diff.changed.map((c) => c.after) });
-  // Projects or department budgets new to a year whose declaration is open get their tables and tasks now.
-  const declared =
-    diff.added.length > 0 && (kind === "projects" || kind === "dept-budgets")
-      ? await declareImported(repos, actor.regionCode, year)
-      : null;
   const counts = {
     total: meta.total ?? rows.length,
     new: diff.added.length,
@@ -112,6 +107,7 @@ export async function commitRows<K extends ImportKind>(
     unchanged: diff.unchanged,
     ...(meta.examples ? { examples: meta.examples } : {}),
   };
+  // The batch first, so that rows which remember their last import (requests) can name it.
   const batchId = await repos.imports.recordBatch({
     regionCode: actor.regionCode,
     kind,
@@ -120,6 +116,12 @@ export async function commitRows<K extends ImportKind>(
     counts,
     actorId: actor.userId,
   });
+  await write(repos, actor.regionCode, kind, { added: diff.added, changed: diff.changed.map((c) => c.after) }, batchId);
+  // Projects or department budgets new to a year whose declaration is open get their tables and tasks now.
+  const declared =
+    diff.added.length > 0 && (kind === "projects" || kind === "dept-budgets")
+      ? await declareImported(repos, actor.regionCode, year)
+      : null;
   await repos.audit.append([
     ...auditEntries(deps, actor, kind, diff),
     auditEntry(actor, deps.clock, {
@@ -147,9 +149,10 @@ const invalid = (issues: ImportIssue[]) =>
     total: issues.length,
   });
 
-/** Files hold one fiscal year; the first row's year chooses what to compare with (mixed years are an error). */
-function yearOf(rows: readonly RawRowInput[]): number {
-  const raw = rows[0]?.cells.fiscalYear;
+/** Files hold one year; the first row's year chooses what to compare with (mixed years are an error). */
+function yearOf(kind: ImportKind, rows: readonly RawRowInput[]): number {
+  const key = IMPORT_YEAR_KEYS[kind];
+  const raw = key ? rows[0]?.cells[key] : undefined;
   const year = typeof raw === "number" ? raw : Number.parseInt(String(raw ?? ""), 10);
   return Number.isInteger(year) ? year : 0;
 }
@@ -167,6 +170,12 @@ async function contextFor(repos: Repos, regionCode: string, kind: ImportKind, ye
   if (kind === "execution" && year) {
     for (const [code, p] of await repos.imports.snapshotProjects(regionCode, year)) {
       projectsByKey.set(`${year}:${code}`, { adjustedBudget: p.adjustedBudget });
+    }
+  }
+  if (kind === "requests" && year) {
+    // A request belongs to the project of the year before (the results year) with its code.
+    for (const code of (await repos.imports.snapshotProjects(regionCode, year - 1)).keys()) {
+      projectsByKey.set(`${year - 1}:${code}`, { adjustedBudget: 0 });
     }
   }
   if (kind === "dept-execution" && year) {
@@ -196,10 +205,12 @@ async function snapshot(
       return repos.imports.snapshotDeptBudgets(regionCode, year);
     case "dept-execution":
       return repos.imports.snapshotDeptExecution(regionCode, year);
+    case "requests":
+      return repos.imports.snapshotRequests(regionCode, year);
   }
 }
 
-async function write(repos: Repos, regionCode: string, kind: ImportKind, rows: RowsToWrite<unknown>) {
+async function write(repos: Repos, regionCode: string, kind: ImportKind, rows: RowsToWrite<unknown>, batchId: number) {
   switch (kind) {
     case "orgs":
       return repos.imports.writeOrgs(regionCode, rows as RowsToWrite<ImportRowsByKind["orgs"]>);
@@ -211,6 +222,8 @@ async function write(repos: Repos, regionCode: string, kind: ImportKind, rows: R
       return repos.imports.writeDeptBudgets(regionCode, rows as RowsToWrite<ImportRowsByKind["dept-budgets"]>);
     case "dept-execution":
       return repos.imports.writeDeptExecution(regionCode, rows as RowsToWrite<ImportRowsByKind["dept-execution"]>);
+    case "requests":
+      return repos.imports.writeRequests(regionCode, rows as RowsToWrite<ImportRowsByKind["requests"]>, batchId);
   }
 }
 
@@ -220,7 +233,18 @@ const ENTITY: Record<ImportKind, string> = {
   execution: "project_execution",
   "dept-budgets": "dept_budget",
   "dept-execution": "dept_execution",
+  requests: "budget_request",
 };
+
+/**
+ * The audited record's id: the diff's key, but a request is named with its budget year (`2025:P001`), as
+ * the by-hand edits name it, so one request's history is one id whichever way it was written.
+ */
+function auditId<K extends ImportKind>(kind: K, row: ImportRowsByKind[K]): string {
+  if (kind !== "requests") return rowKey(kind, row);
+  const r = row as ImportRowsByKind["requests"];
+  return budgetRequestAuditId(r.budgetYear, r.projectCode);
+}
 
 type MonthRow = { fiscalYear: number; month: number; executed: number };
 
@@ -238,7 +262,7 @@ function auditEntries<K extends ImportKind>(
         auditEntry(actor, deps.clock, {
           action: "create",
           entity: ENTITY[kind],
-          entityId: rowKey(kind, r),
+          entityId: auditId(kind, r),
           after: r,
           reason,
         }),
@@ -247,7 +271,7 @@ function auditEntries<K extends ImportKind>(
         auditEntry(actor, deps.clock, {
           action: "update",
           entity: ENTITY[kind],
-          entityId: c.key,
+          entityId: auditId(kind, c.after),
           before: c.before,
           after: c.after,
           reason,

@@ -33,7 +33,10 @@ export async function importFile(kind: string, file: string, options: ImportOpti
   if (size > MAX_UPLOAD_BYTES) throw new Error(`文件 ${file} 超过 10 MB 上限`);
   const bytes = readFileSync(file);
   const rt = await openRuntime();
-  const bar = progress(`导入${IMPORT_KIND_LABELS[k]}`, !options.json && process.stdout.isTTY);
+  // With --json, stdout is the result alone: no progress lines before it.
+  const bar = options.json
+    ? { update: () => {}, stop: () => {} }
+    : progress(`导入${IMPORT_KIND_LABELS[k]}`, process.stdout.isTTY);
   try {
     const regionCode = await resolveRegion(rt, options.region);
     const table = await readTable({ bytes, fileName: basename(file) }, IMPORT_SPECS[k]);

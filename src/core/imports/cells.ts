@@ -87,8 +87,9 @@ function parseInteger(raw: string | number | boolean, re: RegExp): number | null
   return m ? Number(m[1]) : null;
 }
 
-const TRUE_WORDS = new Set(["是", "y", "yes", "true", "1"]);
-const FALSE_WORDS = new Set(["否", "n", "no", "false", "0"]);
+// Budget-system exports tick yes/no columns with √ (sometimes ✓) and cross them with ×.
+const TRUE_WORDS = new Set(["是", "y", "yes", "true", "1", "√", "✓", "✔"]);
+const FALSE_WORDS = new Set(["否", "n", "no", "false", "0", "×", "✗"]);
 const ORG_KINDS: Record<string, "department" | "unit"> = {
   主管部门: "department",
   预算部门: "department",

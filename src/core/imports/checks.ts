@@ -11,7 +11,7 @@ export interface ImportContext {
    * goal tables or budgets hang on it) say whether it may still move.
    */
   orgsByCode: ReadonlyMap<string, { kind: OrgKind; parentCode: string | null; children?: number; inUse?: boolean }>;
-  /** projects known in the database, by `${fiscalYear}:${code}` */
+  /** projects known in the database, by `${fiscalYear}:${code}` (for requests: those of the year before) */
   projectsByKey: ReadonlyMap<string, { adjustedBudget: number }>;
   /** department-wide budgets known in the database, by `${fiscalYear}:${departmentCode}` */
   deptBudgetsByKey: ReadonlyMap<string, { adjustedBudget: number }>;
@@ -21,10 +21,10 @@ const yuan = (fen: number) => groupThousands(fenToYuan(fen));
 type Values = Record<string, unknown>;
 
 /** A file holds one fiscal year: rows that differ from the most frequent year are flagged. */
-export function checkSingleYear(rows: readonly ParsedRow[], sink: IssueSink): void {
+export function checkSingleYear(rows: readonly ParsedRow[], sink: IssueSink, key = "fiscalYear"): void {
   const counts = new Map<number, number>();
   for (const r of rows) {
-    const y = r.values.fiscalYear;
+    const y = r.values[key];
     if (typeof y === "number") counts.set(y, (counts.get(y) ?? 0) + 1);
   }
   if (counts.size <= 1) return;
@@ -32,11 +32,11 @@ export function checkSingleYear(rows: readonly ParsedRow[], sink: IssueSink): vo
   let most = 0;
   for (const [y, n] of counts) if (n > most) [main, most] = [y, n];
   for (const r of rows) {
-    const y = r.values.fiscalYear;
+    const y = r.values[key];
     if (typeof y === "number" && y !== main)
       sink.add(
         r,
-        "fiscalYear",
+        key,
         "IMPORT_MIXED_YEARS",
         `${y}年与文件中其他行的${main}年（共${most}行）不一致，一个文件只能包含一个预算年度`,
       );
@@ -74,6 +74,11 @@ const DUPLICATE_KEYS: Record<ImportKind, DuplicateKey> = {
     key: (v) => parts(v.fiscalYear, v.departmentCode),
     column: "departmentCode",
     describe: (v) => `主管部门“${v.departmentCode}”${v.fiscalYear}年度的预算`,
+  },
+  requests: {
+    key: (v) => parts(v.budgetYear, v.projectCode),
+    column: "projectCode",
+    describe: (v) => `项目“${v.projectCode}”${v.budgetYear}年度的预算申请`,
   },
 };
 
@@ -244,6 +249,24 @@ export function checkDeptBudgetRefs(rows: readonly ParsedRow[], ctx: ImportConte
   for (const r of rows) {
     const dept = r.values.departmentCode;
     if (typeof dept === "string") requireDepartment(r, "departmentCode", dept, kindOf, sink, "系统");
+  }
+}
+
+/**
+ * Next year's requests: each belongs to a project of the year before (the results year) with the same code.
+ * A request for any other code is reported, never dropped: a new project has no results to apply.
+ */
+export function checkRequestRefs(rows: readonly ParsedRow[], ctx: ImportContext, sink: IssueSink): void {
+  for (const r of rows) {
+    const { budgetYear: year, projectCode: code } = r.values;
+    if (typeof year !== "number" || typeof code !== "string") continue;
+    if (!ctx.projectsByKey.has(`${year - 1}:${code}`))
+      sink.add(
+        r,
+        "projectCode",
+        "IMPORT_UNKNOWN_PROJECT",
+        `“${code}”不是${year - 1}年度的项目：${year}年度的预算申请须对应${year - 1}年度已有的项目（按项目编码）；没有绩效结果的新增项目请不要列入本文件`,
+      );
   }
 }
 

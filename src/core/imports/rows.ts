@@ -57,12 +57,25 @@ export interface DeptExecutionRow {
   executed: Fen;
 }
 
+/**
+ * 下年度预算申请: what a project of the year before asks for the budget year. The project name a file may
+ * carry is for the clerk's eye and is not kept (the project's own name counts).
+ */
+export interface RequestRow {
+  budgetYear: number;
+  projectCode: string;
+  amount: Fen;
+  /** 刚性支出; blank reads as 否. */
+  rigid: boolean;
+}
+
 export interface ImportRowsByKind {
   orgs: OrgRow;
   projects: ProjectRow;
   execution: ExecutionRow;
   "dept-budgets": DeptBudgetRow;
   "dept-execution": DeptExecutionRow;
+  requests: RequestRow;
 }
 
 /** One finding of an import, named by the file's row number (1 = header) and column header. */

@@ -15,9 +15,14 @@ export interface FieldSpec {
   maxLength?: number;
   /** Shown as the template's cell comment. */
   hint?: string;
+  /**
+   * A column for the clerk's eye only (a name beside its code): shown in the template and recognised in a
+   * file, but neither checked nor kept; the system's own record is what counts.
+   */
+  informative?: boolean;
 }
 
-export const IMPORT_KINDS = ["orgs", "projects", "execution", "dept-budgets", "dept-execution"] as const;
+export const IMPORT_KINDS = ["orgs", "projects", "execution", "dept-budgets", "dept-execution", "requests"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
@@ -26,6 +31,20 @@ export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   execution: "月度执行",
   "dept-budgets": "部门整体预算",
   "dept-execution": "部门整体月度执行",
+  requests: "下年度预算申请",
+};
+
+/**
+ * The field holding a file's one year, by kind: the fiscal year of its rows, or for next year's requests
+ * the budget year they ask for (their projects are of the year before). Organisations have no year.
+ */
+export const IMPORT_YEAR_KEYS: Record<ImportKind, "fiscalYear" | "budgetYear" | null> = {
+  orgs: null,
+  projects: "fiscalYear",
+  execution: "fiscalYear",
+  "dept-budgets": "fiscalYear",
+  "dept-execution": "fiscalYear",
+  requests: "budgetYear",
 };
 
 const yearField: FieldSpec = { key: "fiscalYear", header: "预算年度", type: "year", required: true, hint: "如 2024" };
@@ -98,6 +117,58 @@ export const IMPORT_SPECS: Record<ImportKind, readonly FieldSpec[]> = {
       aliases: ["执行数（元）", "支付数", "执行数"],
       type: "money",
       required: true,
+    },
+  ],
+  requests: [
+    {
+      key: "budgetYear",
+      header: "预算年度",
+      aliases: ["申请年度"],
+      type: "year",
+      required: true,
+      hint: "申请安排预算的年度，如 2025（对应2024年度的项目）",
+    },
+    {
+      key: "projectCode",
+      header: "项目编码",
+      aliases: ["项目代码"],
+      type: "code",
+      required: true,
+      maxLength: 40,
+      hint: "上一年度已有项目的编码",
+    },
+    {
+      key: "projectName",
+      header: "项目名称",
+      type: "text",
+      required: false,
+      informative: true,
+      hint: "仅供核对，不导入；以系统中的项目名称为准",
+    },
+    {
+      key: "amount",
+      header: "申请金额（元）",
+      aliases: [
+        "申请金额",
+        "申请数",
+        "申请数（元）",
+        "申报金额",
+        "申报金额（元）",
+        "预算申请数",
+        "预算申请数（元）",
+        "申请预算数（元）",
+        "金额（元）",
+      ],
+      type: "money",
+      required: true,
+    },
+    {
+      key: "rigid",
+      header: "刚性支出",
+      aliases: ["是否刚性支出"],
+      type: "bool",
+      required: false,
+      hint: "是 或 否，空为否",
     },
   ],
 };

@@ -412,3 +412,72 @@ describe("validateImport: department-wide execution", () => {
     expect(r.issues[0]).toMatchObject({ row: 3, code: "IMPORT_DUPLICATE" });
   });
 });
+
+describe("validateImport: next year's requests", () => {
+  const request = (over: Record<string, RawCellInput> = {}): Record<string, RawCellInput> => ({
+    budgetYear: 2025,
+    projectCode: "P001",
+    projectName: "任意名称，不核对",
+    amount: "1,234.50",
+    rigid: "√",
+    ...over,
+  });
+
+  it("types a row on the project of the year before; the name is not kept, a blank rigid is 否", () => {
+    const r = validateImport("requests", rows(request(), request({ projectCode: "P002", rigid: null })), ctx);
+    expect(r.issues).toEqual([]);
+    expect(r.rows).toEqual([
+      { budgetYear: 2025, projectCode: "P001", amount: 123_450, rigid: true },
+      { budgetYear: 2025, projectCode: "P002", amount: 123_450, rigid: false },
+    ]);
+  });
+
+  it.each([
+    ["是", true],
+    ["Y", true],
+    ["1", true],
+    ["√", true],
+    ["否", false],
+    ["n", false],
+    ["0", false],
+    ["", false],
+  ])("reads 刚性支出 “%s” as %s", (rigid, expected) => {
+    const r = validateImport("requests", rows(request({ rigid })), ctx);
+    expect(r.rows[0]?.rigid).toBe(expected);
+  });
+
+  it("names the row and column of a code that is no project of the year before, and says to leave new projects out", () => {
+    const r = validateImport("requests", rows(request(), request({ projectCode: "P999" })), ctx);
+    expect(r.rows).toHaveLength(1);
+    expect(r.issues).toHaveLength(1);
+    const [issue] = r.issues;
+    expect(issue).toMatchObject({ row: 3, column: "项目编码", code: "IMPORT_UNKNOWN_PROJECT" });
+    expect(issue!.message).toContain("第3行“项目编码”");
+    expect(issue!.message).toContain("不是2024年度的项目");
+    expect(issue!.message).toContain("新增项目请不要列入本文件");
+  });
+
+  it("refuses a repeated code naming both rows, a year mix, and negative or sub-fen amounts", () => {
+    const r = validateImport(
+      "requests",
+      rows(
+        request(),
+        request({ amount: 5 }),
+        request({ projectCode: "P002", budgetYear: 2026 }),
+        request({ projectCode: "P002", amount: -1 }),
+      ),
+      ctx,
+    );
+    const byRow = r.issues.map((i) => [i.row, i.code]);
+    expect(byRow).toEqual([
+      [3, "IMPORT_DUPLICATE"],
+      [4, "IMPORT_MIXED_YEARS"],
+      [4, "IMPORT_UNKNOWN_PROJECT"],
+      [5, "IMPORT_NEGATIVE"],
+    ]);
+    expect(r.issues[0]!.message).toMatch(/第3行.*与第2行重复/);
+    expect(validateImport("requests", rows(request({ amount: "1.005" })), ctx).issues[0]?.code).toBe(
+      "IMPORT_NOT_MONEY",
+    );
+  });
+});

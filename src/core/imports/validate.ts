@@ -6,13 +6,14 @@ import {
   checkExecution,
   checkOrgRefs,
   checkProjectRefs,
+  checkRequestRefs,
   checkSingleYear,
   checkSplit,
   type ImportContext,
 } from "./checks";
 import { IssueSink, type ParsedRow } from "./issues";
 import type { ImportIssue, ImportRowsByKind } from "./rows";
-import { IMPORT_SPECS, type ImportKind } from "./spec";
+import { IMPORT_SPECS, IMPORT_YEAR_KEYS, type ImportKind } from "./spec";
 
 export type { RawCellInput } from "./cells";
 export type { ImportContext } from "./checks";
@@ -51,6 +52,7 @@ export function validateImport<K extends ImportKind>(
   const parsed: ParsedRow[] = rows.map((raw) => {
     const row: ParsedRow = { rowNumber: raw.rowNumber, values: {}, failed: false };
     for (const field of spec) {
+      if (field.informative) continue;
       const result = parseCell(field, raw.cells[field.key]);
       if (result instanceof CellIssue) sink.add(row, field.key, result.code, result.detail);
       else row.values[field.key] = result;
@@ -58,7 +60,8 @@ export function validateImport<K extends ImportKind>(
     return row;
   });
 
-  if (kind !== "orgs") checkSingleYear(parsed, sink);
+  const yearKey = IMPORT_YEAR_KEYS[kind];
+  if (yearKey) checkSingleYear(parsed, sink, yearKey);
   const duplicates = checkDuplicates(kind, parsed, sink);
   if (kind === "orgs") checkOrgRefs(parsed, ctx, sink);
   if (kind === "projects") checkProjectRefs(parsed, ctx, sink);
@@ -66,6 +69,7 @@ export function validateImport<K extends ImportKind>(
   if (kind === "projects" || kind === "dept-budgets") checkSplit(parsed, sink);
   if (kind === "execution") checkExecution(parsed, ctx, sink, duplicates);
   if (kind === "dept-execution") checkDeptExecution(parsed, ctx, sink, duplicates);
+  if (kind === "requests") checkRequestRefs(parsed, ctx, sink);
 
   const out: ImportValidation<K> = { rows: [], rowNumbers: [], issues: sink.sorted() };
   for (const r of parsed) {

@@ -5,6 +5,7 @@ import type { OrgKind } from "../../core/roles";
 import { copyRows } from "../bulk";
 import type { Database, Executor, Tx } from "../client";
 import { importBatches } from "../schema";
+import { requestImports } from "./results/requests";
 import { iso, one, rows } from "./rows";
 
 /**
@@ -108,6 +109,7 @@ export function importRepo(db: Database, ex: Executor): ImportRepo {
   };
 
   return {
+    ...requestImports(db, ex),
     async lockKeys(regionCode, kind, fiscalYear, list) {
       if (list.length === 0) return;
       const codes = (field: string) =>
@@ -131,6 +133,13 @@ export function importRepo(db: Database, ex: Executor): ImportRepo {
             sql`select b.id from dept_budgets b where b.region_code = ${regionCode} and b.fiscal_year = ${fiscalYear}
                   and b.department_id in (select id from orgs where region_code = ${regionCode}
                                           and code in ${codes("departmentCode")})`,
+          );
+          return;
+        case "requests":
+          // fiscalYear is the file's year: for requests, the budget year.
+          await lock(
+            sql`select id from budget_requests where region_code = ${regionCode} and budget_year = ${fiscalYear}
+                  and project_code in ${codes("projectCode")}`,
           );
           return;
       }

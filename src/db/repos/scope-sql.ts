@@ -86,3 +86,11 @@ export function evaluationScopeSql(scope: Scope, viewer: { userId: number | null
         : sql`${region} and e.firm_id = ${scope.orgId}`;
   }
 }
+
+/**
+ * Next year's budget requests (alias r, their project p and its unit u) a scope may see: as the project they
+ * belong to (a department its subtree, a unit its own).
+ */
+export function budgetRequestScopeSql(scope: Scope): SQL {
+  return sql`r.region_code = ${scope.regionCode} and ${projectScopeSql(scope)}`;
+}

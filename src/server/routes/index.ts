@@ -46,7 +46,8 @@ import getProject from "./projects/get-project";
 import listDeptBudgets from "./projects/list-dept-budgets";
 import listProjects from "./projects/list-projects";
 import rectification from "./rectification";
-import results from "./results";
+import resultAdoption from "./results/adoption";
+import budgetRequests from "./results/requests";
 import selfEvalForms from "./selfeval/forms";
 import selfEvalReview from "./selfeval/review";
 import selfEvalRounds from "./selfeval/rounds";
@@ -109,11 +110,12 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   selfEvalWorkbook,
   attachments,
   rectification,
-  results,
+  resultAdoption,
   evaluationFramework,
   experts,
   evaluationExports,
   evaluations,
   departmentEvaluations,
   evaluationSummary,
+  budgetRequests,
 ];

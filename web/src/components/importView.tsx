@@ -59,7 +59,8 @@ export function NewRowsTable({
   rows: ImportResult["newRows"];
   total: number;
 }) {
-  const specs = IMPORT_SPECS[kind];
+  // A column only for the clerk's eye (a project's name beside its code) is not imported: no column here.
+  const specs = IMPORT_SPECS[kind].filter((s) => !s.informative);
   return (
     <>
       <Table<Record<string, unknown>>

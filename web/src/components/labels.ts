@@ -46,6 +46,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   plan_phase: "工作阶段（下达）",
   task: "任务",
   import_batch: "导入批次",
+  budget_request: "下年度预算申请",
   org: "单位",
   user: "用户",
   api_token: "API 令牌",
@@ -131,6 +132,9 @@ export const FIELD_LABELS: Record<string, string> = {
   otherFunds: "其他资金",
   executed: "执行数",
   projectCode: "项目编码",
+  budgetYear: "预算年度",
+  amount: "金额",
+  rigid: "刚性支出",
   month: "月份",
   username: "用户名",
   displayName: "姓名",
@@ -212,7 +216,14 @@ export const FIELD_LABELS: Record<string, string> = {
 };
 
 /** Fields holding fen. */
-export const MONEY_FIELDS = new Set(["initialBudget", "adjustedBudget", "fiscalFunds", "otherFunds", "executed"]);
+export const MONEY_FIELDS = new Set([
+  "initialBudget",
+  "adjustedBudget",
+  "fiscalFunds",
+  "otherFunds",
+  "executed",
+  "amount",
+]);
 
 export const fieldLabel = (k: string): string => FIELD_LABELS[k] ?? k;
 

@@ -17,7 +17,7 @@ import {
   Upload,
 } from "antd";
 import { useEffect, useState } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { IMPORT_KIND_LABELS, IMPORT_KINDS, type ImportKind, MAX_UPLOAD_BYTES } from "../../../src/core/imports/spec";
 import { ApiError, errorMessage } from "../api/client";
 import { importTemplateUrl, runImport } from "../api/endpoints";
@@ -33,7 +33,16 @@ const KIND_HINTS: Record<ImportKind, string> = {
   execution: "各项目每月的支付数",
   "dept-budgets": "各主管部门的整体预算数",
   "dept-execution": "各主管部门整体支出每月的支付数",
+  requests: "下一预算年度各项目的申请金额及刚性支出标记（项目须为本年度已有项目）",
 };
+
+/** Where the data of a kind is seen after an import. */
+const KIND_PAGES: Partial<Record<ImportKind, { to: string; label: string }>> = {
+  orgs: { to: "/orgs", label: "查看单位" },
+  "dept-budgets": { to: "/dept-budgets", label: "查看部门整体预算" },
+  requests: { to: "/results/requests", label: "查看下年度预算申请" },
+};
+const PROJECTS_PAGE = { to: "/projects", label: "查看项目库" };
 
 /** "共 12 个错误，涉及 5 行": one row may carry several errors. */
 export const errorsText = (errors: number, rows: number) => `共 ${count(errors)} 个错误，涉及 ${count(rows)} 行`;
@@ -100,7 +109,12 @@ export default function ImportsPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [step, setStep] = useState(0);
-  const [kind, setKind] = useState<ImportKind>("projects");
+  // A page that imports one kind links here with ?kind=…, preselected.
+  const [params] = useSearchParams();
+  const asked = params.get("kind");
+  const [kind, setKind] = useState<ImportKind>(
+    IMPORT_KINDS.includes(asked as ImportKind) ? (asked as ImportKind) : "projects",
+  );
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
 
@@ -143,6 +157,7 @@ export default function ImportsPage() {
   };
 
   const r = preview.data;
+  const donePage = KIND_PAGES[kind] ?? PROJECTS_PAGE;
   const canCommit = !!r && r.counts.errors === 0 && r.counts.new + r.counts.changed > 0;
 
   return (
@@ -321,7 +336,7 @@ export default function ImportsPage() {
                     <Button type="primary" onClick={restart}>
                       继续导入
                     </Button>
-                    <Button onClick={() => navigate("/projects")}>查看项目库</Button>
+                    <Button onClick={() => navigate(donePage.to)}>{donePage.label}</Button>
                     <Button onClick={() => navigate("/imports/history")}>查看导入记录</Button>
                   </Space>
                 }

@@ -35,6 +35,11 @@ describe("audit entries as a clerk reads them", () => {
     expect(formatAuditValue("project", "category", "recurring")).toBe("常年性");
     expect(formatAuditValue("import_batch", "kind", "dept-budgets")).toBe("部门整体预算");
     expect(formatAuditValue("project", "isKey", true)).toBe("是");
+    expect(formatAuditValue("import_batch", "kind", "requests")).toBe("下年度预算申请");
+    expect(formatAuditValue("budget_request", "amount", 360_000_000)).toBe("3,600,000.00 元");
+    expect(changeSummary("budget_request", { amount: 100, rigid: false }, { amount: 250, rigid: true })).toBe(
+      "申请金额：1.00 元 → 2.50 元；刚性支出：否 → 是",
+    );
     expect(formatAuditValue("review_draw", "picks", ["141", "140"])).toBe("141、140");
     expect(formatAuditValue("review_draw", "params", { seed: "x" })).toBeNull();
     const rows = fieldChanges(

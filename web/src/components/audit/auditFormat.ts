@@ -36,6 +36,7 @@ export function changedKeys(before: unknown, after: unknown): string[] {
 /** The Chinese name of a field of an entity's record (months of execution as 1月 … 12月). */
 export function auditFieldLabel(entity: string, key: string): string {
   if (MONTHLY_ENTITIES.has(entity) && isMonth(key)) return `${key}月支付数`;
+  if (entity === "budget_request" && key === "amount") return "申请金额";
   return fieldLabel(key);
 }
 

@@ -32,6 +32,7 @@ describe("self-evaluation entries in the audit log", () => {
     expect(auditLink(entry("selfeval_form", "12"))?.to).toBe("/selfeval/forms/12");
     expect(auditLink(entry("selfeval_round", "3"))?.to).toBe("/selfeval");
     expect(auditLink(entry("selfeval_rules", "2025:2025.1"))?.to).toBe("/selfeval/rules");
+    expect(auditLink(entry("budget_request", "2025:P301001A"))?.to).toBe("/results/requests?q=P301001A");
     // An answer to a comment leads to the record the comment is on.
     expect(auditLink(entry("review_comment", "5", { answer: "已改", selfEvalFormId: 12 }))?.to).toBe(
       "/selfeval/forms/12",

@@ -109,6 +109,13 @@ export function auditLink(e: AuditEntry): { to: string; title: string } | null {
       return NUMERIC.test(id) ? { to: `/tasks/${id}`, title: "打开任务" } : null;
     case "import_batch":
       return { to: "/imports/history", title: "打开导入记录" };
+    case "budget_request": {
+      // Recorded as "<budget year>:<project code>", imported or typed alike.
+      const code = id.split(":")[1];
+      return code
+        ? { to: search("/results/requests", code), title: `在下年度预算申请中查找 ${code}` }
+        : { to: "/results/requests", title: "打开下年度预算申请" };
+    }
     case "org":
       return { to: "/orgs", title: "打开组织机构" };
     case "user": {
