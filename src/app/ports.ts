@@ -12,6 +12,7 @@ import type { OrgRepo } from "./org/ports";
 import type { PlanRepo } from "./plan/ports";
 import type { ProjectRepo } from "./projects/ports";
 import type { RectificationRepo } from "./rectification/ports";
+import type { DeptScoreRepo } from "./results/ports";
 import type { ReviewThreadRepo } from "./review/ports";
 import type { SelfEvalRepo } from "./selfeval/ports";
 import type { SelfEvalReviewRepo } from "./selfeval/review-ports";
@@ -88,6 +89,7 @@ export interface Repos {
   rectification: RectificationRepo;
   experts: ExpertRepo;
   evaluations: EvaluationRepo;
+  deptScores: DeptScoreRepo;
 }
 
 export interface UnitOfWork {

@@ -183,6 +183,8 @@ export const ERROR_CODES = {
   RECTIFICATION_ROLE_NOT_ALLOWED: "当前角色或单位不能办理该整改事项",
   RECTIFICATION_NEEDS_EVIDENCE: "整改措施说明或佐证材料缺失",
   RECTIFICATION_RETURN_NEEDS_COMMENT: "退回须填写意见",
+  // 部门绩效考核
+  DEPT_SCORE_TEMPLATE_INVALID: "部门绩效考核模板设置有误（details.issues 列出每一处）",
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -23,6 +23,7 @@ import { ProjectReadModel } from "./repos/project-read-model";
 import { projectRepo } from "./repos/projects";
 import { SessionCache } from "./repos/read-cache";
 import { rectificationRepo } from "./repos/rectification";
+import { deptScoreRepo } from "./repos/results/department-scores";
 import { reviewThreadRepo } from "./repos/review/review-threads";
 import { ruleSetRepo } from "./repos/rule-sets";
 import { selfEvalRepo } from "./repos/selfeval";
@@ -59,6 +60,7 @@ function reposFor(db: Database, ex: Executor): Repos {
     rectification: rectificationRepo(ex),
     experts: expertRepo(ex),
     evaluations: evaluationRepo(ex),
+    deptScores: deptScoreRepo(ex),
   };
 }
 

@@ -31,6 +31,7 @@ import {
   SolutionOutlined,
   TeamOutlined,
   ToolOutlined,
+  TrophyOutlined,
 } from "@ant-design/icons";
 import type { MenuProps } from "antd";
 import type { ReactNode } from "react";
@@ -58,6 +59,7 @@ export const NAV_GROUPS: Record<string, { label: string }> = {
   selfeval: { label: "单位自评" },
   review: { label: "抽查复核" },
   evaluations: { label: "绩效评价" },
+  results: { label: "结果应用" },
 };
 
 /** Monitoring's overview pages are for finance, departments and auditors; units work on their own forms. */
@@ -235,6 +237,13 @@ export const NAV: NavItem[] = [
     icon: <ToolOutlined />,
     permission: "rectification.read",
     group: "evaluations",
+  },
+  {
+    path: "/results/department-scores",
+    label: "部门绩效考核",
+    icon: <TrophyOutlined />,
+    permission: "results.read",
+    group: "results",
   },
   { path: "/orgs", label: "组织机构", icon: <ApartmentOutlined />, permission: "org.read" },
   { path: "/imports", label: "数据导入", icon: <CloudUploadOutlined />, permission: "import.run" },

@@ -46,6 +46,7 @@ import getProject from "./projects/get-project";
 import listDeptBudgets from "./projects/list-dept-budgets";
 import listProjects from "./projects/list-projects";
 import rectification from "./rectification";
+import departmentScores from "./results/department-scores";
 import selfEvalForms from "./selfeval/forms";
 import selfEvalReview from "./selfeval/review";
 import selfEvalRounds from "./selfeval/rounds";
@@ -114,4 +115,5 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   evaluations,
   departmentEvaluations,
   evaluationSummary,
+  departmentScores,
 ];
