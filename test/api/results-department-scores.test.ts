@@ -239,7 +239,7 @@ type Row = {
   belowAverage: boolean;
 };
 const rowOf = (v: { rows: Row[] }, code: string) => v.rows.find((r) => r.department.code === code)!;
-const valueOf = (r: Row, key: string) => r.components.find((c) => c.key === key)!;
+const componentOf = (r: Row, key: string) => r.components.find((c) => c.key === key)!;
 /** Hundredths of a two-decimal figure, exactly. */
 const h = (x: number) => BigInt(Math.round(x * 100));
 /** n / d rounded half up to an integer (n, d ≥ 0). */
@@ -274,24 +274,24 @@ describe("department scores (部门绩效考核)", () => {
     // 卫健局's review is not confirmed, so it has none.
     const edu = rowOf(v, "301");
     const quality = halfUp(h(reviewTotals["301"]!) + h(reviewTotals.P301001A!), 2n);
-    expect(valueOf(edu, "selfEvalQuality")).toMatchObject({ value: points(quality), count: 2, part: null });
-    expect(valueOf(rowOf(v, "302"), "selfEvalQuality")).toMatchObject({ value: null, count: 0 });
+    expect(componentOf(edu, "selfEvalQuality")).toMatchObject({ value: points(quality), count: 2, part: null });
+    expect(componentOf(rowOf(v, "302"), "selfEvalQuality")).toMatchObject({ value: null, count: 0 });
     // 部门评价: final ones only (教育局's 50 is still submitted); 重点评价: 85.63.
-    expect(valueOf(edu, "deptEval")).toMatchObject({ value: 90, count: 1 });
-    expect(valueOf(rowOf(v, "302"), "deptEval")).toMatchObject({ value: 80, count: 1 });
-    expect(valueOf(rowOf(v, "303"), "deptEval")).toMatchObject({ value: 70, count: 1 });
-    expect(valueOf(rowOf(v, "302"), "keyEval")).toMatchObject({ value: 85.63, count: 1 });
-    expect(valueOf(edu, "keyEval")).toMatchObject({ value: null, count: 0, how: "无已定稿的重点评价，不参与计分" });
+    expect(componentOf(edu, "deptEval")).toMatchObject({ value: 90, count: 1 });
+    expect(componentOf(rowOf(v, "302"), "deptEval")).toMatchObject({ value: 80, count: 1 });
+    expect(componentOf(rowOf(v, "303"), "deptEval")).toMatchObject({ value: 70, count: 1 });
+    expect(componentOf(rowOf(v, "302"), "keyEval")).toMatchObject({ value: 85.63, count: 1 });
+    expect(componentOf(edu, "keyEval")).toMatchObject({ value: null, count: 0, how: "无已定稿的重点评价，不参与计分" });
     // 整改落实: 1 accepted of the 2 accepted or overdue; the third is within its deadline.
-    expect(valueOf(edu, "rectification")).toMatchObject({ value: 50, count: 2, part: 1, pending: 1 });
-    expect(valueOf(edu, "rectification").how).toBe(
+    expect(componentOf(edu, "rectification")).toMatchObject({ value: 50, count: 2, part: 1, pending: 1 });
+    expect(componentOf(edu, "rectification").how).toBe(
       "已验收 1 项 ÷ 应计 2 项（已验收或已过整改期限）× 100；另有 1 项未到整改期限，暂不计入",
     );
-    expect(valueOf(rowOf(v, "302"), "rectification").value).toBeNull();
+    expect(componentOf(rowOf(v, "302"), "rectification").value).toBeNull();
     // 任务完成及时性: the tasks of the department and its units, from the task list.
     for (const code of ["301", "302", "303", "304"]) {
       const t = await tasksOf(code);
-      const c = valueOf(rowOf(v, code), "taskTimeliness");
+      const c = componentOf(rowOf(v, code), "taskTimeliness");
       expect({ part: c.part, count: c.count, pending: c.pending }, code).toEqual({
         part: t.onTime,
         count: t.counted,
@@ -329,7 +329,7 @@ describe("department scores (部门绩效考核)", () => {
     };
     for (const r of v.rows) expect(r.score, r.department.code).toBe(expected(r));
     // 卫健局 by hand: (25 × 80 + 20 × 85.63 + 10 × timeliness) / 55.
-    const t302 = valueOf(rowOf(v, "302"), "taskTimeliness").value!;
+    const t302 = componentOf(rowOf(v, "302"), "taskTimeliness").value!;
     expect(rowOf(v, "302").score).toBe(points(halfUp(25n * 8000n + 20n * 8563n + 10n * h(t302), 55n)));
     const scored = v.rows.filter((r: Row) => r.score !== null);
     expect(scored).toHaveLength(4);
