@@ -13,6 +13,7 @@ import type { PlanRepo } from "./plan/ports";
 import type { ProjectRepo } from "./projects/ports";
 import type { RectificationRepo } from "./rectification/ports";
 import type { ResultRepo } from "./results/adoption-ports";
+import type { DeptScoreRepo } from "./results/ports";
 import type { BudgetRequestRepo } from "./results/requests-ports";
 import type { ReviewThreadRepo } from "./review/ports";
 import type { SelfEvalRepo } from "./selfeval/ports";
@@ -92,6 +93,7 @@ export interface Repos {
   evaluations: EvaluationRepo;
   results: ResultRepo;
   budgetRequests: BudgetRequestRepo;
+  deptScores: DeptScoreRepo;
 }
 
 export interface UnitOfWork {

@@ -192,6 +192,8 @@ export const ERROR_CODES = {
   BUDGET_REQUEST_INVALID: "预算申请填写有误（details.field 指出字段）",
   BUDGET_REQUEST_UNKNOWN_PROJECT: "项目编码不是上一年度的项目，不能申请下年度预算",
   BUDGET_REQUEST_EXISTS: "该项目已有该年度的预算申请",
+  // 部门绩效考核
+  DEPT_SCORE_TEMPLATE_INVALID: "部门绩效考核模板设置有误（details.issues 列出每一处）",
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -24,6 +24,7 @@ import { projectRepo } from "./repos/projects";
 import { SessionCache } from "./repos/read-cache";
 import { rectificationRepo } from "./repos/rectification";
 import { resultRepo } from "./repos/results/adoptions";
+import { deptScoreRepo } from "./repos/results/department-scores";
 import { budgetRequestRepo } from "./repos/results/requests";
 import { reviewThreadRepo } from "./repos/review/review-threads";
 import { ruleSetRepo } from "./repos/rule-sets";
@@ -63,6 +64,7 @@ function reposFor(db: Database, ex: Executor): Repos {
     evaluations: evaluationRepo(ex),
     results: resultRepo(ex),
     budgetRequests: budgetRequestRepo(ex),
+    deptScores: deptScoreRepo(ex),
   };
 }
 

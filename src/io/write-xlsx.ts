@@ -4,9 +4,9 @@ import ExcelJS from "exceljs";
 /**
  * How a column's numbers are shown. Money is given in 元 as a number: the caller converts fen → yuan
  * (fen / 100) for display; exports are for reading, the database keeps exact fen.
- * percent takes a fraction (0.8534 → 85.34%).
+ * percent takes a fraction (0.8534 → 85.34%); points are scores with two decimals (85.3 → 85.30).
  */
-export type XlsxColumnKind = "text" | "money" | "int" | "percent";
+export type XlsxColumnKind = "text" | "money" | "int" | "percent" | "points";
 
 export interface XlsxColumn {
   header: string;
@@ -41,6 +41,7 @@ const FORMATS: Record<XlsxColumnKind, string> = {
   money: "#,##0.00",
   int: "#,##0",
   percent: "0.00%",
+  points: "0.00",
 };
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF9BA7B4" } };

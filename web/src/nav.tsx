@@ -31,6 +31,7 @@ import {
   SolutionOutlined,
   TeamOutlined,
   ToolOutlined,
+  TrophyOutlined,
 } from "@ant-design/icons";
 import type { MenuProps } from "antd";
 import type { ReactNode } from "react";
@@ -241,6 +242,13 @@ export const NAV: NavItem[] = [
     path: "/results/requests",
     label: "下年度预算申请",
     icon: <FileExcelOutlined />,
+    permission: "results.read",
+    group: "results",
+  },
+  {
+    path: "/results/department-scores",
+    label: "部门绩效考核",
+    icon: <TrophyOutlined />,
     permission: "results.read",
     group: "results",
   },

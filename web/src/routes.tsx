@@ -49,6 +49,7 @@ const EvaluationPage = lazy(() => import("./pages/evaluations/EvaluationPage"));
 const EvaluationFrameworkPage = lazy(() => import("./pages/evaluations/EvaluationFrameworkPage"));
 const ExpertsPage = lazy(() => import("./pages/evaluations/ExpertsPage"));
 const EvaluationStatsPage = lazy(() => import("./pages/evaluations/EvaluationStatsPage"));
+const DepartmentScoresPage = lazy(() => import("./pages/results/DepartmentScoresPage"));
 const WorkPlanPage = lazy(() => import("./pages/plan/WorkPlanPage"));
 const TasksPage = lazy(() => import("./pages/tasks/TasksPage"));
 const TaskRedirectPage = lazy(() => import("./pages/tasks/TaskRedirectPage"));
@@ -438,6 +439,14 @@ export function AppRoutes() {
             element={
               <Guard path="/evaluations/stats">
                 <EvaluationStatsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="results/department-scores"
+            element={
+              <Guard path="/results/department-scores">
+                <DepartmentScoresPage />
               </Guard>
             }
           />

@@ -7,6 +7,9 @@ import { type Grade, gradeOf, pointsText, toHundredths } from "../selfeval/grade
  * result rules compare with the region's average. It is a versioned template of weighted components,
  * each scored 0–100 for the department; the weights sum to 100.
  */
+/** The rule set module that stores the template's versions per region and year. */
+export const DEPT_SCORE_MODULE = "deptScore";
+
 export const DEPT_SCORE_COMPONENTS = [
   "selfEvalQuality",
   "deptEval",

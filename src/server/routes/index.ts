@@ -47,6 +47,7 @@ import listDeptBudgets from "./projects/list-dept-budgets";
 import listProjects from "./projects/list-projects";
 import rectification from "./rectification";
 import resultAdoption from "./results/adoption";
+import departmentScores from "./results/department-scores";
 import budgetRequests from "./results/requests";
 import selfEvalForms from "./selfeval/forms";
 import selfEvalReview from "./selfeval/review";
@@ -118,4 +119,5 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   departmentEvaluations,
   evaluationSummary,
   budgetRequests,
+  departmentScores,
 ];

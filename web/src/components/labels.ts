@@ -42,6 +42,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   evaluation_report: "评价报告",
   department_evaluation: "部门评价（开启）",
   firm_ledger: "第三方机构履职台账",
+  dept_score_template: "部门绩效考核模板",
   work_plan: "年度工作安排",
   plan_phase: "工作阶段（下达）",
   task: "任务",

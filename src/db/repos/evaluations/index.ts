@@ -76,8 +76,8 @@ const SORTS: Record<EvaluationSort, string> = {
   updatedAt: "e.updated_at",
 };
 
-/** Totals of the submitted sheets, in hundredths. */
-const SUBMITTED_TOTALS = sql`coalesce((select json_agg(x.total order by x.total) from (
+/** Totals of the submitted sheets, in hundredths (of the evaluation aliased e); the department scores read them too. */
+export const SUBMITTED_TOTALS = sql`coalesce((select json_agg(x.total order by x.total) from (
     select round(sum(s.points) * 100)::int as total from evaluation_members m
     join evaluation_scores s on s.member_id = m.id and s.region_code = m.region_code
     where m.evaluation_id = e.id and m.region_code = e.region_code and m.submitted_at is not null group by m.id) x), '[]')`;

@@ -60,6 +60,8 @@ export function auditLink(e: AuditEntry): { to: string; title: string } | null {
       return { to: "/monitoring/rules", title: "打开预警规则" };
     case "evaluation_framework":
       return { to: "/evaluations/framework", title: "打开评价指标体系" };
+    case "dept_score_template":
+      return { to: "/results/department-scores?tab=template", title: "打开部门绩效考核模板" };
     case "expert":
     case "evaluation_tie":
       return { to: "/evaluations/experts", title: "打开专家库" };
