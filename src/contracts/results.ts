@@ -40,8 +40,14 @@ export const ResultRule = z
     z.object({
       kind: z.literal("grade"),
       priority: Priority,
-      grade: z.string().max(20).describe(`等级：${GRADES.join("、")}`),
-      action: z.string().max(20).describe(`处理方式：${ADJUSTMENT_ACTIONS.join("、")}`),
+      grade: z
+        .string()
+        .max(20)
+        .describe(`等级：${GRADES.join("、")}`),
+      action: z
+        .string()
+        .max(20)
+        .describe(`处理方式：${ADJUSTMENT_ACTIONS.join("、")}`),
       percent: Percent.optional(),
       capFen: Fen.optional().describe("增加预算的上限（分）"),
     }),
@@ -49,7 +55,10 @@ export const ResultRule = z
     z.object({
       kind: z.literal("rectification"),
       priority: Priority,
-      trigger: z.string().max(20).describe(`整改情形：${RECTIFICATION_TRIGGERS.join("、")}`),
+      trigger: z
+        .string()
+        .max(20)
+        .describe(`整改情形：${RECTIFICATION_TRIGGERS.join("、")}`),
       action: z.string().max(20).describe("处理方式：cut、suspend"),
       percent: Percent.optional(),
     }),
@@ -61,7 +70,10 @@ export const ResultRule = z
     }),
     z.object({
       kind: z.literal("exemption"),
-      exempt: z.string().max(20).describe(`豁免类别：${EXEMPTION_KINDS.join("、")}`),
+      exempt: z
+        .string()
+        .max(20)
+        .describe(`豁免类别：${EXEMPTION_KINDS.join("、")}`),
       codes: z.array(z.string().max(64)).max(2000).optional(),
       note: z.string().max(500).optional(),
     }),

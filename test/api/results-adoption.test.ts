@@ -1,5 +1,5 @@
-import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_EVALUATION_FRAMEWORK } from "../../src/core/evaluations/framework";
 import { rows } from "../../src/db/repos/rows";
@@ -153,8 +153,8 @@ describe("rule sets", () => {
       { kind: "departmentScore", priority: 1, percent: 120 },
       { kind: "grade", priority: 2, grade: "great", action: "cut", percent: 10 },
     ]);
-    expect(bad.statusCode).toBe(422);
-    const body = bad.json();
+    expect(bad.statusCode).toBe(400);
+    const body = bad.json().error;
     expect(body.code).toBe("RESULT_RULES_INVALID");
     expect(body.details.issues.map((i: { field: string }) => i.field)).toEqual(["rules.0.percent", "rules.1.grade"]);
     expect(body.message).toContain("第1条规则（按部门得分）：比例须在 0 到 100 之间");
@@ -168,7 +168,7 @@ describe("rule sets", () => {
     expect(first.json()).toMatchObject({ version: 1 });
     const again = await save("低于平均分核减", DEPT_RULE);
     expect(again.statusCode).toBe(409);
-    expect(again.json().code).toBe("RESULT_RULES_NAME_TAKEN");
+    expect(again.json().error.code).toBe("RESULT_RULES_NAME_TAKEN");
     const second = await save("低于平均分核减", DEPT_RULE, { baseVersion: 1, note: "比例按区政府意见调为10%" });
     expect(second.statusCode, second.body).toBe(201);
     expect(second.json()).toMatchObject({ version: 2 });
@@ -229,14 +229,13 @@ describe("simulation", () => {
 
   it("by department score: the projects of the departments below the region's average are cut 10%, the others kept", async () => {
     const scores = await t.ok("admin", "GET", "/api/v1/results/department-scores?year=2025");
-    const below = new Set(
-      scores.rows.filter((d: { belowAverage: boolean }) => d.belowAverage).map((d: { departmentName: string }) => d.departmentName),
-    );
+    const below = new Set(scores.rows.filter((d: Row) => d.belowAverage).map((d: Row) => d.department.id as number));
     expect(below.size).toBeGreaterThan(0);
     const s = await t.ok("admin", "POST", "/api/v1/results/simulations", { fiscalYear: 2025, ruleSetId: deptSet });
-    expect(s.average).toBe(scores.average);
-    for (const row of s.rows as (Row & { departmentName: string })[]) {
-      if (below.has(row.departmentName)) {
+    expect(Number(s.average)).toBe(scores.average);
+    expect(s.rows.some((r: Row) => r.action === "keep")).toBe(true);
+    for (const row of s.rows as Row[]) {
+      if (below.has(row.departmentId)) {
         expect(row.action).toBe("cut");
         expect(row.cut).toBe(Math.floor((row.request * 10) / 100 + 0.5));
       } else expect(row).toMatchObject({ action: "keep", cut: 0, newAmount: row.request });
@@ -255,8 +254,8 @@ describe("simulation", () => {
       fiscalYear: 2025,
       ruleSetIds: [deptSet, deptSet],
     });
-    expect(bad.statusCode).toBe(422);
-    expect(bad.json().code).toBe("RESULT_COMPARE_INVALID");
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe("RESULT_COMPARE_INVALID");
   });
 });
 
@@ -269,7 +268,7 @@ describe("adoption", () => {
     expect(adoption).toMatchObject({ seq: 1, status: "current", adjusted: 3, cut: 78_000_000, raise: 1_000_000 });
     const twice = await t.call("admin", "POST", "/api/v1/results/adoptions", { fiscalYear: 2025, ruleSetId: gradeSet });
     expect(twice.statusCode).toBe(409);
-    expect(twice.json().code).toBe("RESULT_ALREADY_ADOPTED");
+    expect(twice.json().error.code).toBe("RESULT_ALREADY_ADOPTED");
     expect(await count("result_adoptions")).toBe(1);
     expect(await count("result_adjustments")).toBe(3);
     const tasks = await rows<{ org: string; status: string }>(
@@ -289,6 +288,23 @@ describe("adoption", () => {
     expect(e.status).toBe("final");
     // The rectification item is accepted late: a new simulation no longer holds the school's project.
     const item = (await t.ok("admin", "GET", `/api/v1/rectification/notices/${notice}`)).items[0];
+    const boundary = "----results-test";
+    const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+    const upload = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="进度计划.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+      ),
+      pdf,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const up = await t.d.as(
+      t.d.who("unit1"),
+      "POST",
+      `/api/v1/attachments?entity=rectification_item&recordId=${item.id}`,
+      upload,
+      { "content-type": `multipart/form-data; boundary=${boundary}` },
+    );
+    expect(up.statusCode, up.body).toBe(201);
     await t.ok("unit1", "POST", `/api/v1/rectification/items/${item.id}/actions`, {
       version: item.version,
       action: "answer",
@@ -314,8 +330,8 @@ describe("adoption", () => {
       ruleSetId: deptSet,
       replaces: adoption.id,
     });
-    expect(noReason.statusCode).toBe(422);
-    expect(noReason.json().code).toBe("RESULT_ADOPTION_INVALID");
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.code).toBe("RESULT_ADOPTION_INVALID");
     const res = await t.call("admin", "POST", "/api/v1/results/adoptions", {
       fiscalYear: 2025,
       ruleSetId: deptSet,
@@ -358,9 +374,9 @@ describe("adoption", () => {
     expect(current.total).toBeGreaterThan(0);
     const line = current.rows[0];
     const account = ACCOUNTS[line.projectCode as keyof typeof ACCOUNTS];
-    expect((await t.call(account.department, "POST", `/api/v1/results/adjustments/${line.id}/acknowledge`)).statusCode).toBe(
-      403,
-    );
+    expect(
+      (await t.call(account.department, "POST", `/api/v1/results/adjustments/${line.id}/acknowledge`)).statusCode,
+    ).toBe(403);
     const inbox = await t.ok(account.unit, "GET", "/api/v1/tasks/inbox");
     expect(JSON.stringify(inbox)).toContain(`2026年预算调整：${line.projectName}`);
     const ack = await t.call(account.unit, "POST", `/api/v1/results/adjustments/${line.id}/acknowledge`);
@@ -371,7 +387,11 @@ describe("adoption", () => {
   });
 
   it("exports the list as Excel with a total row and as JSON for the budget system", async () => {
-    const x = await t.call("admin", "GET", `/api/v1/results/adjustments/export.xlsx?year=2025&adoptionId=${adoption.id}`);
+    const x = await t.call(
+      "admin",
+      "GET",
+      `/api/v1/results/adjustments/export.xlsx?year=2025&adoptionId=${adoption.id}`,
+    );
     expect(x.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
@@ -381,7 +401,9 @@ describe("adoption", () => {
     expect(last).toContain(780_000);
     const j = await t.ok("admin", "GET", `/api/v1/results/adjustments/export.json?year=2025&adoptionId=${adoption.id}`);
     expect(j.budgetYear).toBe(2026);
-    expect(byCode(j.rows.map((r: { projectCode: string; cutFen: number }) => ({ ...r, cut: r.cutFen }))).P302001A).toMatchObject({
+    expect(
+      byCode(j.rows.map((r: { projectCode: string; cutFen: number }) => ({ ...r, cut: r.cutFen }))).P302001A,
+    ).toMatchObject({
       cutFen: 18_000_000,
       request: "900000.01",
       newAmount: "720000.01",
