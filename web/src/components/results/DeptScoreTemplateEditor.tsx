@@ -54,7 +54,7 @@ function TotalLine({ rows }: { rows: Row[] }) {
 
 function ComponentsCard({ form, loading }: { form: FormInstance<Values>; loading: boolean }) {
   const editing = useConfigEditing();
-  const rows = (Form.useWatch("components", form) ?? []) as Row[];
+  const rows = (Form.useWatch("components", { form, preserve: true }) ?? []) as Row[];
   const unused = DEPT_SCORE_COMPONENTS.filter((k) => !rows.some((r) => r?.key === k));
   return (
     <Card

@@ -1,6 +1,7 @@
 import { WarningOutlined } from "@ant-design/icons";
 import { Card, Col, Row, Space, Statistic, Table, Tabs, Tag, Tooltip, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
+import { useMemo } from "react";
 import { useSearchParams } from "react-router";
 import { DEFAULT_GRADE_LABELS } from "../../../../src/core/selfeval/grade";
 import {
@@ -38,7 +39,6 @@ function columns(v: DepartmentScores): ColumnsType<DepartmentScoreRow> {
       width: 72,
       align: "center",
       fixed: "left",
-      defaultSortOrder: "ascend",
       sorter: byNumber((r) => r.rank),
       render: (_, r) => <span className="jx-num">{r.rank ?? DASH}</span>,
     },
@@ -127,8 +127,10 @@ function columns(v: DepartmentScores): ColumnsType<DepartmentScoreRow> {
 
 function Ranking({ year }: { year: number }) {
   const scores = useDepartmentScores(year);
-  if (scores.error && !scores.data) return <PageError error={scores.error} onRetry={() => void scores.refetch()} />;
   const v = scores.data;
+  // Stable columns: the table keeps its sort while the data is unchanged.
+  const cols = useMemo(() => (v ? columns(v) : []), [v]);
+  if (scores.error && !v) return <PageError error={scores.error} onRetry={() => void scores.refetch()} />;
   const loading = scores.isPending;
   const mine = v && v.rows.length === 1 && v.departments > 1 ? v.rows[0] : null;
   return (
@@ -184,7 +186,7 @@ function Ranking({ year }: { year: number }) {
           rowKey={(r) => r.department.id}
           loading={loading}
           dataSource={v?.rows ?? []}
-          columns={v ? columns(v) : []}
+          columns={cols}
           rowClassName={(r) => (r.belowAverage ? "jx-below-average" : "")}
           pagination={{ defaultPageSize: 20, showSizeChanger: true, hideOnSinglePage: true, size: "small" }}
           scroll={{ x: 1100 }}
