@@ -29,6 +29,7 @@ const HELP: Record<RuleKind, string> = {
 /** One line of what the rule does ("按评价等级：中 核减10%"), once its fields say enough. */
 function summary(v: RuleValues | undefined): string | null {
   if (!v?.kind) return null;
+  if (needsPercent(v) && typeof v.percent !== "number") return null;
   try {
     const r = ruleOf(v);
     if (r.kind === "grade" && (!r.grade || !r.action)) return null;

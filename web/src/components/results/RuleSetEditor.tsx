@@ -1,8 +1,8 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Drawer, Dropdown, Form, Input, Space, Typography } from "antd";
+import { Alert, App, Button, Drawer, Form, Input, Space, Typography } from "antd";
 import { useState } from "react";
-import { RULE_KIND_LABELS, type RuleKind } from "../../../../src/core/results/rules";
+import { RULE_KIND_LABELS } from "../../../../src/core/results/rules";
 import { validateRuleSet } from "../../../../src/core/results/validate-rules";
 import { errorMessage, isApiError } from "../../api/client";
 import { type RuleSet, resultKeys, type SavedRuleSet, saveRuleSet } from "../../api/results/results";
@@ -206,20 +206,25 @@ export function RuleSetEditor({
                 />
               ))}
               <Space wrap style={{ marginBottom: 16 }}>
-                <Dropdown
-                  menu={{
-                    items: RULE_KINDS.map((k) => ({ key: k, label: RULE_KIND_LABELS[k] })),
-                    onClick: ({ key }) => {
-                      add(newRule(key as RuleKind, (form.getFieldValue("rules") as RuleValues[] | undefined) ?? []));
+                {/* Buttons, not a dropdown menu: the leave guard takes a menu item's click for leaving the page. */}
+                <Typography.Text type="secondary">添加规则：</Typography.Text>
+                {RULE_KINDS.map((k) => (
+                  <Button
+                    key={k}
+                    type="dashed"
+                    size="small"
+                    icon={<PlusOutlined />}
+                    onClick={() => {
+                      add(newRule(k, (form.getFieldValue("rules") as RuleValues[] | undefined) ?? []));
                       setDirty(true);
-                    },
-                  }}
-                >
-                  <Button icon={<PlusOutlined />} data-testid="rule-set-add">
-                    添加规则
+                    }}
+                    data-testid={`rule-set-add-${k}`}
+                  >
+                    {RULE_KIND_LABELS[k]}
                   </Button>
-                </Dropdown>
+                ))}
                 <Button
+                  size="small"
                   disabled={fields.length < 2}
                   onClick={() => {
                     form.setFieldValue("rules", prioritiesInOrder(form.getFieldValue("rules") as RuleValues[]));

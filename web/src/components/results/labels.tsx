@@ -43,9 +43,9 @@ export function WanDiff({ fen }: { fen: number }) {
 /** Only an address inside the app is made a link (the evidence comes from the server, but a stored list outlives code). */
 const isAppPath = (p: string) => p.startsWith("/") && !p.startsWith("//");
 
-/** What an adjustment rests on: the evaluation, review, rectification or score behind it, each a link. */
+/** What an adjustment rests on: the evaluation, review, rectification or score behind it, each a link; nothing when none. */
 export function EvidenceLinks({ evidence }: { evidence: readonly { label: string; link: string }[] }) {
-  if (evidence.length === 0) return <Typography.Text type="secondary">{DASH}</Typography.Text>;
+  if (evidence.length === 0) return null;
   return (
     <Space size={[8, 0]} wrap>
       {evidence.map((e) =>

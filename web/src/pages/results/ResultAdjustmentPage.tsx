@@ -122,7 +122,7 @@ export default function ResultAdjustmentPage() {
             <span data-testid="adjustment-reason">{a.reason || DASH}</span>
           </Descriptions.Item>
           <Descriptions.Item label="依据" span={2}>
-            <EvidenceLinks evidence={a.evidence} />
+            {a.evidence.length > 0 ? <EvidenceLinks evidence={a.evidence} /> : DASH}
           </Descriptions.Item>
           <Descriptions.Item label="适用规则" span={2}>
             {a.ruleLabel ?? "未适用调整规则"}
