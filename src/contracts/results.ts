@@ -35,7 +35,7 @@ const KINDS = Object.keys(RULE_KIND_LABELS) as RuleKind[];
  * The shape only: grades, actions, percentages and priorities are checked by the rules, whose messages name the
  * rule and the field in Chinese (RESULT_RULES_INVALID), so they are plain strings and numbers here.
  */
-export const ResultRule = z
+export const ResultRuleInput = z
   .discriminatedUnion("kind", [
     z.object({
       kind: z.literal("grade"),
@@ -78,6 +78,40 @@ export const ResultRule = z
       note: z.string().max(500).optional(),
     }),
   ])
+  .meta({ id: "ResultRuleInput" });
+
+/** A stored rule: it passed `validateRuleSet`, so its grades, actions and kinds are the known ones. */
+export const ResultRule = z
+  .discriminatedUnion("kind", [
+    z.object({
+      kind: z.literal("grade"),
+      priority: Priority,
+      grade: z.enum(GRADES),
+      action: Action,
+      percent: Percent.optional(),
+      capFen: Fen.optional(),
+    }),
+    z.object({ kind: z.literal("departmentScore"), priority: Priority, percent: Percent }),
+    z.object({
+      kind: z.literal("rectification"),
+      priority: Priority,
+      trigger: z.enum(RECTIFICATION_TRIGGERS),
+      action: z.enum(["cut", "suspend"]),
+      percent: Percent.optional(),
+    }),
+    z.object({
+      kind: z.literal("monitoring"),
+      priority: Priority,
+      action: z.enum(["cut", "suspend"]),
+      percent: Percent.optional(),
+    }),
+    z.object({
+      kind: z.literal("exemption"),
+      exempt: z.enum(EXEMPTION_KINDS),
+      codes: z.array(z.string()).optional(),
+      note: z.string().optional(),
+    }),
+  ])
   .meta({ id: "ResultRule" });
 
 const RuleSetVersion = z.object({
@@ -113,7 +147,7 @@ export const saveResultRuleSet = operation("results.manage", {
   body: z.object({
     fiscalYear: z.number().int().min(2000).max(2100).describe("评价结果所属年度（规则调整其下一年度的预算申请）"),
     name: z.string().min(1).max(60),
-    rules: z.array(ResultRule).max(50),
+    rules: z.array(ResultRuleInput).max(50),
     note: z.string().max(500).default(""),
     baseVersion: z.number().int().positive().optional(),
   }),

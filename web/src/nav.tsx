@@ -252,6 +252,29 @@ export const NAV: NavItem[] = [
     permission: "results.read",
     group: "results",
   },
+  // 结果应用: rules, simulation and adoption (finance), and the adopted adjustment list (everyone in scope).
+  {
+    path: "/results/rules",
+    label: "结果应用规则",
+    icon: <ControlOutlined />,
+    permission: "results.manage",
+    group: "results",
+  },
+  {
+    path: "/results/simulate",
+    label: "模拟与采纳",
+    icon: <ExperimentOutlined />,
+    permission: "results.manage",
+    group: "results",
+  },
+  {
+    path: "/results/adjustments",
+    label: "调整清单",
+    icon: <FileDoneOutlined />,
+    permission: "results.read",
+    group: "results",
+  },
+  // end of 结果应用
   { path: "/orgs", label: "组织机构", icon: <ApartmentOutlined />, permission: "org.read" },
   { path: "/imports", label: "数据导入", icon: <CloudUploadOutlined />, permission: "import.run" },
   { path: "/users", label: "用户管理", icon: <TeamOutlined />, permission: "user.manage" },

@@ -61,6 +61,10 @@ const RectificationIssuePage = lazy(() => import("./pages/rectification/Rectific
 const RectificationNoticePrintPage = lazy(() => import("./pages/rectification/RectificationNoticePrintPage"));
 const RectificationItemRedirectPage = lazy(() => import("./pages/rectification/RectificationItemRedirectPage"));
 const RequestsPage = lazy(() => import("./pages/results/RequestsPage"));
+const ResultRulesPage = lazy(() => import("./pages/results/ResultRulesPage"));
+const ResultSimulatePage = lazy(() => import("./pages/results/ResultSimulatePage"));
+const ResultAdjustmentsPage = lazy(() => import("./pages/results/ResultAdjustmentsPage"));
+const ResultAdjustmentPage = lazy(() => import("./pages/results/ResultAdjustmentPage"));
 
 /**
  * Signed-in area: loads the account, sends strangers to /login and new accounts to /profile. Its pages
@@ -199,6 +203,38 @@ export function AppRoutes() {
             element={
               <Guard path="/rectification">
                 <RectificationItemRedirectPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="results/rules"
+            element={
+              <Guard path="/results/rules">
+                <ResultRulesPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="results/simulate"
+            element={
+              <Guard path="/results/simulate">
+                <ResultSimulatePage />
+              </Guard>
+            }
+          />
+          <Route
+            path="results/adjustments"
+            element={
+              <Guard path="/results/adjustments">
+                <ResultAdjustmentsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="results/adjustments/:id"
+            element={
+              <Guard path="/results/adjustments">
+                <ResultAdjustmentPage />
               </Guard>
             }
           />

@@ -13,7 +13,7 @@ export const daysBetween = (today: string, dueOn: string) => dayNumber(dueOn) - 
  * department's choice of monitoring subjects, the round's selection page (the task's current object is
  * the round); a monitoring report or follow-up action, its own page; 单位自评, the organisation's forms; a
  * spot-check review (抽查复核), its re-scoring page; an expert's scoring, the evaluation's page; the year's
- * department evaluation, the department's evaluations.
+ * department evaluation, the department's evaluations; a 预算调整告知, its line of the adjustment list.
  */
 export function taskLink(t: Pick<TaskRecord, "kind" | "objectKind" | "objectId" | "currentObjectId">): string {
   switch (t.objectKind) {
@@ -36,6 +36,8 @@ export function taskLink(t: Pick<TaskRecord, "kind" | "objectKind" | "objectId" 
     case "evaluation_member":
       // An expert's sheet is scored on the evaluation's page (its current object).
       return t.currentObjectId === null ? "/evaluations" : `/evaluations/${t.currentObjectId}`;
+    case "result_adjustment":
+      return `/results/adjustments/${t.objectId}`;
     default:
       return "/";
   }

@@ -29,6 +29,6 @@ export function componentHow(key: DeptScoreComponent, b: ComponentBasis): string
     case "taskTimeliness":
       return b.count === 0
         ? `无应计任务，不参与计分${pendingText(b.pending, "项任务未到期")}`
-        : `按期完成 ${b.part ?? 0} 项 ÷ 应计 ${b.count} 项（已完成或已过截止日）× 100${pendingText(b.pending, "项任务未到期")}`;
+        : `按期报送 ${b.part ?? 0} 项 ÷ 应计 ${b.count} 项（已报送或已过截止日）× 100${pendingText(b.pending, "项任务未到期")}`;
   }
 }

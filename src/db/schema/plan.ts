@@ -83,6 +83,12 @@ export const tasks = pgTable(
     reminders: integer("reminders").notNull().default(0),
     lastRemindedAt: timestamp("last_reminded_at", { withTimezone: true }),
     doneAt: timestamp("done_at", { withTimezone: true }),
+    /**
+     * When the owner handed the work in: set by a trigger (migration 0015) each time the task enters
+     * `submitted`, or when it is done without a submission step. Timeliness is judged on it, not on when
+     * finance got round to approving.
+     */
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
     ...stamps,
   },
   (t) => [

@@ -38,6 +38,7 @@ function Crumbs() {
     if (isDeeper && section === "/monitoring" && pathname.endsWith("/select")) items.push({ title: "部门选取" });
     if (isDeeper && section === "/monitoring" && pathname.endsWith("/key")) items.push({ title: "重点监控" });
     if (isDeeper && section === "/review/items") items.push({ title: "复核评分" });
+    if (isDeeper && section === "/results/adjustments") items.push({ title: "预算调整告知" });
     // A named page under a menu entry (数据导入 / 导入记录).
     const sub = EXTRA_TITLES[pathname];
     if (isDeeper && sub) items.push({ title: sub });

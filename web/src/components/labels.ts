@@ -43,6 +43,9 @@ export const ENTITY_LABELS: Record<string, string> = {
   department_evaluation: "部门评价（开启）",
   firm_ledger: "第三方机构履职台账",
   dept_score_template: "部门绩效考核模板",
+  result_rule_set: "结果应用规则集",
+  result_adoption: "结果应用采纳",
+  result_adjustment: "预算调整告知",
   work_plan: "年度工作安排",
   plan_phase: "工作阶段（下达）",
   task: "任务",
@@ -100,6 +103,10 @@ export const ACTION_LABELS: Record<string, string> = {
   override: "调整得分",
   finalise: "定稿",
   update_report: "填写评价报告",
+  // 结果应用: adopting a rule set, changing the adoption, a unit marking its 预算调整告知 read.
+  adopt: "采纳",
+  readopt: "变更采纳",
+  acknowledge: "确认已阅",
   attach: "上传附件",
   detach: "删除附件",
 };
@@ -214,6 +221,14 @@ export const FIELD_LABELS: Record<string, string> = {
   onTime: "按时完成",
   reworks: "返工次数",
   rating: "报告评级",
+  rules: "规则",
+  seq: "第几次采纳",
+  ruleSet: "规则集",
+  adoptionId: "采纳编号",
+  projectsAdjusted: "调整项目数",
+  cut: "核减",
+  raise: "增加",
+  taskStatus: "告知状态",
 };
 
 /** Fields holding fen. */
@@ -224,6 +239,8 @@ export const MONEY_FIELDS = new Set([
   "otherFunds",
   "executed",
   "amount",
+  "cut",
+  "raise",
 ]);
 
 export const fieldLabel = (k: string): string => FIELD_LABELS[k] ?? k;

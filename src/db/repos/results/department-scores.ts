@@ -85,16 +85,18 @@ export function deptScoreRepo(ex: Executor): DeptScoreRepo {
     },
 
     async timelinessShares(regionCode, fiscalYear, today) {
-      // Done on time: done, and the day it was done in China is not after the due day. Counted: done, or
-      // open past the due day (the due day itself has not passed). A closed task (nothing left to do) and
-      // the result notices (预算调整告知, which the score itself drives) never count.
+      // On time: handed in (submitted, or done) and the day it was handed in (China) is not after the due day;
+      // finance taking its time to approve does not count against the owner. Counted: handed in, or open past
+      // the due day (the due day itself has not passed). A closed task (nothing left to do) and the result
+      // notices (预算调整告知, which the score itself drives) never count.
       const found = await rows<ShareRow>(
         ex,
         sql`select d.id as department_id,
-                   count(*) filter (where t.status = 'done'
-                     and (t.done_at at time zone 'Asia/Shanghai')::date <= t.due_on)::int as part,
-                   count(*) filter (where t.status = 'done' or t.due_on < ${today}::date)::int as whole,
-                   count(*) filter (where t.status <> 'done' and t.due_on >= ${today}::date)::int as not_yet_due
+                   count(*) filter (where t.status in ('submitted','done')
+                     and (coalesce(t.submitted_at, t.done_at) at time zone 'Asia/Shanghai')::date <= t.due_on)::int as part,
+                   count(*) filter (where t.status in ('submitted','done') or t.due_on < ${today}::date)::int as whole,
+                   count(*) filter (where t.status not in ('submitted','done') and t.due_on >= ${today}::date)::int
+                     as not_yet_due
             from tasks t
             join orgs o on o.id = t.org_id and o.region_code = t.region_code
             ${DEPARTMENT_OF}

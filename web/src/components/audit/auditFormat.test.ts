@@ -61,4 +61,22 @@ describe("audit entries as a clerk reads them", () => {
     expect(changeSummary("org", before, after)).toBe("联系人：张三 → 李四");
     expect(fieldChanges("org", "text", null)).toBeNull();
   });
+
+  it("reads a result rule set's rules, an adoption's rule set and amounts, a notice's status", () => {
+    const rules = [
+      { kind: "departmentScore", priority: 1, percent: 10 },
+      { kind: "exemption", exempt: "rigid" },
+    ];
+    expect(formatAuditValue("result_rule_set", "rules", rules)).toBe(
+      "按部门得分：低于全区平均 核减10%\n豁免：刚性支出",
+    );
+    expect(formatAuditValue("result_adoption", "ruleSet", { id: 3, name: "按部门得分", version: 2 })).toBe(
+      "按部门得分 第2版",
+    );
+    expect(formatAuditValue("result_adoption", "cut", 436_600_000_000)).toBe("4,366,000,000.00 元");
+    expect(formatAuditValue("result_adjustment", "taskStatus", "done")).toBe("已完成");
+    expect(changeSummary("result_adjustment", { taskStatus: "todo" }, { taskStatus: "done" })).toBe(
+      "告知状态：待办 → 已完成",
+    );
+  });
 });

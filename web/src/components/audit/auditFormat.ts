@@ -9,8 +9,11 @@ import { IMPORT_KIND_LABELS, type ImportKind } from "../../../../src/core/import
 import { ACTION_STATUS_LABELS } from "../../../../src/core/monitoring/actions";
 import { MONITORING_STATUS_LABELS } from "../../../../src/core/monitoring/workflow";
 import { PHASE_LABELS, type Phase } from "../../../../src/core/plan/phases";
+import { ruleLabel } from "../../../../src/core/results/rule-label";
+import { type ResultRule, RULE_KIND_LABELS } from "../../../../src/core/results/rules";
 import { SELFEVAL_STATUS_LABELS } from "../../../../src/core/selfeval/form";
 import { REVIEW_STATUS_LABELS } from "../../../../src/core/selfeval/review";
+import { TASK_STATUS_LABELS, type TaskStatus } from "../../../../src/core/tasks/tasks";
 import { count, dateTime, yuan } from "../../format";
 import { categoryLabel, fieldLabel, GOAL_SUBJECT_KIND_LABELS, MONEY_FIELDS, orgKindLabel, roleLabel } from "../labels";
 
@@ -82,6 +85,14 @@ export function indicatorChanges(before: unknown, after: unknown): string | null
   return parts.length ? parts.join("；") : before.length === after.length ? "仅顺序变化" : null;
 }
 
+/** A result rule set's rules as recorded (each with a known kind). */
+const isResultRules = (v: unknown): v is ResultRule[] =>
+  Array.isArray(v) && v.every((x) => isPlainObject(x) && typeof x.kind === "string" && x.kind in RULE_KIND_LABELS);
+
+/** A rule set named in an adoption: { id, name, version }. */
+const isRuleSetRef = (v: unknown): v is { name: string; version: number } =>
+  isPlainObject(v) && typeof v.name === "string" && typeof v.version === "number";
+
 interface PhaseRow {
   phase?: string;
   startsOn?: string;
@@ -110,11 +121,14 @@ export function formatAuditValue(entity: string, key: string, v: unknown): strin
     if (key === "status") return statusLabel(entity, v);
     if (key === "subjectKind") return GOAL_SUBJECT_KIND_LABELS[v] ?? v;
     if (key === "phase") return PHASE_LABELS[v as Phase] ?? v;
+    if (key === "taskStatus") return TASK_STATUS_LABELS[v as TaskStatus] ?? v;
     if (ISO_INSTANT.test(v)) return dateTime(v);
     return v;
   }
   if (isIndicatorList(v)) return v.length ? `${v.length} 项指标：${v.map((i) => i.name).join("、")}` : "（无指标）";
   if (isPhaseList(v)) return v.map(phaseText).join("\n");
+  if (key === "rules" && isResultRules(v)) return v.length ? v.map((r) => ruleLabel(r)).join("\n") : "（无规则）";
+  if (key === "ruleSet" && isRuleSetRef(v)) return `${v.name} 第${v.version}版`;
   if (Array.isArray(v) && v.every((x) => typeof x === "string" || typeof x === "number"))
     return v.length ? v.join("、") : "（无）";
   if (key === "counts" && isPlainObject(v)) return importCountsText(v);

@@ -83,3 +83,17 @@ describe("evaluation entries in the audit log", () => {
     ]);
   });
 });
+
+describe("result application entries in the audit log", () => {
+  it("are named in Chinese and link to the rules, the adoption's list or the unit's notice", () => {
+    expect(["result_rule_set", "result_adoption", "result_adjustment"].map(entityLabel)).toEqual([
+      "结果应用规则集",
+      "结果应用采纳",
+      "预算调整告知",
+    ]);
+    expect(["adopt", "readopt", "acknowledge"].map(actionLabel)).toEqual(["采纳", "变更采纳", "确认已阅"]);
+    expect(auditLink(entry("result_rule_set", "3"))?.to).toBe("/results/rules");
+    expect(auditLink(entry("result_adoption", "2"))?.to).toBe("/results/adjustments?adoptionId=2");
+    expect(auditLink(entry("result_adjustment", "41"))?.to).toBe("/results/adjustments/41");
+  });
+});

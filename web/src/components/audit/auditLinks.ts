@@ -104,6 +104,12 @@ export function auditLink(e: AuditEntry): { to: string; title: string } | null {
     }
     case "department_evaluation":
       return NUMERIC.test(id) ? { to: "/evaluations?kind=department", title: "打开部门评价" } : null;
+    case "result_rule_set":
+      return { to: "/results/rules", title: "打开结果应用规则" };
+    case "result_adoption":
+      return NUMERIC.test(id) ? { to: `/results/adjustments?adoptionId=${id}`, title: "打开该次采纳的调整清单" } : null;
+    case "result_adjustment":
+      return NUMERIC.test(id) ? { to: `/results/adjustments/${id}`, title: "打开预算调整告知" } : null;
     case "work_plan":
     case "plan_phase":
       return { to: "/plan", title: "打开年度工作安排" };
