@@ -247,18 +247,27 @@ const halfUp = (n: bigint, d: bigint) => (2n * n + d) / (2n * d);
 const points = (hundredths: bigint) => Number(hundredths) / 100;
 
 /** The year's tasks of a department and its units as the task list shows them: on time / counted / pending. */
+/**
+ * The timeliness of a department's tasks by hand: the task list, and when each was handed in (the database's
+ * record of the last submission, or of being done without one).
+ */
 async function tasksOf(department: string) {
   const all = (await ok("admin", "GET", "/api/v1/tasks?year=2025&pageSize=200")).rows as {
+    id: number;
     department: { code: string };
     kind: string;
     status: string;
     dueOn: string;
-    doneAt: string | null;
   }[];
+  const handedIn = new Map(
+    (
+      await rows<{ id: number; at: Date | string | null }>(m.d.db.orm, sql`select id, submitted_at as at from tasks`)
+    ).map((r) => [r.id, r.at === null ? null : new Date(r.at)]),
+  );
   const mine = all.filter((t) => t.department.code === department && t.status !== "closed");
-  const done = (t: (typeof mine)[number]) => t.status === "done";
-  const onTime = mine.filter((t) => done(t) && dateInChina(new Date(t.doneAt!)) <= t.dueOn).length;
-  const counted = mine.filter((t) => done(t) || t.dueOn < TODAY).length;
+  const inHand = (t: (typeof mine)[number]) => t.status === "done" || t.status === "submitted";
+  const onTime = mine.filter((t) => inHand(t) && dateInChina(handedIn.get(t.id)!) <= t.dueOn).length;
+  const counted = mine.filter((t) => inHand(t) || t.dueOn < TODAY).length;
   return { onTime, counted, pending: mine.length - counted };
 }
 
@@ -301,9 +310,10 @@ describe("department scores (部门绩效考核)", () => {
         t.counted === 0 ? null : points(halfUp(BigInt(t.onTime) * 10_000n, BigInt(t.counted))),
       );
     }
-    // 教育局: its own declaration and self-evaluation done on time, 一小's accepted item done on time; 一小's and
+    // 教育局: its own declaration and self-evaluation done on time, 一小's accepted item done on time, its
+    // department evaluation handed in (submitted, finance has not finalised it) before its due day; 一小's and
     // 二小's declarations never done (due 2024-10-31) and 一小's overdue item counted late.
-    expect(await tasksOf("301")).toMatchObject({ onTime: 4, counted: 7 });
+    expect(await tasksOf("301")).toMatchObject({ onTime: 5, counted: 8 });
     // 档案馆 has nothing at all: no score, no rank.
     expect(rowOf(v, "305")).toMatchObject({ score: null, rank: null, grade: null, belowAverage: false });
     expect(rowOf(v, "305").components.every((c) => c.value === null)).toBe(true);
