@@ -1,6 +1,13 @@
 import { DEFAULT_EVALUATION_FRAMEWORK } from "../core/evaluations/framework";
 import type { GoalTable } from "../core/goals/types";
-import type { DeptBudgetRow, DeptExecutionRow, ExecutionRow, OrgRow, ProjectRow } from "../core/imports/rows";
+import type {
+  DeptBudgetRow,
+  DeptExecutionRow,
+  ExecutionRow,
+  OrgRow,
+  ProjectRow,
+  RequestRow,
+} from "../core/imports/rows";
 import { forkRng } from "../core/random";
 import { assignBudgets } from "./amounts";
 import { departmentIndex } from "./departments";
@@ -18,6 +25,7 @@ import { buildHistoryYear, type DemoHistoryYear } from "./history";
 import { markKeyProjects } from "./key-projects";
 import { buildOrgs } from "./orgs";
 import { draftProjects, FISCAL_YEAR } from "./projects";
+import { buildRequests } from "./requests";
 import { buildUsers, type DemoUser } from "./users";
 
 export type { DemoUser } from "./users";
@@ -53,6 +61,8 @@ export interface DemoDistrict {
   history: DemoHistoryYear;
   /** The 2024 evaluations (seed 一(三), 一(四)): the expert pool, the four key evaluations, one per department. */
   evaluations: { experts: DemoExpert[]; key: DemoKeyEvaluation[]; department: DemoDepartmentEvaluation[] };
+  /** 2025年度预算申请 of the projects that continue, on which the 2024 results are applied (seed 四). */
+  requests: RequestRow[];
 }
 
 export const DEFAULT_DEMO_SEED = 20240101;
@@ -105,5 +115,6 @@ export function generateDemoDistrict(seed: number = DEFAULT_DEMO_SEED): DemoDist
     }),
     history: buildHistoryYear(seed, departments, projects, goalTables),
     evaluations,
+    requests: buildRequests(forkRng(seed, "requests"), projects, FISCAL_YEAR + 1),
   };
 }

@@ -1,6 +1,9 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadDepartmentRanking } from "../../src/app/results/department-ranking";
+import { createUnitOfWork } from "../../src/db/repos";
 import { rows } from "../../src/db/repos/rows";
+import { DEMO_BELOW_AVERAGE, DEMO_REQUESTS } from "../../src/demo/requests";
 import { type TestApp, testApp } from "../support/app";
 
 /** The demo district's 2024 ran through the plan, the declaration and the workflow on its own days. */
@@ -93,5 +96,49 @@ describe("the demo's 2024 self-evaluation and spot-check review", () => {
       [33, "34.02"],
       [0, "0.00"],
     ]);
+  });
+});
+
+describe("the demo's 2024 results applied to the 2025 requests", () => {
+  it("adopted the seed's rule: 61 projects of the departments below the average cut, 4,366万元 in all", async () => {
+    const summary = (await t.as(finance, "GET", "/api/v1/results/summary?year=2024")).json();
+    expect(summary).toMatchObject({
+      budgetYear: 2025,
+      adoption: { seq: 1, ruleSet: { name: "低于全区平均分核减", version: 1 } },
+      projectsAdjusted: 61,
+      totalCut: 4366,
+    });
+    expect(summary.fen.cut).toBe(DEMO_REQUESTS.cutFen);
+    // The departments cut are the ones the live ranking of the adoption day puts below its average.
+    const [{ average }] = await rows<{ average: string }>(
+      t.db.orm,
+      sql`select average::text as average from result_adoptions where fiscal_year = 2024 and status = 'current'`,
+    );
+    const cut = summary.byDepartment.filter((d: { cut: number }) => d.cut > 0);
+    const codes = await rows<{ id: number; code: string }>(t.db.orm, sql`select id, code from orgs`);
+    const code = new Map(codes.map((c) => [c.id, c.code]));
+    const ranking = await loadDepartmentRanking(createUnitOfWork(t.db).read, "450202", 2024, "2025-11-10");
+    expect(ranking.ranking.average?.toString()).toBe(average);
+    const below = ranking.ranking.rows
+      .filter((d) => d.belowAverage)
+      .map((d) => code.get(d.departmentId))
+      .sort();
+    expect(below).toEqual([...DEMO_BELOW_AVERAGE]);
+    for (const d of cut) expect(below).toContain(code.get(d.departmentId));
+    // Each cut is 30% of its request half up to the fen; rigid and key projects kept.
+    const lines = await rows<{ request: string; cut: string; action: string }>(
+      t.db.orm,
+      sql`select j.request::text as request, j.cut::text as cut, j.action from result_adjustments j
+          join result_adoptions a on a.id = j.adoption_id where a.status = 'current' and j.cut > 0`,
+    );
+    expect(lines).toHaveLength(61);
+    for (const l of lines) expect(BigInt(l.cut)).toBe((BigInt(l.request) * 3000n + 5000n) / 10_000n);
+  });
+
+  it("simulated a rule by grade beside it and did not adopt it", async () => {
+    const sets = (await t.as(finance, "GET", "/api/v1/results/rule-sets?year=2024")).json();
+    expect(sets.ruleSets.map((r: { name: string }) => r.name).sort()).toEqual(["低于全区平均分核减", "按评价等级调整"]);
+    const adoptions = (await t.as(finance, "GET", "/api/v1/results/adoptions?year=2024")).json();
+    expect(adoptions.adoptions).toHaveLength(1);
   });
 });

@@ -3,7 +3,14 @@ import { AppError } from "../../core/errors";
 import { DEFAULT_GOAL_RULES, GOAL_RULES_MODULE } from "../../core/goals/goal-rules";
 import { GOAL_RULES } from "../../core/goals/quality";
 import { DEFAULT_TEMPLATE, type GoalTable } from "../../core/goals/types";
-import type { DeptBudgetRow, DeptExecutionRow, ExecutionRow, OrgRow, ProjectRow } from "../../core/imports/rows";
+import type {
+  DeptBudgetRow,
+  DeptExecutionRow,
+  ExecutionRow,
+  OrgRow,
+  ProjectRow,
+  RequestRow,
+} from "../../core/imports/rows";
 import { defaultPlan } from "../../core/plan/phases";
 import type { Role } from "../../core/roles";
 import { auditEntry } from "../audit/entry";
@@ -21,6 +28,7 @@ import { publicUser } from "../users/create-user";
 import { demoActor, replayDeclaration, replayedTables, type SetDay } from "./replay-declaration";
 import { type DemoEvaluations, replayEvaluations } from "./replay-evaluations";
 import { DEMO_MONITORING, replayMonitoring } from "./replay-monitoring";
+import { replayResults } from "./replay-results";
 import { replaySelfEval } from "./replay-selfeval";
 
 /** The demo district as src/demo generates it (structural, so app does not depend on demo). */
@@ -47,6 +55,8 @@ export interface DemoData {
   };
   /** The demo year's evaluations (expert pool, key and department evaluations, rectification), replayed after its review. */
   evaluations?: DemoEvaluations;
+  /** The next year's budget requests of the demo year's projects, on which the year's results are applied. */
+  requests?: RequestRow[];
 }
 
 export const DEMO_PASSWORD = "jixiao-demo";
@@ -171,6 +181,11 @@ export async function loadDemo(deps: Deps, data: DemoData, onStep?: (step: strin
   for (const u of data.users) await readNotifications(dated, await demoActor(dated, u.username), { all: true });
   // Then the year's evaluations: the departments' own, finance's key evaluations and their rectification.
   if (data.evaluations) await replayEvaluations(dated, setDay, finance, y, data.evaluations, onStep);
+  // Then the results are applied to the next year's requests: the seed's rule adopted, a rule by grade compared.
+  if (data.requests) {
+    onStep?.(`${y}年度评价结果应用：${y + 1}年度预算申请 ${data.requests.length} 个项目`);
+    await replayResults(dated, setDay, finance, y, data.requests, meta);
+  }
 }
 
 /** The region, the finance bureau, the firms, the budget system's organisations and the demo accounts. */

@@ -1,0 +1,55 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { createDb } from "../../src/db/client";
+
+const dir = mkdtempSync(join(tmpdir(), "jixiao-results-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(args: string[], dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const { DATABASE_URL: _db, ...env } = process.env;
+  const child = spawn(process.execPath, ["bin/jixiao.mjs", "results", ...args], {
+    env: { ...env, JIXIAO_DATA_DIR: dataDir },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (c: Buffer) => {
+    stdout += c.toString();
+  });
+  child.stderr.on("data", (c: Buffer) => {
+    stderr += c.toString();
+  });
+  return new Promise((resolve) => child.once("close", (code) => resolve({ code, stdout, stderr })));
+}
+
+describe("jixiao results summary", () => {
+  it("prints the adopted rule set, the projects adjusted and the total cut from the frozen list", async () => {
+    const dataDir = join(dir, "data");
+    const db = await createDb({ dataDir, loadDataDir: new Blob([readFileSync(inject("pgliteTemplates").demo)]) });
+    await db.close();
+    const json = await run(["summary", "--year", "2024", "--json"], dataDir);
+    expect(json.code, json.stderr).toBe(0);
+    const s = JSON.parse(json.stdout);
+    expect(s).toMatchObject({
+      fiscalYear: 2024,
+      budgetYear: 2025,
+      adoption: { ruleSet: { name: "低于全区平均分核减", version: 1 }, seq: 1 },
+      projectsAdjusted: 61,
+      totalCut: 4366,
+    });
+    const perDepartment = s.byDepartment.reduce((a: number, d: { cut: number }) => a + d.cut, 0);
+    expect(perDepartment).toBe(s.fen.cut);
+    const text = await run(["summary", "--year", "2024"], dataDir);
+    expect(text.stdout).toContain("调整项目 61 个");
+    expect(text.stdout).toContain("核减 4366.00 万元");
+    const none = await run(["summary", "--year", "2023"], dataDir);
+    expect(none.code).toBe(0);
+    expect(none.stdout).toContain("2023年度尚未采纳");
+    const bad = await run(["summary", "--year", "24"], dataDir);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain("年度无效：24");
+  });
+});
