@@ -110,7 +110,7 @@ describe("the demo's 2024 results applied to the 2025 requests", () => {
     });
     expect(summary.fen.cut).toBe(DEMO_REQUESTS.cutFen);
     // The departments cut are the ones the live ranking of the adoption day puts below its average.
-    const [{ average }] = await rows<{ average: string }>(
+    const [adopted] = await rows<{ average: string }>(
       t.db.orm,
       sql`select average::text as average from result_adoptions where fiscal_year = 2024 and status = 'current'`,
     );
@@ -118,7 +118,7 @@ describe("the demo's 2024 results applied to the 2025 requests", () => {
     const codes = await rows<{ id: number; code: string }>(t.db.orm, sql`select id, code from orgs`);
     const code = new Map(codes.map((c) => [c.id, c.code]));
     const ranking = await loadDepartmentRanking(createUnitOfWork(t.db).read, "450202", 2024, "2025-11-10");
-    expect(ranking.ranking.average?.toString()).toBe(average);
+    expect(ranking.ranking.average?.toString()).toBe(adopted!.average);
     const below = ranking.ranking.rows
       .filter((d) => d.belowAverage)
       .map((d) => code.get(d.departmentId))
