@@ -14,6 +14,7 @@ import { importBench } from "./import";
 import { listBench } from "./list";
 import { monitoringBench } from "./monitoring";
 import { openDeclarationBench } from "./open-declaration";
+import { resultsSimulationBench } from "./results-simulation";
 import { selfEvalBench } from "./selfeval";
 import { type BenchRow, log, markdownTable } from "./stats";
 
@@ -28,6 +29,7 @@ const BENCHMARKS = {
   selfeval: selfEvalBench,
   "evaluation-report": evaluationReportBench,
   "evaluation-summary": evaluationSummaryBench,
+  "results-simulation": resultsSimulationBench,
 } as const satisfies Record<string, () => Promise<{ rows: BenchRow[]; notes: string[] }>>;
 type Name = keyof typeof BENCHMARKS;
 
