@@ -1,9 +1,14 @@
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_EVALUATION_FRAMEWORK } from "../../src/core/evaluations/framework";
 import { rows } from "../../src/db/repos/rows";
-import { type EvaluationDistrict, evaluationDistrict } from "../support/evaluation-district";
+import {
+  addExpert,
+  type EvaluationDistrict,
+  evaluationDistrict,
+  scoredKeyEvaluation,
+  sheetOff,
+} from "../support/evaluation-district";
 
 /**
  * Result application from an empty district (results year 2025, requests for 2026): two key evaluations (良 and
@@ -12,57 +17,11 @@ import { type EvaluationDistrict, evaluationDistrict } from "../support/evaluati
  * stays as it was when the data changes; units read theirs.
  */
 let t: EvaluationDistrict;
-const F = DEFAULT_EVALUATION_FRAMEWORK;
-
-const sheet = (off: number) => {
-  let left = off;
-  return F.rows.map((r) => {
-    const take = Math.min(left, Math.round(r.points * 100));
-    left -= take;
-    return { uid: r.uid, points: (Math.round(r.points * 100) - take) / 100, comment: "" };
-  });
-};
-const userId = async (username: string) =>
-  (await rows<{ id: number }>(t.d.db.orm, sql`select id from users where username = ${username}`))[0]!.id;
-
-async function expert(name: string, account: string) {
-  return (
-    await t.ok("admin", "POST", "/api/v1/evaluations/experts", {
-      name,
-      employer: "测试大学",
-      employerOrgId: null,
-      title: "教授",
-      fields: ["财务"],
-      phone: "",
-      userId: await userId(account),
-      active: true,
-    })
-  ).id as number;
-}
 
 /** A finalised key evaluation of a 2025 project scored by two experts (hundredths off 100 each). */
 async function keyEvaluation(code: string, team: [string, number, number][]) {
-  const e = await t.ok("admin", "POST", "/api/v1/evaluations/key", { projectId: await t.project(2025, code) });
-  const v = (
-    await t.ok("admin", "PUT", `/api/v1/evaluations/${e.id}/team`, {
-      version: e.version,
-      firmId: null,
-      members: team.map(([, expertId], i) => ({ expertId, isLead: i === 0 })),
-    })
-  ).version;
-  await t.ok("admin", "POST", `/api/v1/evaluations/${e.id}/scoring`, { version: v, dueOn: "2025-12-31" });
-  for (const [account, , off] of team) {
-    const mine = await t.ok(account, "GET", `/api/v1/evaluations/${e.id}`);
-    const member = mine.members.find((m: { id: number }) => m.id === mine.myMemberId);
-    const saved = await t.ok(account, "PUT", `/api/v1/evaluations/${e.id}/sheet`, {
-      version: member.version,
-      scores: sheet(off),
-    });
-    const own = saved.members.find((m: { id: number }) => m.id === saved.myMemberId);
-    await t.ok(account, "POST", `/api/v1/evaluations/${e.id}/sheet/submit`, { version: own.version });
-  }
-  const done = await t.ok("admin", "GET", `/api/v1/evaluations/${e.id}`);
-  await t.ok("admin", "POST", `/api/v1/evaluations/${e.id}/actions`, { version: done.version, action: "finalise" });
+  const done = await scoredKeyEvaluation(t, code, team);
+  await t.ok("admin", "POST", `/api/v1/evaluations/${done.id}/actions`, { version: done.version, action: "finalise" });
   return done.id as number;
 }
 
@@ -88,8 +47,8 @@ beforeAll(async () => {
   t = await evaluationDistrict();
   await t.d.account("unit2", "unit", "301002");
   await t.d.account("cdcu", "unit", "302001");
-  const e1 = await expert("张明", "exp1");
-  const e2 = await expert("李华", "exp2");
+  const e1 = await addExpert(t, "张明", "exp1");
+  const e2 = await addExpert(t, "李华", "exp2");
   school = await keyEvaluation("P301001A", [
     ["exp1", e1, 1967],
     ["exp2", e2, 1966],
@@ -102,7 +61,7 @@ beforeAll(async () => {
   let e = await t.ok("edu", "POST", "/api/v1/evaluations/department", {
     projectId: await t.project(2025, "P301002A"),
   });
-  e = await t.ok("edu", "PUT", `/api/v1/evaluations/${e.id}/sheet`, { version: e.version, scores: sheet(850) });
+  e = await t.ok("edu", "PUT", `/api/v1/evaluations/${e.id}/sheet`, { version: e.version, scores: sheetOff(850) });
   e = await t.ok("edu", "PUT", `/api/v1/evaluations/${e.id}/report`, {
     version: e.version,
     basics: "二小图书购置30万元。",

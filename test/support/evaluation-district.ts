@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { expect } from "vitest";
 import type { Clock } from "../../src/app/context";
+import { DEFAULT_EVALUATION_FRAMEWORK } from "../../src/core/evaluations/framework";
 import { rows } from "../../src/db/repos/rows";
 import { type SmallDistrict, smallDistrict } from "./district";
 
@@ -83,4 +84,58 @@ export async function evaluationDistrict(): Promise<EvaluationDistrict> {
     org,
     project,
   };
+}
+
+/** Full points of the framework in effect by default, less `off` hundredths taken from the first indicators. */
+export function sheetOff(off: number) {
+  let left = off;
+  return DEFAULT_EVALUATION_FRAMEWORK.rows.map((r) => {
+    const take = Math.min(left, Math.round(r.points * 100));
+    left -= take;
+    return { uid: r.uid, points: (Math.round(r.points * 100) - take) / 100, comment: "" };
+  });
+}
+
+/** An expert of the pool scoring with this account. */
+export async function addExpert(t: EvaluationDistrict, name: string, account: string): Promise<number> {
+  const [user] = await rows<{ id: number }>(t.d.db.orm, sql`select id from users where username = ${account}`);
+  return (
+    await t.ok("admin", "POST", "/api/v1/evaluations/experts", {
+      name,
+      employer: "测试大学",
+      employerOrgId: null,
+      title: "教授",
+      fields: ["财务"],
+      phone: "",
+      userId: user!.id,
+      active: true,
+    })
+  ).id as number;
+}
+
+/**
+ * A key evaluation of a 2025 project, its team formed and scoring opened, each expert's sheet (`[account,
+ * expertId, hundredths off 100]`) saved and submitted; the evaluation as finance then reads it (not finalised).
+ */
+export async function scoredKeyEvaluation(t: EvaluationDistrict, code: string, team: [string, number, number][]) {
+  const e = await t.ok("admin", "POST", "/api/v1/evaluations/key", { projectId: await t.project(2025, code) });
+  const v = (
+    await t.ok("admin", "PUT", `/api/v1/evaluations/${e.id}/team`, {
+      version: e.version,
+      firmId: null,
+      members: team.map(([, expertId], i) => ({ expertId, isLead: i === 0 })),
+    })
+  ).version;
+  await t.ok("admin", "POST", `/api/v1/evaluations/${e.id}/scoring`, { version: v, dueOn: "2025-12-31" });
+  for (const [account, , off] of team) {
+    const mine = await t.ok(account, "GET", `/api/v1/evaluations/${e.id}`);
+    const member = mine.members.find((m: { id: number }) => m.id === mine.myMemberId);
+    const saved = await t.ok(account, "PUT", `/api/v1/evaluations/${e.id}/sheet`, {
+      version: member.version,
+      scores: sheetOff(off),
+    });
+    const own = saved.members.find((m: { id: number }) => m.id === saved.myMemberId);
+    await t.ok(account, "POST", `/api/v1/evaluations/${e.id}/sheet/submit`, { version: own.version });
+  }
+  return t.ok("admin", "GET", `/api/v1/evaluations/${e.id}`);
 }
