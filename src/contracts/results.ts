@@ -336,6 +336,8 @@ export const exportResultAdjustments = operation("results.read", {
   operationId: "exportResultAdjustments",
   tags: ["results"],
   summary: "导出调整清单（Excel，按当前筛选）",
+  description:
+    "符合筛选条件的行超过 20000 条时为 400 RESULT_EXPORT_TOO_MANY（不导出不完整的清单），请按主管部门等筛选后分别导出。",
   querystring: AdjustmentQuery,
   response: responses({ 200: fileResponse(XLSX, "预算调整清单") }),
 });
@@ -344,6 +346,8 @@ export const exportResultAdjustmentsJson = operation("results.read", {
   operationId: "exportResultAdjustmentsJson",
   tags: ["results"],
   summary: "导出调整清单（JSON，供预算管理一体化系统导入）：金额为分与元",
+  description:
+    "符合筛选条件的行超过 20000 条时为 400 RESULT_EXPORT_TOO_MANY（不导出不完整的清单），请按主管部门等筛选后分别导出。",
   querystring: AdjustmentQuery,
   response: responses({
     200: z.object({
