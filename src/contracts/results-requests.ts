@@ -91,6 +91,8 @@ export const exportBudgetRequests = operation("results.read", {
   operationId: "exportBudgetRequests",
   tags: ["results"],
   summary: "导出下年度预算申请（Excel，按当前筛选与排序，最多 5000 条）",
+  description:
+    "符合筛选条件的申请超过 5000 条时为 400 RESULT_EXPORT_TOO_MANY（不导出不完整的文件），请按主管部门等筛选后分别导出。",
   querystring: BudgetRequestQuery,
   response: responses({ 200: fileResponse(XLSX, "下年度预算申请") }),
 });

@@ -33,52 +33,51 @@ const KINDS = Object.keys(RULE_KIND_LABELS) as RuleKind[];
 
 /**
  * The shape only: grades, actions, percentages and priorities are checked by the rules, whose messages name the
- * rule and the field in Chinese (RESULT_RULES_INVALID), so they are plain strings and numbers here.
+ * rule and the field in Chinese (RESULT_RULES_INVALID), so they are plain strings and numbers here. Left without a
+ * component id: a request body's schema differs from its output form, and one id for both breaks /api/openapi.json.
  */
-export const ResultRuleInput = z
-  .discriminatedUnion("kind", [
-    z.object({
-      kind: z.literal("grade"),
-      priority: Priority,
-      grade: z
-        .string()
-        .max(20)
-        .describe(`等级：${GRADES.join("、")}`),
-      action: z
-        .string()
-        .max(20)
-        .describe(`处理方式：${ADJUSTMENT_ACTIONS.join("、")}`),
-      percent: Percent.optional(),
-      capFen: Fen.optional().describe("增加预算的上限（分）"),
-    }),
-    z.object({ kind: z.literal("departmentScore"), priority: Priority, percent: Percent }),
-    z.object({
-      kind: z.literal("rectification"),
-      priority: Priority,
-      trigger: z
-        .string()
-        .max(20)
-        .describe(`整改情形：${RECTIFICATION_TRIGGERS.join("、")}`),
-      action: z.string().max(20).describe("处理方式：cut、suspend"),
-      percent: Percent.optional(),
-    }),
-    z.object({
-      kind: z.literal("monitoring"),
-      priority: Priority,
-      action: z.string().max(20).describe("处理方式：cut、suspend"),
-      percent: Percent.optional(),
-    }),
-    z.object({
-      kind: z.literal("exemption"),
-      exempt: z
-        .string()
-        .max(20)
-        .describe(`豁免类别：${EXEMPTION_KINDS.join("、")}`),
-      codes: z.array(z.string().max(64)).max(2000).optional(),
-      note: z.string().max(500).optional(),
-    }),
-  ])
-  .meta({ id: "ResultRuleInput" });
+export const ResultRuleInput = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("grade"),
+    priority: Priority,
+    grade: z
+      .string()
+      .max(20)
+      .describe(`等级：${GRADES.join("、")}`),
+    action: z
+      .string()
+      .max(20)
+      .describe(`处理方式：${ADJUSTMENT_ACTIONS.join("、")}`),
+    percent: Percent.optional(),
+    capFen: Fen.optional().describe("增加预算的上限（分）"),
+  }),
+  z.object({ kind: z.literal("departmentScore"), priority: Priority, percent: Percent }),
+  z.object({
+    kind: z.literal("rectification"),
+    priority: Priority,
+    trigger: z
+      .string()
+      .max(20)
+      .describe(`整改情形：${RECTIFICATION_TRIGGERS.join("、")}`),
+    action: z.string().max(20).describe("处理方式：cut、suspend"),
+    percent: Percent.optional(),
+  }),
+  z.object({
+    kind: z.literal("monitoring"),
+    priority: Priority,
+    action: z.string().max(20).describe("处理方式：cut、suspend"),
+    percent: Percent.optional(),
+  }),
+  z.object({
+    kind: z.literal("exemption"),
+    exempt: z
+      .string()
+      .max(20)
+      .describe(`豁免类别：${EXEMPTION_KINDS.join("、")}`),
+    codes: z.array(z.string().max(64)).max(2000).optional(),
+    note: z.string().max(500).optional(),
+  }),
+]);
 
 /** A stored rule: it passed `validateRuleSet`, so its grades, actions and kinds are the known ones. */
 export const ResultRule = z
@@ -336,6 +335,8 @@ export const exportResultAdjustments = operation("results.read", {
   operationId: "exportResultAdjustments",
   tags: ["results"],
   summary: "导出调整清单（Excel，按当前筛选）",
+  description:
+    "符合筛选条件的行超过 20000 条时为 400 RESULT_EXPORT_TOO_MANY（不导出不完整的清单），请按主管部门等筛选后分别导出。",
   querystring: AdjustmentQuery,
   response: responses({ 200: fileResponse(XLSX, "预算调整清单") }),
 });
@@ -344,6 +345,8 @@ export const exportResultAdjustmentsJson = operation("results.read", {
   operationId: "exportResultAdjustmentsJson",
   tags: ["results"],
   summary: "导出调整清单（JSON，供预算管理一体化系统导入）：金额为分与元",
+  description:
+    "符合筛选条件的行超过 20000 条时为 400 RESULT_EXPORT_TOO_MANY（不导出不完整的清单），请按主管部门等筛选后分别导出。",
   querystring: AdjustmentQuery,
   response: responses({
     200: z.object({

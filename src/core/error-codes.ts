@@ -155,6 +155,7 @@ export const ERROR_CODES = {
   RESULT_ALREADY_ADOPTED: "该年度已采纳结果应用清单（重复采纳或已被他人采纳）",
   RESULT_ADOPTION_INVALID: "采纳信息有误（变更采纳须说明理由）",
   RESULT_COMPARE_INVALID: "比较的规则集有误（2 到 6 个、不重复）",
+  RESULT_EXPORT_TOO_MANY: "导出的行数超过单个文件的上限（details.total、details.limit），请筛选后分别导出",
   EVALUATION_FRAMEWORK_INVALID: "评价指标体系设置有误（details.issues 列出每一处）",
   EVALUATION_EXPERT_INVALID: "专家信息有误",
   EVALUATION_TIE_INVALID: "回避关系有误",

@@ -2,6 +2,7 @@ import { AppError } from "../../core/errors";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
 import type { AdjustmentFilter, AdjustmentSort } from "./adoption-ports";
+import { wholeForExport } from "./export-limit";
 import { presentAdoption } from "./present";
 
 /** The adoption a list is read from: the one asked for, else the year's current one. */
@@ -53,6 +54,19 @@ export async function listAdjustments(
     adoptions: adoptions.map(presentAdoption),
     ...page,
   };
+}
+
+/** The most lines one export carries: a district's whole list fits many times over. */
+export const MAX_ADJUSTMENT_EXPORT = 20_000;
+
+/** Every line of the filter for the Excel and JSON files; a list longer than one file holds is refused. */
+export async function exportAdjustments(
+  deps: Deps,
+  actor: Actor,
+  q: Omit<Parameters<typeof listAdjustments>[2], "page" | "pageSize">,
+) {
+  const found = await listAdjustments(deps, actor, { ...q, page: 1, pageSize: MAX_ADJUSTMENT_EXPORT });
+  return { ...found, rows: wholeForExport(found, MAX_ADJUSTMENT_EXPORT, "调整清单行") };
 }
 
 /** One line, for the unit's task: its adjustment and the reason. */

@@ -1,5 +1,5 @@
 import { acknowledgeAdjustment } from "../../../app/results/acknowledge";
-import { getAdjustment, listAdjustments, listAdoptions } from "../../../app/results/adjustments";
+import { exportAdjustments, getAdjustment, listAdjustments, listAdoptions } from "../../../app/results/adjustments";
 import { adoptRuleSet } from "../../../app/results/adopt";
 import { listResultRuleSets, saveResultRuleSet } from "../../../app/results/rule-sets";
 import { compareRuleSets, simulateRuleSet } from "../../../app/results/simulate-rule-set";
@@ -9,9 +9,6 @@ import { AppError } from "../../../core/errors";
 import { adjustmentsWorkbook } from "../../../io/results-export";
 import { type Api, actorOf, type ServerContext } from "../../context";
 import { sendXlsx } from "../../download";
-
-/** The most lines one export carries: a district's whole list fits many times over. */
-const EXPORT_ROWS = 20_000;
 
 const yuanText = (fen: number) =>
   `${fen < 0 ? "-" : ""}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, "0")}`;
@@ -62,12 +59,7 @@ export default function resultsRoutes(app: Api, ctx: ServerContext) {
     { config: { access: m.exportResultAdjustments.access }, schema: m.exportResultAdjustments.schema },
     async (req, reply) => {
       const { year, ...q } = req.query;
-      const found = await listAdjustments(ctx.deps, actorOf(req), {
-        ...q,
-        fiscalYear: year,
-        page: 1,
-        pageSize: EXPORT_ROWS,
-      });
+      const found = await exportAdjustments(ctx.deps, actorOf(req), { ...q, fiscalYear: year });
       const title = found.adoption
         ? `${year + 1}年度预算调整清单（${found.adoption.ruleSet.name} 第${found.adoption.ruleSet.version}版，第${found.adoption.seq}次采纳）`
         : `${year + 1}年度预算调整清单（尚未采纳）`;
@@ -80,12 +72,7 @@ export default function resultsRoutes(app: Api, ctx: ServerContext) {
     { config: { access: m.exportResultAdjustmentsJson.access }, schema: m.exportResultAdjustmentsJson.schema },
     async (req, reply) => {
       const { year, ...q } = req.query;
-      const found = await listAdjustments(ctx.deps, actorOf(req), {
-        ...q,
-        fiscalYear: year,
-        page: 1,
-        pageSize: EXPORT_ROWS,
-      });
+      const found = await exportAdjustments(ctx.deps, actorOf(req), { ...q, fiscalYear: year });
       if (!found.adoption) throw new AppError("not_found", "NOT_FOUND", `${year}年度尚未采纳结果应用清单`);
       void reply.header("content-disposition", `attachment; filename="adjustments-${year + 1}.json"`);
       return {

@@ -1,5 +1,5 @@
 import { deleteBudgetRequest } from "../../../app/results/delete-request";
-import { listBudgetRequests, MAX_REQUEST_EXPORT } from "../../../app/results/list-requests";
+import { exportBudgetRequests, listBudgetRequests } from "../../../app/results/list-requests";
 import { createBudgetRequest, updateBudgetRequest } from "../../../app/results/save-request";
 import * as r from "../../../contracts/results-requests";
 import { budgetRequestsWorkbook } from "../../../io/budget-requests-export";
@@ -22,13 +22,8 @@ export default function budgetRequestRoutes(app: Api, ctx: ServerContext) {
     { config: { access: r.exportBudgetRequests.access }, schema: r.exportBudgetRequests.schema },
     async (req, reply) => {
       const { sort, order, ...filter } = req.query;
-      const found = await listBudgetRequests(ctx.deps, actorOf(req), filter, {
-        sort,
-        order,
-        page: 1,
-        pageSize: MAX_REQUEST_EXPORT,
-      });
-      const buffer = await budgetRequestsWorkbook(found.rows, `${filter.budgetYear}年度预算申请`);
+      const found = await exportBudgetRequests(ctx.deps, actorOf(req), filter, { sort, order });
+      const buffer = await budgetRequestsWorkbook(found, `${filter.budgetYear}年度预算申请`);
       return sendXlsx(
         reply,
         `budget-requests-${filter.budgetYear}.xlsx`,
