@@ -154,6 +154,7 @@ export const ERROR_CODES = {
   RESULT_NO_REQUESTS: "该年度尚无下年度预算申请，不能模拟或采纳",
   RESULT_ALREADY_ADOPTED: "该年度已采纳结果应用清单（重复采纳或已被他人采纳）",
   RESULT_ADOPTION_INVALID: "采纳信息有误（变更采纳须说明理由）",
+  RESULT_NOT_UNIT: "只有项目单位本身可以确认已阅其预算调整告知",
   RESULT_COMPARE_INVALID: "比较的规则集有误（2 到 6 个、不重复）",
   RESULT_EXPORT_TOO_MANY: "导出的行数超过单个文件的上限（details.total、details.limit），请筛选后分别导出",
   EVALUATION_FRAMEWORK_INVALID: "评价指标体系设置有误（details.issues 列出每一处）",

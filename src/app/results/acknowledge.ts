@@ -12,7 +12,7 @@ export async function acknowledgeAdjustment(deps: Deps, actor: Actor, id: number
   authorize(actor, "results.read");
   const adj = await getAdjustment(deps, actor, id);
   if (actor.orgId !== adj.unitId)
-    throw new AppError("forbidden", "FORBIDDEN", "只有项目单位可以确认已阅本单位的预算调整告知");
+    throw new AppError("forbidden", "RESULT_NOT_UNIT", "只有项目单位可以确认已阅本单位的预算调整告知");
   if (adj.taskId === null || adj.taskStatus !== "todo")
     throw new AppError("conflict", "STALE_VERSION", "该预算调整告知已确认或已关闭");
   await deps.uow.transaction(async (repos) => {

@@ -73,6 +73,7 @@ CREATE TABLE "result_rule_sets" (
 --> statement-breakpoint
 ALTER TABLE "tasks" DROP CONSTRAINT "tasks_kind_ck";--> statement-breakpoint
 ALTER TABLE "tasks" ADD COLUMN "submitted_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "tasks" ADD COLUMN "first_done_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "budget_requests" ADD CONSTRAINT "budget_requests_project_fk" FOREIGN KEY ("project_id","region_code") REFERENCES "public"."projects"("id","region_code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "budget_requests" ADD CONSTRAINT "budget_requests_batch_fk" FOREIGN KEY ("batch_id","region_code") REFERENCES "public"."import_batches"("id","region_code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "result_adjustments" ADD CONSTRAINT "result_adjustments_adoption_fk" FOREIGN KEY ("adoption_id","region_code") REFERENCES "public"."result_adoptions"("id","region_code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -87,19 +88,22 @@ CREATE UNIQUE INDEX "result_adoptions_seq_uq" ON "result_adoptions" USING btree 
 CREATE UNIQUE INDEX "result_adoptions_current_uq" ON "result_adoptions" USING btree ("region_code","fiscal_year") WHERE "result_adoptions"."status" = 'current';--> statement-breakpoint
 CREATE UNIQUE INDEX "result_rule_sets_version_uq" ON "result_rule_sets" USING btree ("region_code","fiscal_year","name","version");--> statement-breakpoint
 ALTER TABLE "tasks" ADD CONSTRAINT "tasks_kind_ck" CHECK ("tasks"."kind" in ('goal_declaration','goal_revision','monitoring_selection','monitoring_department','monitoring_key','monitoring_action','selfeval','selfeval_review','rectification','evaluation_scoring','department_evaluation','result_adjustment'));--> statement-breakpoint
--- When the owner handed a task in (tasks.submitted_at): each time it enters 'submitted' (a resubmission after a
--- return counts from the last one), or when it is done without a submission step. Every module moves its tasks
--- by its own statements, so the database keeps the time, once, for all of them.
+-- When the owner handed a task in (tasks.submitted_at): each time it enters 'submitted' until it is first done
+-- (a resubmission after a return counts from the last one), or when it is done without a submission step.
+-- Once done, work reopened later (a goal table revised in the summer) does not move it. Every module moves its
+-- tasks by its own statements, so the database keeps the times, once, for all of them.
 CREATE OR REPLACE FUNCTION tasks_handed_in() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF NEW.status = 'submitted' AND (TG_OP = 'INSERT' OR OLD.status IS DISTINCT FROM 'submitted') THEN
+  IF NEW.status = 'submitted' AND NEW.first_done_at IS NULL
+     AND (TG_OP = 'INSERT' OR OLD.status IS DISTINCT FROM 'submitted') THEN
     NEW.submitted_at := app_now();
-  ELSIF NEW.status = 'done' AND NEW.submitted_at IS NULL THEN
-    NEW.submitted_at := coalesce(NEW.done_at, app_now());
+  ELSIF NEW.status = 'done' THEN
+    NEW.submitted_at := coalesce(NEW.submitted_at, NEW.done_at, app_now());
+    NEW.first_done_at := coalesce(NEW.first_done_at, NEW.done_at, app_now());
   END IF;
   RETURN NEW;
 END $$;--> statement-breakpoint
 CREATE TRIGGER tasks_handed_in BEFORE INSERT OR UPDATE OF status ON tasks
   FOR EACH ROW EXECUTE FUNCTION tasks_handed_in();--> statement-breakpoint
 -- Tasks done before this migration: the best known time is when they were done.
-UPDATE tasks SET submitted_at = done_at WHERE status = 'done' AND submitted_at IS NULL;
+UPDATE tasks SET submitted_at = done_at, first_done_at = done_at WHERE status = 'done' AND submitted_at IS NULL;

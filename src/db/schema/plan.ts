@@ -84,11 +84,14 @@ export const tasks = pgTable(
     lastRemindedAt: timestamp("last_reminded_at", { withTimezone: true }),
     doneAt: timestamp("done_at", { withTimezone: true }),
     /**
-     * When the owner handed the work in: set by a trigger (migration 0015) each time the task enters
-     * `submitted`, or when it is done without a submission step. Timeliness is judged on it, not on when
-     * finance got round to approving.
+     * When the owner handed the work in, kept by a trigger (migration 0015): each time the task enters
+     * `submitted` until it is first done, or when it is done without a submission step. Timeliness is judged
+     * on it, not on when finance got round to approving; work reopened after it was done (a goal table
+     * revised in the summer) does not move it.
      */
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    /** The first time the task was done; unlike `done_at` it stays when the task reopens. */
+    firstDoneAt: timestamp("first_done_at", { withTimezone: true }),
     ...stamps,
   },
   (t) => [
