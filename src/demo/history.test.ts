@@ -4,9 +4,9 @@ import { compareGoalTables } from "../core/goals/compare";
 import { generateDemoDistrict } from "./generate";
 
 const district = generateDemoDistrict();
-const { history, evaluations, ...demoYear } = district;
-// The evaluations came later with their expert pool (a firm-kind org and its accounts): the hash below is of
-// the district without them, which must stay as it was.
+const { history, evaluations, requests, ...demoYear } = district;
+// The evaluations came later with their expert pool (a firm-kind org and its accounts), and the next year's
+// requests later still: the hash below is of the district without them, which must stay as it was.
 const POOL = "900002";
 const before = {
   ...demoYear,

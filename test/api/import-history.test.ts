@@ -37,7 +37,7 @@ describe("import history (导入记录)", () => {
     const res = await t.as(staff, "GET", "/api/v1/imports?pageSize=5");
     expect(res.statusCode).toBe(200);
     const page = res.json() as { total: number; rows: Batch[]; page: number; pageSize: number };
-    expect(page.total).toBe(12); // the demo's eleven loads and this file
+    expect(page.total).toBe(13); // the demo's twelve loads (the last its 2025 requests) and this file
     expect(page.rows[0]).toMatchObject({
       id: commit.json().batchId,
       kind: "projects",

@@ -44,7 +44,7 @@ describe("the import wizard", () => {
     await page.getByRole("button", { name: "查看导入记录" }).click();
     await page.waitForURL((url) => url.pathname === "/imports/history");
     const history = page.getByTestId("import-history-table").locator("tbody tr.ant-table-row");
-    await expect.poll(() => history.count()).toBe(12); // the demo's eleven loads and this file
+    await expect.poll(() => history.count()).toBe(13); // the demo's twelve loads and this file
     const newest = (await history.first().textContent()) ?? "";
     expect(newest).toContain("good.csv");
     expect(newest).toContain("项目及预算");

@@ -86,6 +86,7 @@ describe("tables and regions", () => {
     expect(growing.map((t) => t.table)).toEqual([
       "assignments",
       "attachments",
+      "budget_requests",
       "dept_budgets",
       "dept_execution",
       "evaluation_members",
@@ -113,6 +114,9 @@ describe("tables and regions", () => {
       "projects",
       "rectification_items",
       "rectification_notices",
+      "result_adjustments",
+      "result_adoptions",
+      "result_rule_sets",
       "review_comments",
       "review_conflicts",
       "review_draws",
