@@ -1,9 +1,34 @@
 import { AppError } from "../../core/errors";
+import type { Scope } from "../../core/scope";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
-import type { AdjustmentFilter, AdjustmentSort } from "./adoption-ports";
+import type { AdjustmentFilter, AdjustmentSort, AdoptionRecord } from "./adoption-ports";
 import { wholeForExport } from "./export-limit";
 import { presentAdoption } from "./present";
+
+/**
+ * Adoptions as a viewer may read them: finance and the auditor see the district's totals; a department or a unit
+ * the totals of its own lines only, so that another department's cut cannot be worked out from the whole.
+ */
+async function inScope(deps: Deps, scope: Scope, adoptions: readonly AdoptionRecord[]) {
+  if (scope.kind === "region") return adoptions.map(presentAdoption);
+  return Promise.all(
+    adoptions.map(async (a) => {
+      const mine = await deps.uow.read.results.departmentTotals(scope, a.id);
+      const sum = (k: "projects" | "adjusted" | "request" | "cut" | "raise" | "newAmount") =>
+        mine.reduce((x, d) => x + d[k], 0);
+      return presentAdoption({
+        ...a,
+        projects: sum("projects"),
+        adjusted: sum("adjusted"),
+        request: sum("request"),
+        cut: sum("cut"),
+        raise: sum("raise"),
+        newAmount: sum("newAmount"),
+      });
+    }),
+  );
+}
 
 /** The adoption a list is read from: the one asked for, else the year's current one. */
 export async function adoptionFor(deps: Deps, actor: Actor, fiscalYear: number, adoptionId?: number) {
@@ -48,10 +73,11 @@ export async function listAdjustments(
         { sort: q.sort, order: q.order, page: q.page, pageSize: q.pageSize },
       )
     : { total: 0, rows: [] };
+  const shown = await inScope(deps, scope, adoptions);
   return {
     fiscalYear: q.fiscalYear,
-    adoption: adoption && presentAdoption(adoption),
-    adoptions: adoptions.map(presentAdoption),
+    adoption: adoption && shown[adoptions.indexOf(adoption)]!,
+    adoptions: shown,
     ...page,
   };
 }
@@ -75,12 +101,13 @@ export async function getAdjustment(deps: Deps, actor: Actor, id: number) {
   const found = await deps.uow.read.results.adjustment(scope, id);
   if (!found) throw new AppError("not_found", "NOT_FOUND", `调整记录不存在：${id}`);
   const adoption = await deps.uow.read.results.adoption(actor.regionCode, found.adoptionId);
-  return { ...found, adoption: presentAdoption(adoption!) };
+  const [shown] = await inScope(deps, scope, [adoption!]);
+  return { ...found, adoption: shown! };
 }
 
 /** The year's adoptions, newest first. */
 export async function listAdoptions(deps: Deps, actor: Actor, fiscalYear: number) {
-  authorize(actor, "results.read");
+  const scope = authorize(actor, "results.read");
   const adoptions = await deps.uow.read.results.adoptions(actor.regionCode, fiscalYear);
-  return { fiscalYear, adoptions: adoptions.map(presentAdoption) };
+  return { fiscalYear, adoptions: await inScope(deps, scope, adoptions) };
 }
