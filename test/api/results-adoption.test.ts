@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_EVALUATION_FRAMEWORK } from "../../src/core/evaluations/framework";
 import { rows } from "../../src/db/repos/rows";
-import { type EvaluationDistrict, evaluationDistrict } from "../support/evaluation-district";
+import type { EvaluationDistrict } from "../support/evaluation-district";
+import { resultsDistrict } from "../support/results-district";
 
 /**
  * Result application from an empty district (results year 2025, requests for 2026): two key evaluations (良 and
@@ -12,59 +12,6 @@ import { type EvaluationDistrict, evaluationDistrict } from "../support/evaluati
  * stays as it was when the data changes; units read theirs.
  */
 let t: EvaluationDistrict;
-const F = DEFAULT_EVALUATION_FRAMEWORK;
-
-const sheet = (off: number) => {
-  let left = off;
-  return F.rows.map((r) => {
-    const take = Math.min(left, Math.round(r.points * 100));
-    left -= take;
-    return { uid: r.uid, points: (Math.round(r.points * 100) - take) / 100, comment: "" };
-  });
-};
-const userId = async (username: string) =>
-  (await rows<{ id: number }>(t.d.db.orm, sql`select id from users where username = ${username}`))[0]!.id;
-
-async function expert(name: string, account: string) {
-  return (
-    await t.ok("admin", "POST", "/api/v1/evaluations/experts", {
-      name,
-      employer: "测试大学",
-      employerOrgId: null,
-      title: "教授",
-      fields: ["财务"],
-      phone: "",
-      userId: await userId(account),
-      active: true,
-    })
-  ).id as number;
-}
-
-/** A finalised key evaluation of a 2025 project scored by two experts (hundredths off 100 each). */
-async function keyEvaluation(code: string, team: [string, number, number][]) {
-  const e = await t.ok("admin", "POST", "/api/v1/evaluations/key", { projectId: await t.project(2025, code) });
-  const v = (
-    await t.ok("admin", "PUT", `/api/v1/evaluations/${e.id}/team`, {
-      version: e.version,
-      firmId: null,
-      members: team.map(([, expertId], i) => ({ expertId, isLead: i === 0 })),
-    })
-  ).version;
-  await t.ok("admin", "POST", `/api/v1/evaluations/${e.id}/scoring`, { version: v, dueOn: "2025-12-31" });
-  for (const [account, , off] of team) {
-    const mine = await t.ok(account, "GET", `/api/v1/evaluations/${e.id}`);
-    const member = mine.members.find((m: { id: number }) => m.id === mine.myMemberId);
-    const saved = await t.ok(account, "PUT", `/api/v1/evaluations/${e.id}/sheet`, {
-      version: member.version,
-      scores: sheet(off),
-    });
-    const own = saved.members.find((m: { id: number }) => m.id === saved.myMemberId);
-    await t.ok(account, "POST", `/api/v1/evaluations/${e.id}/sheet/submit`, { version: own.version });
-  }
-  const done = await t.ok("admin", "GET", `/api/v1/evaluations/${e.id}`);
-  await t.ok("admin", "POST", `/api/v1/evaluations/${e.id}/actions`, { version: done.version, action: "finalise" });
-  return done.id as number;
-}
 
 const REQUESTS = `预算年度,项目编码,项目名称,申请金额（元）,刚性支出
 2026,P301001A,一小校舍维修,600000.00,否
@@ -81,47 +28,10 @@ const ACCOUNTS = {
   P302001A: { unit: "cdcu", department: "health" },
 };
 
-let school: number;
 let cdc: number;
 let notice: number;
 beforeAll(async () => {
-  t = await evaluationDistrict();
-  await t.d.account("unit2", "unit", "301002");
-  await t.d.account("cdcu", "unit", "302001");
-  const e1 = await expert("张明", "exp1");
-  const e2 = await expert("李华", "exp2");
-  school = await keyEvaluation("P301001A", [
-    ["exp1", e1, 1967],
-    ["exp2", e2, 1966],
-  ]); // 80.34 良
-  cdc = await keyEvaluation("P302001A", [
-    ["exp1", e1, 3000],
-    ["exp2", e2, 3400],
-  ]); // 68.00 中
-  await t.ok("admin", "POST", "/api/v1/evaluations/department/rounds", { fiscalYear: 2025, dueOn: "2025-12-31" });
-  let e = await t.ok("edu", "POST", "/api/v1/evaluations/department", {
-    projectId: await t.project(2025, "P301002A"),
-  });
-  e = await t.ok("edu", "PUT", `/api/v1/evaluations/${e.id}/sheet`, { version: e.version, scores: sheet(850) });
-  e = await t.ok("edu", "PUT", `/api/v1/evaluations/${e.id}/report`, {
-    version: e.version,
-    basics: "二小图书购置30万元。",
-    work: "部门自行组织评价。",
-    problems: "图书分类登记滞后。",
-    recommendations: "完善登记制度。",
-  });
-  e = await t.ok("edu", "POST", `/api/v1/evaluations/${e.id}/submit`, { version: e.version });
-  await t.ok("admin", "POST", `/api/v1/evaluations/${e.id}/actions`, { version: e.version, action: "finalise" }); // 91.50 优
-  const created = await t.ok("admin", "POST", "/api/v1/rectification/notices", {
-    source: "evaluation",
-    sourceId: school,
-    unitId: await t.org("301001"),
-    title: "一小校舍维修重点评价整改",
-    items: [{ problem: "开工滞后", requirement: "报送进度计划", deadline: "2025-11-20" }],
-  });
-  notice = created.id;
-  t.setNow(new Date("2025-11-25T02:00:00Z"));
-  await t.d.signInAgain();
+  ({ t, cdc, notice } = await resultsDistrict());
   await t.d.importCsv("requests", REQUESTS);
 });
 afterAll(() => t.d.close());
