@@ -119,6 +119,7 @@ describe("simulation", () => {
     ]);
     // 20% of 900,000.01元 = 180,000.002元 → 180,000.00元.
     expect(r.P302001A).toMatchObject({ action: "cut", cut: 18_000_000, newAmount: 72_000_001 });
+    expect(r.P302001A.reason).toBe("财政重点评价得分68.00分，等级为中，按规则核减20%");
     expect(r.P302001A.evidence).toEqual([{ label: "财政重点评价：68.00分", link: `/evaluations/${cdc}` }]);
     // 5% of 333,333.33元 = 16,666.67元, capped at 10,000.00元.
     expect(r.P301002A).toMatchObject({ action: "raise", raise: 1_000_000, newAmount: 34_333_333 });
