@@ -2,13 +2,8 @@ import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rows } from "../../src/db/repos/rows";
-import {
-  addExpert,
-  type EvaluationDistrict,
-  evaluationDistrict,
-  scoredKeyEvaluation,
-  sheetOff,
-} from "../support/evaluation-district";
+import type { EvaluationDistrict } from "../support/evaluation-district";
+import { resultsDistrict } from "../support/results-district";
 
 /**
  * Result application from an empty district (results year 2025, requests for 2026): two key evaluations (良 and
@@ -17,13 +12,6 @@ import {
  * stays as it was when the data changes; units read theirs.
  */
 let t: EvaluationDistrict;
-
-/** A finalised key evaluation of a 2025 project scored by two experts (hundredths off 100 each). */
-async function keyEvaluation(code: string, team: [string, number, number][]) {
-  const done = await scoredKeyEvaluation(t, code, team);
-  await t.ok("admin", "POST", `/api/v1/evaluations/${done.id}/actions`, { version: done.version, action: "finalise" });
-  return done.id as number;
-}
 
 const REQUESTS = `预算年度,项目编码,项目名称,申请金额（元）,刚性支出
 2026,P301001A,一小校舍维修,600000.00,否
@@ -40,47 +28,10 @@ const ACCOUNTS = {
   P302001A: { unit: "cdcu", department: "health" },
 };
 
-let school: number;
 let cdc: number;
 let notice: number;
 beforeAll(async () => {
-  t = await evaluationDistrict();
-  await t.d.account("unit2", "unit", "301002");
-  await t.d.account("cdcu", "unit", "302001");
-  const e1 = await addExpert(t, "张明", "exp1");
-  const e2 = await addExpert(t, "李华", "exp2");
-  school = await keyEvaluation("P301001A", [
-    ["exp1", e1, 1967],
-    ["exp2", e2, 1966],
-  ]); // 80.34 良
-  cdc = await keyEvaluation("P302001A", [
-    ["exp1", e1, 3000],
-    ["exp2", e2, 3400],
-  ]); // 68.00 中
-  await t.ok("admin", "POST", "/api/v1/evaluations/department/rounds", { fiscalYear: 2025, dueOn: "2025-12-31" });
-  let e = await t.ok("edu", "POST", "/api/v1/evaluations/department", {
-    projectId: await t.project(2025, "P301002A"),
-  });
-  e = await t.ok("edu", "PUT", `/api/v1/evaluations/${e.id}/sheet`, { version: e.version, scores: sheetOff(850) });
-  e = await t.ok("edu", "PUT", `/api/v1/evaluations/${e.id}/report`, {
-    version: e.version,
-    basics: "二小图书购置30万元。",
-    work: "部门自行组织评价。",
-    problems: "图书分类登记滞后。",
-    recommendations: "完善登记制度。",
-  });
-  e = await t.ok("edu", "POST", `/api/v1/evaluations/${e.id}/submit`, { version: e.version });
-  await t.ok("admin", "POST", `/api/v1/evaluations/${e.id}/actions`, { version: e.version, action: "finalise" }); // 91.50 优
-  const created = await t.ok("admin", "POST", "/api/v1/rectification/notices", {
-    source: "evaluation",
-    sourceId: school,
-    unitId: await t.org("301001"),
-    title: "一小校舍维修重点评价整改",
-    items: [{ problem: "开工滞后", requirement: "报送进度计划", deadline: "2025-11-20" }],
-  });
-  notice = created.id;
-  t.setNow(new Date("2025-11-25T02:00:00Z"));
-  await t.d.signInAgain();
+  ({ t, cdc, notice } = await resultsDistrict());
   await t.d.importCsv("requests", REQUESTS);
 });
 afterAll(() => t.d.close());
@@ -168,6 +119,7 @@ describe("simulation", () => {
     ]);
     // 20% of 900,000.01元 = 180,000.002元 → 180,000.00元.
     expect(r.P302001A).toMatchObject({ action: "cut", cut: 18_000_000, newAmount: 72_000_001 });
+    expect(r.P302001A.reason).toBe("财政重点评价得分68.00分，等级为中，按规则核减20%");
     expect(r.P302001A.evidence).toEqual([{ label: "财政重点评价：68.00分", link: `/evaluations/${cdc}` }]);
     // 5% of 333,333.33元 = 16,666.67元, capped at 10,000.00元.
     expect(r.P301002A).toMatchObject({ action: "raise", raise: 1_000_000, newAmount: 34_333_333 });
@@ -323,6 +275,10 @@ describe("adoption", () => {
   it("a unit reads its own lines only and marks its notice read; a department cannot do it for the unit", async () => {
     const mine = await t.ok("unit1", "GET", `/api/v1/results/adjustments?year=2025&adoptionId=${adoption.id}`);
     expect(mine.rows.map((r: Row) => r.projectCode)).toEqual(["P301001A"]);
+    // The adoption's totals are the unit's own, not the district's.
+    expect(mine.adoption).toMatchObject({ projects: 1, cut: mine.rows[0].cut, request: mine.rows[0].request });
+    const all = await t.ok("unit1", "GET", "/api/v1/results/adoptions?year=2025");
+    expect(all.adoptions.every((a: Row) => a.projects === 1)).toBe(true);
     const health = await t.ok("health", "GET", `/api/v1/results/adjustments?year=2025&adoptionId=${adoption.id}`);
     expect(health.rows.map((r: Row) => r.projectCode)).toEqual(["P302001A"]);
     expect((await t.call("frm", "GET", "/api/v1/results/adjustments?year=2025")).statusCode).toBe(403);

@@ -45,10 +45,11 @@ export interface EvaluationDistrict {
   project(year: number, code: string): Promise<number>;
 }
 
-export async function evaluationDistrict(): Promise<EvaluationDistrict> {
+/** With a web directory, the server also serves the built web app (for browser tests). */
+export async function evaluationDistrict(options: { webDir?: string } = {}): Promise<EvaluationDistrict> {
   let now = new Date("2025-11-10T02:00:00Z");
   const clock: Clock = { now: () => now };
-  const d = await smallDistrict(clock);
+  const d = await smallDistrict(clock, "450299", options);
   const call = (who: string, method: string, url: string, body?: unknown) => d.as(d.who(who), method, url, body);
   const ok = async (who: string, method: string, url: string, body?: unknown) => {
     const res = await call(who, method, url, body);

@@ -56,7 +56,9 @@ export function matchRule(rule: ResultRule, p: ProjectContext, labels: GradeLabe
     case "grade": {
       const r = p.result;
       if (r === null || gradeOf(r.score) !== rule.grade) return null;
-      const source = `${GRADE_SOURCE_LABELS[r.source]}${r.ref ? `（${r.ref}）` : ""}`;
+      // A reference that only repeats the source's name would read "财政重点评价（财政重点评价）".
+      const label = GRADE_SOURCE_LABELS[r.source];
+      const source = `${label}${r.ref && r.ref !== label ? `（${r.ref}）` : ""}`;
       return {
         action: rule.action,
         percent: pct(rule.percent),

@@ -103,7 +103,7 @@ describe("by grade", () => {
       { projectCode: "B", source: "review", score: 9000n, ref: "2024年抽查复核" },
       { projectCode: "C", source: "selfEval", score: 9600n },
       { projectCode: "C", source: "keyEval", score: 7250n, ref: "学前教育补助资金重点评价" },
-      { projectCode: "D", source: "deptEval", score: 5999n },
+      { projectCode: "D", source: "deptEval", score: 5999n, ref: "部门评价" }, // a ref that repeats the source is not repeated
       { projectCode: "E", source: "selfEval", score: 8999n },
     ],
   });

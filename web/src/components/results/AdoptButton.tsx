@@ -49,7 +49,8 @@ export function AdoptButton({ sim, current }: { sim: Simulation; current: Adopti
         `已采纳 ${ruleSetText(done.ruleSet)}（第${done.seq}次采纳）：调整 ${count(done.adjusted)} 项，核减 ${wan(done.cut)} 万元`,
       );
       setOpen(false);
-      navigate(`/results/adjustments?adoptionId=${done.id}`);
+      // The adopted one is the current: the list opens on it without naming it.
+      navigate("/results/adjustments");
     } catch (e) {
       if (isApiError(e) && e.code === "RESULT_ALREADY_ADOPTED")
         void queryClient.invalidateQueries({ queryKey: resultKeys.adoptions(sim.fiscalYear) });
@@ -129,6 +130,7 @@ export function AdoptButton({ sim, current }: { sim: Simulation; current: Adopti
             maxLength={500}
             showCount
             status={reasonError ? "error" : undefined}
+            style={{ marginBottom: 16 }}
             placeholder={change ? "为什么变更（如：区政府常务会议决定核减比例由10%调为8%）" : "如：经局务会研究通过"}
             value={reason}
             onChange={(e) => {

@@ -28,7 +28,7 @@ function perRuleSet<T extends { figures: (null | { newAmount: number; cut: numbe
           {cell(f as NonNullable<T["figures"][number]>, row, i)}
           {i > 0 && (
             <div style={{ fontSize: 12 }}>
-              与第一个相比 <WanDiff fen={row.newAmountDiff[i] ?? 0} />
+              调整后较第一个规则集 <WanDiff fen={row.newAmountDiff[i] ?? 0} />
             </div>
           )}
         </div>
@@ -55,12 +55,12 @@ export function ComparisonView({ cmp }: { cmp: Comparison }) {
   const differing = cmp.projects.filter((p) => p.differs).length;
 
   const totalsRows: { key: string; label: string; value: (t: Totals) => React.ReactNode }[] = [
+    { key: "projects", label: "申请项目（项）", value: (t) => count(t.projects) },
+    { key: "request", label: "申请合计（万元）", value: (t) => wan(t.request) },
     { key: "adjusted", label: "调整项目（项）", value: (t) => count(t.adjusted) },
     { key: "cut", label: "核减合计（万元）", value: (t) => wan(t.cut) },
     { key: "raise", label: "增加合计（万元）", value: (t) => wan(t.raise) },
     { key: "newAmount", label: "调整后合计（万元）", value: (t) => wan(t.newAmount) },
-    { key: "request", label: "申请合计（万元）", value: (t) => wan(t.request) },
-    { key: "projects", label: "申请项目（项）", value: (t) => count(t.projects) },
   ];
 
   return (
@@ -139,18 +139,20 @@ export function ComparisonView({ cmp }: { cmp: Comparison }) {
                           <div style={{ lineHeight: "18px" }}>
                             <div>{p.projectName}</div>
                             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                              {p.projectCode} · {p.departmentName}
+                              {p.projectCode} · {p.departmentName} · 申请{" "}
+                              {wan(p.figures.find((f) => f !== null)?.request)}
                             </Typography.Text>
                           </div>
                         ),
                       },
                       ...perRuleSet<Project>(cmp.labels, (f) => (
                         <div title={f.reason}>
-                          <ActionTag action={f.action} /> <Wan fen={f.newAmount} />
-                          {f.cut > 0 && (
+                          {/* The amount is labelled: after a 核减 tag a bare figure reads as the cut. */}
+                          <ActionTag action={f.action} /> 调整后 <Wan fen={f.newAmount} />
+                          {(f.cut > 0 || f.raise > 0) && (
                             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                               {" "}
-                              核减 {wan(f.cut)}
+                              （{f.cut > 0 ? `核减 ${wan(f.cut)}` : `增加 ${wan(f.raise)}`}）
                             </Typography.Text>
                           )}
                           {f.rule && <div style={{ fontSize: 12, color: "rgba(0,0,0,0.45)" }}>{f.rule}</div>}

@@ -1,5 +1,6 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from "@ant-design/icons";
 import { Button, Card, Col, Form, type FormInstance, Input, InputNumber, Row, Select, Space, Typography } from "antd";
+import { percentHundredths } from "../../../../src/core/results/percent";
 import { ruleLabel } from "../../../../src/core/results/rule-label";
 import {
   ADJUSTMENT_ACTION_LABELS,
@@ -29,7 +30,8 @@ const HELP: Record<RuleKind, string> = {
 /** One line of what the rule does ("按评价等级：中 核减10%"), once its fields say enough. */
 function summary(v: RuleValues | undefined): string | null {
   if (!v?.kind) return null;
-  if (needsPercent(v) && typeof v.percent !== "number") return null;
+  // A percentage the core refuses would read as "核减0%": say nothing until it is one.
+  if (needsPercent(v) && percentHundredths(v.percent) === null) return null;
   try {
     const r = ruleOf(v);
     if (r.kind === "grade" && (!r.grade || !r.action)) return null;
@@ -166,7 +168,8 @@ export function RuleFields({ form, name, index, count, marked, notes, onMove, on
               label={rule.action === "raise" ? "至多增加比例" : "核减比例"}
               rules={[{ required: true, message: "须填写比例" }]}
             >
-              <InputNumber min={0} max={100} precision={2} suffix="%" style={{ width: 120 }} />
+              {/* No min/max: the control would clamp 120 to 100 without a word; the core's message says what is wrong. */}
+              <InputNumber suffix="%" style={{ width: 120 }} />
             </Form.Item>
           </Col>
         )}

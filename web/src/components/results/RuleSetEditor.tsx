@@ -239,7 +239,7 @@ export function RuleSetEditor({
         </Form.List>
         <Form.Item
           name="note"
-          label="修改说明"
+          label={version ? "修改说明" : "说明"}
           required={version}
           extra={version ? "随新版本记录，并写入审计日志" : "可不填"}
         >

@@ -3,7 +3,7 @@ import { useMemo, useState } from "react";
 import type { AdjustmentAction } from "../../../../src/core/results/rules";
 import type { Simulation, SimulationRow, SimulationTotals } from "../../api/results/results";
 import { count, DASH, wan } from "../../format";
-import { ActionTag, actionOptions, EvidenceLinks, ruleSetText, Wan } from "./labels";
+import { ActionTag, actionOptions, deptScoreVersionText, EvidenceLinks, ruleSetText, Wan } from "./labels";
 
 type DeptTotals = SimulationTotals["byDepartment"][number];
 type RuleTotals = SimulationTotals["byRule"][number];
@@ -18,7 +18,7 @@ function sumColumns<T extends { request: number; cut: number; raise: number; new
       title: "申请数",
       key: "request",
       align: "right" as const,
-      width: 120,
+      width: 100,
       sorter: (a: T, b: T) => a.request - b.request,
       render: (_: unknown, r: T) => <Wan fen={r.request} />,
     },
@@ -26,7 +26,7 @@ function sumColumns<T extends { request: number; cut: number; raise: number; new
       title: "核减",
       key: "cut",
       align: "right" as const,
-      width: 110,
+      width: 100,
       sorter: (a: T, b: T) => a.cut - b.cut,
       defaultSortOrder: undefined,
       render: (_: unknown, r: T) => <Wan fen={r.cut} />,
@@ -43,7 +43,7 @@ function sumColumns<T extends { request: number; cut: number; raise: number; new
       title: "调整后",
       key: "newAmount",
       align: "right" as const,
-      width: 120,
+      width: 100,
       sorter: (a: T, b: T) => a.newAmount - b.newAmount,
       render: (_: unknown, r: T) => <Wan fen={r.newAmount} />,
     },
@@ -170,7 +170,7 @@ function ProjectRows({
         rowKey="projectCode"
         dataSource={shown as SimulationRow[]}
         data-testid="simulation-rows"
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1110 }}
         pagination={{
           defaultPageSize: 20,
           showSizeChanger: true,
@@ -183,7 +183,7 @@ function ProjectRows({
           {
             title: "项目",
             key: "code",
-            width: 240,
+            width: 200,
             sorter: (a, b) => byText(a.projectCode, b.projectCode),
             render: (_: unknown, r) => (
               <div style={{ lineHeight: "18px" }}>
@@ -197,14 +197,14 @@ function ProjectRows({
           {
             title: "主管部门",
             dataIndex: "departmentName",
-            width: 140,
+            width: 130,
             ellipsis: true,
             sorter: (a, b) => byText(a.departmentName, b.departmentName),
           },
           {
             title: "处理",
             dataIndex: "action",
-            width: 90,
+            width: 80,
             sorter: (a, b) => byText(a.action, b.action),
             render: (a: string) => <ActionTag action={a} />,
           },
@@ -212,14 +212,13 @@ function ProjectRows({
           {
             title: "理由与依据",
             key: "reason",
-            width: 360,
             render: (_: unknown, r) => (
               <div>
                 <div>{r.reason || DASH}</div>
                 <EvidenceLinks evidence={r.evidence} />
                 {r.alsoMet.length > 0 && (
                   <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
-                    也满足：{r.alsoMet.map((m) => m.label).join("；")}（规则不叠加，按优先级只适用第一条）
+                    另符合：{r.alsoMet.map((m) => m.label).join("；")}（未适用）
                   </Typography.Text>
                 )}
               </div>
@@ -245,7 +244,7 @@ export function SimulationView({ sim }: { sim: Simulation }) {
       <Card size="small" style={{ marginBottom: 12 }}>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
           {ruleSetText(sim.ruleSet)} · {sim.fiscalYear}年度评价结果 → {sim.budgetYear}年度预算申请 · 全区部门平均得分{" "}
-          {sim.average ?? DASH}（部门绩效考核 {sim.deptScoreVersion || DASH}）· 金额单位：万元 ·
+          {sim.average ?? DASH}（部门绩效考核：{deptScoreVersionText(sim.deptScoreVersion)}）· 金额单位：万元 ·
           按当前数据模拟，未写入任何数据
         </Typography.Paragraph>
         <TotalsStats t={t} />

@@ -26,6 +26,10 @@ export const actionOptions = ADJUSTMENT_ACTIONS.map((a) => ({ value: a, label: A
 /** "按部门得分降档 第2版". */
 export const ruleSetText = (r: { name: string; version: number }) => `${r.name} 第${r.version}版`;
 
+/** The 部门绩效考核 template's version as people say it: "系统默认模板", "2025.2 版". */
+export const deptScoreVersionText = (v: string | null | undefined) =>
+  !v ? DASH : v === "default" ? "系统默认模板" : `${v} 版`;
+
 /** An amount in 万元 with two decimals, right-aligned digits. */
 export const Wan = ({ fen }: { fen: number | null | undefined }) => <span className="jx-num">{wan(fen)}</span>;
 

@@ -15,6 +15,7 @@ import { ExportButton } from "../../components/list/ExportButton";
 import { PageError } from "../../components/PageError";
 import { PageTitle } from "../../components/PageTitle";
 import { DeptScoreTemplateEditor } from "../../components/results/DeptScoreTemplateEditor";
+import { deptScoreVersionText } from "../../components/results/labels";
 import { GradeTag } from "../../components/selfeval/labels";
 import { DASH } from "../../format";
 
@@ -36,7 +37,7 @@ function columns(v: DepartmentScores): ColumnsType<DepartmentScoreRow> {
     {
       title: "排名",
       key: "rank",
-      width: 72,
+      width: 64,
       align: "center",
       fixed: "left",
       sorter: byNumber((r) => r.rank),
@@ -46,7 +47,7 @@ function columns(v: DepartmentScores): ColumnsType<DepartmentScoreRow> {
       title: "部门",
       key: "department",
       fixed: "left",
-      width: 200,
+      width: 180,
       sorter: (a, b) => (a.department.code < b.department.code ? -1 : a.department.code > b.department.code ? 1 : 0),
       render: (_, r) => (
         <>
@@ -68,7 +69,8 @@ function columns(v: DepartmentScores): ColumnsType<DepartmentScoreRow> {
         </span>
       ),
       key: c.key,
-      width: 120,
+      // Wide enough for the label on one line beside its sort arrows (任务完成及时性).
+      width: Math.max(100, c.label.length * 14 + 40),
       align: "right",
       sorter: byNumber((r) => r.components[i]?.value ?? null),
       render: (_, r) => {
@@ -86,7 +88,7 @@ function columns(v: DepartmentScores): ColumnsType<DepartmentScoreRow> {
     {
       title: "综合得分",
       key: "score",
-      width: 110,
+      width: 100,
       align: "right",
       sorter: byNumber((r) => r.score),
       render: (_, r) => (
@@ -98,14 +100,14 @@ function columns(v: DepartmentScores): ColumnsType<DepartmentScoreRow> {
     {
       title: "等级",
       key: "grade",
-      width: 80,
+      width: 64,
       align: "center",
       render: (_, r) => <GradeTag grade={r.grade} labels={DEFAULT_GRADE_LABELS} />,
     },
     {
       title: "与平均分",
       key: "below",
-      width: 120,
+      width: 110,
       filters: [
         { text: "低于平均分", value: "below" },
         { text: "不低于平均分", value: "notBelow" },
@@ -171,7 +173,7 @@ function Ranking({ year }: { year: number }) {
           <Card size="small" loading={loading}>
             <Statistic
               title={mine ? "本部门排名" : "考核模板"}
-              value={mine ? (mine.rank ?? DASH) : (v?.templateVersion ?? DASH)}
+              value={mine ? (mine.rank ?? DASH) : deptScoreVersionText(v?.templateVersion)}
               suffix={mine ? `/ ${v?.scored ?? 0}` : undefined}
             />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -189,7 +191,7 @@ function Ranking({ year }: { year: number }) {
           columns={cols}
           rowClassName={(r) => (r.belowAverage ? "jx-below-average" : "")}
           pagination={{ defaultPageSize: 20, showSizeChanger: true, hideOnSinglePage: true, size: "small" }}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1060 }}
           data-testid="dept-score-table"
           locale={{ emptyText: "本年度没有部门" }}
         />

@@ -35,8 +35,9 @@ const parseFilters = (params: URLSearchParams): AdjustmentFilters => ({
   q: textParam(params.get("q")),
 });
 
+/** Short enough for the filter bar; who adopted it and when are in the header above. */
 const adoptionText = (a: Adoption) =>
-  `第${a.seq}次采纳：${ruleSetText(a.ruleSet)}（${dateTime(a.adoptedAt).slice(0, 16)}）${a.status === "superseded" ? " · 已被替换" : " · 现行"}`;
+  `第${a.seq}次采纳：${ruleSetText(a.ruleSet)}（${dateTime(a.adoptedAt).slice(0, 10)}，${a.status === "superseded" ? "已被替换" : "现行"}）`;
 
 /** The adoption the list is read from: rule set, who adopted it when and why, and its totals (the whole region's). */
 function AdoptionHeader({ a, regionTotals }: { a: Adoption; regionTotals: boolean }) {
@@ -102,6 +103,9 @@ export default function ResultAdjustmentsPage() {
   if (list.error && !data) return <PageError error={list.error} onRetry={() => void list.refetch()} />;
   const adoption = data?.adoption ?? null;
   const adoptions = data?.adoptions ?? [];
+  const raised = (adoption?.raise ?? 0) > 0;
+  // Choosing which adoption to read is not a filter of its lines.
+  const filtered = [filters.q, filters.departmentId, filters.action, filters.adjustedOnly].some((f) => f !== undefined);
   const scopeNote = me.role === "unit" ? "本单位" : me.role === "department" ? "本部门所属单位" : "";
 
   return (
@@ -138,7 +142,7 @@ export default function ResultAdjustmentsPage() {
           <FilterBar onReset={lq.reset} canReset={lq.changed}>
             <Select
               aria-label="采纳"
-              style={{ width: 380 }}
+              style={{ width: 330 }}
               value={adoption?.id}
               placeholder="采纳"
               options={adoptions.map((a) => ({ value: a.id, label: adoptionText(a) }))}
@@ -152,7 +156,7 @@ export default function ResultAdjustmentsPage() {
               testId="adjustments-search"
               placeholder="项目编码或名称"
               value={filters.q}
-              width={220}
+              width={200}
               onSearch={(q) => update({ q })}
             />
             {wide && (
@@ -192,7 +196,7 @@ export default function ResultAdjustmentsPage() {
               {data ? (
                 <span>
                   {scopeNote}共 <b>{count(data.total)}</b> 项
-                  {lq.hasFilters && <Typography.Text type="secondary">（按当前筛选条件）</Typography.Text>}
+                  {filtered && <Typography.Text type="secondary">（按当前筛选条件）</Typography.Text>}
                 </span>
               ) : (
                 "正在查询…"
@@ -205,14 +209,14 @@ export default function ResultAdjustmentsPage() {
               testId="adjustments-list"
               rowKey="id"
               card={adjustmentCard}
-              scroll={{ x: 1300 }}
+              scroll={{ x: raised ? 1180 : 1080 }}
               onRow={(r) => ({ "data-code": r.projectCode }) as React.HTMLAttributes<HTMLElement>}
               empty={{ filtered: "没有符合条件的调整", none: scopeNote ? `${scopeNote}没有被调整的项目` : "清单为空" }}
               columns={[
                 {
                   title: "项目",
                   ...lq.sortable("code"),
-                  width: 240,
+                  width: 190,
                   render: (_: unknown, r) => (
                     <div style={{ lineHeight: "18px" }}>
                       <OpenLink to={`/results/adjustments/${r.id}`}>{r.projectName}</OpenLink>
@@ -227,7 +231,7 @@ export default function ResultAdjustmentsPage() {
                 {
                   title: "单位",
                   ...lq.sortable("department"),
-                  width: 170,
+                  width: 150,
                   render: (_: unknown, r) => (
                     <div title={`${r.unitName}（${r.departmentName}）`} style={{ lineHeight: "18px" }}>
                       <div style={{ overflow: "hidden", textOverflow: "ellipsis" }}>{r.unitName}</div>
@@ -235,11 +239,11 @@ export default function ResultAdjustmentsPage() {
                     </div>
                   ),
                 },
-                { title: "处理", dataIndex: "action", width: 90, render: (a: string) => <ActionTag action={a} /> },
+                { title: "处理", dataIndex: "action", width: 80, render: (a: string) => <ActionTag action={a} /> },
                 {
                   title: "申请数",
                   ...lq.sortable("request"),
-                  width: 110,
+                  width: 100,
                   align: "right",
                   render: (_: unknown, r) => <Wan fen={r.request} />,
                 },
@@ -250,17 +254,26 @@ export default function ResultAdjustmentsPage() {
                   align: "right",
                   render: (_: unknown, r) => <Wan fen={r.cut} />,
                 },
-                { title: "增加", width: 90, align: "right", render: (_: unknown, r) => <Wan fen={r.raise} /> },
+                // Only when the adoption raises any: a column of 0.00 takes the reason's room.
+                ...(raised
+                  ? [
+                      {
+                        title: "增加",
+                        width: 100,
+                        align: "right" as const,
+                        render: (_: unknown, r: AdjustmentRow) => <Wan fen={r.raise} />,
+                      },
+                    ]
+                  : []),
                 {
                   title: "调整后",
                   ...lq.sortable("newAmount"),
-                  width: 110,
+                  width: 100,
                   align: "right",
                   render: (_: unknown, r) => <Wan fen={r.newAmount} />,
                 },
                 {
                   title: "理由与依据",
-                  width: 340,
                   render: (_: unknown, r) => (
                     <div>
                       <div>{r.reason || DASH}</div>
@@ -270,7 +283,7 @@ export default function ResultAdjustmentsPage() {
                 },
                 {
                   title: "告知",
-                  width: 90,
+                  width: 80,
                   render: (_: unknown, r) =>
                     r.taskId === null ? (
                       <Typography.Text type="secondary">{DASH}</Typography.Text>
