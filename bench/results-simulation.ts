@@ -14,7 +14,7 @@ import { sql } from "drizzle-orm";
 import { actorOf } from "../src/app/auth/actor";
 import { type Deps, systemClock } from "../src/app/context";
 import { loadDemo } from "../src/app/demo/load-demo";
-import { DEMO_DEPARTMENT_RULES } from "../src/app/demo/replay-results";
+import { DEMO_DEPARTMENT_RULE_SET } from "../src/app/demo/replay-results";
 import { simulateRuleSet } from "../src/app/results/simulate-rule-set";
 import { gatherInputs } from "../src/app/results/simulation-inputs";
 import { simulate } from "../src/core/results/simulate";
@@ -66,8 +66,8 @@ export async function resultsSimulationBench(): Promise<{ rows: BenchRow[]; note
   const d = deps(db);
   const finance = actorOf((await d.uow.read.users.withOrg((await d.uow.read.users.byUsername("finance"))!.id))!);
   const sets = await d.uow.read.results.ruleSetVersions(finance.regionCode, YEAR);
-  const seed = sets.find((s) => JSON.stringify(s.rules) === JSON.stringify(DEMO_DEPARTMENT_RULES));
-  if (!seed) throw new Error("the demo has no rule set with the seed's rules");
+  const seed = sets.find((s) => s.name === DEMO_DEPARTMENT_RULE_SET);
+  if (!seed) throw new Error(`the demo has no rule set named ${DEMO_DEPARTMENT_RULE_SET}`);
   const gathered = await gatherInputs(d, finance, YEAR);
   const scores = gathered.inputs.departmentScores.map((s) => ({
     departmentId: s.departmentId,

@@ -7,6 +7,9 @@ import { saveResultRuleSet } from "../results/rule-sets";
 import { compareRuleSets } from "../results/simulate-rule-set";
 import type { SetDay } from "./replay-declaration";
 
+/** The name the demo gives the seed's rule set. */
+export const DEMO_DEPARTMENT_RULE_SET = "低于全区平均分核减";
+
 /** The seed's rule (四): departments scoring below the district's average have their projects' requests cut. */
 export const DEMO_DEPARTMENT_RULES: ResultRule[] = [
   { kind: "exemption", exempt: "rigid" },
@@ -47,7 +50,7 @@ export async function replayResults(
   setDay(`${year + 1}-11-05`);
   const seed = await saveResultRuleSet(deps, finance, {
     fiscalYear: year,
-    name: "低于全区平均分核减",
+    name: DEMO_DEPARTMENT_RULE_SET,
     rules: DEMO_DEPARTMENT_RULES,
     note: "",
   });
