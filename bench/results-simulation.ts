@@ -16,7 +16,7 @@ import { type Deps, systemClock } from "../src/app/context";
 import { loadDemo } from "../src/app/demo/load-demo";
 import { DEMO_DEPARTMENT_RULE_SET } from "../src/app/demo/replay-results";
 import { simulateRuleSet } from "../src/app/results/simulate-rule-set";
-import { gatherInputs } from "../src/app/results/simulation-inputs";
+import { gatherInputs, kindsOf } from "../src/app/results/simulation-inputs";
 import { simulate } from "../src/core/results/simulate";
 import { createDb, type Database, migrateDb } from "../src/db/client";
 import { createUnitOfWork } from "../src/db/repos";
@@ -68,7 +68,7 @@ export async function resultsSimulationBench(): Promise<{ rows: BenchRow[]; note
   const sets = await d.uow.read.results.ruleSetVersions(finance.regionCode, YEAR);
   const seed = sets.find((s) => s.name === DEMO_DEPARTMENT_RULE_SET);
   if (!seed) throw new Error(`the demo has no rule set named ${DEMO_DEPARTMENT_RULE_SET}`);
-  const gathered = await gatherInputs(d, finance, YEAR);
+  const gathered = await gatherInputs(d, finance, YEAR, kindsOf(seed));
   const scores = gathered.inputs.departmentScores.map((s) => ({
     departmentId: s.departmentId,
     score: s.score.toString(),

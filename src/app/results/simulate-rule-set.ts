@@ -8,7 +8,7 @@ import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
 import type { NewAdjustment, StoredResultRuleSet } from "./adoption-ports";
 import { loadRuleSet } from "./rule-sets";
-import { type GatheredInputs, gatherInputs } from "./simulation-inputs";
+import { type GatheredInputs, gatherInputs, kindsOf } from "./simulation-inputs";
 
 const hundredthsText = (h: bigint | null) => (h === null ? null : pointsText(h));
 
@@ -79,7 +79,7 @@ export async function runSimulation(deps: Deps, actor: Actor, fiscalYear: number
     throw new AppError("validation", "REQUEST_INVALID", `规则集“${ruleSet.name}”不属于${fiscalYear}年度`, {
       field: "ruleSetId",
     });
-  const g = await gatherInputs(deps, actor, fiscalYear);
+  const g = await gatherInputs(deps, actor, fiscalYear, kindsOf(ruleSet));
   if (g.requests.length === 0)
     throw new AppError(
       "validation",
@@ -125,7 +125,7 @@ export async function compareRuleSets(deps: Deps, actor: Actor, fiscalYear: numb
       throw new AppError("validation", "RESULT_COMPARE_INVALID", `规则集“${r.name}”不属于${fiscalYear}年度`, {
         field: "ruleSetIds",
       });
-  const g = await gatherInputs(deps, actor, fiscalYear);
+  const g = await gatherInputs(deps, actor, fiscalYear, kindsOf(...ruleSets));
   if (g.requests.length === 0)
     throw new AppError("validation", "RESULT_NO_REQUESTS", `${fiscalYear + 1}年度尚无预算申请，不能比较`);
   const sims = ruleSets.map((r) => ({

@@ -8,6 +8,7 @@ import type {
   ProjectResult,
   SimulationInputs,
 } from "../../core/results/inputs";
+import type { ResultRule, RuleKind } from "../../core/results/rules";
 import { type GradeLabels, pointsText } from "../../core/selfeval/grade";
 import type { Actor, Deps } from "../context";
 import { scoreOf } from "../evaluations/summary";
@@ -17,6 +18,7 @@ import { compareScores } from "../selfeval/read-review";
 import { selfEvalRulesFor } from "../selfeval/selfeval-rules";
 import type { RequestForSimulation } from "./adoption-ports";
 import { loadDepartmentRanking } from "./department-ranking";
+import { deptScoreTemplateFor } from "./dept-score-template";
 
 /** Where a reason's evidence can be read in the system: by project code, what it is, with its link. */
 export interface EvidenceLink {
@@ -45,23 +47,36 @@ const toHundredths = (points: number) => BigInt(Math.round(points * 100));
  * requests, each project's results (its final key and department evaluations, its confirmed review, its
  * approved self-evaluation), the department scores of the 部门绩效考核 template in effect, the projects'
  * open rectification items and their monitoring red lights. Scores are computed from the item scores as
- * every other page computes them; nothing here is stored.
+ * every other page computes them; nothing here is stored. Only what the rules in `needs` read is gathered: the
+ * seed's rule needs the department ranking, not every project's self-evaluation score.
  */
-export async function gatherInputs(deps: Deps, actor: Actor, fiscalYear: number): Promise<GatheredInputs> {
+export async function gatherInputs(
+  deps: Deps,
+  actor: Actor,
+  fiscalYear: number,
+  needs: ReadonlySet<RuleKind>,
+): Promise<GatheredInputs> {
   const read = deps.uow.read;
   const region = actor.regionCode;
   const scope = { kind: "region", regionCode: region } as const;
   const today = dateInChina(deps.clock.now());
+  const when = <T>(kind: RuleKind, work: () => Promise<T>, none: T) =>
+    needs.has(kind) ? work() : Promise.resolve(none);
   const [requests, evaluations, reviews, forms, rules, ranked, rectification, rounds, actions] = await Promise.all([
     read.results.requests(region, fiscalYear + 1),
-    read.evaluations.summaryRows({ scope, userId: actor.userId, expert: false }, fiscalYear),
-    read.selfevalReviews.reviews({ scope, userId: actor.userId }, { fiscalYear }),
-    read.selfeval.details(scope, { fiscalYear, subjectKind: "project" }),
+    when("grade", () => read.evaluations.summaryRows({ scope, userId: actor.userId, expert: false }, fiscalYear), []),
+    when("grade", () => read.selfevalReviews.reviews({ scope, userId: actor.userId }, { fiscalYear }), []),
+    when("grade", () => read.selfeval.details(scope, { fiscalYear, subjectKind: "project" }), []),
     selfEvalRulesFor(read, region, fiscalYear),
-    loadDepartmentRanking(read, region, fiscalYear, today),
-    read.results.rectificationByProject(region, fiscalYear, today),
-    read.monitoring.rounds(region, fiscalYear),
-    read.results.reportActions(region, fiscalYear),
+    needs.has("departmentScore")
+      ? loadDepartmentRanking(read, region, fiscalYear, today)
+      : deptScoreTemplateFor(read, region, fiscalYear).then((template) => ({
+          template,
+          ranking: { templateVersion: template.version, average: null, rows: [] } as DepartmentRanking,
+        })),
+    when("rectification", () => read.results.rectificationByProject(region, fiscalYear, today), []),
+    when("monitoring", () => read.monitoring.rounds(region, fiscalYear), []),
+    when("monitoring", () => read.results.reportActions(region, fiscalYear), []),
   ]);
   const evidence: EvidenceLinks = new Map();
   const cite = (code: string, e: EvidenceLink) => evidence.set(code, [...(evidence.get(code) ?? []), e]);
@@ -163,3 +178,7 @@ async function monitoringReds(
   });
   return reds;
 }
+
+/** The kinds of rule a set of rule sets uses: what their simulation must gather. */
+export const kindsOf = (...ruleSets: { rules: readonly ResultRule[] }[]): Set<RuleKind> =>
+  new Set(ruleSets.flatMap((r) => r.rules.map((x) => x.kind)));
