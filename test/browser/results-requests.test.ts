@@ -8,9 +8,12 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-/** Codes of the first 2024 projects the signed-in account sees. */
+/**
+ * Codes of the first one-off 2024 projects the signed-in account sees: the demo's own 2025 requests are of the
+ * projects that continue, so these have none yet.
+ */
 async function projectCodes(page: Page, n: number): Promise<string[]> {
-  const res = await page.request.get(`${h.baseUrl}/api/v1/projects?year=2024&pageSize=${n}&sort=code`);
+  const res = await page.request.get(`${h.baseUrl}/api/v1/projects?year=2024&category=one_off&pageSize=${n}&sort=code`);
   expect(res.status()).toBe(200);
   return ((await res.json()) as { rows: { code: string }[] }).rows.map((r) => r.code);
 }
@@ -25,8 +28,18 @@ describe("下年度预算申请", () => {
     const others = (await projectCodes(page, 8)).filter((c) => !own.includes(c));
     const [first, second] = [others[0]!, others[1]!];
 
+    /** The list narrowed to one project code, as a clerk finds a request by typing its code. */
+    const only = async (p: Page, code: string, expected: number) => {
+      await p.goto(`${h.baseUrl}/results/requests?q=${encodeURIComponent(code)}`);
+      await expect.poll(() => p.getByTestId("request-total").textContent()).toContain(`共 ${expected} 项`);
+      const rows = p.getByTestId("request-list").locator("tbody tr.ant-table-row");
+      await expect.poll(() => rows.count()).toBe(expected);
+      return rows;
+    };
     await page.goto(`${h.baseUrl}/results/requests`);
-    await expect.poll(() => page.getByText("还没有2025年度的预算申请").count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId("request-total").textContent()).toContain("共 1,413 项");
+    await only(page, first, 0);
+    await page.goto(`${h.baseUrl}/results/requests`);
     await page.getByTestId("request-import").click();
     await page.waitForURL((url) => url.pathname === "/imports" && url.searchParams.get("kind") === "requests");
     expect(await page.getByTestId("import-kind").locator("input[value=requests]").isChecked()).toBe(true);
@@ -53,9 +66,9 @@ describe("下年度预算申请", () => {
     await expect.poll(() => page.getByTestId("import-done").count()).toBe(1);
     await page.getByRole("button", { name: "查看下年度预算申请" }).click();
     await page.waitForURL((url) => url.pathname === "/results/requests");
-    const rows = page.getByTestId("request-list").locator("tbody tr.ant-table-row");
-    await expect.poll(() => rows.count()).toBe(3);
-    expect(await page.getByTestId("request-total").textContent()).toContain("共 3 项，申请金额合计 177.00 万元");
+    await expect.poll(() => page.getByTestId("request-total").textContent()).toContain("共 1,416 项");
+    for (const code of [own[0]!, own[1]!, first]) await only(page, code, 1);
+    expect(await page.getByTestId("request-total").textContent()).toContain("共 1 项，申请金额合计 100.00 万元");
 
     // By hand: the form says what is wrong before asking the server, and shows what the server refuses.
     await page.getByTestId("request-new").click();
@@ -71,28 +84,36 @@ describe("下年度预算申请", () => {
     await expect.poll(() => form.getByText(/“NOPE01”不是2024年度的项目/).count()).toBe(1);
     await h.shot(page, "results-requests-form");
     await form.getByLabel("项目编码").fill(second);
-    await form.getByRole("button", { name: "添加" }).click();
-    await expect.poll(() => rows.count()).toBe(4);
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes("/api/v1/results/requests") && r.request().method() === "POST"),
+      form.getByRole("button", { name: "添加" }).click(),
+    ]);
+    await only(page, second, 1);
 
     // Edit the first request's amount, then delete the hand-made one after confirming.
+    await only(page, first, 1);
     const firstRow = page.locator(`tr[data-code="${first}"]`);
     await firstRow.getByTestId("request-edit").click();
     await form.getByLabel("申请金额（元）").fill("1200000");
     await form.getByRole("button", { name: "保存" }).click();
     await expect.poll(() => firstRow.getByTestId("request-amount").textContent()).toBe("120.00");
+    const rows = await only(page, second, 1);
     await page.locator(`tr[data-code="${second}"]`).getByTestId("request-delete").click();
     await page.locator(".ant-popconfirm").getByRole("button", { name: "删除" }).click();
-    await expect.poll(() => rows.count()).toBe(3);
+    await expect.poll(() => rows.count()).toBe(0);
     await page.mouse.move(0, 0);
     await h.shot(page, "results-requests");
 
-    // The unit sees its own two, read-only, and may export them.
+    // The unit sees its own, read-only, and may export them; not another unit's.
+    for (const code of [own[0]!, own[1]!]) await only(unitPage, code, 1);
+    await only(unitPage, first, 0);
     await unitPage.goto(`${h.baseUrl}/results/requests`);
-    const unitRows = unitPage.getByTestId("request-list").locator("tbody tr.ant-table-row");
-    await expect.poll(() => unitRows.count()).toBe(2);
+    await expect
+      .poll(() => unitPage.getByTestId("request-list").locator("tbody tr.ant-table-row").count())
+      .toBeGreaterThan(0);
     expect(await unitPage.getByTestId("request-new").count()).toBe(0);
     expect(await unitPage.getByTestId("request-edit").count()).toBe(0);
-    expect(await unitPage.getByTestId("request-export").count()).toBe(1);
+    await expect.poll(() => unitPage.getByTestId("request-export").count()).toBe(1);
     await unitPage.waitForLoadState("networkidle");
     await h.shot(unitPage, "results-requests-unit");
     await unitPage.context().close();
