@@ -11,6 +11,7 @@ import { importFile } from "./commands/import";
 import { migrate } from "./commands/migrate";
 import { monitoringExportList, monitoringSummary } from "./commands/monitoring";
 import { planOpen, planShow, tasksSummary } from "./commands/plan";
+import { reportAnnualCommand, reportCheckCommand } from "./commands/report";
 import { resultsSummaryCommand } from "./commands/results";
 import { reviewStatsCommand } from "./commands/review";
 import { selfevalCheck } from "./commands/selfeval";
@@ -204,6 +205,24 @@ results
   .option("--region <code>", "区划代码")
   .option("--json", "以 JSON 输出")
   .action(resultsSummaryCommand);
+
+const report = program.command("report").description("年度预算绩效管理工作报告");
+report
+  .command("annual")
+  .description("按数据起草年度工作开展情况（默认模板；每个数字由数据计算）")
+  .requiredOption("--year <year>", "预算年度")
+  .option("--format <format>", "md、docx、html 或 txt", "md")
+  .option("--out <file>", "输出文件（docx 必填）")
+  .option("--region <code>", "区划代码")
+  .action(reportAnnualCommand);
+report
+  .command("check")
+  .description("核对报告中的数字：占比、合计、前后一致；指定 --year 时再与该年度数据核对。发现错误时退出码为 1")
+  .argument("<file>", ".docx、.md 或 .txt 文件")
+  .option("--year <year>", "与该年度的数据核对")
+  .option("--region <code>", "区划代码")
+  .option("--json", "以 JSON 输出")
+  .action(reportCheckCommand);
 
 const user = program.command("user").description("账号管理");
 user

@@ -196,6 +196,9 @@ export const ERROR_CODES = {
   BUDGET_REQUEST_EXISTS: "该项目已有该年度的预算申请",
   // 部门绩效考核
   DEPT_SCORE_TEMPLATE_INVALID: "部门绩效考核模板设置有误（details.issues 列出每一处）",
+  // 年度工作报告
+  REPORT_TEMPLATE_INVALID: "年度工作报告模板有误（details.part 指出哪一节）",
+  REPORT_FILE_UNREADABLE: "无法读取报告文件",
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

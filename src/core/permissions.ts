@@ -46,6 +46,7 @@ export const ACTIONS = [
   "rectification.answer",
   "results.read",
   "results.manage",
+  "report.read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -129,6 +130,8 @@ const POLICY: Record<Action, readonly Role[]> = {
   "results.read": ["finance_admin", "finance_staff", "department", "unit", "auditor"],
   // Requests typed by hand, rule sets, simulations, adoption and the department score template: finance.
   "results.manage": FINANCE,
+  // 年度工作报告: its figures are region-wide, so only finance (who drafts it) and the auditor read them.
+  "report.read": ["finance_admin", "finance_staff", "auditor"],
 };
 
 export const can = (role: Role, action: Action): boolean => POLICY[action].includes(role);

@@ -2,13 +2,8 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
-  Footer,
-  Header,
   HeadingLevel,
-  HighlightColor,
-  LineRuleType,
   Packer,
-  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -20,6 +15,7 @@ import {
   WidthType,
 } from "docx";
 import type { EvaluationReport, ReportBlock, ScoreTableRow } from "../core/evaluations/report";
+import { BODY, CELL, font, gongwenSection, KAITI, STYLES, text } from "./gongwen-docx";
 
 /**
  * The evaluation report as a Word file in the official layout (GB/T 9704): A4 with 公文 margins, the title in
@@ -29,76 +25,6 @@ import type { EvaluationReport, ReportBlock, ScoreTableRow } from "../core/evalu
  * ascii only leaves Chinese text in the default font); figures and Latin text use Times New Roman.
  * Lines the system drafted and people must complete (【…】) are highlighted so none survives unnoticed.
  */
-const FANGSONG = "仿宋_GB2312";
-const KAITI = "楷体_GB2312";
-const HEITI = "黑体";
-const SONG = "宋体";
-const LATIN = "Times New Roman";
-// The hint makes Word set the characters both scripts share (“”、—) in the Chinese font, not Times.
-const font = (eastAsia: string) => ({ ascii: LATIN, hAnsi: LATIN, cs: LATIN, eastAsia, hint: "eastAsia" });
-
-/** Sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 小四 12 pt, 五号 10.5 pt. */
-const ERHAO = 44;
-const SANHAO = 32;
-const SIHAO = 28;
-const XIAOSI = 24;
-const WUHAO = 21;
-/** 28 pt fixed line, and two characters of 三号 for the first-line indent, in twips. */
-const LINE = { line: 560, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
-const INDENT = { firstLine: 640 };
-
-/**
- * Formatting lives in named styles, not on each run: the team edits the draft in Word, and what they type
- * after a heading or a body paragraph takes the official look by itself (and the file is smaller).
- */
-const BODY = "ReportBody";
-const CELL = "ReportCell";
-const black = { bold: false, italics: false, color: "000000" };
-const STYLES = {
-  default: {
-    document: { run: { font: font(FANGSONG), size: SANHAO, language: { value: "en-US", eastAsia: "zh-CN" } } },
-    title: {
-      next: BODY,
-      run: { ...black, font: font(HEITI), size: ERHAO },
-      paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 720, lineRule: LineRuleType.EXACT } },
-    },
-    heading1: {
-      next: BODY,
-      run: { ...black, font: font(HEITI), size: SANHAO },
-      paragraph: { indent: INDENT, spacing: LINE, keepNext: true, outlineLevel: 0 },
-    },
-    heading2: {
-      next: BODY,
-      run: { ...black, font: font(KAITI), size: SANHAO },
-      paragraph: { indent: INDENT, spacing: LINE, keepNext: true, outlineLevel: 1 },
-    },
-  },
-  paragraphStyles: [
-    {
-      id: BODY,
-      name: "报告正文",
-      quickFormat: true,
-      run: { font: font(FANGSONG), size: SANHAO },
-      paragraph: { indent: INDENT, spacing: LINE, alignment: AlignmentType.JUSTIFIED },
-    },
-    {
-      id: CELL,
-      name: "表格文字",
-      run: { font: font(FANGSONG), size: XIAOSI },
-      paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 300, lineRule: LineRuleType.AUTO } },
-    },
-  ],
-};
-
-// XML 1.0 forbids these, and Word refuses a file holding one: whatever got into a comment or a part is dropped here.
-const NOT_XML = /(?![\t\n\r])\p{Cc}|[\uFFFE\uFFFF]|\p{Cs}/gu;
-const text = (t: string, extra: { bold?: boolean; highlight?: boolean } = {}) =>
-  new TextRun({
-    text: t.replace(NOT_XML, ""),
-    bold: extra.bold,
-    highlight: extra.highlight ? HighlightColor.YELLOW : undefined,
-  });
-
 function block(b: Exclude<ReportBlock, { kind: "table" }>): Paragraph {
   if (b.kind === "subheading") return new Paragraph({ heading: HeadingLevel.HEADING_2, children: [text(b.text)] });
   return new Paragraph({ style: BODY, children: [text(b.text, { highlight: b.draft && b.text.startsWith("【") })] });
@@ -201,55 +127,26 @@ export async function evaluationReportDocx(report: EvaluationReport): Promise<Bu
     title: report.title,
     styles: STYLES,
     sections: [
-      {
-        properties: {
-          page: {
-            size: { width: 11906, height: 16838 },
-            margin: { top: 2098, bottom: 1984, left: 1588, right: 1474, header: 1134, footer: 1134 },
-          },
-        },
-        headers: {
-          default: new Header({
-            children: [
+      gongwenSection(report.header, [
+        new Paragraph({
+          heading: HeadingLevel.TITLE,
+          spacing: { after: report.subtitle === null ? 480 : 120 },
+          children: [text(report.title)],
+        }),
+        ...(report.subtitle === null
+          ? []
+          : [
               new Paragraph({
+                style: BODY,
                 alignment: AlignmentType.CENTER,
-                border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
-                children: [new TextRun({ text: report.header, font: font(SONG), size: WUHAO })],
+                indent: { firstLine: 0 },
+                spacing: { after: 480 },
+                children: [new TextRun({ text: report.subtitle, font: font(KAITI) })],
               }),
-            ],
-          }),
-        },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: ["— ", PageNumber.CURRENT, " —"], font: font(SONG), size: SIHAO })],
-              }),
-            ],
-          }),
-        },
-        children: [
-          new Paragraph({
-            heading: HeadingLevel.TITLE,
-            spacing: { after: report.subtitle === null ? 480 : 120 },
-            children: [text(report.title)],
-          }),
-          ...(report.subtitle === null
-            ? []
-            : [
-                new Paragraph({
-                  style: BODY,
-                  alignment: AlignmentType.CENTER,
-                  indent: { firstLine: 0 },
-                  spacing: { after: 480 },
-                  children: [new TextRun({ text: report.subtitle, font: font(KAITI) })],
-                }),
-              ]),
-          ...body,
-          ...(closing.length === 0 ? [] : [new Paragraph({ style: BODY, children: [] }), ...closing.map(right)]),
-        ],
-      },
+            ]),
+        ...body,
+        ...(closing.length === 0 ? [] : [new Paragraph({ style: BODY, children: [] }), ...closing.map(right)]),
+      ]),
     ],
   });
   return Packer.toBuffer(doc);

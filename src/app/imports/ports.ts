@@ -85,4 +85,6 @@ export interface ImportRepo {
   }): Promise<number>;
   /** A page of the region's committed imports by time, with how many match. */
   listBatches(regionCode: string, q: ImportBatchQuery): Promise<{ total: number; rows: ImportBatchRow[] }>;
+  /** Committed batches and their rows in a calendar year (China time), for the annual report. */
+  yearTotals(regionCode: string, year: number): Promise<{ batches: number; rows: number }>;
 }

@@ -414,6 +414,16 @@ export function importRepo(db: Database, ex: Executor): ImportRepo {
       const [r] = await ex.insert(importBatches).values(batch).returning({ id: importBatches.id });
       return r!.id;
     },
+    async yearTotals(regionCode, year) {
+      const found = await one<{ batches: number; rows: number }>(
+        ex,
+        sql`select count(*)::int as batches, coalesce(sum((b.counts->>'total')::bigint), 0)::bigint as rows
+            from import_batches b
+            where b.region_code = ${regionCode}
+              and extract(year from b.created_at at time zone 'Asia/Shanghai') = ${year}`,
+      );
+      return { batches: Number(found?.batches ?? 0), rows: Number(found?.rows ?? 0) };
+    },
     async listBatches(regionCode, q) {
       const where = sql`b.region_code = ${regionCode}${q.kind ? sql` and b.kind = ${q.kind}` : sql``}`;
       const order = q.order === "asc" ? sql`b.created_at asc, b.id asc` : sql`b.created_at desc, b.id desc`;

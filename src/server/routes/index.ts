@@ -46,6 +46,7 @@ import getProject from "./projects/get-project";
 import listDeptBudgets from "./projects/list-dept-budgets";
 import listProjects from "./projects/list-projects";
 import rectification from "./rectification";
+import annualReport from "./report/annual";
 import resultAdoption from "./results/adoption";
 import departmentScores from "./results/department-scores";
 import budgetRequests from "./results/requests";
@@ -111,6 +112,7 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   selfEvalWorkbook,
   attachments,
   rectification,
+  annualReport,
   resultAdoption,
   evaluationFramework,
   experts,
