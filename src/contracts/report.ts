@@ -86,6 +86,14 @@ export const getAnnualReportDocx = operation("report.read", {
   response: responses({ 200: fileResponse(DOCX, "年度工作报告") }),
 });
 
+export const draftAnnualReportDocx = operation("report.read", {
+  operationId: "draftAnnualReportDocx",
+  tags: TAGS,
+  summary: "按给定模板（财政修改后的文字）生成年度工作报告 Word 文件",
+  body: z.object({ fiscalYear: z.number().int().min(2000).max(2100), template: ReportTemplateBody }),
+  response: responses({ 200: fileResponse(DOCX, "年度工作报告") }),
+});
+
 export const checkReport = operation("report.read", {
   operationId: "checkReport",
   tags: TAGS,

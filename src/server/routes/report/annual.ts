@@ -1,3 +1,4 @@
+import type { FastifyReply } from "fastify";
 import { checkReportText } from "../../../app/report/check-report-text";
 import { draftAnnualReport } from "../../../app/report/draft-annual-report";
 import { DOCX } from "../../../contracts/common";
@@ -19,19 +20,22 @@ export default function annualReportRoutes(app: Api, ctx: ServerContext) {
     { config: { access: m.draftAnnualReport.access }, schema: m.draftAnnualReport.schema },
     async (req) => present(await draftAnnualReport(ctx.deps, actorOf(req), req.body)),
   );
+  const docx = async (reply: FastifyReply, report: Awaited<ReturnType<typeof draftAnnualReport>>) =>
+    sendDownload(reply, {
+      mediaType: DOCX,
+      asciiName: `annual-report-${report.fiscalYear}.docx`,
+      name: `${report.document.title}.docx`,
+      body: await annualReportDocx(report.document, { header: report.document.title }),
+    });
   app.get(
     "/api/v1/report/annual.docx",
     { config: { access: m.getAnnualReportDocx.access }, schema: m.getAnnualReportDocx.schema },
-    async (req, reply) => {
-      const { document } = await draftAnnualReport(ctx.deps, actorOf(req), { fiscalYear: req.query.year });
-      const body = await annualReportDocx(document, { header: document.title });
-      return sendDownload(reply, {
-        mediaType: DOCX,
-        asciiName: `annual-report-${req.query.year}.docx`,
-        name: `${document.title}.docx`,
-        body,
-      });
-    },
+    async (req, reply) => docx(reply, await draftAnnualReport(ctx.deps, actorOf(req), { fiscalYear: req.query.year })),
+  );
+  app.post(
+    "/api/v1/report/annual/docx",
+    { config: { access: m.draftAnnualReportDocx.access }, schema: m.draftAnnualReportDocx.schema },
+    async (req, reply) => docx(reply, await draftAnnualReport(ctx.deps, actorOf(req), req.body)),
   );
   app.post(
     "/api/v1/report/check",
