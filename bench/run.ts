@@ -5,6 +5,7 @@
  * code is then 1.
  */
 import { cpus, totalmem } from "node:os";
+import { annualReportBench } from "./annual-report";
 import { cachedReadsBench } from "./cached-reads";
 import { evaluationReportBench } from "./evaluation-report";
 import { evaluationSummaryBench } from "./evaluation-summary";
@@ -30,6 +31,7 @@ const BENCHMARKS = {
   "evaluation-report": evaluationReportBench,
   "evaluation-summary": evaluationSummaryBench,
   "results-simulation": resultsSimulationBench,
+  "annual-report": annualReportBench,
 } as const satisfies Record<string, () => Promise<{ rows: BenchRow[]; notes: string[] }>>;
 type Name = keyof typeof BENCHMARKS;
 
