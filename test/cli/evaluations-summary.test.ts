@@ -1,29 +1,14 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createDb } from "../../src/db/client";
+import { runCli } from "../support/cli";
 
 const dir = mkdtempSync(join(tmpdir(), "jixiao-evaluations-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(args: string[], dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const { DATABASE_URL: _db, ...env } = process.env;
-  const child = spawn(process.execPath, ["bin/jixiao.mjs", "evaluations", ...args], {
-    env: { ...env, JIXIAO_DATA_DIR: dataDir },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (c: Buffer) => {
-    stdout += c.toString();
-  });
-  child.stderr.on("data", (c: Buffer) => {
-    stderr += c.toString();
-  });
-  return new Promise((resolve) => child.once("close", (code) => resolve({ code, stdout, stderr })));
-}
+const run = (args: string[], dataDir: string) => runCli(["evaluations", ...args], dataDir);
 
 describe("jixiao evaluations summary", () => {
   it("prints the year's figures as JSON with the seed's names, and refuses a year that is not one", async () => {

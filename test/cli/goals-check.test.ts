@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,27 +6,13 @@ import { DEFAULT_GOAL_POLICY } from "../../src/core/goals/quality-policy";
 import { createDb } from "../../src/db/client";
 import { createUnitOfWork } from "../../src/db/repos";
 import { JINGYAN, QINGSHAN, WELL_FORMED, workbook } from "../../src/io/goal-check-samples";
+import { runCli } from "../support/cli";
 
 const dir = mkdtempSync(join(tmpdir(), "jixiao-goals-check-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs `jixiao goals check …` as a user would, on the given data dir. */
-function run(args: string[], dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const { DATABASE_URL: _db, ...env } = process.env;
-  const child = spawn(process.execPath, ["bin/jixiao.mjs", "goals", "check", ...args], {
-    env: { ...env, JIXIAO_DATA_DIR: dataDir },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (c: Buffer) => {
-    stdout += c.toString();
-  });
-  child.stderr.on("data", (c: Buffer) => {
-    stderr += c.toString();
-  });
-  return new Promise((resolve) => child.once("close", (code) => resolve({ code, stdout, stderr })));
-}
+const run = (args: string[], dataDir: string) => runCli(["goals", "check", ...args], dataDir);
 
 describe("jixiao goals check", () => {
   it("without a database: the built-in rules, said so; exit 0 without errors, 1 with, 2 when unreadable", async () => {

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,27 +5,13 @@ import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createDb } from "../../src/db/client";
 import { rows } from "../../src/db/repos/rows";
+import { runCli } from "../support/cli";
 
 const dir = mkdtempSync(join(tmpdir(), "jixiao-requests-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs `jixiao import …` as a user would, on the given data dir. */
-function run(args: string[], dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const { DATABASE_URL: _db, ...env } = process.env;
-  const child = spawn(process.execPath, ["bin/jixiao.mjs", "import", ...args], {
-    env: { ...env, JIXIAO_DATA_DIR: dataDir },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (c: Buffer) => {
-    stdout += c.toString();
-  });
-  child.stderr.on("data", (c: Buffer) => {
-    stderr += c.toString();
-  });
-  return new Promise((resolve) => child.once("close", (code) => resolve({ code, stdout, stderr })));
-}
+const run = (args: string[], dataDir: string) => runCli(["import", ...args], dataDir);
 
 describe("jixiao import requests", () => {
   it("imports next year's requests from a file; a code that is no project of the year before fails whole", async () => {

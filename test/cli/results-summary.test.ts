@@ -1,29 +1,14 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createDb } from "../../src/db/client";
+import { runCli } from "../support/cli";
 
 const dir = mkdtempSync(join(tmpdir(), "jixiao-results-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(args: string[], dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const { DATABASE_URL: _db, ...env } = process.env;
-  const child = spawn(process.execPath, ["bin/jixiao.mjs", "results", ...args], {
-    env: { ...env, JIXIAO_DATA_DIR: dataDir },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (c: Buffer) => {
-    stdout += c.toString();
-  });
-  child.stderr.on("data", (c: Buffer) => {
-    stderr += c.toString();
-  });
-  return new Promise((resolve) => child.once("close", (code) => resolve({ code, stdout, stderr })));
-}
+const run = (args: string[], dataDir: string) => runCli(["results", ...args], dataDir);
 
 describe("jixiao results summary", () => {
   it("prints the adopted rule set, the projects adjusted and the total cut from the frozen list", async () => {

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,27 +7,13 @@ import { sampleSelfEvalSheet } from "../../src/core/selfeval/test-sheets";
 import { createDb } from "../../src/db/client";
 import { createUnitOfWork } from "../../src/db/repos";
 import { writeSelfEvalWorkbook } from "../../src/io/selfeval-xlsx";
+import { runCli } from "../support/cli";
 
 const dir = mkdtempSync(join(tmpdir(), "jixiao-selfeval-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs `jixiao selfeval check …` as a user would, on the given data dir. */
-function run(args: string[], dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const { DATABASE_URL: _db, ...env } = process.env;
-  const child = spawn(process.execPath, ["bin/jixiao.mjs", "selfeval", "check", ...args], {
-    env: { ...env, JIXIAO_DATA_DIR: dataDir },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (c: Buffer) => {
-    stdout += c.toString();
-  });
-  child.stderr.on("data", (c: Buffer) => {
-    stderr += c.toString();
-  });
-  return new Promise((resolve) => child.once("close", (code) => resolve({ code, stdout, stderr })));
-}
+const run = (args: string[], dataDir: string) => runCli(["selfeval", "check", ...args], dataDir);
 
 async function files() {
   const good = join(dir, "good.xlsx");

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,27 +10,13 @@ import { createDb } from "../../src/db/client";
 import { createUnitOfWork } from "../../src/db/repos";
 import { rows } from "../../src/db/repos/rows";
 import { argon2Hasher } from "../../src/server/auth/password";
+import { runCli } from "../support/cli";
 
 const dir = mkdtempSync(join(tmpdir(), "jixiao-selfeval-excel-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs `jixiao selfeval …` as a user would, on the given data dir. */
-function run(args: string[], dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const { DATABASE_URL: _db, ...env } = process.env;
-  const child = spawn(process.execPath, ["bin/jixiao.mjs", "selfeval", ...args], {
-    env: { ...env, JIXIAO_DATA_DIR: dataDir },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (c: Buffer) => {
-    stdout += c.toString();
-  });
-  child.stderr.on("data", (c: Buffer) => {
-    stderr += c.toString();
-  });
-  return new Promise((resolve) => child.once("close", (code) => resolve({ code, stdout, stderr })));
-}
+const run = (args: string[], dataDir: string) => runCli(["selfeval", ...args], dataDir);
 
 async function edit(file: string, out: string, change: (ws: ExcelJS.Worksheet) => void) {
   const wb = new ExcelJS.Workbook();
