@@ -116,7 +116,10 @@ export async function annualReportBench(): Promise<{ rows: BenchRow[]; notes: st
   });
   return {
     rows: [
-      row(`draftAnnualReport ${YEAR} (${draft.figures.length} figures, check included), median / min of ${RUNS}`, t.draft),
+      row(
+        `draftAnnualReport ${YEAR} (${draft.figures.length} figures, check included), median / min of ${RUNS}`,
+        t.draft,
+      ),
       row(`Word file of the draft (${Math.round(bytes / 1024)} KB)`, t.docx),
       row("consistency check alone on the drafted text", t.check),
       row("baseline: one hand-written SQL statement for the seed's headline counts and amounts", t.base),
