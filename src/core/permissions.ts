@@ -46,6 +46,9 @@ export const ACTIONS = [
   "rectification.answer",
   "results.read",
   "results.manage",
+  "disclosure.read",
+  "disclosure.draft",
+  "disclosure.approve",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -129,6 +132,11 @@ const POLICY: Record<Action, readonly Role[]> = {
   "results.read": ["finance_admin", "finance_staff", "department", "unit", "auditor"],
   // Requests typed by hand, rule sets, simulations, adoption and the department score template: finance.
   "results.manage": FINANCE,
+  // 信息公开: finance drafts (信息员) and approves (审核员, never their own draft: app/disclosure); the auditor
+  // reads every version. What is published is open to the public on the portal, without any account.
+  "disclosure.read": ["finance_admin", "finance_staff", "auditor"],
+  "disclosure.draft": FINANCE,
+  "disclosure.approve": FINANCE,
 };
 
 export const can = (role: Role, action: Action): boolean => POLICY[action].includes(role);

@@ -6,6 +6,7 @@ import changePassword from "./auth/change-password";
 import login from "./auth/login";
 import logout from "./auth/logout";
 import me from "./auth/me";
+import disclosure from "./disclosure/publications";
 import departmentEvaluations from "./evaluations/department";
 import evaluations from "./evaluations/evaluations";
 import experts from "./evaluations/experts";
@@ -120,4 +121,5 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   evaluationSummary,
   budgetRequests,
   departmentScores,
+  disclosure,
 ];
