@@ -11,6 +11,8 @@ CREATE TABLE "publication_versions" (
 	"submitted_at" timestamp with time zone,
 	"approver_id" integer,
 	"approved_by" integer,
+	"drafter_name" text,
+	"approver_name" text,
 	"published_at" timestamp with time zone,
 	"returned_at" timestamp with time zone,
 	"return_comment" text,
@@ -23,7 +25,8 @@ CREATE TABLE "publication_versions" (
 	CONSTRAINT "publication_versions_status_ck" CHECK ("publication_versions"."status" in ('draft','submitted','published','returned')),
 	CONSTRAINT "publication_versions_number_ck" CHECK ("publication_versions"."number" >= 1),
 	CONSTRAINT "publication_versions_four_eyes_ck" CHECK (("publication_versions"."approver_id" is null or "publication_versions"."approver_id" <> "publication_versions"."drafted_by") and ("publication_versions"."approved_by" is null or "publication_versions"."approved_by" <> "publication_versions"."drafted_by")),
-	CONSTRAINT "publication_versions_published_ck" CHECK ("publication_versions"."status" <> 'published' or ("publication_versions"."published_at" is not null and "publication_versions"."approved_by" is not null)),
+	CONSTRAINT "publication_versions_published_ck" CHECK ("publication_versions"."status" <> 'published' or ("publication_versions"."published_at" is not null and "publication_versions"."approved_by" is not null
+        and "publication_versions"."drafter_name" is not null and "publication_versions"."approver_name" is not null)),
 	CONSTRAINT "publication_versions_note_ck" CHECK ("publication_versions"."number" = 1 or "publication_versions"."status" in ('draft','returned') or length(btrim("publication_versions"."change_note")) > 0),
 	CONSTRAINT "publication_versions_override_ck" CHECK ("publication_versions"."check_override_reason" is null or length(btrim("publication_versions"."check_override_reason")) > 0)
 );
@@ -58,9 +61,9 @@ CREATE UNIQUE INDEX "publication_versions_open_uq" ON "publication_versions" USI
 CREATE UNIQUE INDEX "publications_kind_uq" ON "publications" USING btree ("region_code","fiscal_year","kind",coalesce("department_id", 0));--> statement-breakpoint
 CREATE INDEX "publications_year_idx" ON "publications" USING btree ("region_code","fiscal_year","published_version");--> statement-breakpoint
 ALTER TABLE "tasks" ADD CONSTRAINT "tasks_kind_ck" CHECK ("tasks"."kind" in ('goal_declaration','goal_revision','monitoring_selection','monitoring_department','monitoring_key','monitoring_action','selfeval','selfeval_review','rectification','evaluation_scoring','department_evaluation','result_adjustment','publication_draft','publication_approve'));--> statement-breakpoint
--- A published version is final: its text, tables, dates and signatures never change and it is never removed,
--- whoever writes to the database (the application has no such statement; this holds for every other client too).
--- A correction is a new version.
+-- A published version is final: its text, tables, dates and names never change and it is never removed, whoever
+-- writes to the database (the application has no such statement; this holds for every other client too). A
+-- correction is a new version.
 CREATE OR REPLACE FUNCTION publication_versions_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF OLD.status = 'published' THEN

@@ -81,6 +81,12 @@ export const publicationVersions = pgTable(
     /** The 审核员 the drafter chose at submission. */
     approverId: integer("approver_id"),
     approvedBy: integer("approved_by"),
+    /**
+     * The drafter's and the approver's names as they were when the version was published: the published record
+     * names its 信息员 and 审核员 for good, whatever later happens to their accounts.
+     */
+    drafterName: text("drafter_name"),
+    approverName: text("approver_name"),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     returnedAt: timestamp("returned_at", { withTimezone: true }),
     returnComment: text("return_comment"),
@@ -113,7 +119,8 @@ export const publicationVersions = pgTable(
     ),
     check(
       "publication_versions_published_ck",
-      sql`${t.status} <> 'published' or (${t.publishedAt} is not null and ${t.approvedBy} is not null)`,
+      sql`${t.status} <> 'published' or (${t.publishedAt} is not null and ${t.approvedBy} is not null
+        and ${t.drafterName} is not null and ${t.approverName} is not null)`,
     ),
     check(
       "publication_versions_note_ck",

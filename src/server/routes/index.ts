@@ -46,6 +46,7 @@ import exportProjects from "./projects/export-projects";
 import getProject from "./projects/get-project";
 import listDeptBudgets from "./projects/list-dept-budgets";
 import listProjects from "./projects/list-projects";
+import publicPortal from "./public/portal";
 import rectification from "./rectification";
 import resultAdoption from "./results/adoption";
 import departmentScores from "./results/department-scores";
@@ -122,4 +123,5 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   budgetRequests,
   departmentScores,
   disclosure,
+  publicPortal,
 ];

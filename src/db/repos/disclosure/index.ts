@@ -147,18 +147,16 @@ interface PublicRow {
 }
 
 /**
- * Published versions (v) of publications (p) with their department and the drafter's and approver's names. Every
+ * Published versions (v) of publications (p) with their department and the names signed at publication. Every
  * public read starts here: the status condition is part of the one FROM, so no public query can reach a draft.
  */
 const PUBLIC_FROM = sql`from publication_versions v
   join publications p on p.id = v.publication_id and p.region_code = v.region_code
   left join orgs d on d.id = p.department_id and d.region_code = p.region_code
-  join users du on du.id = v.drafted_by
-  join users au on au.id = v.approved_by
   where v.status = 'published'`;
 const PUBLIC_COLUMNS = sql`v.publication_id, p.fiscal_year, p.kind, d.id as dept_id, d.code as dept_code,
-  d.name as dept_name, v.number, v.title, v.change_note, du.display_name as drafted_by_name,
-  au.display_name as approved_by_name, v.published_at`;
+  d.name as dept_name, v.number, v.title, v.change_note, v.drafter_name as drafted_by_name,
+  v.approver_name as approved_by_name, v.published_at`;
 
 const toPublic = (r: PublicRow): PublicItem => ({
   publicationId: r.publication_id,
@@ -275,7 +273,13 @@ export function disclosureRepo(ex: Executor): DisclosureRepo {
       if (patch.changeNote !== undefined) sets.push(sql`change_note = ${patch.changeNote}`);
       if (patch.submittedAt) sets.push(sql`submitted_at = ${patch.submittedAt.toISOString()}`);
       if (patch.approverId !== undefined) sets.push(sql`approver_id = ${patch.approverId}`);
-      if (patch.approvedBy !== undefined) sets.push(sql`approved_by = ${patch.approvedBy}`);
+      if (patch.approvedBy !== undefined)
+        // The names are signed into the version as they are now: the published record keeps them.
+        sets.push(
+          sql`approved_by = ${patch.approvedBy}`,
+          sql`approver_name = (select u.display_name from users u where u.id = ${patch.approvedBy})`,
+          sql`drafter_name = (select u.display_name from users u where u.id = publication_versions.drafted_by)`,
+        );
       if (patch.publishedAt) sets.push(sql`published_at = ${patch.publishedAt.toISOString()}`);
       if (patch.returnedAt) sets.push(sql`returned_at = ${patch.returnedAt.toISOString()}`);
       if (patch.returnComment !== undefined) sets.push(sql`return_comment = ${patch.returnComment}`);
