@@ -146,6 +146,17 @@ describe("key evaluation results", () => {
     });
     pub = await ok("checker", "POST", `${BASE}/${pub.id}/approve`, { version: pub.versions[0].version });
     expect(pub.versions[0]).toMatchObject({ status: "published", checkOverrideReason: null, checkFindings: null });
+    // The list filters on the newest version's status and sorts in SQL.
+    const drafts = await ok("auditor1", "GET", `${BASE}?year=2025&status=draft&sort=title&order=asc`);
+    expect(drafts.rows.map((r: Json) => r.title)).toEqual(["2025年度测试区教育局绩效自评结果", "2025年度绩效自评结果"]);
+    expect(drafts.rows[0].latest).toMatchObject({ status: "draft", statusLabel: "草稿" });
+    const published = await ok("auditor1", "GET", `${BASE}?status=published`);
+    expect(published.rows.map((r: Json) => [r.id, r.kindLabel, r.publishedVersion])).toEqual([
+      [pub.id, "重点绩效评价结果", 1],
+    ]);
+    const paged = await ok("auditor1", "GET", `${BASE}?year=2025&sort=kind&pageSize=1&page=2`);
+    expect(paged).toMatchObject({ total: 3, page: 2, pageSize: 1 });
+    expect((await ok("auditor1", "GET", `${BASE}?year=2024`)).total).toBe(0);
     const trail = await rows<{ action: string; after: { changes?: string[] } }>(
       d.d.db.orm,
       sql`select action, after from audit_log where entity = 'publication' and entity_id = ${String(pub.id)} and action = 'refresh'`,

@@ -180,6 +180,14 @@ describe("the pages", () => {
     expect(first.body).toContain('本页为第1版，已于<time datetime="2026-03-09">2026-03-09</time>被第2版更正。');
   });
 
+  it("keep the names signed at publication when an account is renamed later", async () => {
+    await d.d.db.orm.execute(sql`update users set display_name = '改名后的审核员' where username = 'checker'`);
+    const html = (await anon(`/public/${R}/p/${goals.id}/v/1`)).body;
+    expect(html).toContain("<dt>审核员</dt><dd>checker</dd>");
+    expect(html).not.toContain("改名后的审核员");
+    await d.d.db.orm.execute(sql`update users set display_name = 'checker' where username = 'checker'`);
+  });
+
   it("escape every text from the database: a title or intro with <script> and & is text, never markup", async () => {
     const html = (await anon(`/public/${R}/p/${goals.id}/v/1`)).body;
     expect(html).not.toMatch(/<script/i);
