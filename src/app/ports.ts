@@ -2,6 +2,7 @@ import type { AttachmentRepo } from "./attachments/ports";
 import type { AuditRepo } from "./audit/ports";
 import type { LoginThrottleRepo, SessionRepo } from "./auth/ports";
 import type { Clock } from "./context";
+import type { DisclosureRepo } from "./disclosure/ports";
 import type { EvaluationRepo, ExpertRepo } from "./evaluations/ports";
 import type { GoalHistoryRepo, GoalImportRepo, GoalRepo, IndicatorLibraryRepo, ReviewRepo } from "./goals/ports";
 import type { ImportRepo } from "./imports/ports";
@@ -94,6 +95,7 @@ export interface Repos {
   results: ResultRepo;
   budgetRequests: BudgetRequestRepo;
   deptScores: DeptScoreRepo;
+  disclosure: DisclosureRepo;
 }
 
 export interface UnitOfWork {

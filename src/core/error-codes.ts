@@ -194,6 +194,19 @@ export const ERROR_CODES = {
   BUDGET_REQUEST_INVALID: "预算申请填写有误（details.field 指出字段）",
   BUDGET_REQUEST_UNKNOWN_PROJECT: "项目编码不是上一年度的项目，不能申请下年度预算",
   BUDGET_REQUEST_EXISTS: "该项目已有该年度的预算申请",
+  // 信息公开
+  PUBLICATION_KIND_UNAVAILABLE: "该类公开事项尚不能生成（details.kind）",
+  PUBLICATION_INVALID: "公开稿填写有误（details.issues 指出字段）",
+  PUBLICATION_EXISTS: "该年度（部门）已有同类公开事项，请在原事项中更正",
+  PUBLICATION_INVALID_TRANSITION: "公开稿当前状态不能执行此操作",
+  PUBLICATION_NOT_DRAFTER: "只有起草该版本的信息员可以修改或提交",
+  PUBLICATION_NOT_APPROVER: "只有提交时指定的审核员可以审核",
+  PUBLICATION_SELF_APPROVAL: "起草人不能审核自己起草的版本",
+  PUBLICATION_APPROVER_INVALID: "审核员须为本区其他在用的财政账号",
+  PUBLICATION_NOTE_REQUIRED: "更正版本须填写更正说明",
+  PUBLICATION_OPEN_VERSION_EXISTS: "该公开事项已有未发布的版本",
+  PUBLICATION_NOT_PUBLISHED: "该公开事项尚无已发布的版本，不能更正",
+  PUBLICATION_CHECK_FAILED: "公开稿中的数字与现有数据不符（details.findings 逐项列出），可说明理由后仍然发布",
   // 部门绩效考核
   DEPT_SCORE_TEMPLATE_INVALID: "部门绩效考核模板设置有误（details.issues 列出每一处）",
   // 年度工作报告

@@ -47,6 +47,9 @@ export const ACTIONS = [
   "results.read",
   "results.manage",
   "report.read",
+  "disclosure.read",
+  "disclosure.draft",
+  "disclosure.approve",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -132,6 +135,11 @@ const POLICY: Record<Action, readonly Role[]> = {
   "results.manage": FINANCE,
   // 年度工作报告: its figures are region-wide, so only finance (who drafts it) and the auditor read them.
   "report.read": ["finance_admin", "finance_staff", "auditor"],
+  // 信息公开: finance drafts (信息员) and approves (审核员, never their own draft: app/disclosure); the auditor
+  // reads every version. What is published is open to the public on the portal, without any account.
+  "disclosure.read": ["finance_admin", "finance_staff", "auditor"],
+  "disclosure.draft": FINANCE,
+  "disclosure.approve": FINANCE,
 };
 
 export const can = (role: Role, action: Action): boolean => POLICY[action].includes(role);

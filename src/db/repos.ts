@@ -5,6 +5,7 @@ import type { Repos, UnitOfWork } from "../app/ports";
 import type { Database, Executor } from "./client";
 import { attachmentRepo } from "./repos/attachments";
 import { auditRepo } from "./repos/audit";
+import { disclosureRepo } from "./repos/disclosure";
 import { evaluationRepo } from "./repos/evaluations";
 import { expertRepo } from "./repos/evaluations/experts";
 import { goalHistoryRepo } from "./repos/goals/goal-history";
@@ -60,6 +61,7 @@ function reposFor(db: Database, ex: Executor): Repos {
     selfevalReviews: selfEvalReviewRepo(ex),
     attachments: attachmentRepo(ex),
     rectification: rectificationRepo(ex),
+    disclosure: disclosureRepo(ex),
     experts: expertRepo(ex),
     evaluations: evaluationRepo(ex),
     results: resultRepo(ex),

@@ -21,6 +21,7 @@ import type { TrustProxy } from "./config";
 import type { Api, ServerContext } from "./context";
 import { registerErrorHandling } from "./errors";
 import { documentTransform, operationTransform } from "./openapi";
+import { NOT_FOUND_PAGE } from "./public/pages";
 import { registerNulRefusal } from "./refuse-nul";
 import { ROUTES } from "./routes";
 import { registerSecurityHeaders, setSecurityHeaders } from "./security-headers";
@@ -89,6 +90,13 @@ export async function buildServer(options: ServerOptions) {
     // otherwise answer in fastify's shape, before any hook: give them the API's one error shape.
     frameworkErrors: (err, req, reply) => {
       setSecurityHeaders(req, reply);
+      // The public portal answers every address that leads nowhere with its one 404 page.
+      if (req.url.startsWith("/public/"))
+        return (reply as FastifyReply)
+          .status(404)
+          .header("cache-control", "no-store")
+          .header("content-type", "text/html; charset=utf-8")
+          .send(NOT_FOUND_PAGE);
       const status = err.code === "FST_ERR_MAX_PARAM_LENGTH" ? 414 : 400;
       return (reply as FastifyReply)
         .status(status)

@@ -8,6 +8,8 @@ import { AppError } from "../core/errors";
  */
 export function registerNulRefusal(app: FastifyInstance): void {
   app.addHook("preValidation", async (req) => {
+    // The public portal checks every address part against a pattern before any query and answers its own 404.
+    if (req.routeOptions.url?.startsWith("/public")) return;
     for (const [part, value] of [
       ["querystring", req.query],
       ["params", req.params],

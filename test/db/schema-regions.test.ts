@@ -112,6 +112,8 @@ describe("tables and regions", () => {
       "plan_phases",
       "project_execution",
       "projects",
+      "publication_versions",
+      "publications",
       "rectification_items",
       "rectification_notices",
       "result_adjustments",

@@ -13,7 +13,8 @@ export const daysBetween = (today: string, dueOn: string) => dayNumber(dueOn) - 
  * department's choice of monitoring subjects, the round's selection page (the task's current object is
  * the round); a monitoring report or follow-up action, its own page; 单位自评, the organisation's forms; a
  * spot-check review (抽查复核), its re-scoring page; an expert's scoring, the evaluation's page; the year's
- * department evaluation, the department's evaluations; a 预算调整告知, its line of the adjustment list.
+ * department evaluation, the department's evaluations; a 预算调整告知, its line of the adjustment list; a
+ * publication's drafting or approval, the publication's page.
  */
 export function taskLink(t: Pick<TaskRecord, "kind" | "objectKind" | "objectId" | "currentObjectId">): string {
   switch (t.objectKind) {
@@ -38,6 +39,9 @@ export function taskLink(t: Pick<TaskRecord, "kind" | "objectKind" | "objectId" 
       return t.currentObjectId === null ? "/evaluations" : `/evaluations/${t.currentObjectId}`;
     case "result_adjustment":
       return `/results/adjustments/${t.objectId}`;
+    case "publication_version":
+      // A version is drafted and approved on its publication's page (its current object).
+      return t.currentObjectId === null ? "/disclosure" : `/disclosure/publications/${t.currentObjectId}`;
     default:
       return "/";
   }

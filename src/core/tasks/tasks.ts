@@ -20,6 +20,8 @@ export const TASK_KINDS = [
   "evaluation_scoring",
   "department_evaluation",
   "result_adjustment",
+  "publication_draft",
+  "publication_approve",
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -36,6 +38,8 @@ export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   evaluation_scoring: "重点评价专家评分",
   department_evaluation: "部门评价",
   result_adjustment: "预算调整告知",
+  publication_draft: "信息公开拟稿",
+  publication_approve: "信息公开审核",
 };
 
 /** The object a task concerns, by kind of task: a declaration concerns the organisation's tables of the year. */
@@ -58,6 +62,10 @@ export const TASK_OBJECT_KIND = {
   department_evaluation: "org",
   // One line of an adopted adjustment list: the unit reads its project's adjustment and the reason.
   result_adjustment: "result_adjustment",
+  // 信息公开: one version of a publication, drafted by its 信息员 (the task given to that account) and
+  // approved by the 审核员 chosen at submission (given to that account).
+  publication_draft: "publication_version",
+  publication_approve: "publication_version",
 } as const satisfies Record<TaskKind, string>;
 export type TaskObjectKind = (typeof TASK_OBJECT_KIND)[TaskKind];
 

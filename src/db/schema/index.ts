@@ -2,6 +2,7 @@
 
 export * from "./audit";
 export * from "./auth";
+export * from "./disclosure";
 export * from "./evaluations";
 export * from "./goals";
 export * from "./goals-library";

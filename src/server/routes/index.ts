@@ -6,6 +6,7 @@ import changePassword from "./auth/change-password";
 import login from "./auth/login";
 import logout from "./auth/logout";
 import me from "./auth/me";
+import disclosure from "./disclosure/publications";
 import departmentEvaluations from "./evaluations/department";
 import evaluations from "./evaluations/evaluations";
 import experts from "./evaluations/experts";
@@ -45,6 +46,7 @@ import exportProjects from "./projects/export-projects";
 import getProject from "./projects/get-project";
 import listDeptBudgets from "./projects/list-dept-budgets";
 import listProjects from "./projects/list-projects";
+import publicPortal from "./public/portal";
 import rectification from "./rectification";
 import annualReport from "./report/annual";
 import resultAdoption from "./results/adoption";
@@ -122,4 +124,6 @@ export const ROUTES: ((app: Api, ctx: ServerContext) => void)[] = [
   evaluationSummary,
   budgetRequests,
   departmentScores,
+  disclosure,
+  publicPortal,
 ];

@@ -72,6 +72,8 @@ const COLUMNS = sql`t.id, t.fiscal_year, t.kind, t.status, t.title, t.due_on::te
     select s.round_id from monitoring_selections s where s.id = t.object_id and s.region_code = t.region_code)
   when t.object_kind = 'evaluation_member' then (
     select m.evaluation_id from evaluation_members m where m.id = t.object_id and m.region_code = t.region_code)
+  when t.object_kind = 'publication_version' then (
+    select v.publication_id from publication_versions v where v.id = t.object_id and v.region_code = t.region_code)
   end as current_object_id`;
 
 /** Most urgent first: returned, then overdue, then by due day. */
