@@ -14,6 +14,7 @@ import {
   Version,
   YearQuery,
 } from "./common";
+import { ReportTemplateBody } from "./report";
 
 /** 信息公开: publications, their versions (drafted, approved by another, published, corrected) and the figures check. */
 
@@ -163,6 +164,7 @@ export const editPublicationDraft = operation("disclosure.draft", {
     title: z.string().max(1_000).optional(),
     intro: z.string().max(20_000).optional(),
     blocks: z.array(Block).max(1_000).optional(),
+    template: ReportTemplateBody.optional().describe("年度工作报告的模板：正文按模板和当前数据重新起草"),
     changeNote: z.string().max(10_000).optional(),
   }),
   response: responses({ 200: PublicationDetail }),

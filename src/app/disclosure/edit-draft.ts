@@ -5,6 +5,7 @@ import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
 import { getPublication } from "./get";
+import { kindDef } from "./kinds";
 import { lockForWrite, refuseBadTexts, requireDrafter, WHAT } from "./shared";
 
 export interface EditInput {
@@ -12,6 +13,8 @@ export interface EditInput {
   title?: string | undefined;
   intro?: string | undefined;
   blocks?: { type: BlockType; text: string }[] | undefined;
+  /** The annual report's template (kinds that draft their text): the blocks are redrafted from it. */
+  template?: unknown;
   changeNote?: string | undefined;
 }
 
@@ -24,6 +27,7 @@ export async function editPublicationDraft(deps: Deps, actor: Actor, id: number,
   authorize(actor, "disclosure.draft");
   const title = input.title?.trim();
   refuseBadTexts({ title, intro: input.intro, blocks: input.blocks, changeNote: input.changeNote });
+  const redrafted = await redraft(deps, actor, id, input);
   await deps.uow.transaction(async (repos) => {
     const { latest } = await lockForWrite(repos, actor, id, input.version);
     const next = nextVersionStatus(latest.status, "edit");
@@ -39,6 +43,7 @@ export async function editPublicationDraft(deps: Deps, actor: Actor, id: number,
       ...current!.body,
       ...(input.intro !== undefined ? { intro: input.intro } : {}),
       ...(input.blocks !== undefined ? { blocks: input.blocks } : {}),
+      ...(redrafted ?? {}),
     };
     const changeNote = input.changeNote?.trim();
     const written = await repos.disclosure.updateVersion(
@@ -77,4 +82,33 @@ export async function editPublicationDraft(deps: Deps, actor: Actor, id: number,
     ]);
   });
   return getPublication(deps, actor, id);
+}
+
+/**
+ * A kind that drafts its text (the annual report) takes a new template instead of typed blocks: the text and
+ * its figures are drafted again from it and the data now. Typed blocks for such a kind, or a template for any
+ * other, are refused with the field named.
+ */
+async function redraft(deps: Deps, actor: Actor, id: number, input: EditInput) {
+  const p = await deps.uow.read.disclosure.get(actor.regionCode, id);
+  if (!p) return null;
+  const def = kindDef(p.kind);
+  if (def.derivesText && input.blocks !== undefined)
+    throw new AppError(
+      "validation",
+      "PUBLICATION_INVALID",
+      "年度工作报告的正文由模板和数据生成：请修改模板（template）",
+      {
+        field: "blocks",
+      },
+    );
+  if (input.template === undefined) return null;
+  if (!def.derivesText)
+    throw new AppError("validation", "PUBLICATION_INVALID", `“${def.label}”没有报告模板`, { field: "template" });
+  const fresh = await def.prepare(deps, actor, {
+    fiscalYear: p.fiscalYear,
+    departmentId: p.department?.id,
+    template: input.template,
+  });
+  return { blocks: fresh.blocks ?? [], tables: fresh.tables, template: fresh.template };
 }

@@ -20,9 +20,12 @@ export async function refreshPublicationData(deps: Deps, actor: Actor, id: numbe
   if (p.latest.draftedBy.id !== actor.userId)
     throw new AppError("forbidden", "PUBLICATION_NOT_DRAFTER", "只有起草该版本的信息员可以更新数据");
   const def = kindDef(p.kind);
+  const [open] = await deps.uow.read.disclosure.versions(actor.regionCode, id);
   const fresh = await def.prepare(deps, actor, {
     fiscalYear: p.fiscalYear,
     departmentId: p.department?.id,
+    // A drafted text keeps finance's template; only the data is new.
+    ...(def.derivesText ? { template: open?.body.template } : {}),
   });
   await deps.uow.transaction(async (repos) => {
     const { latest } = await lockForWrite(repos, actor, id, input.version);
@@ -40,6 +43,7 @@ export async function refreshPublicationData(deps: Deps, actor: Actor, id: numbe
       ...current!.body,
       tables: fresh.tables,
       ...(fresh.template !== undefined ? { template: fresh.template } : {}),
+      ...(def.derivesText ? { blocks: fresh.blocks ?? [] } : {}),
     };
     const written = await repos.disclosure.updateVersion(
       actor.regionCode,

@@ -1,5 +1,6 @@
 import { PUBLICATION_KIND_LABELS, type PublicationKind } from "../../../core/disclosure/types";
 import { AppError } from "../../../core/errors";
+import { annualReport } from "./annual-report";
 import { evaluationResults } from "./evaluation-results";
 import { goalTables } from "./goal-tables";
 import type { PublicationKindDef } from "./kind";
@@ -16,6 +17,7 @@ export const PUBLICATION_KIND_DEFS: Partial<Record<PublicationKind, PublicationK
   goal_tables: goalTables,
   selfeval_results: selfEvalResults,
   evaluation_results: evaluationResults,
+  annual_report: annualReport,
 };
 
 export function kindDef(kind: PublicationKind): PublicationKindDef {

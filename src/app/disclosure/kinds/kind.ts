@@ -6,6 +6,8 @@ import type { Actor, Deps } from "../../context";
 export interface KindInput {
   fiscalYear: number;
   departmentId?: number | undefined;
+  /** A kind whose text is drafted (`derivesText`): finance's template, kept across refreshes. */
+  template?: unknown;
 }
 
 /**
@@ -15,6 +17,11 @@ export interface KindInput {
  */
 export interface PublicationKindDef {
   label: string;
+  /**
+   * The text is drafted from a template and the data (the annual report): the drafter edits the template, not
+   * the blocks, and a refresh redrafts the blocks too.
+   */
+  derivesText?: boolean;
   prepare(deps: Deps, actor: Actor, input: KindInput): Promise<PublicationBody>;
   check(
     deps: Deps,
