@@ -32,7 +32,7 @@ afterAll(async () => {
 describe("the annual report as a publication", () => {
   it("is drafted from the default template and the district's data, with its figures as a table", async () => {
     pub = await ok("clerk", "POST", BASE, { kind: "annual_report", fiscalYear: 2025 }, 201);
-    expect(pub.title).toBe("2025年度年度预算绩效管理工作报告".replace("年度年度", "年度"));
+    expect(pub.title).toBe("2025年度预算绩效管理工作开展情况");
     const body = pub.versions[0].body;
     expect(body.blocks[0]).toEqual({ type: "paragraph", text: expect.stringContaining("2025年测试区财政局") });
     expect(body.blocks.filter((b: Json) => b.type === "heading1").map((b: Json) => b.text.slice(0, 2))).toEqual([

@@ -39,7 +39,8 @@ const asFinding = (f: Finding): FigureFinding => ({
  * shares and sums, a figure quoted twice, and every 【无数据】 left in it.
  */
 export const annualReport: PublicationKindDef = {
-  label: "年度预算绩效管理工作报告",
+  // The default title reads "2025年度预算绩效管理工作开展情况", as the seed titles its report.
+  label: "预算绩效管理工作开展情况",
   derivesText: true,
   async prepare(deps, actor, { fiscalYear, template }) {
     const draft = await draftAnnualReport(deps, actor, {
