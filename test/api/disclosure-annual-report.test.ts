@@ -129,5 +129,14 @@ describe("the annual report as a publication", () => {
     const csv = await d.d.app.inject({ method: "GET", url: `/public/450299/p/${pub.id}/v/1.csv?table=figures` });
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toContain("selfeval.projects");
+    // Published in March 2026: the 2026 report's section 8 lists it, the 2025 report's does not.
+    const next = await ok("admin", "GET", "/api/v1/report/annual?year=2026");
+    const figure = (r: Json, key: string) => r.figures.find((f: Json) => f.key === key);
+    expect(figure(next, "disclosure.count").value).toBe("1");
+    expect(figure(next, "disclosure.titles")).toMatchObject({
+      value: "2025年度预算绩效管理工作开展情况",
+      link: "/public/450299/",
+    });
+    expect(figure(await ok("admin", "GET", "/api/v1/report/annual?year=2025"), "disclosure.count").value).toBe("0");
   });
 });

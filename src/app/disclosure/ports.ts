@@ -206,4 +206,6 @@ export interface DisclosureRepo {
   publicVersion(regionCode: string, publicationId: number, number: number | null): Promise<PublicVersion | null>;
   /** The newest published version of every publication of a region's year, with bodies (the data package). */
   publicYearBodies(regionCode: string, fiscalYear: number): Promise<PublicVersion[]>;
+  /** Publications first published in a calendar year (China time), oldest first: what the year's report lists. */
+  publishedDuring(regionCode: string, calendarYear: number): Promise<PublicItem[]>;
 }

@@ -38,6 +38,7 @@ export async function annualFigures(deps: Deps, actor: Actor, fiscalYear: number
     resultsSummary(deps, actor, y),
     read.imports.yearTotals(actor.regionCode, y),
   ]);
+  const published = await read.disclosure.publishedDuring(actor.regionCode, y);
   const v: Record<string, FigureValue> = {};
   const put = (key: string, value: Exact | string, link?: string) => {
     v[key] = { ...(typeof value === "string" ? { text: value } : { exact: value }), ...(link ? { link } : {}) };
@@ -134,5 +135,10 @@ export async function annualFigures(deps: Deps, actor: Actor, fiscalYear: number
     put("results.projectsAdjusted", exact(results.projectsAdjusted), link);
     put("results.totalCut", exact(BigInt(results.fen.cut), FEN_PER_WAN), link);
   }
+  // 信息公开: what was first published on the portal during the calendar year (the seed's 2024 report lists the
+  // 2024 goal tables and the 2023 report and evaluation results, all published in 2024).
+  const portal = `/public/${actor.regionCode}/`;
+  put("disclosure.count", exact(published.length), portal);
+  if (published.length > 0) put("disclosure.titles", published.map((p) => p.title).join("、"), portal);
   return v;
 }

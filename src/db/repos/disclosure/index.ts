@@ -373,6 +373,17 @@ export function disclosureRepo(ex: Executor): DisclosureRepo {
       return found.map(toPublic);
     },
 
+    async publishedDuring(regionCode, calendarYear) {
+      const found = await rows<PublicRow>(
+        ex,
+        sql`select ${PUBLIC_COLUMNS} ${PUBLIC_FROM}
+              and v.number = 1 and p.region_code = ${regionCode}
+              and extract(year from v.published_at at time zone 'Asia/Shanghai') = ${calendarYear}
+            order by v.published_at, p.id`,
+      );
+      return found.map(toPublic);
+    },
+
     async publicHistory(regionCode, publicationId) {
       const found = await rows<PublicRow>(
         ex,
