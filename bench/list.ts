@@ -59,7 +59,7 @@ function nextMessage(child: ChildProcess, timeoutMs: number): Promise<ChildMessa
   });
 }
 
-async function startServer(): Promise<Server> {
+export async function startServer(): Promise<Server> {
   const entry = fileURLToPath(new URL("./list-server.ts", import.meta.url));
   // tsx runs this process; the child gets the same loader through the inherited execArgv.
   const child = fork(entry, [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });

@@ -15,6 +15,7 @@ import { importBench } from "./import";
 import { listBench } from "./list";
 import { monitoringBench } from "./monitoring";
 import { openDeclarationBench } from "./open-declaration";
+import { publicPortalBench } from "./public-portal";
 import { resultsSimulationBench } from "./results-simulation";
 import { selfEvalBench } from "./selfeval";
 import { type BenchRow, log, markdownTable } from "./stats";
@@ -32,6 +33,7 @@ const BENCHMARKS = {
   "evaluation-summary": evaluationSummaryBench,
   "results-simulation": resultsSimulationBench,
   "annual-report": annualReportBench,
+  "public-portal": publicPortalBench,
 } as const satisfies Record<string, () => Promise<{ rows: BenchRow[]; notes: string[] }>>;
 type Name = keyof typeof BENCHMARKS;
 

@@ -28,6 +28,7 @@ import { publicUser } from "../users/create-user";
 import { demoActor, replayDeclaration, replayedTables, type SetDay } from "./replay-declaration";
 import { type DemoEvaluations, replayEvaluations } from "./replay-evaluations";
 import { DEMO_MONITORING, replayMonitoring } from "./replay-monitoring";
+import { publishDemoGoalTables, replayDisclosure } from "./replay-disclosure";
 import { replayResults } from "./replay-results";
 import { replaySelfEval } from "./replay-selfeval";
 
@@ -165,6 +166,8 @@ export async function loadDemo(deps: Deps, data: DemoData, onStep?: (step: strin
     });
   }
   await recordDemoGuidance(dated, setDay, actor, data.fiscalYear);
+  onStep?.(`${y}年度重点项目绩效目标公开`);
+  await publishDemoGoalTables(dated, setDay, y);
   // Monitoring as of July: the budget system's execution to July arrives in August, the rest after the year.
   const m = DEMO_MONITORING.cutoffMonth;
   const upTo = <R extends { month: number }>(rows: R[], early: boolean) => rows.filter((r) => r.month <= m === early);
@@ -185,6 +188,8 @@ export async function loadDemo(deps: Deps, data: DemoData, onStep?: (step: strin
   if (data.requests) {
     onStep?.(`${y}年度评价结果应用：${y + 1}年度预算申请 ${data.requests.length} 个项目`);
     await replayResults(dated, setDay, finance, y, data.requests, meta);
+    onStep?.(`${y}年度信息公开：重点评价结果、年度工作报告及其更正`);
+    await replayDisclosure(dated, setDay, y);
   }
 }
 
