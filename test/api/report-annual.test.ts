@@ -128,6 +128,14 @@ describe("the annual work report drafted from the demo district's data", () => {
     ]);
   });
 
+  it("drafts a year before its self-evaluations were reviewed: the shares of nothing print and check as 0.00%", async () => {
+    const res = await t.as(finance, "GET", "/api/v1/report/annual?year=2023");
+    expect(res.statusCode, res.body).toBe(200);
+    const earlier = res.json();
+    expect(earlier.document.title).toBe("2023年柳州市城中区预算绩效管理工作开展情况");
+    expect(earlier.findings.filter((f: { kind: string }) => f.kind !== "missing")).toEqual([]);
+  });
+
   it("refuses a template naming a figure that does not exist, naming the section", async () => {
     const template = structuredClone(
       (report as unknown as { template: { sections: { key: string; text: string }[] } }).template,

@@ -55,8 +55,16 @@ const sumOf = (xs: readonly string[]) => xs.reduce((a, x) => a + Math.round(Numb
  */
 export function checkDistribution(d: Distribution): Finding[] {
   const base = Number(d.base.value.num / d.base.value.den);
-  const computed = d.shares.map((s) => decimalText(exact(s.count.value.num * 100n, base), s.percent.decimals));
   const printed = d.shares.map((s) => s.percent.text.replace(/[%％]$/, "").trim());
+  // A base of nothing (a year before any review: "0个…占0.00%") gives no share to check; counts above it
+  // are the count-sum finding's.
+  const computed = d.shares.map((s, i) =>
+    base === 0
+      ? s.count.value.num === 0n
+        ? decimalText(exact(0), s.percent.decimals)
+        : printed[i]!
+      : decimalText(exact(s.count.value.num * 100n, base), s.percent.decimals),
+  );
   const out: Finding[] = [];
   const sentence = d.sentence.text.trim();
   const allTwo = d.shares.every((s) => s.percent.decimals === 2);

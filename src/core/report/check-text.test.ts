@@ -31,6 +31,15 @@ describe("the consistency check on a report's own text", () => {
     expect(found[0]!.message).toContain("7个占97个的比例应为 7.22%");
   });
 
+  it("reads a distribution over nothing (a year before any review) as shares of 0.00%", () => {
+    const empty =
+      "全区0个部门整体支出复核评分结果是：一等的部门有0个，占本次抽查比例0.00%；二等的部门0个，占本次抽查比例0.00%。";
+    expect(errors(empty)).toEqual([]);
+    expect(errors(empty.replace("二等的部门0个", "二等的部门2个")).map((f) => [f.kind, f.computed])).toEqual([
+      ["count-sum", "2，应为 0个"],
+    ]);
+  });
+
   it("catches a changed count: the share no longer matches and the counts no longer add up", () => {
     const found = errors(SEED.replace("部门44个", "部门45个"));
     expect(found.map((f) => [f.kind, f.printed, f.computed])).toEqual([
