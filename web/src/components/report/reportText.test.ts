@@ -6,6 +6,8 @@ import { exact } from "../../../../src/core/report/numbers";
 import { renderReport } from "../../../../src/core/report/render";
 import {
   blockRuns,
+  blockText,
+  excerpt,
   insertAtCursor,
   locateFinding,
   pieces,
@@ -57,6 +59,14 @@ describe("where a finding of the check lies in the drafted report", () => {
     expect(doc.blocks[target.block]!.section).toBe("selfeval");
     expect(textOf(runs, target.figure)).toBe("7.21%");
     expect(textOf(runs, target.sentence!)).toMatch(/^抽查的97个项目复核评分结果是.*0\.00%。$/);
+    const quote = excerpt(blockText(doc, target.block), target, 12);
+    expect(quote).toEqual({
+      before: "项目7个，占本次抽查比例",
+      figure: "7.21%",
+      after: "；二等等级80分以上（含",
+      cutBefore: true,
+      cutAfter: true,
+    });
   });
 
   it("finds a figure without data as the run that says so, in the whole line it quotes", () => {
@@ -89,6 +99,21 @@ describe("where a finding of the check lies in the drafted report", () => {
     const doc = renderReport(DEFAULT_TEMPLATE, values);
     const f = checkDocument(doc, values)[0]!;
     expect(locateFinding(doc, { ...f, at: 1_000_000 })).toBeNull();
+  });
+});
+
+describe("the quote of a finding", () => {
+  it("keeps the whole sentence when it is short, and says where it was cut", () => {
+    const text = "前一句。压减申报金额4366.00万元。后一句。";
+    const target = { sentence: { from: 4, to: 20 }, figure: { from: 10, to: 19 } };
+    expect(excerpt(text, target)).toEqual({
+      before: "压减申报金额",
+      figure: "4366.00万元",
+      after: "。",
+      cutBefore: false,
+      cutAfter: false,
+    });
+    expect(excerpt(text, target, 2)).toMatchObject({ before: "金额", after: "。", cutBefore: true, cutAfter: false });
   });
 });
 

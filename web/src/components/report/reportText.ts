@@ -73,6 +73,34 @@ export function locateFinding(doc: ReportDocument, f: ReportFinding): FindingTar
   return null;
 }
 
+/** A finding's figure in its sentence, cut to `radius` characters either side, for the 核对 panel's quote. */
+export interface Excerpt {
+  before: string;
+  figure: string;
+  after: string;
+  /** The sentence goes on beyond the quote (printed as …). */
+  cutBefore: boolean;
+  cutAfter: boolean;
+}
+
+export function excerpt(text: string, target: Pick<FindingTarget, "sentence" | "figure">, radius = 40): Excerpt {
+  const s = target.sentence ?? { from: 0, to: text.length };
+  const { from, to } = target.figure;
+  const start = Math.max(Math.min(s.from, from), from - radius);
+  const end = Math.min(Math.max(s.to, to), to + radius);
+  return {
+    before: text.slice(start, from),
+    figure: text.slice(from, to),
+    after: text.slice(to, end),
+    cutBefore: start > Math.min(s.from, from),
+    cutAfter: end < Math.max(s.to, to),
+  };
+}
+
+/** The plain text of a block (-1: the title), in which a target's spans count. */
+export const blockText = (doc: ReportDocument, block: number): string =>
+  block < 0 ? doc.title : runsText(doc.blocks[block] ? blockRuns(doc.blocks[block]) : []);
+
 /** A piece of a run between two mark boundaries, with the marks that cover it. */
 export interface Piece {
   text: string;
