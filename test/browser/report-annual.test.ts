@@ -23,6 +23,30 @@ async function download(page: Page, button: Locator) {
   return { name: file.suggestedFilename(), text: xml.replace(/<[^>]+>/g, "") };
 }
 
+/** The element's top is on the screen (smooth scrolling has brought it there). */
+const inView = (l: Locator) =>
+  l.evaluate((el) => {
+    const top = el.getBoundingClientRect().top;
+    return top >= 56 && top < window.innerHeight - 40;
+  });
+
+/** Smooth scrolling has come to rest (for a screenshot). */
+const scrolled = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        let last = -1;
+        const tick = () => {
+          if (window.scrollY === last) done();
+          else {
+            last = window.scrollY;
+            setTimeout(tick, 150);
+          }
+        };
+        tick();
+      }),
+  );
+
 describe("年度工作报告 in the browser", () => {
   it("finance reads the drafted report, finds a figure typed over by hand, puts the figure back and downloads Word", async () => {
     const page = await h.newPage();
@@ -85,18 +109,18 @@ describe("年度工作报告 in the browser", () => {
     expect(await page.getByTestId("report-edited").count()).toBe(1);
     // The editor stays open, its section marked; the page brings the check into view.
     expect(await page.getByTestId("report-edit-found-selfeval").textContent()).toBe("核对发现 1 处问题");
-    await expect
-      .poll(() => page.getByTestId("report-check").evaluate((el) => Math.round(el.getBoundingClientRect().top)))
-      .toBeLessThan(120);
+    await expect.poll(() => inView(page.getByTestId("report-check"))).toBe(true);
+    await scrolled(page);
     expect(existsSync(await h.shot(page, "report-annual-findings"))).toBe(true);
 
     // Picking the finding shows it in the report.
     await finding.click();
-    await expect.poll(() => sheet.locator(".jx-rp-focus").first().isVisible()).toBe(true);
+    await expect.poll(() => inView(sheet.locator(".jx-rp-focus").first())).toBe(true);
     expect(await sheet.locator(".jx-rp-focus").allTextContents()).toEqual(["7.21%"]);
     expect((await sheet.locator(".jx-rp-sentence").allTextContents()).join("")).toMatch(
       /^抽查的97个项目复核评分结果是/,
     );
+    await scrolled(page);
     expect(existsSync(await h.shot(page, "report-annual-finding-located"))).toBe(true);
 
     // A section naming a figure that does not exist is refused on that section.
@@ -108,6 +132,8 @@ describe("年度工作报告 in the browser", () => {
     await expect
       .poll(() => page.getByTestId("report-edit-error-deptEval").textContent())
       .toBe("第3节（部门评价）：未知的数字“{{deptEval.cnt}}”");
+    await expect.poll(() => inView(page.getByTestId("report-edit-deptEval"))).toBe(true);
+    await scrolled(page);
     expect(existsSync(await h.shot(page, "report-annual-refused"))).toBe(true);
     await deptEval.fill(deptEvalText);
     // Edited, the section's refusal goes: the edit may be its fix.
@@ -120,9 +146,14 @@ describe("年度工作报告 in the browser", () => {
       el.focus();
       el.setSelectionRange(i, i);
     }, at);
-    await pickOption(page, page.getByTestId("report-insert-selfeval"), "复核项目一等（优）占比", {
-      search: "一等（优）占比",
-    });
+    const picker = page.getByTestId("report-insert-selfeval");
+    await picker.click();
+    await picker.locator("input").fill("项目一等");
+    await expect
+      .poll(() => page.locator(".ant-select-dropdown:visible .ant-select-item-option").allTextContents())
+      .toEqual(["复核项目一等（优）个数7个", "复核项目一等（优）占比7.22%"]);
+    expect(existsSync(await h.shot(page, "report-annual-insert"))).toBe(true);
+    await pickOption(page, picker, "复核项目一等（优）占比");
     await expect.poll(() => selfeval.inputValue()).toBe(original);
     expect(existsSync(await h.shot(page, "report-annual-editor"))).toBe(true);
     await page.getByTestId("report-draft").click();

@@ -5,6 +5,13 @@ import { REPORT_SECTION_LABELS, REPORT_SECTIONS, type ReportSection } from "../.
 import type { ReportFigure, ReportTemplate } from "../../api/report/annual";
 import { insertAtCursor, quotedKeys } from "./reportText";
 
+/** The editor's bar of buttons stays at the foot of the screen while the sections scroll. */
+const EDITOR_CSS = `
+.jx-rp-bar { position: sticky; bottom: 0; z-index: 5; margin: 4px -20px 0; padding: 10px 20px; background: #fff;
+  border-top: 1px solid #e5e8ed; box-shadow: 0 -2px 8px rgba(0,0,0,0.06); display: flex; gap: 8px; align-items: center;
+  flex-wrap: wrap; }
+`;
+
 /** A part of the template: its title, its opening, or one of the eight sections. */
 export type TemplatePart = "title" | "intro" | ReportSection;
 
@@ -222,6 +229,7 @@ export function TemplateEditor({
 
   return (
     <div data-testid="report-editor">
+      <style>{EDITOR_CSS}</style>
       <Alert
         type="info"
         showIcon

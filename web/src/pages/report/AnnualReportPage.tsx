@@ -113,10 +113,19 @@ function AnnualReportView({ year, base }: { year: number; base: AnnualReport }) 
   );
   const focus = picked === null ? null : (located[picked]?.target ?? null);
 
-  // A picked finding is brought into view once the report tab shows it.
+  // A picked finding is brought into view once the report tab shows it: the tab's pane may still be hidden
+  // in the frame the pick is rendered, and a hidden element does not scroll.
   useEffect(() => {
     if (tab !== "report" || !focus || flash === 0) return;
-    document.getElementById(`jx-rp-block-${focus.block}`)?.scrollIntoView({ block: "center", behavior: "smooth" });
+    let frame = 0;
+    let tries = 0;
+    const go = () => {
+      const el = document.getElementById(`jx-rp-block-${focus.block}`);
+      if (el && el.getClientRects().length > 0) el.scrollIntoView({ block: "center", behavior: "smooth" });
+      else if (tries++ < 30) frame = requestAnimationFrame(go);
+    };
+    go();
+    return () => cancelAnimationFrame(frame);
   }, [tab, focus, flash]);
 
   const pick = (index: number) => {
@@ -261,7 +270,7 @@ function AnnualReportView({ year, base }: { year: number; base: AnnualReport }) 
                   errors={errors}
                   found={stale ? {} : found}
                 />
-                <div className="jx-gt-bar" style={{ display: "flex", gap: 8, alignItems: "center", flexWrap: "wrap" }}>
+                <div className="jx-rp-bar">
                   <Button
                     type="primary"
                     loading={drafting.isPending}
