@@ -1,8 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import JSZip from "jszip";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserHarness, pickOption, startHarness } from "./harness";
+import { type BrowserHarness, pickOption, SCREENSHOTS, startHarness } from "./harness";
 
 let h: BrowserHarness;
 beforeAll(async () => {
@@ -177,6 +179,50 @@ describe("年度工作报告 in the browser", () => {
     await expect.poll(() => leave.count()).toBe(1);
     await leave.getByRole("button", { name: "留在本页" }).click();
     expect(new URL(page.url()).pathname).toBe("/report/annual");
+
+    // 打印 from the editor shows the report, and the printed page is the sheet alone on A4.
+    await page.getByTestId("report-edit-tab").click();
+    await page.evaluate(() => {
+      window.print = () => document.body.setAttribute("data-printed", String(window.scrollY >= 0));
+    });
+    await page.getByTestId("report-print").click();
+    await expect.poll(() => page.locator("body").getAttribute("data-printed")).toBe("true");
+    expect(await sheet.isVisible()).toBe(true);
+    await page.emulateMedia({ media: "print" });
+    for (const hidden of [
+      ".ant-layout-header",
+      ".ant-layout-sider",
+      ".ant-breadcrumb",
+      "h4.ant-typography",
+      '[data-testid="report-check"]',
+      ".ant-tabs-nav",
+    ])
+      expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
+    const sheetBox = (await sheet.boundingBox())!;
+    expect(sheetBox.x).toBeLessThan(2);
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    const raw = pdf.toString("latin1");
+    expect(raw.startsWith("%PDF-")).toBe(true);
+    expect(raw.match(/\/Type\s*\/Page[^s]/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+    // Every page A4 portrait (595.3 × 841.9 pt).
+    const boxes = [...raw.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
+    expect(boxes.length).toBeGreaterThanOrEqual(2);
+    for (const b of boxes) expect([Math.round(Number(b[1])), Math.round(Number(b[2]))]).toEqual([595, 842]);
+    const file = join(SCREENSHOTS, "report-annual-print.pdf");
+    writeFileSync(file, pdf);
+    if (existsSync("/usr/bin/pdftoppm"))
+      execFileSync("/usr/bin/pdftoppm", [
+        "-png",
+        "-r",
+        "60",
+        "-f",
+        "1",
+        "-l",
+        "2",
+        file,
+        join(SCREENSHOTS, "report-annual-print"),
+      ]);
+    await page.emulateMedia({ media: "screen" });
 
     // 恢复默认模板, then a figure opens its list.
     await page.getByTestId("report-edit-tab").click();

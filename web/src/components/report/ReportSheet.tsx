@@ -46,8 +46,10 @@ a.jx-rp-fig:hover, a.jx-rp-fig:focus-visible { color: #0958d9; background: #e6f4
 @media print {
   @page { size: A4 portrait; margin: 37mm 26mm 35mm 28mm; }
   html, body, .ant-layout { background: #fff !important; }
-  .ant-layout-header, .ant-layout-sider, .ant-breadcrumb, .jx-rp-noprint, .ant-tabs-nav,
-  .jx-content > .ant-typography { display: none !important; }
+  .ant-layout-header, .ant-layout-sider, .ant-breadcrumb, .jx-rp-noprint, .ant-tabs-nav, .ant-message,
+  .ant-tooltip, .jx-content > .ant-typography { display: none !important; }
+  .jx-rp-h1 { break-after: avoid; page-break-after: avoid; }
+  .jx-rp-p { orphans: 2; widows: 2; }
   .jx-content { padding: 0 !important; }
   .jx-rp-desk { background: none; padding: 0; overflow: visible; }
   .jx-rp-sheet { width: auto; min-height: 0; padding: 0; box-shadow: none; border: 0; }

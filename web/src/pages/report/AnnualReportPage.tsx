@@ -216,28 +216,30 @@ function AnnualReportView({ year, base }: { year: number; base: AnnualReport }) 
 
   return (
     <>
-      <PageTitle
-        title="年度工作报告"
-        sub={
-          <>
-            {year}年度预算绩效管理工作开展情况，按当年数据起草；点报告中带虚线的数字可查看它的来源清单
-            {edited && (
-              <Tag color="orange" style={{ marginInlineStart: 8 }} data-testid="report-edited">
-                已修改文字
-              </Tag>
-            )}
-          </>
-        }
-        extra={
-          <Space wrap className="jx-rp-noprint">
-            <YearPicker />
-            {wordButton}
-            <Button icon={<PrinterOutlined />} onClick={print} data-testid="report-print">
-              打印
-            </Button>
-          </Space>
-        }
-      />
+      <div className="jx-rp-noprint">
+        <PageTitle
+          title="年度工作报告"
+          sub={
+            <>
+              {year}年度预算绩效管理工作开展情况，按当年数据起草；点报告中带虚线的数字可查看它的来源清单
+              {edited && (
+                <Tag color="orange" style={{ marginInlineStart: 8 }} data-testid="report-edited">
+                  已修改文字
+                </Tag>
+              )}
+            </>
+          }
+          extra={
+            <Space wrap className="jx-rp-noprint">
+              <YearPicker />
+              {wordButton}
+              <Button icon={<PrinterOutlined />} onClick={print} data-testid="report-print">
+                打印
+              </Button>
+            </Space>
+          }
+        />
+      </div>
       <FindingsPanel doc={shown.document} items={located} picked={picked} onPick={pick} stale={stale} />
       <Tabs
         activeKey={tab}
