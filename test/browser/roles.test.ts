@@ -8,30 +8,50 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-const MENU = ["首页", "项目库", "部门整体预算", "运行监控", "复核抽样", "组织机构", "数据导入", "用户管理", "审计日志"];
+const MENU = [
+  "首页",
+  "项目库",
+  "部门整体预算",
+  "运行监控",
+  "复核抽样",
+  "年度工作报告",
+  "组织机构",
+  "数据导入",
+  "用户管理",
+  "审计日志",
+];
 
 /** What each role's menu shows; the rest must be absent and refused when typed into the address bar. */
 const CASES: { username: string; menu: string[]; forbidden: string[] }[] = [
   { username: "finance", menu: MENU, forbidden: [] },
   {
     username: "staff",
-    menu: ["首页", "项目库", "部门整体预算", "运行监控", "复核抽样", "组织机构", "数据导入"],
+    menu: ["首页", "项目库", "部门整体预算", "运行监控", "复核抽样", "年度工作报告", "组织机构", "数据导入"],
     forbidden: ["/users", "/audit"],
   },
   {
     username: "auditor",
-    menu: ["首页", "项目库", "部门整体预算", "运行监控", "组织机构", "审计日志"],
+    menu: ["首页", "项目库", "部门整体预算", "运行监控", "年度工作报告", "组织机构", "审计日志"],
     forbidden: ["/imports", "/users", "/review", "/review/stats", "/goals/check"],
   },
   {
     username: "dept",
     menu: ["首页", "项目库", "部门整体预算", "运行监控", "组织机构"],
-    forbidden: ["/imports", "/users", "/audit", "/review", "/review/firms"],
+    forbidden: ["/imports", "/users", "/audit", "/review", "/review/firms", "/report/annual"],
   },
   {
     username: "unit",
     menu: ["首页", "项目库", "组织机构"],
-    forbidden: ["/dept-budgets", "/monitoring", "/imports", "/users", "/audit", "/review", "/goals/check"],
+    forbidden: [
+      "/dept-budgets",
+      "/monitoring",
+      "/imports",
+      "/users",
+      "/audit",
+      "/review",
+      "/goals/check",
+      "/report/annual",
+    ],
   },
   {
     username: "firm",
@@ -50,7 +70,7 @@ const CASES: { username: string; menu: string[]; forbidden: string[] }[] = [
   {
     username: "expert",
     menu: ["首页", "项目库", "组织机构"],
-    forbidden: ["/dept-budgets", "/monitoring", "/imports", "/users", "/audit", "/results/requests"],
+    forbidden: ["/dept-budgets", "/monitoring", "/imports", "/users", "/audit", "/results/requests", "/report/annual"],
   },
 ];
 

@@ -17,6 +17,7 @@ import {
   FileExcelOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  FileWordOutlined,
   FlagOutlined,
   FormOutlined,
   HomeOutlined,
@@ -60,6 +61,7 @@ export const NAV_GROUPS: Record<string, { label: string }> = {
   review: { label: "抽查复核" },
   evaluations: { label: "绩效评价" },
   results: { label: "结果应用" },
+  disclosure: { label: "信息公开" },
 };
 
 /** Monitoring's overview pages are for finance, departments and auditors; units work on their own forms. */
@@ -275,6 +277,15 @@ export const NAV: NavItem[] = [
     group: "results",
   },
   // end of 结果应用
+  // 信息公开: what the region publishes (the annual work report first).
+  {
+    path: "/report/annual",
+    label: "年度工作报告",
+    icon: <FileWordOutlined />,
+    permission: "report.read",
+    group: "disclosure",
+  },
+  // end of 信息公开
   { path: "/orgs", label: "组织机构", icon: <ApartmentOutlined />, permission: "org.read" },
   { path: "/imports", label: "数据导入", icon: <CloudUploadOutlined />, permission: "import.run" },
   { path: "/users", label: "用户管理", icon: <TeamOutlined />, permission: "user.manage" },

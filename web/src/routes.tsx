@@ -65,6 +65,7 @@ const ResultRulesPage = lazy(() => import("./pages/results/ResultRulesPage"));
 const ResultSimulatePage = lazy(() => import("./pages/results/ResultSimulatePage"));
 const ResultAdjustmentsPage = lazy(() => import("./pages/results/ResultAdjustmentsPage"));
 const ResultAdjustmentPage = lazy(() => import("./pages/results/ResultAdjustmentPage"));
+const AnnualReportPage = lazy(() => import("./pages/report/AnnualReportPage"));
 
 /**
  * Signed-in area: loads the account, sends strangers to /login and new accounts to /profile. Its pages
@@ -235,6 +236,14 @@ export function AppRoutes() {
             element={
               <Guard path="/results/adjustments">
                 <ResultAdjustmentPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="report/annual"
+            element={
+              <Guard path="/report/annual">
+                <AnnualReportPage />
               </Guard>
             }
           />

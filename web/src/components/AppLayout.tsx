@@ -1,8 +1,8 @@
 import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { App, Breadcrumb, Drawer, Dropdown, Layout, Menu, Select, Space, Typography } from "antd";
-import { type ReactNode, Suspense, useState } from "react";
-import { Link, Outlet, useLocation, useNavigate } from "react-router";
+import { type ReactNode, Suspense, useEffect, useState } from "react";
+import { Link, Outlet, useLocation, useNavigate, useNavigationType } from "react-router";
 import { errorMessage } from "../api/client";
 import { logout } from "../api/endpoints";
 import { qk, useMeta } from "../api/hooks";
@@ -116,6 +116,13 @@ export function AppLayout() {
   const { me } = useSession();
   const { pathname } = useLocation();
   const navigate = useNavigate();
+  const navigationType = useNavigationType();
+  // A new page opens at its top: the menu is longer than a screen, and a page reached from its lower
+  // entries would otherwise open as far down. Back and forward keep the browser's own scroll.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the page's path is what the effect follows
+  useEffect(() => {
+    if (navigationType !== "POP") window.scrollTo(0, 0);
+  }, [pathname, navigationType]);
   const [collapsed, setCollapsed] = useState(false);
   // On a phone the menu is a drawer opened from the header's menu button, and the page takes the width.
   const phone = useIsPhone();
