@@ -17,7 +17,7 @@ function timed<T>(f: () => T): { value: T; ms: number } {
 
 describe("the check on hostile text", () => {
   it("reads a long run of digits or numerals before a counting word once", () => {
-    for (const text of ["9".repeat(100_000) + "个项目的绩效自评", `${"一".repeat(MAX - 1)}个`]) {
+    for (const text of [`${"9".repeat(100_000)}个项目的绩效自评`, `${"一".repeat(MAX - 1)}个`]) {
       const { value, ms } = timed(() => checkText(text));
       expect(value).toEqual([]);
       expect(ms).toBeLessThan(5_000);
