@@ -109,6 +109,36 @@ describe("the annual report as a publication", () => {
     expect(pub.versions[0].body.blocks[0].text).toBe("本年度，测试区财政局全面实施预算绩效管理。");
   });
 
+  it("refuses a template hiding text with control or direction characters, as typed paragraphs are", async () => {
+    for (const hidden of ["\u202e", "\u200b", "\u0007"]) {
+      const template = structuredClone(DEFAULT_TEMPLATE);
+      template.sections[1]!.text += `完成情况${hidden}良好。`;
+      const res = await call("clerk", "PUT", `${BASE}/${pub.id}/draft`, { version: pub.versions[0].version, template });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error).toMatchObject({
+        code: "PUBLICATION_INVALID",
+        details: { field: "template.sections.1.text" },
+      });
+      expect(res.json().error.message).toContain("第2节（单位自评与抽查复核）含有不可见的控制字符");
+    }
+  });
+
+  it("checks the introduction too: a figure typed there is found against the data", async () => {
+    const coverage = await ok("admin", "GET", "/api/v1/selfeval/coverage?year=2025");
+    const wrong = coverage.project.approved + 7;
+    pub = await ok("clerk", "PUT", `${BASE}/${pub.id}/draft`, {
+      version: pub.versions[0].version,
+      intro: `全年完成${wrong}个项目的绩效自评。`,
+    });
+    const checked = await ok("clerk", "GET", `${BASE}/${pub.id}/check`);
+    // Against the data, and against the same figure further on.
+    expect(checked.findings.filter((f: Json) => f.column === "完成自评的项目")).toEqual([
+      expect.objectContaining({ printed: `${wrong}个`, expected: `${coverage.project.approved}个` }),
+      expect.objectContaining({ printed: `${coverage.project.approved}个`, expected: `${wrong}个` }),
+    ]);
+    pub = await ok("clerk", "PUT", `${BASE}/${pub.id}/draft`, { version: pub.versions[0].version, intro: "" });
+  });
+
   it("is refused approval while data is missing, then published with a reason and printed on the portal", async () => {
     const checker = await d.userId("checker");
     pub = await ok("clerk", "POST", `${BASE}/${pub.id}/submit`, {

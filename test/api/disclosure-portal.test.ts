@@ -389,4 +389,43 @@ describe("nothing unpublished is reachable", () => {
     // The other region's own item is there under its own code.
     expect((await anon(`/public/450300/p/${otherRegionId}`)).statusCode).toBe(200);
   });
+
+  it("answers HEAD as GET, other methods and doubled slashes with nothing unpublished, whatever the query", async () => {
+    const head = (url: string) => d.d.app.inject({ method: "HEAD", url });
+    for (const id of [selfeval.id, evaluations.id, returned.id]) {
+      const res = await head(`/public/${R}/p/${id}`);
+      expect(res.statusCode).toBe(404);
+      expect(res.headers["cache-control"]).toBe("no-store");
+      expect((await head(`/public/${R}/p/${id}/v/1.json`)).statusCode).toBe(404);
+    }
+    const published = await head(`/public/${R}/p/${goals.id}`);
+    expect(published.statusCode).toBe(200);
+    expect(published.body).toBe("");
+    for (const method of ["POST", "PUT", "DELETE", "PATCH"] as const) {
+      const res = await d.d.app.inject({ method, url: `/public/${R}/p/${goals.id}`, payload: {} });
+      expect(res.statusCode, method).toBeGreaterThanOrEqual(400);
+      expect(res.body, method).not.toContain("2025年度重点项目绩效目标");
+    }
+    for (const url of [
+      `//public/${R}/p/${selfeval.id}`,
+      `/public//${R}/p/${selfeval.id}`,
+      `/public/${R}//p/${selfeval.id}`,
+      `/public/${R}/p/${selfeval.id}/`,
+      `/public/${R}/p/${selfeval.id}?number=1&status=draft`,
+      `/public/${R}/p/${goals.id}/v/1.csv?table=__proto__`,
+      `/public/${R}/p/${goals.id}/v/1.csv?table=constructor`,
+      `/public/${R}/p/${goals.id}/v/1.csv?table[]=x`,
+      `/public/${R}/p/${selfeval.id}.json`,
+      `/public/${R}/p/${goals.id}/v/1.json.csv`,
+      `/public/${R}/p/${goals.id}/v/01`,
+      `/public/${R}/p/0${selfeval.id}`,
+      `/public/${R}/2025/data/${selfeval.id}-v1-1.csv`,
+      `/public/${R}/2025/data/${goals.id}-v1-0.csv`,
+      `/public/${R}/2025/data/${goals.id}-v1-1.csv%00`,
+    ]) {
+      const res = await anon(url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.body, url).not.toContain("selfeval");
+    }
+  });
 });

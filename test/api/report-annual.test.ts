@@ -173,4 +173,14 @@ describe("the annual work report drafted from the demo district's data", () => {
     expect(none.statusCode).toBe(400);
     expect(none.json().error.message).toContain("本区划没有2019年度的数据");
   });
+
+  it("answers the longest hostile text it accepts in time, and in step with it", async () => {
+    // Before, this text made the check add every figure into every later total: minutes, then out of memory.
+    const hostile = "1个共".repeat(66_666);
+    const started = Date.now();
+    const res = await t.as(finance, "POST", "/api/v1/report/check", { text: hostile, fiscalYear: 2024 });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.json().findings).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
 });

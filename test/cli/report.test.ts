@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
@@ -104,5 +104,12 @@ describe("jixiao report check", () => {
     const broken = join(dir, "broken.docx");
     writeFileSync(broken, "not a zip");
     expect((await runCli(["report", "check", broken], null)).stderr).toContain("不是有效的 Word（.docx）文件");
+    // A huge file is refused by its size before it is read (a sparse file: no disk is used).
+    const huge = join(dir, "huge.txt");
+    writeFileSync(huge, "");
+    truncateSync(huge, 3 * 1024 ** 3);
+    const large = await runCli(["report", "check", huge], null);
+    expect(large.code).not.toBe(0);
+    expect(large.stderr).toContain("无法读取“huge.txt”：文件超过 20 MB");
   });
 });

@@ -1,6 +1,7 @@
 import type { BlockType } from "../../core/disclosure/types";
 import { nextVersionStatus } from "../../core/disclosure/workflow";
 import { AppError, staleVersion } from "../../core/errors";
+import type { ReportTemplate } from "../../core/report/template";
 import { auditEntry } from "../audit/entry";
 import { authorize } from "../authorize";
 import type { Actor, Deps } from "../context";
@@ -105,6 +106,7 @@ async function redraft(deps: Deps, actor: Actor, id: number, input: EditInput) {
   if (input.template === undefined) return null;
   if (!def.derivesText)
     throw new AppError("validation", "PUBLICATION_INVALID", `“${def.label}”没有报告模板`, { field: "template" });
+  refuseBadTexts({ template: input.template as ReportTemplate });
   const fresh = await def.prepare(deps, actor, {
     fiscalYear: p.fiscalYear,
     departmentId: p.department?.id,

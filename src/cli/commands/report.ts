@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { systemActor } from "../../app/auth/actor";
 import { checkReportText } from "../../app/report/check-report-text";
@@ -8,7 +8,7 @@ import type { Finding } from "../../core/report/finding";
 import { documentMarkdown, documentText } from "../../core/report/render";
 import { annualReportDocx } from "../../io/annual-report-docx";
 import { annualReportHtml } from "../../io/annual-report-html";
-import { readReportFile } from "../../io/read-report-file";
+import { readReportPath } from "../../io/read-report-file";
 import { openRuntime, resolveRegion } from "../runtime";
 
 const FORMATS = ["md", "docx", "html", "txt"] as const;
@@ -66,7 +66,7 @@ const KIND_LABELS: Record<Finding["kind"], string> = {
  */
 export async function reportCheckCommand(file: string, options: { year?: string; region?: string; json?: boolean }) {
   const year = yearOf(options.year);
-  const text = await readReportFile(basename(file), await readFile(file));
+  const text = await readReportPath(file);
   let findings: Finding[];
   if (year === undefined) findings = checkText(text);
   else {

@@ -1,3 +1,4 @@
+import { REPORT_SECTION_LABELS, type ReportSection } from "../report/figures";
 import type { BlockType } from "./types";
 import { MAX_BLOCK_TEXT, MAX_BLOCKS, MAX_INTRO, MAX_NOTE, MAX_TITLE } from "./workflow";
 
@@ -6,6 +7,8 @@ export interface DraftTexts {
   intro?: string | undefined;
   blocks?: { type: BlockType; text: string }[] | undefined;
   changeNote?: string | undefined;
+  /** The annual report's template: its text becomes the paragraphs, so it is held to the same characters. */
+  template?: { title: string; intro: string; sections: { key: ReportSection; text: string }[] } | undefined;
 }
 
 export interface TextIssue {
@@ -37,6 +40,16 @@ export function checkDraftTexts(t: DraftTexts): TextIssue[] {
     if (t.blocks.length > MAX_BLOCKS)
       issues.push({ field: "blocks", message: `正文段落不能超过 ${MAX_BLOCKS} 段（现为 ${t.blocks.length}）` });
     for (const [i, b] of t.blocks.entries()) text(`blocks.${i}.text`, `正文第${i + 1}段`, b.text, MAX_BLOCK_TEXT, true);
+  }
+  if (t.template) {
+    // Lengths are the template's own rule (report/template.ts); here only what the portal would hide.
+    const hidden = (field: string, label: string, value: string) => {
+      if (CONTROL.test(value)) issues.push({ field, message: `${label}含有不可见的控制字符，请删除后再保存` });
+    };
+    hidden("template.title", "模板标题", t.template.title);
+    hidden("template.intro", "模板开篇", t.template.intro);
+    for (const [i, s] of t.template.sections.entries())
+      hidden(`template.sections.${i}.text`, `模板第${i + 1}节（${REPORT_SECTION_LABELS[s.key]}）`, s.text);
   }
   return issues;
 }

@@ -1,7 +1,7 @@
 import { largestRemainderPercents } from "../percent";
 import type { Finding } from "./finding";
 import { decimalText, exact } from "./numbers";
-import { clauses, type Sentence, sentences, type Token, tokens } from "./tokens";
+import { clauses, quote, type Sentence, sentences, type Token, tokens } from "./tokens";
 
 /** One share of a distribution: the clause's count and the percentage printed for it. */
 export interface Share {
@@ -66,7 +66,7 @@ export function checkDistribution(d: Distribution): Finding[] {
       : decimalText(exact(s.count.value.num * 100n, base), s.percent.decimals),
   );
   const out: Finding[] = [];
-  const sentence = d.sentence.text.trim();
+  const sentence = quote(d.sentence, d.base.at);
   const allTwo = d.shares.every((s) => s.percent.decimals === 2);
   const printedSum = sumOf(d.shares.map((s) => hundredths(s.percent)));
   const forced =

@@ -44,9 +44,12 @@ export interface FigureDef {
 
 // Both widths of punctuation occur in real reports (the seed mixes them).
 const P = '[，,、：:（）()“”"\\s]*';
-const N = "(?<v>\\d+(?:\\.\\d+)?)";
-const CN = "(?<v>\\d+|[零一二三四五六七八九十百两]+)";
-const re = (s: string) => new RegExp(s.replaceAll("~", P), "gu");
+// A value starts where no digit (or numeral) precedes it and has a bounded length, as tokens.ts reads numbers:
+// a long run of digits is then tried once, not from each of its positions.
+const D = "(?<![\\d.])(?<v>\\d{1,15})";
+const N = "(?<![\\d.])(?<v>\\d{1,15}(?:\\.\\d{1,8})?)";
+const CN = "(?<![\\d.零一二三四五六七八九十百两])(?<v>\\d{1,15}|[零一二三四五六七八九十百两]{1,8})";
+const re = (s: string) => new RegExp(s.replaceAll("(?<v>\\d+)", D).replaceAll("~", P), "gu");
 
 const count = (
   key: string,

@@ -1,7 +1,7 @@
 import { type Distribution, findDistributions } from "./check-shares";
 import { FIGURES, type FigureDef } from "./figures";
 import { type Exact, parseFigure } from "./numbers";
-import { sentences } from "./tokens";
+import { quote, type Sentence, sentenceAt, sentences } from "./tokens";
 
 /** A figure found in a text: which one, as printed, and where. */
 export interface Quoted {
@@ -14,10 +14,11 @@ export interface Quoted {
   at: number;
 }
 
-const sentenceAt = (text: string, at: number) =>
-  sentences(text)
-    .find((s) => s.at <= at && at < s.at + s.text.length)
-    ?.text.trim() ?? "";
+/** The sentence quoting the figure at `at` (the text's sentences are split once, not once a figure). */
+const quoteAt = (ss: readonly Sentence[], at: number) => {
+  const s = sentenceAt(ss, at);
+  return s ? quote(s, at) : "";
+};
 
 // The review's grade bands as reports name them: by the grade's word, or by its score band.
 const GRADE_WORDS: readonly [RegExp, string][] = [
@@ -44,7 +45,6 @@ function gradeFigures(text: string): Quoted[] {
   for (const d of findDistributions(text)) {
     const kind = subjectOf(d);
     if (!kind) continue;
-    const sentence = d.sentence.text.trim();
     for (const s of d.shares) {
       const g = gradeOfClause(s.clause);
       if (!g) continue;
@@ -53,7 +53,16 @@ function gradeFigures(text: string): Quoted[] {
         [`review.${kind}.${g}Share`, s.percent],
       ] as const) {
         const def = FIGURES.find((f) => f.key === key);
-        if (def) out.push({ key, def, printed: t.text, value: t.value, decimals: t.decimals, sentence, at: t.at });
+        if (def)
+          out.push({
+            key,
+            def,
+            printed: t.text,
+            value: t.value,
+            decimals: t.decimals,
+            sentence: quote(d.sentence, t.at),
+            at: t.at,
+          });
       }
     }
   }
@@ -63,6 +72,8 @@ function gradeFigures(text: string): Quoted[] {
 /** Every figure of the catalogue the text quotes, in text order. */
 export function recognise(text: string): Quoted[] {
   const out: Quoted[] = [];
+  const ss = sentences(text);
+  const seen = new Set<string>();
   for (const def of FIGURES)
     for (const re of def.patterns)
       for (const m of text.matchAll(re)) {
@@ -71,14 +82,15 @@ export function recognise(text: string): Quoted[] {
         const parsed = parseFigure(v);
         if (!parsed) continue;
         const at = m.index + m[0].lastIndexOf(v);
-        if (out.some((q) => q.key === def.key && q.at === at)) continue;
+        if (seen.has(`${def.key}@${at}`)) continue;
+        seen.add(`${def.key}@${at}`);
         out.push({
           key: def.key,
           def,
           printed: `${v}${def.unit}`,
           value: parsed.value,
           decimals: parsed.decimals,
-          sentence: sentenceAt(text, at),
+          sentence: quoteAt(ss, at),
           at,
         });
       }

@@ -12,8 +12,10 @@ export interface Token {
   end: number;
 }
 
+// Lengths are bounded (15 digits, 8 decimals, 8 numerals: no report prints more) and a number starts only where
+// no digit or numeral precedes it, so a run of digits is read once, not again from each of its positions.
 const TOKEN =
-  /(?<![\d.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(%|％|个|项|家|张|所|亿元|万元|元|分(?![之钟]))|(?<![零一二三四五六七八九十百两])([一二三四五六七八九十百两]+)(个|项|家)/gu;
+  /(?<![\d.])(\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,8})?|\d{1,15}(?:\.\d{1,8})?)\s*(%|％|个|项|家|张|所|亿元|万元|元|分(?![之钟]))|(?<![零一二三四五六七八九十百两])([一二三四五六七八九十百两]{1,8})(个|项|家)/gu;
 
 export function tokens(text: string, offset = 0): Token[] {
   const out: Token[] = [];
@@ -59,6 +61,32 @@ export function sentences(text: string): Sentence[] {
 }
 
 /** The clauses of a sentence, split at ；/; (a distribution gives one share a clause). */
+/** Longest sentence quoted whole in a finding; a longer one is quoted around the figure. */
+const MAX_QUOTE = 200;
+
+/** The sentence as a finding quotes it: trimmed, and cut around the figure at `at` when it is very long. */
+export function quote(s: Sentence, at: number): string {
+  const text = s.text.trim();
+  if (text.length <= MAX_QUOTE) return text;
+  const from = Math.max(0, Math.min(at - s.at - MAX_QUOTE / 2, s.text.length - MAX_QUOTE));
+  const cut = s.text.slice(from, from + MAX_QUOTE).trim();
+  return `${from > 0 ? "…" : ""}${cut}${from + MAX_QUOTE < s.text.length ? "…" : ""}`;
+}
+
+/** The sentence holding offset `at`, found by halving (`ss` in text order). */
+export function sentenceAt(ss: readonly Sentence[], at: number): Sentence | undefined {
+  let lo = 0;
+  let hi = ss.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = ss[mid]!;
+    if (at < s.at) hi = mid - 1;
+    else if (at >= s.at + s.text.length) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
 export function clauses(s: Sentence): Sentence[] {
   const out: Sentence[] = [];
   for (const m of s.text.matchAll(/[^；;]+[；;]?/gu)) out.push({ text: m[0], at: s.at + m.index });

@@ -18,8 +18,12 @@ export const reportBlocks = (doc: ReportDocument): NonNullable<PublicationBody["
       : { type: "paragraph" as const, text: runText([...(b.lead ?? []), ...b.runs]) },
   );
 
-/** The text the check reads: the publication's blocks, one paragraph a line, as the portal prints them. */
-const bodyText = (body: PublicationBody) => (body.blocks ?? []).map((b) => b.text).join("\n");
+/**
+ * The text the check reads: what the portal prints, one paragraph a line: the introduction (which the drafter
+ * types, so its figures are checked too) and the blocks.
+ */
+const bodyText = (body: PublicationBody) =>
+  [...(body.intro.trim() === "" ? [] : [body.intro]), ...(body.blocks ?? []).map((b) => b.text)].join("\n");
 
 const MISSING = /【无数据：([^】]*)】/g;
 
