@@ -1,0 +1,9 @@
+/** The part of the Frictionless Data Package library (`datapackage`) the tests use; it ships no types. */
+declare module "datapackage" {
+  export class Package {
+    static load(descriptor: unknown, options?: { basePath?: string; strict?: boolean }): Promise<Package>;
+    readonly valid: boolean;
+    readonly errors: Error[];
+    readonly descriptor: unknown;
+  }
+}
