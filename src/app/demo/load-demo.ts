@@ -26,9 +26,9 @@ import { savePlan } from "../plan/save-plan";
 import { readNotifications } from "../tasks/notifications";
 import { publicUser } from "../users/create-user";
 import { demoActor, replayDeclaration, replayedTables, type SetDay } from "./replay-declaration";
+import { publishDemoGoalTables, replayDisclosure } from "./replay-disclosure";
 import { type DemoEvaluations, replayEvaluations } from "./replay-evaluations";
 import { DEMO_MONITORING, replayMonitoring } from "./replay-monitoring";
-import { publishDemoGoalTables, replayDisclosure } from "./replay-disclosure";
 import { replayResults } from "./replay-results";
 import { replaySelfEval } from "./replay-selfeval";
 
