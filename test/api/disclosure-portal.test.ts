@@ -1,5 +1,5 @@
 import { request } from "node:http";
-import { Package } from "datapackage";
+import { Package, Profile } from "datapackage";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootstrapRegion } from "../../src/app/users/bootstrap-region";
@@ -245,7 +245,20 @@ describe("the downloads", () => {
     const loaded = await Package.load(pkg);
     expect(loaded.errors.map(String)).toEqual([]);
     expect(loaded.valid).toBe(true);
+    // The goal tables carry money: the package is also a Fiscal Data Package whose model names its amounts,
+    // valid against the official fiscal profile too.
     expect(pkg).toMatchObject({ profile: "tabular-data-package", name: `jixiao-${R}-2025` });
+    const fiscal = await Profile.load("fiscal-data-package");
+    const asFiscal = fiscal.validate(pkg);
+    expect(asFiscal.errors.map(String)).toEqual([]);
+    expect(asFiscal.valid).toBe(true);
+    const budget = Object.values(pkg.model.measures).find((m: Json) => m.source === "全年预算数（元）") as Json;
+    expect(budget).toMatchObject({ currency: "CNY", direction: "expenditure", phase: "adjusted" });
+    const names = pkg.resources.map((r: Json) => r.name);
+    expect(names).toContain(budget.resource);
+    expect(Object.values(pkg.model.dimensions)).toContainEqual(
+      expect.objectContaining({ primaryKey: "code", attributes: expect.objectContaining({ code: expect.anything() }) }),
+    );
     // Only the newest published version of what was published: the goal tables' version 2, two tables.
     expect(pkg.resources.map((r: Json) => r.path)).toEqual([`data/${goals.id}-v2-1.csv`, `data/${goals.id}-v2-2.csv`]);
     for (const r of pkg.resources) {
@@ -265,6 +278,10 @@ describe("the downloads", () => {
     expect(await invalid(withField({ name: "x", type: "money" }))).toBe(true);
     expect(await invalid({ ...pkg, resources: [{ ...pkg.resources[0], schema: undefined }] })).toBe(true);
     expect(await invalid(withField({ name: "x", type: "string", format: "uri" }))).toBe(false);
+    const measure = Object.keys(pkg.model.measures)[0]!;
+    const noCurrency = { ...pkg.model.measures[measure], currency: "yuan" };
+    expect(fiscal.validate({ ...pkg, model: { ...pkg.model, measures: { [measure]: noCurrency } } }).valid).toBe(false);
+    expect(fiscal.validate({ ...pkg, model: undefined }).valid).toBe(false);
   });
 
   it("are cacheable: pages five minutes with an ETag that answers 304", async () => {

@@ -6,4 +6,8 @@ declare module "datapackage" {
     readonly errors: Error[];
     readonly descriptor: unknown;
   }
+  export class Profile {
+    static load(profile: string): Promise<Profile>;
+    validate(descriptor: unknown): { valid: boolean; errors: Error[] };
+  }
 }

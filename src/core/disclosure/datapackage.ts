@@ -52,11 +52,80 @@ export const dataHeading = (c: PublishedColumn): string =>
 export const dataPath = (publicationId: number, number: number, tableIndex: number) =>
   `data/${publicationId}-v${number}-${tableIndex + 1}.csv`;
 
+/** Budget phases of the amounts the kinds publish (Fiscal Data Package `phase`). */
+const PHASE: Record<string, "adjusted" | "executed"> = {
+  budget: "adjusted",
+  fiscal: "adjusted",
+  other: "adjusted",
+  amount: "adjusted",
+  executed: "executed",
+};
+
+type Resource = { name: string; schema: { fields: { name: string }[] } };
+const identifier = (name: string) => name.replace(/[^A-Za-z0-9]/g, "_");
+
+/**
+ * The Fiscal Data Package model over the tables that carry money: each amount column a measure (CNY, spending,
+ * its budget phase), and the projects and departments of those tables their dimensions. Null when no table
+ * has an amount (the package is then a plain Tabular Data Package).
+ */
+export function fiscalModel(versions: readonly PackagedVersion[], resources: readonly Resource[]) {
+  const measures: Record<string, object> = {};
+  const dimensions: Record<string, object> = {};
+  let i = 0;
+  for (const v of versions)
+    for (const t of v.body.tables) {
+      const r = resources[i++]!;
+      const column = (key: string) => t.columns.find((c) => c.key === key);
+      for (const c of t.columns.filter((x) => x.type === "amount"))
+        measures[identifier(`${r.name}_${c.key}`)] = {
+          source: dataHeading(c),
+          resource: r.name,
+          currency: "CNY",
+          direction: "expenditure",
+          ...(PHASE[c.key] ? { phase: PHASE[c.key] } : {}),
+        };
+      if (!t.columns.some((x) => x.type === "amount")) continue;
+      const code = column("code");
+      const name = column("name");
+      if (code)
+        dimensions[identifier(`${r.name}_project`)] = {
+          attributes: {
+            code: { source: dataHeading(code), resource: r.name },
+            ...(name ? { name: { source: dataHeading(name), resource: r.name, labelfor: "code" } } : {}),
+          },
+          primaryKey: "code",
+          dimensionType: "activity",
+        };
+      const department = column("department");
+      if (department)
+        dimensions[identifier(`${r.name}_department`)] = {
+          attributes: { department: { source: dataHeading(department), resource: r.name } },
+          primaryKey: "department",
+          dimensionType: "classification",
+          classificationType: "administrative",
+        };
+    }
+  return Object.keys(measures).length > 0 ? { measures, dimensions } : null;
+}
+
+/**
+ * The year's package: a Tabular Data Package, and when a published table carries amounts also a Fiscal Data
+ * Package (its `model` of measures and dimensions). The descriptor keeps `profile: "tabular-data-package"`: the
+ * official fiscal profile is built on the tabular one and itself requires that value, so a descriptor naming
+ * `fiscal-data-package` fails its own profile; it validates against both profiles as it is.
+ */
 export function dataPackage(
   region: { code: string; name: string },
   year: number,
   versions: readonly PackagedVersion[],
 ) {
+  const tabular = tabularPackage(region, year, versions);
+  const model = fiscalModel(versions, tabular.resources);
+  return model ? { ...tabular, model } : tabular;
+}
+
+function tabularPackage(region: { code: string; name: string }, year: number, versions: readonly PackagedVersion[]) {
   return {
     profile: "tabular-data-package",
     name: `jixiao-${region.code}-${year}`,
