@@ -169,4 +169,40 @@ describe("the annual report as a publication", () => {
     });
     expect(figure(await ok("admin", "GET", "/api/v1/report/annual?year=2025"), "disclosure.count").value).toBe("0");
   });
+
+  it("shows a correction on the portal at once, though the page was read (and kept) before", async () => {
+    const url = `/public/450299/p/${pub.id}`;
+    const before = await d.d.app.inject({ method: "GET", url });
+    expect(before.body).toContain("测试区财政局全面实施预算绩效管理");
+    const again = await d.d.app.inject({
+      method: "GET",
+      url,
+      headers: { "if-none-match": before.headers.etag as string },
+    });
+    expect(again.statusCode).toBe(304);
+    const checker = await d.userId("checker");
+    let draft = await ok("clerk", "POST", `${BASE}/${pub.id}/corrections`, { version: pub.versions[0].version }, 201);
+    const template = structuredClone(DEFAULT_TEMPLATE);
+    template.intro = "本年度，{{region}}财政局深入实施预算绩效管理。";
+    draft = await ok("clerk", "PUT", `${BASE}/${pub.id}/draft`, {
+      version: draft.versions[0].version,
+      template,
+      changeNote: "开篇措辞更正",
+    });
+    // While version 2 is a draft the portal still shows version 1, from its memory or not.
+    expect((await d.d.app.inject({ method: "GET", url })).body).not.toContain("深入实施");
+    expect((await d.d.app.inject({ method: "GET", url: `${url}/v/2` })).statusCode).toBe(404);
+    draft = await ok("clerk", "POST", `${BASE}/${pub.id}/submit`, {
+      version: draft.versions[0].version,
+      approverId: checker,
+    });
+    await ok("checker", "POST", `${BASE}/${pub.id}/approve`, {
+      version: draft.versions[0].version,
+      override: { reason: "结果应用尚未开展，报告如实说明" },
+    });
+    const after = await d.d.app.inject({ method: "GET", url });
+    expect(after.body).toContain("本年度，测试区财政局深入实施预算绩效管理。");
+    expect(after.body).toContain("开篇措辞更正");
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+  });
 });

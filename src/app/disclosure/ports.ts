@@ -206,6 +206,11 @@ export interface DisclosureRepo {
   publicVersion(regionCode: string, publicationId: number, number: number | null): Promise<PublicVersion | null>;
   /** The newest published version of every publication of a region's year, with bodies (the data package). */
   publicYearBodies(regionCode: string, fiscalYear: number): Promise<PublicVersion[]>;
+  /**
+   * Changes whenever anything is published anywhere (published versions only ever grow, and a region's name
+   * changes rarely): the portal's cached pages are valid while it is the same.
+   */
+  publicStamp(): Promise<string>;
   /** Publications first published in a calendar year (China time), oldest first: what the year's report lists. */
   publishedDuring(regionCode: string, calendarYear: number): Promise<PublicItem[]>;
 }

@@ -26,6 +26,9 @@ export const versionParam = (s: string): number | null => {
   return n !== null && n <= 32_767 ? n : null;
 };
 
+/** What the portal's cached answers are valid for: anything newly published (or a region renamed) changes it. */
+export const publicStamp = (deps: Deps) => deps.uow.read.disclosure.publicStamp();
+
 /** The regions that have published something, with their years (newest first). */
 export async function publicRegions(deps: Deps) {
   return deps.uow.read.disclosure.publicRegions();

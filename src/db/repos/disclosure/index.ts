@@ -352,6 +352,16 @@ export function disclosureRepo(ex: Executor): DisclosureRepo {
       );
     },
 
+    async publicStamp() {
+      const r = await one<{ stamp: string }>(
+        ex,
+        sql`select concat_ws('|', count(*), max(v.published_at), max(v.id),
+                  (select md5(string_agg(code || name, ',' order by code)) from regions)) as stamp
+            from publication_versions v where v.status = 'published'`,
+      );
+      return r?.stamp ?? "";
+    },
+
     async publicRegions() {
       const found = await rows<{ code: string; name: string; years: number[] }>(
         ex,
