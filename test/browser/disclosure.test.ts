@@ -9,6 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
+const TITLE = "2024年度预算绩效管理工作开展情况";
 const NOTE = "第一部分补充“提质增效”的表述，其余内容不变";
 const EDITED = "推动绩效管理工作提质增效、向高质量发展";
 
@@ -25,9 +26,7 @@ describe("信息公开 in the browser", () => {
     await page.waitForURL((url) => url.pathname === "/disclosure/publications");
     const table = page.getByTestId("publications-table");
     await expect.poll(() => table.locator("tbody tr.ant-table-row").count()).toBeGreaterThanOrEqual(3);
-    const row = table
-      .locator("tbody tr.ant-table-row")
-      .filter({ hasText: "2024年柳州市城中区预算绩效管理工作开展情况" });
+    const row = table.locator("tbody tr.ant-table-row").filter({ hasText: TITLE });
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.textContent()).toMatch(/第2版\s*已发布/);
     expect(await row.textContent()).toContain("年度预算绩效管理工作报告");
@@ -40,7 +39,7 @@ describe("信息公开 in the browser", () => {
     await page.waitForURL((url) => url.searchParams.get("kind") === "annual_report");
     await expect.poll(() => table.locator("tbody tr.ant-table-row").count()).toBe(1);
 
-    await row.getByRole("link", { name: "2024年柳州市城中区预算绩效管理工作开展情况" }).click();
+    await row.getByRole("link", { name: TITLE }).click();
     await page.waitForURL((url) => /^\/disclosure\/publications\/\d+$/.test(url.pathname));
     const detailUrl = page.url();
     await statusIs(page, "已发布");
@@ -109,7 +108,7 @@ describe("信息公开 in the browser", () => {
     const pending = checker.getByTestId("publications-table").locator("tbody tr.ant-table-row");
     await expect.poll(() => pending.count()).toBe(1);
     expect(await pending.first().textContent()).toMatch(/第3版\s*待审核/);
-    await pending.first().getByRole("link", { name: "2024年柳州市城中区预算绩效管理工作开展情况" }).click();
+    await pending.first().getByRole("link", { name: TITLE }).click();
     await checker.waitForURL(detailUrl);
     await statusIs(checker, "待审核");
     expect(await checker.getByTestId("publication-save").count()).toBe(0);
