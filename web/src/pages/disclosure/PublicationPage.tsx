@@ -531,7 +531,9 @@ function PublicationView({ p, back }: { p: PublicationDetail; back: () => void }
         title={<span data-testid="publication-title">{shown.title}</span>}
         sub={
           <Space size={6}>
-            {p.kindLabel} · {p.fiscalYear}年度{p.department ? ` · ${p.department.name}` : ""} · 第{latest.number}版
+            <span>
+              {`${p.kindLabel} · ${p.fiscalYear}年度${p.department ? ` · ${p.department.name}` : ""} · 第${latest.number}版`}
+            </span>
             <VersionStatusTag status={latest.status} label={latest.statusLabel} testId="publication-status" />
           </Space>
         }
