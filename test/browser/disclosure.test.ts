@@ -144,4 +144,63 @@ describe("信息公开 in the browser", () => {
     expect(lines.length).toBeGreaterThan(20);
     await context.close();
   });
+  it("finance returns a version with a figure typed by hand, then publishes it only with a reason", async () => {
+    const page = await h.newPage();
+    await h.login(page, "staff");
+    await page.goto(`${h.baseUrl}/disclosure/publications?kind=annual_report&year=2024`);
+    const row = page.getByTestId("publications-table").locator("tbody tr.ant-table-row");
+    await expect.poll(() => row.count()).toBe(1);
+    await row.first().getByRole("link", { name: TITLE }).click();
+    await statusIs(page, "已发布");
+    const detailUrl = page.url();
+    await page.getByTestId("publication-correct").click();
+    await page.getByTestId("publication-correct-text").fill("更正复核优秀项目占比");
+    await page.getByTestId("publication-correct-ok").click();
+    await statusIs(page, "草稿");
+    const selfeval = page.getByTestId("report-edit-selfeval");
+    const original = await selfeval.inputValue();
+    await selfeval.fill(original.replace("{{review.project.excellentShare}}", "7.21"));
+    await page.getByTestId("publication-save").click();
+    await expect.poll(() => page.getByTestId("publication-save").isDisabled()).toBe(true);
+    await page.getByTestId("publication-submit").click();
+    await pickOption(page, page.getByTestId("publication-approver"), /（finance）/);
+    await page.getByTestId("publication-submit-ok").click();
+    await statusIs(page, "待审核");
+
+    // 审核发布 is refused with the finding; finance returns it instead.
+    const checker = await h.newPage();
+    await h.login(checker, "finance");
+    await checker.goto(detailUrl);
+    await statusIs(checker, "待审核");
+    await checker.getByTestId("publication-approve").click();
+    const dialog = checker.locator(".ant-modal").filter({ hasText: "数据核对不符" });
+    await expect.poll(() => dialog.textContent()).toContain("公开稿中有 1 处数字与现有数据不符，未发布");
+    expect(await dialog.locator("tbody tr.ant-table-row").first().textContent()).toMatch(/7\.21%?\s*→\s*7\.22/);
+    expect(await checker.getByTestId("publication-override-ok").isDisabled()).toBe(true);
+    await dialog.getByRole("button", { name: "取消" }).click();
+    await statusIs(checker, "待审核");
+    await checker.getByTestId("publication-return").click();
+    await checker.getByTestId("publication-return-text").fill("优秀项目占比应为7.22%");
+    await checker.getByTestId("publication-return-ok").click();
+    await statusIs(checker, "已退回");
+
+    // The drafter sees the comment and submits again unchanged; finance publishes with a reason.
+    await page.reload();
+    await statusIs(page, "已退回");
+    expect(await page.getByTestId("publication-version-4").textContent()).toContain("退回意见：优秀项目占比应为7.22%");
+    await page.getByTestId("publication-submit").click();
+    await page.getByTestId("publication-submit-ok").click();
+    await statusIs(page, "待审核");
+
+    await checker.reload();
+    await checker.getByTestId("publication-approve").click();
+    await checker.getByTestId("publication-override-text").fill("按会议纪要口径公布");
+    await checker.getByTestId("publication-override-ok").click();
+    await statusIs(checker, "已发布");
+    const v4 = checker.getByTestId("publication-version-4");
+    await expect.poll(() => v4.textContent()).toContain("数据核对不符仍发布，理由：按会议纪要口径公布");
+    expect(existsSync(await h.shot(checker, "disclosure-detail-override"))).toBe(true);
+    await page.context().close();
+    await checker.context().close();
+  });
 });
