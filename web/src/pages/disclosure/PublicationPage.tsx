@@ -123,13 +123,21 @@ function TextEditor({ value, onChange }: { value: TextEdits; onChange: (v: TextE
 
 /** One version in the history: who, when, its 更正说明, a return's comment and an override's reason. */
 function VersionItem({ v }: { v: PublicationVersion }) {
+  // The steps in the order they happened (a returned version submitted again was submitted after its return).
+  const steps = (
+    [
+      ["起草", v.createdAt],
+      ["提交", v.submittedAt],
+      ["退回", v.returnedAt],
+      ["发布", v.publishedAt],
+    ] as [string, string | null][]
+  )
+    .filter((x): x is [string, string] => x[1] !== null)
+    .sort((a, b) => a[1].localeCompare(b[1]));
   const rows: [string, string][] = [
     ["信息员", v.draftedBy.name],
     ["审核员", v.approvedBy?.name ?? v.approver?.name ?? DASH],
-    ["起草", dateTime(v.createdAt)],
-    ...(v.submittedAt ? ([["提交", dateTime(v.submittedAt)]] as [string, string][]) : []),
-    ...(v.returnedAt ? ([["退回", dateTime(v.returnedAt)]] as [string, string][]) : []),
-    ...(v.publishedAt ? ([["发布", dateTime(v.publishedAt)]] as [string, string][]) : []),
+    ...steps.map(([k, at]): [string, string] => [k, dateTime(at)]),
   ];
   return (
     <div data-testid={`publication-version-${v.number}`}>
