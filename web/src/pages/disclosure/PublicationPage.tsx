@@ -48,7 +48,7 @@ import { useBack } from "../../components/list/backTo";
 import { PageError } from "../../components/PageError";
 import { PageSpin } from "../../components/PageSpin";
 import { PageTitle } from "../../components/PageTitle";
-import { sameTemplate } from "../../components/report/reportText";
+import { sameTemplate, templateErrorPart } from "../../components/report/reportText";
 import { TemplateEditor } from "../../components/report/TemplateEditor";
 import { useLeaveGuard } from "../../components/unsaved/useLeaveGuard";
 import { DASH, dateTime } from "../../format";
@@ -303,6 +303,8 @@ function PublicationView({ p, back }: { p: PublicationDetail; back: () => void }
   const [check, setCheck] = useState<{ findings: FigureFinding[]; number: number } | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [refused, setRefused] = useState<FigureFinding[]>([]);
+  /** The server's refusal of the edited template, by part (`_` when it names none). */
+  const [templateErrors, setTemplateErrors] = useState<Record<string, string>>({});
 
   const dirty =
     (text !== null && JSON.stringify(text) !== JSON.stringify(baseText)) ||
@@ -341,7 +343,12 @@ function PublicationView({ p, back }: { p: PublicationDetail; back: () => void }
         ...(changeNote !== null ? { changeNote } : {}),
       }),
     onSuccess: (d) => done(d, "已保存"),
-    onError: failed,
+    onError: (e) => {
+      if (isApiError(e) && e.code === "REPORT_TEMPLATE_INVALID") {
+        setTemplateErrors({ [templateErrorPart(e.details) ?? "_"]: e.message });
+        message.error("文字有误，未能保存：见标红的一节");
+      } else failed(e);
+    },
   });
   const refresh = useMutation({
     mutationFn: () => refreshPublication(p.id, latest.version),
@@ -421,7 +428,7 @@ function PublicationView({ p, back }: { p: PublicationDetail; back: () => void }
           更新数据
         </Button>
       )}
-      {p.kindAvailable && isOpen && (
+      {p.kindAvailable && (
         <Tooltip title={dirty ? "核对的是已保存的内容：请先保存" : undefined}>
           <Button
             icon={<CheckOutlined />}
@@ -503,9 +510,12 @@ function PublicationView({ p, back }: { p: PublicationDetail; back: () => void }
             ) : (
               <TemplateEditor
                 value={template ?? baseTemplate}
-                onChange={setTemplate}
+                onChange={(t) => {
+                  setTemplate(t);
+                  if (Object.keys(templateErrors).length > 0) setTemplateErrors({});
+                }}
                 figures={figures.data?.figures ?? []}
-                errors={{}}
+                errors={templateErrors}
               />
             ),
           },
