@@ -157,6 +157,16 @@ describe("信息公开 in the browser", () => {
     await page.getByTestId("publication-correct-text").fill("更正复核优秀项目占比");
     await page.getByTestId("publication-correct-ok").click();
     await statusIs(page, "草稿");
+    // A figure that does not exist is refused on its section, nothing saved.
+    const deptEval = page.getByTestId("report-edit-deptEval");
+    const deptEvalText = await deptEval.inputValue();
+    await deptEval.fill(`${deptEvalText}{{deptEval.cnt}}`);
+    await page.getByTestId("publication-save").click();
+    await expect
+      .poll(() => page.getByTestId("report-edit-error-deptEval").textContent())
+      .toBe("第3节（部门评价）：未知的数字“{{deptEval.cnt}}”");
+    await deptEval.fill(deptEvalText);
+    expect(await page.getByTestId("report-edit-error-deptEval").count()).toBe(0);
     const selfeval = page.getByTestId("report-edit-selfeval");
     const original = await selfeval.inputValue();
     await selfeval.fill(original.replace("{{review.project.excellentShare}}", "7.21"));
