@@ -20,6 +20,7 @@ import {
   FileWordOutlined,
   FlagOutlined,
   FormOutlined,
+  GlobalOutlined,
   HomeOutlined,
   IdcardOutlined,
   OrderedListOutlined,
@@ -278,6 +279,13 @@ export const NAV: NavItem[] = [
   },
   // end of 结果应用
   // 信息公开: what the region publishes (the annual work report first).
+  {
+    path: "/disclosure/publications",
+    label: "公开事项",
+    icon: <GlobalOutlined />,
+    permission: "disclosure.read",
+    group: "disclosure",
+  },
   {
     path: "/report/annual",
     label: "年度工作报告",

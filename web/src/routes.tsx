@@ -66,6 +66,8 @@ const ResultSimulatePage = lazy(() => import("./pages/results/ResultSimulatePage
 const ResultAdjustmentsPage = lazy(() => import("./pages/results/ResultAdjustmentsPage"));
 const ResultAdjustmentPage = lazy(() => import("./pages/results/ResultAdjustmentPage"));
 const AnnualReportPage = lazy(() => import("./pages/report/AnnualReportPage"));
+const PublicationsPage = lazy(() => import("./pages/disclosure/PublicationsPage"));
+const PublicationPage = lazy(() => import("./pages/disclosure/PublicationPage"));
 
 /**
  * Signed-in area: loads the account, sends strangers to /login and new accounts to /profile. Its pages
@@ -236,6 +238,22 @@ export function AppRoutes() {
             element={
               <Guard path="/results/adjustments">
                 <ResultAdjustmentPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="disclosure/publications"
+            element={
+              <Guard path="/disclosure/publications">
+                <PublicationsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="disclosure/publications/:id"
+            element={
+              <Guard path="/disclosure/publications">
+                <PublicationPage />
               </Guard>
             }
           />
